@@ -1,0 +1,48 @@
+import { useTranslation } from "react-i18next";
+
+import { commentPeriodState, formatInstant, timeUntil } from "~/lib/dates";
+
+/**
+ * The comment period of a version, in the consultation's time zone, with
+ * what is left of it. `now` comes from the server so that the server and the
+ * browser render the same text.
+ */
+export function CommentPeriod({
+  opensAt,
+  closesAt,
+  timeZone,
+  now,
+}: {
+  opensAt: string | Date | null;
+  closesAt: string | Date | null;
+  timeZone: string;
+  now: string;
+}) {
+  const { t } = useTranslation();
+  const state = commentPeriodState({ opensAt, closesAt }, new Date(now));
+  if (state === "none" || !opensAt || !closesAt) return <p>{t("consultation.noPeriod")}</p>;
+  const left = timeUntil(closesAt, new Date(now));
+  return (
+    <dl className="period">
+      <dt>{t("consultation.commentPeriod")}</dt>
+      <dd>
+        {t("consultation.period", {
+          opens: formatInstant(opensAt, timeZone),
+          closes: formatInstant(closesAt, timeZone),
+          timeZone,
+        })}
+      </dd>
+      <dd>
+        {state === "open" ? (
+          <strong>
+            {t("consultation.closesIn", left)}
+          </strong>
+        ) : state === "upcoming" ? (
+          t("consultation.opensOn", { date: formatInstant(opensAt, timeZone) })
+        ) : (
+          t("consultation.closedOn", { date: formatInstant(closesAt, timeZone) })
+        )}
+      </dd>
+    </dl>
+  );
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+
+import { commentPeriodState, formatDay, formatInstant, timeUntil } from "./dates";
+
+describe("formatInstant", () => {
+  it("shows the instant in the consultation's zone and names the zone", () => {
+    // 21:59 UTC on 30 June is 23:59 summer time in Geneva.
+    expect(formatInstant("2026-06-30T21:59:00Z", "Europe/Zurich")).toBe("June 30, 2026 at 23:59 GMT+2");
+    expect(formatInstant("2026-06-30T21:59:00Z", "UTC")).toBe("June 30, 2026 at 21:59 UTC");
+  });
+  it("formats a day in the zone, not in the server's zone", () => {
+    expect(formatDay("2020-05-04T23:30:00Z", "Asia/Tokyo")).toBe("May 5, 2020");
+  });
+});
+
+describe("commentPeriodState", () => {
+  const period = { opensAt: "2026-01-01T00:00:00Z", closesAt: "2026-02-01T00:00:00Z" };
+  it("is upcoming, open, then closed exactly at the deadline", () => {
+    expect(commentPeriodState(period, new Date("2025-12-31T23:59:59Z"))).toBe("upcoming");
+    expect(commentPeriodState(period, new Date("2026-01-15T00:00:00Z"))).toBe("open");
+    expect(commentPeriodState(period, new Date("2026-01-31T23:59:59.999Z"))).toBe("open");
+    expect(commentPeriodState(period, new Date("2026-02-01T00:00:00Z"))).toBe("closed");
+  });
+  it("is none without both dates", () => {
+    expect(commentPeriodState({ opensAt: null, closesAt: "2026-02-01T00:00:00Z" })).toBe("none");
+  });
+});
+
+describe("timeUntil", () => {
+  it("splits the remaining time and never goes negative", () => {
+    const now = new Date("2026-01-01T00:00:00Z");
+    expect(timeUntil("2026-01-03T05:07:00Z", now)).toEqual({ days: 2, hours: 5, minutes: 7 });
+    expect(timeUntil("2025-12-31T00:00:00Z", now)).toEqual({ days: 0, hours: 0, minutes: 0 });
+  });
+});

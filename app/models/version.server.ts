@@ -1,0 +1,138 @@
+import type { ImportedDocument } from "~/lib/import/types";
+import { prisma } from "~/utils/db.server";
+
+import { PUBLISHED_VERSION_STATUSES } from "./consultation.server";
+
+/**
+ * Everything the reader page needs for one version, in three queries
+ * regardless of document length: the version, its sections, its paragraphs.
+ */
+export async function getVersionForReader({ slug, number }: { slug: string; number: number }) {
+  const version = await prisma.version.findFirst({
+    where: {
+      number,
+      status: { in: [...PUBLISHED_VERSION_STATUSES] },
+      consultation: { slug, status: { not: "draft" } },
+    },
+    select: {
+      id: true,
+      number: true,
+      label: true,
+      status: true,
+      publishedAt: true,
+      commentsOpenAt: true,
+      commentsCloseAt: true,
+      document: { select: { title: true, slug: true } },
+      consultation: {
+        select: {
+          slug: true,
+          title: true,
+          timeZone: true,
+          versions: {
+            where: { status: { in: [...PUBLISHED_VERSION_STATUSES] } },
+            orderBy: { number: "asc" },
+            select: { number: true, label: true, status: true },
+          },
+        },
+      },
+    },
+  });
+  if (!version) return null;
+
+  const [sections, paragraphs] = await Promise.all([
+    prisma.section.findMany({
+      where: { versionId: version.id },
+      orderBy: { order: "asc" },
+      select: { id: true, number: true, heading: true, level: true },
+    }),
+    prisma.paragraph.findMany({
+      where: { versionId: version.id },
+      orderBy: { order: "asc" },
+      select: { id: true, key: true, number: true, text: true, sectionId: true },
+    }),
+  ]);
+
+  return { version, sections, paragraphs };
+}
+
+/**
+ * Stores an imported document as a new version of a consultation's
+ * document, all or nothing (one transaction). The version number is the next
+ * free one in the consultation.
+ */
+export async function createVersionFromImport(input: {
+  consultationSlug: string;
+  documentSlug: string;
+  documentTitle?: string;
+  label: string;
+  status?: "draft" | "open" | "closed" | "final";
+  publishedAt?: Date | null;
+  commentsOpenAt?: Date | null;
+  commentsCloseAt?: Date | null;
+  sourceFileName?: string | null;
+  imported: ImportedDocument;
+}) {
+  const consultation = await prisma.consultation.findUnique({
+    where: { slug: input.consultationSlug },
+    select: { id: true },
+  });
+  if (!consultation) throw new Error(`No consultation with slug "${input.consultationSlug}"`);
+
+  return prisma.$transaction(async (tx) => {
+    const document = await tx.document.upsert({
+      where: { consultationId_slug: { consultationId: consultation.id, slug: input.documentSlug } },
+      create: {
+        consultationId: consultation.id,
+        slug: input.documentSlug,
+        title: input.documentTitle ?? input.imported.title,
+      },
+      update: {},
+      select: { id: true },
+    });
+    const last = await tx.version.findFirst({
+      where: { consultationId: consultation.id },
+      orderBy: { number: "desc" },
+      select: { number: true },
+    });
+    const version = await tx.version.create({
+      data: {
+        consultationId: consultation.id,
+        documentId: document.id,
+        number: (last?.number ?? 0) + 1,
+        label: input.label,
+        status: input.status ?? "draft",
+        publishedAt: input.publishedAt ?? null,
+        commentsOpenAt: input.commentsOpenAt ?? null,
+        commentsCloseAt: input.commentsCloseAt ?? null,
+        sourceFileName: input.sourceFileName ?? null,
+      },
+      select: { id: true, number: true },
+    });
+
+    let paragraphOrder = 0;
+    for (const [sectionOrder, section] of input.imported.sections.entries()) {
+      const created = await tx.section.create({
+        data: {
+          versionId: version.id,
+          number: section.number,
+          heading: section.heading,
+          level: section.level,
+          order: sectionOrder,
+        },
+        select: { id: true },
+      });
+      if (section.paragraphs.length === 0) continue;
+      await tx.paragraph.createMany({
+        data: section.paragraphs.map((paragraph) => ({
+          versionId: version.id,
+          sectionId: created.id,
+          key: paragraph.key,
+          number: paragraph.number,
+          order: paragraphOrder++,
+          text: paragraph.text,
+        })),
+      });
+    }
+    return version;
+  });
+}

@@ -1,0 +1,140 @@
+/**
+ * The HTTP server: Express in front of the Remix request handler. It owns
+ * what must happen for every request before Remix sees it: request ids and
+ * logs, security headers with a per-request CSP nonce, the Origin check on
+ * state-changing requests, static files, and graceful shutdown.
+ */
+import crypto from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+
+import { checkRequestOrigin } from "../app/lib/security/origin";
+import { ensureReferenceData } from "../app/models/bootstrap.server";
+import { ensureDatabaseReady, prisma } from "../app/utils/db.server";
+import { logger } from "../app/utils/logger.server";
+
+const MODE = process.env.NODE_ENV ?? "production";
+const PORT = Number(process.env.PORT ?? 3000);
+const HOST = process.env.HOST ?? "0.0.0.0";
+const BUILD_PATH = path.resolve("build/index.js");
+
+async function loadBuild(): Promise<ServerBuild> {
+  // A query string defeats the ESM cache so `npm run dev` picks up rebuilds.
+  return import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`);
+}
+
+export async function createServer() {
+  await ensureDatabaseReady();
+  await ensureReferenceData();
+  const build = await loadBuild();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", process.env.TRUST_PROXY ?? false);
+
+  app.use((req, res, next) => {
+    const requestId = crypto.randomUUID();
+    const started = process.hrtime.bigint();
+    res.locals.requestId = requestId;
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    res.setHeader("X-Request-Id", requestId);
+    res.on("finish", () => {
+      logger.info("request", {
+        requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+      });
+    });
+    next();
+  });
+
+  app.use(
+    helmet({
+      // Enforced, not report-only: an inline script without this request's
+      // nonce does not run.
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          "style-src": ["'self'"],
+          "img-src": ["'self'", "data:"],
+          "connect-src": ["'self'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "object-src": ["'none'"],
+          "base-uri": ["'self'"],
+          "upgrade-insecure-requests": MODE === "production" && process.env.HTTPS === "true" ? [] : null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: process.env.HTTPS === "true",
+    }),
+  );
+  app.use(compression());
+
+  // Cross-site request forgery: state-changing requests must come from our
+  // own pages (see app/lib/security/origin.ts).
+  const allowedOrigins = (process.env.APP_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+  app.use((req, res, next) => {
+    const verdict = checkRequestOrigin({
+      method: req.method,
+      origin: req.get("origin"),
+      selfOrigin: `${req.protocol}://${req.get("host")}`,
+      allowedOrigins,
+    });
+    if (verdict.ok) return next();
+    logger.warn("origin refused", { requestId: res.locals.requestId, reason: verdict.reason, path: req.path });
+    res.status(403).type("text/plain").send("Request refused: it did not come from this site's own pages.");
+  });
+
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: MODE === "development" ? loadBuild : build,
+      mode: MODE,
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        requestId: res.locals.requestId as string,
+        // The socket's address unless TRUST_PROXY is set: a client cannot
+        // choose its own rate-limit key with a forged X-Forwarded-For.
+        clientAddress: (process.env.TRUST_PROXY ? req.ip : req.socket.remoteAddress) ?? "unknown",
+      }),
+    }),
+  );
+
+  return { app, build };
+}
+
+async function main() {
+  const { app, build } = await createServer();
+  const server = app.listen(PORT, HOST, () => {
+    logger.info("listening", { url: `http://localhost:${PORT}`, mode: MODE });
+    if (MODE === "development") broadcastDevReady(build);
+  });
+  const shutdown = (signal: string) => {
+    logger.info("shutting down", { signal });
+    server.close(() => {
+      void prisma.$disconnect().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+void main().catch((error: unknown) => {
+  logger.error("failed to start", { error: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});
