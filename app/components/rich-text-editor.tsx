@@ -1,0 +1,272 @@
+import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
+import { useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+import { richTextExtensions } from "~/lib/richtext/extensions";
+import { isAllowedLinkHref } from "~/lib/richtext/link-href";
+import { plainTextToRichText, richTextToPlainText } from "~/lib/richtext/plain-text";
+import type { RichTextDoc } from "~/lib/richtext/types";
+import { readRichTextDraft } from "~/lib/richtext/validate";
+
+/**
+ * A comment body field for a normal Remix `<Form>`.
+ *
+ * Field names (the server reads whichever is present):
+ * - `name`        the editor's Tiptap JSON, in a hidden input, once the
+ *                 editor has started; pass it to `parseRichText`.
+ * - `${name}Text` plain text from the `<textarea>` shown before hydration
+ *                 and without JavaScript; pass it through
+ *                 `plainTextToRichText`, then `parseRichText`.
+ * Only one of the two is in the form at any time.
+ *
+ * `defaultValue` is a stored or re-submitted body: a `RichTextDoc`, its
+ * JSON text (a string starting with "{"), or plain text. A body that breaks
+ * the comment limits (too long, empty) is still shown so the author can fix
+ * it; one that is not an acceptable document at all starts the editor empty.
+ *
+ * To clear the field after a successful submission, remount it with a new `key`.
+ */
+export function RichTextEditor({
+  name,
+  label,
+  id,
+  defaultValue,
+  describedBy,
+  invalid = false,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  id: string;
+  defaultValue?: RichTextDoc | string | null;
+  describedBy?: string;
+  invalid?: boolean;
+  /** Called with the document's JSON after every edit (e.g. to keep a local draft). */
+  onChange?: (json: string) => void;
+}) {
+  const { t } = useTranslation();
+  const labelId = `${id}-label`;
+  const linkErrorId = `${useId()}-link-error`;
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const typedBeforeHydration = useRef<{ text: string; focused: boolean } | null>(null);
+  const [linkError, setLinkError] = useState<string | null>(null);
+
+  const initial = useMemo(() => initialDoc(defaultValue), [defaultValue]);
+  const [json, setJson] = useState(() => (initial ? JSON.stringify(initial) : ""));
+
+  const describedByIds = [describedBy, linkError ? linkErrorId : undefined].filter(Boolean).join(" ") || undefined;
+
+  const editor = useEditor({
+    extensions: richTextExtensions,
+    content: initial ?? "",
+    // Render on the client only: the server and the first client render show the textarea.
+    immediatelyRender: false,
+    // Tiptap would add a <style> element, which the Content-Security-Policy (style-src 'self') blocks;
+    // its rules are in app.css instead.
+    injectCSS: false,
+    editorProps: {
+      attributes: {
+        id,
+        class: "rte-content",
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-labelledby": labelId,
+        ...(describedByIds ? { "aria-describedby": describedByIds } : {}),
+        ...(invalid ? { "aria-invalid": "true" } : {}),
+        // Each paragraph takes its direction from its first strong character (Arabic, Hebrew…).
+        dir: "auto",
+      },
+    },
+    // Runs synchronously while the textarea is still on the page (`create` comes a tick
+    // later, after React has replaced it): note what was typed into it while the page was loading.
+    onBeforeCreate: () => {
+      const textarea = textareaRef.current;
+      typedBeforeHydration.current =
+        textarea && textarea.value !== textarea.defaultValue
+          ? { text: textarea.value, focused: textarea.ownerDocument.activeElement === textarea }
+          : null;
+    },
+    onCreate: ({ editor: created }) => {
+      const typed = typedBeforeHydration.current;
+      typedBeforeHydration.current = null;
+      if (typed) created.commands.setContent(plainTextToRichText(typed.text), { emitUpdate: false });
+      setJson(JSON.stringify(created.getJSON()));
+      if (typed?.focused) created.commands.focus("end");
+    },
+    onUpdate: ({ editor: updated }) => {
+      const next = JSON.stringify(updated.getJSON());
+      setJson(next);
+      setLinkError(null);
+      onChange?.(next);
+    },
+  });
+
+  // The snapshot only refreshes on transactions, so it can still hold `editor: null` right after
+  // the editor is created: fall back to "nothing pressed" rather than waiting for it.
+  const active =
+    useEditorState({
+      editor,
+      selector: ({ editor: current }) =>
+        current
+          ? {
+              bold: current.isActive("bold"),
+              italic: current.isActive("italic"),
+              bulletList: current.isActive("bulletList"),
+              orderedList: current.isActive("orderedList"),
+              link: current.isActive("link"),
+            }
+          : null,
+    }) ?? NOTHING_ACTIVE;
+
+  if (!editor) {
+    return (
+      <div className="rte">
+        <label id={labelId} htmlFor={id} className="rte-label">
+          {label}
+        </label>
+        <textarea
+          ref={textareaRef}
+          id={id}
+          name={`${name}Text`}
+          className="rte-fallback"
+          rows={8}
+          defaultValue={initial ? richTextToPlainText(initial) : ""}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+        />
+      </div>
+    );
+  }
+
+  const editLink = () => {
+    const current = editor.getAttributes("link").href as string | undefined;
+    if (current) {
+      editor.chain().focus().extendMarkRange("link").unsetLink().run();
+      return;
+    }
+    const answer = window.prompt(t("editor.linkPrompt"), "https://");
+    if (answer === null) return;
+    const href = completeHref(answer);
+    if (href === "" || href === "https://") {
+      editor.commands.focus();
+      return;
+    }
+    if (!isAllowedLinkHref(href)) {
+      setLinkError(t("editor.linkInvalid"));
+      editor.commands.focus();
+      return;
+    }
+    setLinkError(null);
+    if (editor.state.selection.empty) {
+      editor
+        .chain()
+        .focus()
+        .insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href } }] })
+        .run();
+    } else {
+      editor.chain().focus().extendMarkRange("link").setLink({ href }).run();
+    }
+  };
+
+  return (
+    <div className="rte">
+      {/* A contenteditable element cannot be a label's control: aria-labelledby names it,
+          and a click on the label focuses it as a click on a textarea's label would. */}
+      <label id={labelId} htmlFor={id} className="rte-label" onClick={() => editor.commands.focus()}>
+        {label}
+      </label>
+      <div className="rte-toolbar" role="group" aria-label={t("editor.toolbar")}>
+        <ToolbarButton editor={editor} label={t("editor.bold")} pressed={active.bold} onPress={(c) => c.toggleBold()}>
+          <strong aria-hidden="true">B</strong>
+        </ToolbarButton>
+        <ToolbarButton editor={editor} label={t("editor.italic")} pressed={active.italic} onPress={(c) => c.toggleItalic()}>
+          <em aria-hidden="true">I</em>
+        </ToolbarButton>
+        <ToolbarButton
+          editor={editor}
+          label={t("editor.bulletList")}
+          pressed={active.bulletList}
+          onPress={(c) => c.toggleBulletList()}
+        >
+          <span aria-hidden="true">•</span>
+        </ToolbarButton>
+        <ToolbarButton
+          editor={editor}
+          label={t("editor.orderedList")}
+          pressed={active.orderedList}
+          onPress={(c) => c.toggleOrderedList()}
+        >
+          <span aria-hidden="true">1.</span>
+        </ToolbarButton>
+        <button
+          type="button"
+          className="rte-button"
+          aria-label={t("editor.link")}
+          title={active.link ? t("editor.removeLink") : t("editor.link")}
+          aria-pressed={active.link}
+          onClick={editLink}
+        >
+          <span aria-hidden="true">{t("editor.link")}</span>
+        </button>
+      </div>
+      <EditorContent editor={editor} />
+      {linkError ? (
+        <p id={linkErrorId} className="rte-error" role="alert">
+          {linkError}
+        </p>
+      ) : null}
+      <input type="hidden" name={name} value={json} />
+    </div>
+  );
+}
+
+const NOTHING_ACTIVE = { bold: false, italic: false, bulletList: false, orderedList: false, link: false };
+
+type Chain = ReturnType<Editor["chain"]>;
+
+function ToolbarButton({
+  editor,
+  label,
+  pressed,
+  onPress,
+  children,
+}: {
+  editor: Editor;
+  label: string;
+  pressed: boolean;
+  onPress: (chain: Chain) => Chain;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="rte-button"
+      aria-label={label}
+      title={label}
+      aria-pressed={pressed}
+      onClick={() => onPress(editor.chain().focus()).run()}
+    >
+      {children}
+    </button>
+  );
+}
+
+/**
+ * What people type into the link prompt: "example.org" means https, and an
+ * address with "@" and no scheme means mailto. Anything with a scheme is
+ * left as typed, so "javascript:…" still reaches the check and is refused.
+ */
+function completeHref(typed: string): string {
+  const href = typed.trim();
+  if (href === "" || /^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
+  if (/^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(href)) return `mailto:${href}`;
+  return `https://${href.replace(/^\/+/, "")}`;
+}
+
+function initialDoc(defaultValue: RichTextDoc | string | null | undefined): RichTextDoc | null {
+  if (defaultValue === null || defaultValue === undefined || defaultValue === "") return null;
+  if (typeof defaultValue === "string" && !defaultValue.trimStart().startsWith("{")) {
+    return plainTextToRichText(defaultValue);
+  }
+  return readRichTextDraft(defaultValue);
+}
