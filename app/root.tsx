@@ -1,11 +1,23 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { remixI18n } from "./i18next.server";
-import stylesheet from "./styles/app.css?url";
+import stylesheet from "./styles/app.css";
+import { getSessionUser } from "./utils/auth.server";
 import { useNonce } from "./utils/nonce-provider";
 
 export const links: LinksFunction = () => [
@@ -17,14 +29,20 @@ export const meta: MetaFunction = () => [{ title: "Consultation platform" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await remixI18n.getLocale(request);
-  return { locale };
+  // `headers` clears an invalid session cookie (or renews a valid one).
+  const { user, headers } = await getSessionUser(request);
+  const signedIn = user ? { name: user.name, role: user.role, organization: user.organization?.name ?? null } : null;
+  return data({ locale, user: signedIn }, { headers });
 }
 
 export const handle = { i18n: "common" };
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const data = useRouteLoaderData<typeof loader>("root");
-  const locale = data?.locale ?? "en";
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const locale = rootData?.locale ?? "en";
+  const user = rootData?.user ?? null;
+  const location = useLocation();
+  const here = location.pathname + location.search;
   const { t, i18n } = useTranslation();
   const nonce = useNonce();
   return (
@@ -50,6 +68,30 @@ export function Layout({ children }: { children: React.ReactNode }) {
               </li>
             </ul>
           </nav>
+          <div className="account">
+            {user ? (
+              <>
+                <p className="signed-in-as">
+                  {user.organization
+                    ? t("auth.signedInAs", {
+                        name: user.name,
+                        role: t(`auth.roles.${user.role}`),
+                        organization: user.organization,
+                      })
+                    : t("auth.signedInAsNoOrganization", { name: user.name, role: t(`auth.roles.${user.role}`) })}
+                </p>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="button button-secondary">
+                    {t("auth.signOut")}
+                  </button>
+                </Form>
+              </>
+            ) : (
+              <Link to={location.pathname === "/login" || here === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(here)}`}>
+                {t("auth.signIn")}
+              </Link>
+            )}
+          </div>
         </header>
         <main id="main" tabIndex={-1}>
           {children}

@@ -1,0 +1,95 @@
+import { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+
+/**
+ * Fixed-window rate limits kept in the database (RateLimitBucket), so that
+ * every app instance counts against the same numbers.
+ *
+ * Each step is one atomic statement, portable to SQLite and PostgreSQL:
+ * 1. `updateMany … where resetAt <= now` restarts an elapsed window (two
+ *    racing restarts are harmless: the second finds resetAt in the future);
+ * 2. `upsert` with `increment` creates the bucket or adds one. Prisma runs it
+ *    as a native `INSERT … ON CONFLICT DO UPDATE SET count = count + 1`, so
+ *    parallel requests never lose an increment; should it fall back to
+ *    select-then-insert, the losing insert raises P2002 and is retried.
+ * No interactive transaction: it would only hold SQLite's write lock longer.
+ */
+export interface RateLimitResult {
+  ok: boolean;
+  remaining: number;
+  /** Seconds until the window restarts; 0 when ok. */
+  retryAfterSeconds: number;
+}
+
+export interface RateLimitRule {
+  limit: number;
+  windowMs: number;
+}
+
+const MINUTE = 60_000;
+
+/** The limits the app applies; keyed by what each one protects. */
+export const RATE_LIMITS = {
+  /** Sign-in attempts per client address. Successful attempts are refunded. */
+  signInPerAddress: { limit: 10, windowMs: MINUTE },
+  /** Sign-in attempts per account, so guesses spread over many addresses are slowed too. */
+  signInPerAccount: { limit: 10, windowMs: MINUTE },
+  /** Invitations created (directly or by approving a request) per client address. */
+  invitationPerAddress: { limit: 20, windowMs: 10 * MINUTE },
+  /** Public account requests per client address. */
+  accountRequestPerAddress: { limit: 5, windowMs: 10 * MINUTE },
+} as const satisfies Record<string, RateLimitRule>;
+
+export async function consumeRateLimit({
+  key,
+  limit,
+  windowMs,
+  now = new Date(),
+}: { key: string; now?: Date } & RateLimitRule): Promise<RateLimitResult> {
+  const resetAt = new Date(now.getTime() + windowMs);
+  await prisma.rateLimitBucket.updateMany({
+    where: { key, resetAt: { lte: now } },
+    data: { count: 0, resetAt },
+  });
+  const bucket = await upsertIncrement({ key, resetAt });
+  const ok = bucket.count <= limit;
+  return {
+    ok,
+    remaining: Math.max(0, limit - bucket.count),
+    retryAfterSeconds: ok ? 0 : Math.max(1, Math.ceil((bucket.resetAt.getTime() - now.getTime()) / 1000)),
+  };
+}
+
+async function upsertIncrement({ key, resetAt }: { key: string; resetAt: Date }) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await prisma.rateLimitBucket.upsert({
+        where: { key },
+        create: { key, count: 1, resetAt },
+        update: { count: { increment: 1 } },
+        select: { count: true, resetAt: true },
+      });
+    } catch (error) {
+      const lostInsertRace = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      if (!lostInsertRace || attempt >= 2) throw error;
+    }
+  }
+}
+
+/**
+ * Gives back one unit of the current window, e.g. after a successful sign-in,
+ * so that only failed attempts count. Counting first and refunding after
+ * (rather than counting failures afterwards) keeps parallel guesses bounded.
+ */
+export async function refundRateLimit({ key, now = new Date() }: { key: string; now?: Date }) {
+  await prisma.rateLimitBucket.updateMany({
+    where: { key, resetAt: { gt: now }, count: { gt: 0 } },
+    data: { count: { decrement: 1 } },
+  });
+}
+
+/** Housekeeping: buckets whose window has passed carry no information. */
+export async function deleteElapsedRateLimitBuckets({ now = new Date() }: { now?: Date } = {}) {
+  const { count } = await prisma.rateLimitBucket.deleteMany({ where: { resetAt: { lte: now } } });
+  return count;
+}

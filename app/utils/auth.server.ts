@@ -1,0 +1,250 @@
+/**
+ * Who is making this request, and signing in and out.
+ *
+ * ## How Set-Cookie reaches the response (Remix v2, single fetch)
+ * Reading the session may have to change the cookie: clear it when it is
+ * tampered, unknown or expired, or re-issue it when Lucia extended the
+ * session. So every function here returns a `headers` object, and the
+ * route passes it on:
+ *
+ * ```ts
+ * import { data, redirect } from "@remix-run/node";
+ *
+ * export async function loader({ request }: LoaderFunctionArgs) {
+ *   const { user, headers } = await requireUser(request);   // throws a redirect to /login (with headers) if signed out
+ *   return data({ comments: await listComments({ user }) }, { headers });
+ * }
+ * export async function action({ request, context }: ActionFunctionArgs) {
+ *   const { user, headers } = await requireUser(request);
+ *   await requirePermission(user, "create:comment:own", { auditContext: { ip: context.clientAddress } });
+ *   …
+ *   throw redirect(`/somewhere`, { headers });              // or: return data(result, { headers, status: 400 })
+ * }
+ * ```
+ *
+ * Remix merges the Set-Cookie headers of every loader (and of the action,
+ * and of thrown Responses) into the document or single-fetch response, and
+ * drops exact duplicates, so the root loader and a route loader may both
+ * pass the same header. Forgetting `headers` is not a security problem (the
+ * session row is the truth, and the cookie's Max-Age is the absolute
+ * lifetime, so no refresh is needed); it only leaves a dead cookie in the
+ * browser until the next response that clears it.
+ */
+import crypto from "node:crypto";
+
+import { redirect } from "@remix-run/node";
+import type { Session } from "lucia";
+
+import { AUDIT_ACTIONS, recordAuditEvent } from "~/models/audit.server";
+import {
+  consumeRateLimit,
+  deleteElapsedRateLimitBuckets,
+  RATE_LIMITS,
+  refundRateLimit,
+} from "~/models/rate-limit.server";
+import { findUserCredentials, normalizeEmail, type SessionUser } from "~/models/user.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { forbidden, recordDenial } from "~/utils/permissions.server";
+import {
+  createSession,
+  deleteExpiredSessions,
+  invalidateSession,
+  readSessionId,
+  serializeBlankSessionCookie,
+  serializeSessionCookie,
+  validateSessionId,
+} from "~/utils/session.server";
+
+export type { SessionUser } from "~/models/user.server";
+
+export type SignedIn = { user: SessionUser; session: Session; headers: Headers };
+export type SignedOut = { user: null; session: null; headers: Headers };
+
+/** Where a signed-in person lands when no (valid) redirectTo was given. */
+export const DEFAULT_REDIRECT = "/consultations";
+
+/**
+ * The signed-in user of this request, or `user: null`. `headers` carries the
+ * Set-Cookie to pass on: a blank cookie when the one sent was tampered,
+ * unknown, expired or past its absolute lifetime; a renewed one when Lucia
+ * extended the session.
+ */
+export async function getSessionUser(request: Request): Promise<SignedIn | SignedOut> {
+  const headers = new Headers();
+  const sessionId = readSessionId(request);
+  if (sessionId === null) return { user: null, session: null, headers };
+  const valid = sessionId ? await validateSessionId(sessionId) : null;
+  if (!valid) {
+    headers.append("Set-Cookie", serializeBlankSessionCookie());
+    return { user: null, session: null, headers };
+  }
+  if (valid.session.fresh) headers.append("Set-Cookie", serializeSessionCookie(valid.session));
+  const { id, ...attributes } = valid.user;
+  return { user: { ...attributes, id }, session: valid.session, headers };
+}
+
+/** The signed-in user, or a thrown redirect to the sign-in page that comes back here. */
+export async function requireUser(request: Request): Promise<SignedIn> {
+  const auth = await getSessionUser(request);
+  if (auth.user) return auth;
+  throw redirect(loginPath(request), { headers: auth.headers });
+}
+
+/**
+ * The signed-in user if they belong to the secretariat; otherwise a 403
+ * (recorded as a denied attempt) or a redirect to sign in.
+ */
+export async function requireSecretariat(request: Request, { ip }: { ip?: string | null } = {}): Promise<SignedIn> {
+  const auth = await requireUser(request);
+  if (auth.user.role === "secretariat") return auth;
+  await recordDenial(auth.user, "role:secretariat", {
+    ip,
+    entity: "role",
+    details: { path: new URL(request.url).pathname },
+  });
+  throw forbidden();
+}
+
+/** `/login?redirectTo=<this page>`. */
+export function loginPath(request: Request) {
+  const url = new URL(request.url);
+  url.searchParams.delete("_routes"); // single-fetch bookkeeping, not part of the page
+  const here = url.pathname + url.search;
+  return here === "/" || here === DEFAULT_REDIRECT ? "/login" : `/login?redirectTo=${encodeURIComponent(here)}`;
+}
+
+/**
+ * A redirect target from user input, kept on this site: a path starting with
+ * one "/", not "//host" or "/\host" (which browsers treat as another host),
+ * without control characters (browsers drop tabs and newlines, turning
+ * "/\t/evil" into "//evil"). Anything else becomes the fallback.
+ */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = DEFAULT_REDIRECT) {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (/[\\\u0000-\u001f\u007f]/.test(to)) return fallback;
+  const base = "http://same-site.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  if (url.pathname === "/login" || url.pathname === "/logout") return fallback;
+  return url.pathname + url.search + url.hash;
+}
+
+// Checked when the email is unknown, so that a wrong email takes as long as a
+// wrong password and the response time does not tell which accounts exist.
+let dummyPasswordHash: Promise<string> | undefined;
+function getDummyPasswordHash() {
+  dummyPasswordHash ??= hashPassword(crypto.randomBytes(16).toString("hex"));
+  return dummyPasswordHash;
+}
+
+export type SignInResult =
+  | { ok: true; userId: string; headers: Headers }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+
+function signInRateLimitKeys({ email, clientAddress }: { email: string; clientAddress: string }) {
+  // The account key is hashed: the bucket table need not hold addresses of people.
+  const account = crypto.createHash("sha256").update(normalizeEmail(email)).digest("base64url");
+  return { address: `sign-in:address:${clientAddress}`, account: `sign-in:account:${account}` };
+}
+
+/**
+ * Checks the credentials and starts a new session. Rate-limited per client
+ * address and per account; every attempt counts, successful ones are given
+ * back, so the limits are on failures. `request`, when given, is used to
+ * invalidate a session whose cookie came with it: a session id planted
+ * before sign-in is never promoted, a fresh one is always issued.
+ */
+export async function signIn({
+  email,
+  password,
+  clientAddress,
+  request,
+}: {
+  email: string;
+  password: string;
+  clientAddress: string;
+  request?: Request;
+}): Promise<SignInResult> {
+  const keys = signInRateLimitKeys({ email, clientAddress });
+  const byAddress = await consumeRateLimit({ key: keys.address, ...RATE_LIMITS.signInPerAddress });
+  if (!byAddress.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: byAddress.retryAfterSeconds };
+  const byAccount = await consumeRateLimit({ key: keys.account, ...RATE_LIMITS.signInPerAccount });
+  if (!byAccount.ok) {
+    await refundRateLimit({ key: keys.address });
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: byAccount.retryAfterSeconds };
+  }
+
+  const account = await findUserCredentials({ email });
+  const passwordOk = await verifyPassword(account?.passwordHash ?? (await getDummyPasswordHash()), password);
+  if (!account || !account.passwordHash || !passwordOk) {
+    await recordAuditEvent({
+      actorId: account?.id ?? null,
+      action: AUDIT_ACTIONS.signIn,
+      entity: "user",
+      entityId: account?.id ?? null,
+      outcome: "failed",
+      ip: clientAddress,
+      details: { email: normalizeEmail(email), reason: account ? "wrong_password" : "unknown_account" },
+    });
+    return { ok: false, reason: "invalid" };
+  }
+
+  await Promise.all([refundRateLimit({ key: keys.address }), refundRateLimit({ key: keys.account })]);
+  const headers = await startUserSession({ userId: account.id, request });
+  // Housekeeping piggybacks on sign-ins: both tables only ever need old rows removed.
+  await Promise.all([deleteExpiredSessions(), deleteElapsedRateLimitBuckets()]);
+  await recordAuditEvent({
+    actorId: account.id,
+    action: AUDIT_ACTIONS.signIn,
+    entity: "user",
+    entityId: account.id,
+    outcome: "ok",
+    ip: clientAddress,
+  });
+  return { ok: true, userId: account.id, headers };
+}
+
+/**
+ * Starts a new session for a user who has just proven who they are (signed
+ * in, or accepted an invitation) and returns the Set-Cookie headers. Any
+ * session named by the request's cookie is invalidated first.
+ */
+export async function startUserSession({ userId, request }: { userId: string; request?: Request }) {
+  const previous = request ? readSessionId(request) : null;
+  if (previous) await invalidateSession(previous);
+  const session = await createSession({ userId });
+  const headers = new Headers();
+  headers.append("Set-Cookie", serializeSessionCookie(session));
+  return headers;
+}
+
+/**
+ * Ends the request's session on the server (deletes the row) and returns
+ * headers that clear the cookie. Harmless when there is no session.
+ */
+export async function signOut(request: Request, { clientAddress }: { clientAddress?: string } = {}) {
+  const headers = new Headers();
+  headers.append("Set-Cookie", serializeBlankSessionCookie());
+  const sessionId = readSessionId(request);
+  if (!sessionId) return headers;
+  const valid = await validateSessionId(sessionId);
+  await invalidateSession(sessionId);
+  if (valid) {
+    await recordAuditEvent({
+      actorId: valid.user.id,
+      action: AUDIT_ACTIONS.signOut,
+      entity: "user",
+      entityId: valid.user.id,
+      outcome: "ok",
+      ip: clientAddress ?? null,
+    });
+  }
+  return headers;
+}

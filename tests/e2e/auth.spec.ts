@@ -1,0 +1,103 @@
+import { expect, test } from "@playwright/test";
+
+import { DEMO_PASSWORD, DEMO_USERS, signIn, signOut } from "./fixtures";
+
+test("a delegate signs in with the form, sees their name in the header, and signs out", async ({ page, context }) => {
+  await page.goto("/consultations");
+  await page.getByRole("link", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+
+  await page.getByLabel("Email address", { exact: true }).fill(DEMO_USERS.delegate.email);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+
+  await expect(page).toHaveURL(/\/consultations$/);
+  await expect(page.getByRole("banner")).toContainText(
+    "Signed in as Dario Delegate (Delegate, Delegation of Member State A)",
+  );
+  const cookie = (await context.cookies()).find((c) => c.name === "consult_session");
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false, path: "/" });
+
+  await signOut(page);
+  await expect(page.getByText(/^Signed in as /)).toHaveCount(0);
+  expect((await context.cookies()).find((c) => c.name === "consult_session")).toBeUndefined();
+});
+
+test("a wrong password shows the generic error and does not sign in", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email address", { exact: true }).fill(DEMO_USERS.delegate.email);
+  await page.getByLabel("Password", { exact: true }).fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+});
+
+test("GET /logout does not sign out", async ({ page }) => {
+  await signIn(page, DEMO_USERS.focalPoint.email);
+  await page.goto("/logout");
+  await expect(page).toHaveURL(/\/consultations$/);
+  await expect(page.getByRole("banner")).toContainText("Signed in as Fatima Focal");
+});
+
+test("an observer is refused the people page", async ({ page }) => {
+  await signIn(page, DEMO_USERS.observer.email);
+  const response = await page.goto("/admin/people");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+});
+
+test("the secretariat invites someone, who accepts through the shown link and is signed in", async ({ page, browser }) => {
+  // Sent to sign in from the people page, and brought back to it.
+  await page.goto("/admin/people");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fadmin%2Fpeople$/);
+  await page.getByLabel("Email address", { exact: true }).fill(DEMO_USERS.secretariat.email);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
+
+  const email = `nina.${Date.now()}@example.test`;
+  const invite = page.getByRole("region", { name: "Invite someone" });
+  await invite.getByLabel("Email address", { exact: true }).fill(email);
+  await invite.getByLabel("Role", { exact: true }).selectOption({ label: "Focal point" });
+  await invite.getByLabel("Organization", { exact: true }).selectOption({ label: "Delegation of Member State B" });
+  await invite.getByRole("button", { name: "Create invitation" }).click();
+
+  const created = page.getByRole("status").filter({ hasText: "Invitation created" });
+  await expect(created).toContainText(`Invitation created for ${email}.`);
+  await expect(created).toContainText("send it to the person yourself");
+  const link = await page.getByLabel("Invitation link").inputValue();
+  expect(link).toMatch(/\/invitations\/[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByRole("table")).toContainText(email);
+
+  // The invitee, in their own browser.
+  const invitee = await browser.newContext();
+  const inviteePage = await invitee.newPage();
+  await inviteePage.goto(link);
+  await expect(inviteePage.getByRole("heading", { level: 1, name: "Create your account" })).toBeVisible();
+  await expect(inviteePage.getByText("as Focal point for Delegation of Member State B")).toBeVisible();
+  await inviteePage.getByLabel("Your name").fill("Nina Newcomer");
+  await inviteePage.getByLabel("Choose a password").fill("a passphrase of several words");
+  await inviteePage.getByRole("button", { name: "Create my account" }).click();
+  await expect(inviteePage).toHaveURL(/\/consultations$/);
+  await expect(inviteePage.getByRole("banner")).toContainText(
+    "Signed in as Nina Newcomer (Focal point, Delegation of Member State B)",
+  );
+
+  // The link works once.
+  const again = await inviteePage.goto(link);
+  expect(again?.status()).toBe(410);
+  await expect(inviteePage.getByRole("heading", { level: 1, name: "Invitation already used" })).toBeVisible();
+  await invitee.close();
+});
+
+test("anyone can request an account", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Request an account" }).click();
+  await page.getByLabel("Your name").fill("Rita Requester");
+  await page.getByLabel("Email address", { exact: true }).fill(`rita.${Date.now()}@example.test`);
+  await page.getByLabel("Organization", { exact: true }).fill("Open Policy Institute");
+  await page.getByLabel("Kind of organization").selectOption({ label: "Academia" });
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Request sent" })).toBeVisible();
+});
