@@ -2,7 +2,10 @@ import fs from "node:fs";
 
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+// One port per run (workers inherit the variable from the main process), so
+// two suites started side by side do not collide.
+process.env.E2E_PORT ??= String(3100 + (process.pid % 800));
+const PORT = Number(process.env.E2E_PORT);
 // Debian's Chromium: Playwright cannot download its own browsers here
 // (docs/decisions/0003-playwright-with-system-chromium.md).
 const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

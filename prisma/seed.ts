@@ -8,6 +8,7 @@ import path from "node:path";
 
 import { parseText } from "~/lib/import";
 import { ensureReferenceData } from "~/models/bootstrap.server";
+import { recordSourceComments } from "~/models/comment.server";
 import { createConsultation } from "~/models/consultation.server";
 import type { OrganizationKind, RoleName } from "~/models/permissions";
 import { createUser, upsertOrganization } from "~/models/user.server";
@@ -103,6 +104,10 @@ export async function seed({ now = new Date(), quiet = false } = {}) {
       "The 2008 proposals of the GCA High-Level Experts Group, work areas 1 to 5, each with the comments its members made on it: the shape of paragraph-level feedback that the GCA guidelines build on.",
     status: "concluded",
     timeZone: "Europe/Zurich",
+    commentsVisibility: "during",
+  });
+  const hleg = parseText(corpus("hleg-2008-proposals-with-member-comments.txt"), {
+    title: "Report of the High-Level Experts Group (2008)",
   });
   await createVersionFromImport({
     consultationSlug: HLEG_SLUG,
@@ -112,9 +117,18 @@ export async function seed({ now = new Date(), quiet = false } = {}) {
     status: "final",
     publishedAt: new Date("2008-11-26T10:00:00Z"),
     sourceFileName: "hleg-2008-proposals-with-member-comments.txt",
-    imported: parseText(corpus("hleg-2008-proposals-with-member-comments.txt"), {
-      title: "Report of the High-Level Experts Group (2008)",
-    }),
+    imported: hleg,
+  });
+  await recordSourceComments({
+    slug: HLEG_SLUG,
+    versionNumber: 1,
+    attribution: "HLEG members",
+    submittedAt: new Date("2008-11-26T10:00:00Z"),
+    comments: hleg.sections.flatMap((section) =>
+      section.paragraphs.flatMap((paragraph) =>
+        (paragraph.memberComments ?? []).map((text) => ({ paragraphKey: paragraph.key, text })),
+      ),
+    ),
   });
 
   if (!quiet) {

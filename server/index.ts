@@ -14,7 +14,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 
-import { checkRequestOrigin } from "../app/lib/security/origin";
+import { checkRequestOrigin, SAFE_METHODS } from "../app/lib/security/origin";
 import { ensureReferenceData } from "../app/models/bootstrap.server";
 import { ensureDatabaseReady, prisma } from "../app/utils/db.server";
 import { logger } from "../app/utils/logger.server";
@@ -23,6 +23,10 @@ const MODE = process.env.NODE_ENV ?? "production";
 const PORT = Number(process.env.PORT ?? 3000);
 const HOST = process.env.HOST ?? "0.0.0.0";
 const BUILD_PATH = path.resolve("build/index.js");
+/** Forms (comments, sign-in): generous for rich text, far below harm. */
+const MAX_FORM_BODY_BYTES = 1024 * 1024;
+/** General contributions with an attachment. */
+const MAX_UPLOAD_BODY_BYTES = 12 * 1024 * 1024;
 
 async function loadBuild(): Promise<ServerBuild> {
   // A query string defeats the ESM cache so `npm run dev` picks up rebuilds.
@@ -94,6 +98,22 @@ export async function createServer() {
     if (verdict.ok) return next();
     logger.warn("origin refused", { requestId: res.locals.requestId, reason: verdict.reason, path: req.path });
     res.status(403).type("text/plain").send("Request refused: it did not come from this site's own pages.");
+  });
+
+  // Request bodies are bounded before anything reads them: a 5 MB comment or
+  // a huge form gets 413 at once, and a body of unknown length 411.
+  app.use((req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const limit = req.path.endsWith("/contributions") ? MAX_UPLOAD_BODY_BYTES : MAX_FORM_BODY_BYTES;
+    const declared = req.get("content-length");
+    if (declared === undefined) {
+      if (req.get("transfer-encoding")) return void res.status(411).type("text/plain").send("Content-Length required.");
+      return next();
+    }
+    if (Number(declared) > limit) {
+      return void res.status(413).type("text/plain").send(`Request too large: the limit is ${Math.round(limit / 1024)} KiB.`);
+    }
+    next();
   });
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

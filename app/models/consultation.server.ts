@@ -66,6 +66,7 @@ export async function createConsultation(input: {
   summary?: string;
   status?: string;
   timeZone?: string;
+  commentsVisibility?: "during" | "after_close";
 }) {
   return prisma.consultation.create({
     data: {
@@ -74,6 +75,7 @@ export async function createConsultation(input: {
       summary: input.summary ?? "",
       status: input.status ?? "draft",
       timeZone: input.timeZone ?? "UTC",
+      commentsVisibility: input.commentsVisibility ?? "after_close",
     },
     select: { id: true, slug: true },
   });

@@ -25,9 +25,12 @@ export async function getVersionForReader({ slug, number }: { slug: string; numb
       document: { select: { title: true, slug: true } },
       consultation: {
         select: {
+          id: true,
           slug: true,
           title: true,
           timeZone: true,
+          commentsVisibility: true,
+          commentsPublishedAt: true,
           versions: {
             where: { status: { in: [...PUBLISHED_VERSION_STATUSES] } },
             orderBy: { number: "asc" },

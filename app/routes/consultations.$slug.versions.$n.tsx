@@ -1,38 +1,170 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import crypto from "node:crypto";
+
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { CommentPanel, type CommentingState } from "~/components/comment-panel";
 import { CommentPeriod } from "~/components/comment-period";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/status-badge";
 import { TableOfContents } from "~/components/table-of-contents";
+import { commentPeriodState, formatInstant } from "~/lib/dates";
+import { CommentEditSchema, CommentFormSchema } from "~/models/comment-schema";
+import {
+  commentCountsByParagraph,
+  createComment,
+  listCommentRevisions,
+  listParagraphComments,
+  submitComment,
+  updateComment,
+  withdrawComment,
+} from "~/models/comment.server";
+import { DomainError } from "~/models/errors";
 import { getVersionForReader } from "~/models/version.server";
+import { getSessionUser } from "~/utils/auth.server";
+import { userHasPermission } from "~/utils/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.version.label} · ${data.version.consultation.title}` : "Version" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const number = Number(params.n);
+function versionNumber(param: string | undefined) {
+  const number = Number(param);
   if (!Number.isInteger(number) || number < 1) throw new Response("No such version.", { status: 404 });
+  return number;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const number = versionNumber(params.n);
+  const auth = await getSessionUser(request);
   const reader = await getVersionForReader({ slug: params.slug ?? "", number });
   if (!reader) throw new Response("No such version.", { status: 404 });
-  return { ...reader, now: new Date().toISOString() };
+  const { version, paragraphs } = reader;
+  const url = new URL(request.url);
+  const now = new Date();
+
+  const counts = await commentCountsByParagraph({ actor: auth.user, version: { id: version.id, consultation: version.consultation } });
+
+  let panel = null;
+  const selectedKey = url.searchParams.get("p");
+  const selected = selectedKey ? paragraphs.find((paragraph) => paragraph.key === selectedKey) : undefined;
+  if (selected) {
+    const comments = await listParagraphComments({
+      actor: auth.user,
+      version: { id: version.id, consultation: version.consultation },
+      paragraphId: selected.id,
+    });
+    const historyId = url.searchParams.get("history");
+    const history = historyId && comments.some((comment) => comment.id === historyId && comment.canSeeHistory)
+      ? { commentId: historyId, revisions: await listCommentRevisions({ actor: auth.user, commentId: historyId }) }
+      : null;
+    const period = commentPeriodState({ opensAt: version.commentsOpenAt, closesAt: version.commentsCloseAt }, now);
+    let commenting: CommentingState;
+    if (version.status !== "open" || period !== "open") {
+      commenting = {
+        kind: "closed",
+        message:
+          period === "closed" && version.commentsCloseAt
+            ? `The comment period closed on ${formatInstant(version.commentsCloseAt, version.consultation.timeZone)} (${version.consultation.timeZone}).`
+            : "This version is not open for comments.",
+      };
+    } else if (!auth.user) {
+      commenting = { kind: "signed-out" };
+    } else if (!auth.user.organization || !userHasPermission(auth.user, "create:comment:own")) {
+      commenting = { kind: "not-allowed" };
+    } else {
+      commenting = { kind: "allowed", canSubmit: userHasPermission(auth.user, "submit:comment:organization") };
+    }
+    panel = {
+      paragraph: { key: selected.key, number: selected.number, text: selected.text },
+      comments,
+      commenting,
+      history,
+      editing: url.searchParams.get("edit"),
+      justSaved: url.searchParams.has("saved"),
+    };
+  }
+
+  return data(
+    {
+      ...reader,
+      counts,
+      panel,
+      // A fresh key per rendered form: a double submit of this form is one comment.
+      idempotencyKey: crypto.randomUUID(),
+      now: now.toISOString(),
+    },
+    { headers: auth.headers },
+  );
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const number = versionNumber(params.n);
+  const slug = params.slug ?? "";
+  const auth = await getSessionUser(request);
+  const form = Object.fromEntries(await request.formData());
+  const intent = String(form.intent ?? "create");
+  const clientAddress = context.clientAddress;
+  const paragraphKey = typeof form.paragraphKey === "string" ? form.paragraphKey : "";
+  const back = (extra = "") =>
+    redirect(`/consultations/${slug}/versions/${number}?p=${encodeURIComponent(paragraphKey)}${extra}#p-${paragraphKey}`, {
+      headers: auth.headers,
+    });
+
+  try {
+    if (intent === "create") {
+      const parsed = CommentFormSchema.safeParse(form);
+      if (!parsed.success) {
+        return data({ fieldErrors: parsed.error.flatten().fieldErrors, formError: "Check the highlighted fields." }, { status: 400, headers: auth.headers });
+      }
+      await createComment({ actor: auth.user, slug, versionNumber: number, input: parsed.data, clientAddress });
+      return back("&saved=1");
+    }
+    if (intent === "edit") {
+      const parsed = CommentEditSchema.safeParse(form);
+      if (!parsed.success) {
+        return data({ fieldErrors: parsed.error.flatten().fieldErrors, formError: "Check the highlighted fields." }, { status: 400, headers: auth.headers });
+      }
+      await updateComment({ actor: auth.user, input: parsed.data, clientAddress });
+      return back("&saved=1");
+    }
+    const commentId = typeof form.commentId === "string" ? form.commentId : "";
+    if (intent === "submit") {
+      await submitComment({ actor: auth.user, commentId, clientAddress });
+      return back();
+    }
+    if (intent === "withdraw") {
+      await withdrawComment({ actor: auth.user, commentId, clientAddress });
+      return back();
+    }
+    return data({ formError: "Unknown action.", fieldErrors: {} }, { status: 400, headers: auth.headers });
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return data({ formError: error.message, fieldErrors: {} }, { status: error.status, headers: auth.headers });
+    }
+    throw error;
+  }
 }
 
 export default function VersionReader() {
-  const { version, sections, paragraphs, now } = useLoaderData<typeof loader>();
+  const { version, sections, paragraphs, counts, panel, idempotencyKey, now } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const consultation = version.consultation;
+  const base = `/consultations/${consultation.slug}/versions/${version.number}`;
   const bySection = new Map<string, typeof paragraphs>();
   for (const paragraph of paragraphs) {
     const list = bySection.get(paragraph.sectionId) ?? [];
     list.push(paragraph);
     bySection.set(paragraph.sectionId, list);
   }
+  const selectedKey = searchParams.get("p");
 
   return (
-    <div className="reader">
+    <div className={`reader${panel ? " with-panel" : ""}`}>
       <div className="reader-head">
         <p className="breadcrumbs">
           <Link to="/consultations">{t("nav.consultations")}</Link> ›{" "}
@@ -78,23 +210,49 @@ export default function VersionReader() {
                 {section.number ? <span className="section-number">{section.number}</span> : null}
                 {section.heading}
               </Heading>
-              {list.map((paragraph) => (
-                <div key={paragraph.id} id={`p-${paragraph.key}`} className="paragraph">
-                  <a
-                    className="paragraph-number"
-                    href={`#p-${paragraph.key}`}
-                    aria-label={t("reader.linkToParagraph", { number: paragraph.number ?? "" })}
+              {list.map((paragraph) => {
+                const count = counts[paragraph.id] ?? 0;
+                const label = paragraph.number ?? t("reader.unnumbered");
+                return (
+                  <div
+                    key={paragraph.id}
+                    id={`p-${paragraph.key}`}
+                    className={`paragraph${selectedKey === paragraph.key ? " selected" : ""}`}
                   >
-                    {paragraph.number ?? "¶"}
-                  </a>
-                  <p>{paragraph.text}</p>
-                  <p className="comment-count">{t("reader.commentCount", { count: 0 })}</p>
-                </div>
-              ))}
+                    <a className="paragraph-number" href={`#p-${paragraph.key}`} aria-label={t("reader.linkToParagraph", { number: label })}>
+                      {paragraph.number ?? "¶"}
+                    </a>
+                    <p>{paragraph.text}</p>
+                    <Link
+                      className="comment-count"
+                      to={`${base}?p=${paragraph.key}#p-${paragraph.key}`}
+                      preventScrollReset
+                      aria-label={t("reader.openComments", { count, number: label })}
+                    >
+                      {t("reader.commentCount", { count })}
+                    </Link>
+                  </div>
+                );
+              })}
             </section>
           );
         })}
       </article>
+      {panel ? (
+        <CommentPanel
+          key={panel.paragraph.key}
+          paragraph={panel.paragraph}
+          comments={panel.comments}
+          commenting={panel.commenting}
+          idempotencyKey={idempotencyKey}
+          closeHref={`${base}#p-${panel.paragraph.key}`}
+          editing={panel.editing}
+          history={panel.history}
+          errors={actionData}
+          draftStorageKey={`comment-draft:${consultation.slug}:${version.number}:${panel.paragraph.key}`}
+          justSaved={panel.justSaved}
+        />
+      ) : null}
     </div>
   );
 }

@@ -7,7 +7,7 @@ test("a new visitor goes from the list to paragraph 2.9 a. through the table of 
 
   await page.getByRole("link", { name: "Guidelines for utilization of the Global Cybersecurity Agenda" }).click();
   await expect(page).toHaveURL(/\/consultations\/gca-guidelines$/);
-  await expect(page.getByText("Comment period")).toBeVisible();
+  await expect(page.getByText("Comment period", { exact: true })).toBeVisible();
   await expect(page.getByText(/\(Europe\/Zurich\)/)).toBeVisible();
 
   await page.getByRole("link", { name: "Draft 1 (C20/65)" }).click();

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const dir = path.resolve("tmp/e2e");
+const dir = path.resolve(`tmp/e2e-${process.env.PORT ?? "default"}`);
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 process.env.DATABASE_URL = `file:${path.join(dir, "e2e.db")}`;

@@ -1,0 +1,440 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { RichTextEditor } from "~/components/rich-text-editor";
+import { COMMENT_TYPES } from "~/models/comment-schema";
+
+export type PanelComment = {
+  id: string;
+  type: string;
+  status: string;
+  bodyHtml: string;
+  body: string;
+  proposedText: string | null;
+  quote: string | null;
+  origin: string;
+  sourceAttribution: string | null;
+  createdAt: string | Date;
+  author: { name: string } | null;
+  organization: { name: string; kind: string } | null;
+  mine: boolean;
+  canEdit: boolean;
+  canWithdraw: boolean;
+  canSubmit: boolean;
+  canSeeHistory: boolean;
+  _count: { revisions: number };
+};
+
+export type PanelRevision = {
+  revision: number;
+  event: string;
+  type: string;
+  bodyHtml: string;
+  proposedText: string | null;
+  status: string;
+  createdAt: string | Date;
+  editedBy: { name: string } | null;
+};
+
+export type CommentingState =
+  | { kind: "allowed"; canSubmit: boolean }
+  | { kind: "signed-out" }
+  | { kind: "not-allowed" }
+  | { kind: "closed"; message: string };
+
+type ActionErrors = { formError?: string; fieldErrors?: Record<string, string[] | undefined> } | undefined;
+
+/**
+ * The comment panel of one paragraph: its comments, and the form to add one.
+ * Opened by `?p=<key>` so it works without JavaScript, by keyboard and by
+ * touch, and its URL can be shared.
+ */
+export function CommentPanel({
+  paragraph,
+  comments,
+  commenting,
+  idempotencyKey,
+  closeHref,
+  editing,
+  history,
+  errors,
+  draftStorageKey,
+  justSaved,
+}: {
+  justSaved: boolean;
+  paragraph: { key: string; number: string | null; text: string };
+  comments: PanelComment[];
+  commenting: CommentingState;
+  idempotencyKey: string;
+  closeHref: string;
+  editing: string | null;
+  history: { commentId: string; revisions: PanelRevision[] } | null;
+  errors: ActionErrors;
+  draftStorageKey: string;
+}) {
+  const { t } = useTranslation();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [paragraph.key]);
+  const label = paragraph.number ?? t("reader.unnumbered");
+  return (
+    <aside className="comment-panel" aria-labelledby="panel-title">
+      <div className="panel-head">
+        <h2 id="panel-title" tabIndex={-1} ref={headingRef}>
+          {t("comments.panelTitle", { number: label })}
+        </h2>
+        <Link to={closeHref} className="panel-close" preventScrollReset>
+          {t("comments.close")}
+        </Link>
+      </div>
+      <QuotableParagraph text={paragraph.text} />
+      {comments.length === 0 ? (
+        <p>{t("comments.none")}</p>
+      ) : (
+        <ol className="comment-list">
+          {comments.map((comment) => (
+            <li key={comment.id}>
+              <CommentView
+                comment={comment}
+                paragraphKey={paragraph.key}
+                history={history?.commentId === comment.id ? history.revisions : null}
+              />
+              {editing === comment.id && comment.canEdit ? (
+                <CommentForm
+                  mode="edit"
+                  comment={comment}
+                  paragraphKey={paragraph.key}
+                  idempotencyKey={idempotencyKey}
+                  canSubmit={false}
+                  errors={errors}
+                  draftStorageKey={`${draftStorageKey}:edit:${comment.id}`}
+                  justSaved={justSaved}
+                />
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      <section aria-labelledby="new-comment-title" className="new-comment">
+        <h3 id="new-comment-title">{t("comments.add")}</h3>
+        {commenting.kind === "allowed" ? (
+          <CommentForm
+            mode="create"
+            paragraphKey={paragraph.key}
+            idempotencyKey={idempotencyKey}
+            canSubmit={commenting.canSubmit}
+            errors={editing ? undefined : errors}
+            draftStorageKey={draftStorageKey}
+            justSaved={justSaved}
+          />
+        ) : commenting.kind === "signed-out" ? (
+          <p>
+            <Link to={`/login?redirectTo=${encodeURIComponent(closeHref.replace(/\?.*$/, "") + `?p=${paragraph.key}`)}`}>
+              {t("comments.signInToComment")}
+            </Link>
+          </p>
+        ) : commenting.kind === "not-allowed" ? (
+          <p>{t("comments.roleCannotComment")}</p>
+        ) : (
+          <p role="status">{commenting.message}</p>
+        )}
+      </section>
+    </aside>
+  );
+}
+
+/**
+ * The paragraph text; selecting a phrase in it (mouse, touch or keyboard
+ * selection) fills the quote fields of the comment form.
+ */
+function QuotableParagraph({ text }: { text: string }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const onSelection = () => {
+      const element = ref.current;
+      const selection = document.getSelection();
+      if (!element || !selection || selection.rangeCount === 0) return;
+      const range = selection.getRangeAt(0);
+      if (!element.contains(range.startContainer) || !element.contains(range.endContainer)) return;
+      const before = document.createRange();
+      before.setStart(element, 0);
+      before.setEnd(range.startContainer, range.startOffset);
+      const start = before.toString().length;
+      const quote = range.toString();
+      if (!quote.trim()) return;
+      document.dispatchEvent(new CustomEvent("comment-quote", { detail: { quote, start, end: start + quote.length } }));
+    };
+    document.addEventListener("selectionchange", onSelection);
+    return () => document.removeEventListener("selectionchange", onSelection);
+  }, []);
+  return (
+    <figure className="panel-paragraph">
+      <p ref={ref}>{text}</p>
+      <figcaption>{t("comments.selectHint")}</figcaption>
+    </figure>
+  );
+}
+
+function CommentView({
+  comment,
+  paragraphKey,
+  history,
+}: {
+  comment: PanelComment;
+  paragraphKey: string;
+  history: PanelRevision[] | null;
+}) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const who =
+    comment.origin === "source"
+      ? comment.sourceAttribution ?? t("comments.sourceDocument")
+      : comment.organization?.name ?? t("comments.unknownOrganization");
+  return (
+    <article className={`comment comment-${comment.status}`} aria-label={t("comments.commentBy", { who })}>
+      <header>
+        <strong>
+          <bdi>{who}</bdi>
+        </strong>
+        {comment.author ? (
+          <span className="comment-author">
+            {" · "}
+            <bdi>{comment.author.name}</bdi>
+          </span>
+        ) : null}
+        <span className={`badge badge-type`}>{t(`comments.types.${comment.type}`)}</span>
+        {comment.status !== "submitted" ? <span className={`badge badge-${comment.status}`}>{t(`comments.status.${comment.status}`)}</span> : null}
+      </header>
+      {comment.quote ? (
+        <p className="comment-quote">
+          {t("comments.onPhrase")} <q>{comment.quote}</q>
+        </p>
+      ) : null}
+      {/* Rendered from validated JSON and sanitized on the server (app/lib/richtext). */}
+      <div className="comment-body" dir="auto" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+      {comment.proposedText ? (
+        <div className="comment-proposal">
+          <p className="label">{t("comments.proposedText")}</p>
+          <blockquote>{comment.proposedText}</blockquote>
+        </div>
+      ) : null}
+      <footer className="comment-actions">
+        {comment.canSubmit ? (
+          <Form method="post" preventScrollReset>
+            <input type="hidden" name="intent" value="submit" />
+            <input type="hidden" name="commentId" value={comment.id} />
+            <input type="hidden" name="paragraphKey" value={paragraphKey} />
+            <button type="submit" disabled={busy}>
+              {t("comments.submitOfficial")}
+            </button>
+          </Form>
+        ) : null}
+        {comment.canEdit ? (
+          <Link to={`?p=${paragraphKey}&edit=${comment.id}`} preventScrollReset>
+            {t("comments.edit")}
+          </Link>
+        ) : null}
+        {comment.canWithdraw ? (
+          <Form method="post" preventScrollReset>
+            <input type="hidden" name="intent" value="withdraw" />
+            <input type="hidden" name="commentId" value={comment.id} />
+            <input type="hidden" name="paragraphKey" value={paragraphKey} />
+            <button type="submit" className="secondary" disabled={busy}>
+              {t("comments.withdraw")}
+            </button>
+          </Form>
+        ) : null}
+        {comment.canSeeHistory && comment._count.revisions > 1 ? (
+          <Link to={`?p=${paragraphKey}&history=${comment.id}`} preventScrollReset>
+            {t("comments.history", { count: comment._count.revisions })}
+          </Link>
+        ) : null}
+      </footer>
+      {history ? (
+        <ol className="revisions" aria-label={t("comments.historyTitle")}>
+          {history.map((revision) => (
+            <li key={revision.revision}>
+              <p>
+                {t(`comments.events.${revision.event}`)} · {new Date(revision.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC
+                {revision.editedBy ? (
+                  <>
+                    {" · "}
+                    <bdi>{revision.editedBy.name}</bdi>
+                  </>
+                ) : null}
+              </p>
+              <div className="comment-body" dir="auto" dangerouslySetInnerHTML={{ __html: revision.bodyHtml }} />
+              {revision.proposedText ? <blockquote>{revision.proposedText}</blockquote> : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </article>
+  );
+}
+
+function CommentForm({
+  mode,
+  comment,
+  paragraphKey,
+  idempotencyKey,
+  canSubmit,
+  errors,
+  draftStorageKey,
+  justSaved,
+}: {
+  justSaved: boolean;
+  mode: "create" | "edit";
+  comment?: PanelComment;
+  paragraphKey: string;
+  idempotencyKey: string;
+  canSubmit: boolean;
+  errors: ActionErrors;
+  draftStorageKey: string;
+}) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const [quote, setQuote] = useState<{ quote: string; start: number; end: number } | null>(null);
+  const [restored, setRestored] = useState<{ body?: string; proposedText?: string; type?: string } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const prefix = mode === "edit" ? `edit-${comment?.id}` : "new";
+  const fieldError = (name: string) => errors?.fieldErrors?.[name]?.[0];
+
+  useEffect(() => {
+    if (mode !== "create") return;
+    const onQuote = (event: Event) => setQuote((event as CustomEvent).detail);
+    document.addEventListener("comment-quote", onQuote);
+    return () => document.removeEventListener("comment-quote", onQuote);
+  }, [mode]);
+
+  // The typed comment survives a failed submission (database down, network
+  // gone, page closed): it is kept in this browser until the server accepts it.
+  useEffect(() => {
+    try {
+      if (justSaved) {
+        window.localStorage.removeItem(draftStorageKey);
+        return;
+      }
+      const saved = window.localStorage.getItem(draftStorageKey);
+      if (saved) setRestored(JSON.parse(saved));
+    } catch {
+      /* storage unavailable: nothing to restore */
+    }
+  }, [draftStorageKey, justSaved]);
+  const saveDraft = (overrides: { body?: string } = {}) => {
+    const form = formRef.current;
+    if (!form) return;
+    const data = new FormData(form);
+    try {
+      window.localStorage.setItem(
+        draftStorageKey,
+        JSON.stringify({
+          body: overrides.body ?? data.get("body") ?? data.get("bodyText"),
+          proposedText: data.get("proposedText"),
+          type: data.get("type"),
+        }),
+      );
+    } catch {
+      /* storage full or unavailable */
+    }
+  };
+
+  const defaultType = restored?.type ?? comment?.type ?? "general";
+  return (
+    <Form
+      method="post"
+      preventScrollReset
+      ref={formRef}
+      className="comment-form"
+      onInput={() => saveDraft()}
+      onChange={() => saveDraft()}
+      aria-describedby={errors?.formError ? `${prefix}-form-error` : undefined}
+      data-draft-key={draftStorageKey}
+    >
+      <input type="hidden" name="intent" value={mode} />
+      <input type="hidden" name="paragraphKey" value={paragraphKey} />
+      {mode === "edit" && comment ? <input type="hidden" name="commentId" value={comment.id} /> : null}
+      {mode === "create" ? <input type="hidden" name="idempotencyKey" value={idempotencyKey} /> : null}
+      {errors?.formError ? (
+        <p id={`${prefix}-form-error`} className="form-error" role="alert">
+          {errors.formError}
+        </p>
+      ) : null}
+      {quote ? (
+        <div className="quote-field">
+          <p>
+            {t("comments.onPhrase")} <q>{quote.quote}</q>{" "}
+            <button type="button" className="link-button" onClick={() => setQuote(null)}>
+              {t("comments.clearQuote")}
+            </button>
+          </p>
+          <input type="hidden" name="quote" value={quote.quote} />
+          <input type="hidden" name="quoteStart" value={quote.start} />
+          <input type="hidden" name="quoteEnd" value={quote.end} />
+        </div>
+      ) : null}
+      <fieldset aria-invalid={fieldError("type") ? true : undefined} aria-describedby={fieldError("type") ? `${prefix}-type-error` : undefined}>
+        <legend>{t("comments.type")}</legend>
+        {COMMENT_TYPES.map((type) => (
+          <label key={`${type}-${defaultType}`} className="radio">
+            <input type="radio" name="type" value={type} defaultChecked={type === defaultType} required />
+            {t(`comments.types.${type}`)}
+          </label>
+        ))}
+        {fieldError("type") ? (
+          <p id={`${prefix}-type-error`} className="field-error">
+            {fieldError("type")}
+          </p>
+        ) : null}
+      </fieldset>
+      <RichTextEditor
+        key={restored?.body ? `restored-${prefix}` : prefix}
+        id={`${prefix}-body`}
+        name="body"
+        label={t("comments.body")}
+        defaultValue={restored?.body ?? comment?.body}
+        invalid={Boolean(fieldError("body"))}
+        describedBy={fieldError("body") ? `${prefix}-body-error` : undefined}
+        onChange={(body) => saveDraft({ body })}
+      />
+      {fieldError("body") ? (
+        <p id={`${prefix}-body-error`} className="field-error">
+          {fieldError("body")}
+        </p>
+      ) : null}
+      <label htmlFor={`${prefix}-proposed`}>{t("comments.proposedTextLabel")}</label>
+      <p id={`${prefix}-proposed-hint`} className="hint">
+        {t("comments.proposedTextHint")}
+      </p>
+      <textarea
+        id={`${prefix}-proposed`}
+        name="proposedText"
+        rows={4}
+        defaultValue={restored?.proposedText ?? comment?.proposedText ?? ""}
+        aria-describedby={`${prefix}-proposed-hint${fieldError("proposedText") ? ` ${prefix}-proposed-error` : ""}`}
+        aria-invalid={fieldError("proposedText") ? true : undefined}
+      />
+      {fieldError("proposedText") ? (
+        <p id={`${prefix}-proposed-error`} className="field-error">
+          {fieldError("proposedText")}
+        </p>
+      ) : null}
+      {canSubmit ? (
+        <label className="checkbox">
+          <input type="checkbox" name="submit" value="on" defaultChecked />
+          {t("comments.submitNow")}
+        </label>
+      ) : mode === "create" ? (
+        <p className="hint">{t("comments.draftHint")}</p>
+      ) : null}
+      <button type="submit" disabled={busy}>
+        {busy ? t("comments.saving") : mode === "edit" ? t("comments.saveChanges") : t("comments.save")}
+      </button>
+    </Form>
+  );
+}
