@@ -25,8 +25,9 @@ const HOST = process.env.HOST ?? "0.0.0.0";
 const BUILD_PATH = path.resolve("build/index.js");
 /** Forms (comments, sign-in): generous for rich text, far below harm. */
 const MAX_FORM_BODY_BYTES = 1024 * 1024;
-/** General contributions with an attachment. */
-const MAX_UPLOAD_BODY_BYTES = 12 * 1024 * 1024;
+/** File uploads: drafts to import (20 MB), contributions with an attachment, templates. */
+const MAX_UPLOAD_BODY_BYTES = 24 * 1024 * 1024;
+const UPLOAD_PATHS = /\/(new|contributions|import)$/;
 
 async function loadBuild(): Promise<ServerBuild> {
   // A query string defeats the ESM cache so `npm run dev` picks up rebuilds.
@@ -104,7 +105,7 @@ export async function createServer() {
   // a huge form gets 413 at once, and a body of unknown length 411.
   app.use((req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
-    const limit = req.path.endsWith("/contributions") ? MAX_UPLOAD_BODY_BYTES : MAX_FORM_BODY_BYTES;
+    const limit = UPLOAD_PATHS.test(req.path) ? MAX_UPLOAD_BODY_BYTES : MAX_FORM_BODY_BYTES;
     const declared = req.get("content-length");
     if (declared === undefined) {
       if (req.get("transfer-encoding")) return void res.status(411).type("text/plain").send("Content-Length required.");

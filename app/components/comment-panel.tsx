@@ -121,6 +121,8 @@ export function CommentPanel({
         <h3 id="new-comment-title">{t("comments.add")}</h3>
         {commenting.kind === "allowed" ? (
           <CommentForm
+            // A new key per saved comment: the emptied form is a fresh one.
+            key={idempotencyKey}
             mode="create"
             paragraphKey={paragraph.key}
             idempotencyKey={idempotencyKey}

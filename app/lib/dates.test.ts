@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { commentPeriodState, formatDay, formatInstant, timeUntil } from "./dates";
+import { commentPeriodState, formatDay, formatInstant, isValidTimeZone, timeUntil, utcToZonedLocal, zonedLocalToUtc } from "./dates";
 
 describe("formatInstant", () => {
   it("shows the instant in the consultation's zone and names the zone", () => {
@@ -31,5 +31,28 @@ describe("timeUntil", () => {
     const now = new Date("2026-01-01T00:00:00Z");
     expect(timeUntil("2026-01-03T05:07:00Z", now)).toEqual({ days: 2, hours: 5, minutes: 7 });
     expect(timeUntil("2025-12-31T00:00:00Z", now)).toEqual({ days: 0, hours: 0, minutes: 0 });
+  });
+});
+
+describe("zonedLocalToUtc / utcToZonedLocal", () => {
+  it("reads a wall-clock time in the consultation's zone, summer and winter", () => {
+    expect(zonedLocalToUtc("2026-06-30T23:59", "Europe/Zurich").toISOString()).toBe("2026-06-30T21:59:00.000Z");
+    expect(zonedLocalToUtc("2026-12-01T17:00", "Europe/Zurich").toISOString()).toBe("2026-12-01T16:00:00.000Z");
+    expect(zonedLocalToUtc("2026-12-01T17:00", "America/New_York").toISOString()).toBe("2026-12-01T22:00:00.000Z");
+    expect(zonedLocalToUtc("2026-12-01T17:00", "UTC").toISOString()).toBe("2026-12-01T17:00:00.000Z");
+  });
+  it("resolves a time skipped by the spring DST jump to after the jump", () => {
+    // 02:30 does not exist in Zurich on 29 March 2026 (02:00 → 03:00).
+    expect(zonedLocalToUtc("2026-03-29T02:30", "Europe/Zurich").toISOString()).toBe("2026-03-29T01:30:00.000Z");
+  });
+  it("round-trips through the datetime-local value", () => {
+    const instant = new Date("2026-10-25T00:30:00Z");
+    expect(utcToZonedLocal(instant, "Europe/Zurich")).toBe("2026-10-25T02:30");
+    expect(zonedLocalToUtc(utcToZonedLocal(instant, "Asia/Kolkata"), "Asia/Kolkata").toISOString()).toBe(instant.toISOString());
+  });
+  it("rejects malformed input and unknown zones", () => {
+    expect(() => zonedLocalToUtc("1 Dec 2026", "UTC")).toThrow(RangeError);
+    expect(isValidTimeZone("Europe/Zurich")).toBe(true);
+    expect(isValidTimeZone("Mars/Olympus")).toBe(false);
   });
 });

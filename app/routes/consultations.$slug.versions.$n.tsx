@@ -24,6 +24,7 @@ import {
 import { DomainError } from "~/models/errors";
 import { getVersionForReader } from "~/models/version.server";
 import { getSessionUser } from "~/utils/auth.server";
+import { logger } from "~/utils/logger.server";
 import { userHasPermission } from "~/utils/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -144,7 +145,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (error instanceof DomainError) {
       return data({ formError: error.message, fieldErrors: {} }, { status: error.status, headers: auth.headers });
     }
-    throw error;
+    if (error instanceof Response) throw error;
+    // Database down or similar: nothing was written (each write is one
+    // transaction); the form and the browser's copy keep what was typed.
+    logger.error("comment action failed", { requestId: context.requestId, intent, error: String(error) });
+    return data(
+      { formError: "Your comment could not be saved just now. It is kept in this browser: try again in a moment.", fieldErrors: {} },
+      { status: 503, headers: auth.headers },
+    );
   }
 }
 

@@ -1,0 +1,122 @@
+import path from "node:path";
+
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+import { DEMO_USERS, signIn } from "./fixtures";
+
+const READER = "/consultations/gca-guidelines/versions/1";
+
+async function asUser(browser: Browser, email: string, redirectTo?: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email, { redirectTo });
+  return page;
+}
+
+/** A form post the way a scripted client would send it: right Origin, the user's cookie. */
+async function forcedComment(page: Page, url: string, paragraphKey: string) {
+  return page.request.post(url, {
+    headers: { Origin: new URL(page.url()).origin },
+    form: { intent: "create", paragraphKey, type: "general", bodyText: "Forced comment", idempotencyKey: `forced-${Date.now()}` },
+    maxRedirects: 0,
+  });
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("a delegate comments on 2.9 a. with a proposed change, the focal point submits it, the secretariat sees it", async ({ browser }) => {
+  const marker = `Regional organizations should be named (${Date.now()})`;
+  const delegate = await asUser(browser, DEMO_USERS.delegate.email, `${READER}?p=2-9-a`);
+  const panel = delegate.getByRole("complementary", { name: "Comments on paragraph 2.9 a." });
+  await expect(panel).toBeVisible();
+  await panel.getByRole("radio", { name: "Technical" }).check();
+  await panel.getByRole("textbox", { name: "Comment" }).click();
+  await delegate.keyboard.type(marker);
+  await panel
+    .getByLabel("Proposed replacement text (optional)")
+    .fill("ITU should continue its efforts, together with regional organizations, to facilitate multi-stakeholder discussions");
+  await panel.getByRole("button", { name: "Save comment" }).click();
+  const draft = panel.getByRole("article").filter({ hasText: marker });
+  await expect(draft).toContainText("Draft (visible to your organization)");
+  await expect(draft).toContainText("together with regional organizations");
+  await expect(panel.getByRole("textbox", { name: "Comment" })).toHaveText("");
+
+  // The focal point of the same delegation sees the draft and submits it.
+  const focal = await asUser(browser, DEMO_USERS.focalPoint.email, `${READER}?p=2-9-a`);
+  const focalPanel = focal.getByRole("complementary", { name: "Comments on paragraph 2.9 a." });
+  const toSubmit = focalPanel.getByRole("article").filter({ hasText: marker });
+  await toSubmit.getByRole("button", { name: "Submit for the organization" }).click();
+  await expect(focalPanel.getByRole("article").filter({ hasText: marker })).not.toContainText("Draft");
+
+  // The secretariat sees the submitted comment with its organization and type.
+  const secretariat = await asUser(browser, DEMO_USERS.secretariat.email, `${READER}?p=2-9-a`);
+  const seen = secretariat.getByRole("complementary", { name: "Comments on paragraph 2.9 a." }).getByRole("article").filter({ hasText: marker });
+  await expect(seen).toContainText("Delegation of Member State A");
+  await expect(seen).toContainText("Technical");
+  await expect(seen).toContainText("Proposed change");
+  await expect(secretariat.locator("#p-2-9-a").getByRole("link", { name: /comments? on paragraph 2\.9 a\./ })).not.toHaveText("No comments");
+});
+
+test("an observer can read but not comment, and a forced post is refused with 403", async ({ browser }) => {
+  const observer = await asUser(browser, DEMO_USERS.observer.email, `${READER}?p=2-9-b`);
+  const panel = observer.getByRole("complementary", { name: "Comments on paragraph 2.9 b." });
+  await expect(panel.getByText("Your role can read and compare versions but not comment.")).toBeVisible();
+  await expect(panel.getByRole("button", { name: "Save comment" })).toHaveCount(0);
+  const response = await forcedComment(observer, `${READER}?p=2-9-b`, "2-9-b");
+  expect(response.status()).toBe(403);
+});
+
+test("after the deadline nobody can comment: the secretariat closes a consultation, the focal point is refused", async ({ browser }) => {
+  const slug = `cvd-guidelines-${Date.now()}`;
+  const secretariat = await asUser(browser, DEMO_USERS.secretariat.email, "/consultations/new");
+  await secretariat.getByLabel("Title").fill("Guidelines on coordinated vulnerability disclosure");
+  await secretariat.getByLabel("Web address").fill(slug);
+  await secretariat.getByLabel("Draft document").setInputFiles(path.resolve("tests/fixtures/small-draft.md"));
+  await secretariat.getByRole("button", { name: "Import and open for comments" }).click();
+  await expect(secretariat).toHaveURL(new RegExp(`/consultations/${slug}$`));
+  await expect(secretariat.getByRole("link", { name: "Draft 1" })).toBeVisible();
+
+  // While open, the focal point can comment on 2. a.
+  const focal = await asUser(browser, DEMO_USERS.focalPoint.email, `/consultations/${slug}/versions/1?p=2-a`);
+  await expect(focal.getByRole("button", { name: "Save comment" })).toBeVisible();
+
+  await secretariat.getByText("Manage the comment period").click();
+  await secretariat.getByRole("button", { name: "Close comments now" }).click();
+  await expect(secretariat.getByText(/Closed on/)).toBeVisible();
+
+  await focal.reload();
+  await expect(focal.getByRole("status").filter({ hasText: /The comment period closed on .*\(Europe\/Zurich\)/ })).toBeVisible();
+  await expect(focal.getByRole("button", { name: "Save comment" })).toHaveCount(0);
+  const response = await forcedComment(focal, `/consultations/${slug}/versions/1?p=2-a`, "2-a");
+  expect(response.status()).toBe(409);
+  expect(await response.text()).toContain("The comment period closed on");
+});
+
+test("a post from a foreign origin is refused before it reaches the app", async ({ request }) => {
+  const response = await request.post(READER, {
+    headers: { Origin: "https://evil.example" },
+    form: { intent: "create", paragraphKey: "2-9-a", type: "general", bodyText: "x", idempotencyKey: "foreign-origin-1" },
+  });
+  expect(response.status()).toBe(403);
+  const missing = await request.post(READER, { form: { intent: "create" } });
+  expect(missing.status()).toBe(403);
+});
+
+test("an inline script without the nonce is blocked by the enforced CSP", async ({ page }) => {
+  const response = await page.goto(READER);
+  const csp = response?.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+  expect(response?.headers()["content-security-policy-report-only"]).toBeUndefined();
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/.test(message.text())) violations.push(message.text());
+  });
+  const ran = await page.evaluate(() => {
+    (window as unknown as { injected?: boolean }).injected = false;
+    const script = document.createElement("script");
+    script.textContent = "window.injected = true";
+    document.body.appendChild(script);
+    return (window as unknown as { injected?: boolean }).injected;
+  });
+  expect(ran).toBe(false);
+});
