@@ -71,6 +71,9 @@ export default function ConsultationPage() {
         <StatusBadge status={consultation.status} />
       </p>
       {consultation.summary ? <p className="lead">{consultation.summary}</p> : null}
+      <p>
+        <Link to={`/consultations/${consultation.slug}/contributions`}>{t("contributions.link")}</Link>
+      </p>
       {consultation.documents.map((document) => (
         <section key={document.slug} aria-labelledby={`doc-${document.slug}`}>
           <h2 id={`doc-${document.slug}`}>{document.title}</h2>
