@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 
 type TocSection = { id: string; number: string | null; heading: string; level: number };
@@ -10,6 +11,12 @@ type TocParagraph = { key: string; number: string | null; sectionId: string };
  */
 export function TableOfContents({ sections, paragraphs }: { sections: TocSection[]; paragraphs: TocParagraph[] }) {
   const { t } = useTranslation();
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  // On a phone the contents start folded so the text comes first; without
+  // JavaScript they stay open.
+  useEffect(() => {
+    if (detailsRef.current && window.matchMedia("(max-width: 48rem)").matches) detailsRef.current.open = false;
+  }, []);
   const numbered = new Map<string, TocParagraph[]>();
   for (const paragraph of paragraphs) {
     if (!paragraph.number) continue;
@@ -19,7 +26,7 @@ export function TableOfContents({ sections, paragraphs }: { sections: TocSection
   }
   return (
     <nav className="toc" aria-labelledby="toc-title">
-      <details open>
+      <details open ref={detailsRef}>
         <summary>
           <h2 id="toc-title">{t("reader.toc")}</h2>
         </summary>
