@@ -120,3 +120,28 @@ test("an inline script without the nonce is blocked by the enforced CSP", async 
   });
   expect(ran).toBe(false);
 });
+
+test("a 5 MB comment is refused with 413 and the server stays up", async ({ request, baseURL }) => {
+  const response = await request.post(READER, {
+    headers: { Origin: baseURL! },
+    form: { intent: "create", paragraphKey: "2-9-a", type: "general", bodyText: "x".repeat(5 * 1024 * 1024), idempotencyKey: "too-large-0001" },
+  });
+  expect(response.status()).toBe(413);
+  expect((await request.get("/healthz")).status()).toBe(200);
+});
+
+test("when saving fails, the typed comment is kept in the browser and comes back after a reload", async ({ browser }) => {
+  const focal = await asUser(browser, DEMO_USERS.focalPoint.email, `${READER}?p=2-9-c`);
+  const panel = focal.getByRole("complementary", { name: "Comments on paragraph 2.9 c." });
+  await panel.getByRole("textbox", { name: "Comment" }).click();
+  await focal.keyboard.type("Typed while the connection drops");
+  await panel.getByLabel("Proposed replacement text (optional)").fill("A proposal worth keeping");
+  // The network fails for the submission (as when the server or database is down).
+  await focal.route(/versions\/1/, (route) => (route.request().method() === "POST" ? route.abort("connectionfailed") : route.continue()));
+  await panel.getByRole("button", { name: "Save comment" }).click();
+  await focal.unroute(/versions\/1/);
+  await focal.reload();
+  const restored = focal.getByRole("complementary", { name: "Comments on paragraph 2.9 c." });
+  await expect(restored.getByRole("textbox", { name: "Comment" })).toHaveText("Typed while the connection drops");
+  await expect(restored.getByLabel("Proposed replacement text (optional)")).toHaveValue("A proposal worth keeping");
+});
