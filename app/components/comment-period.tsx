@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { commentPeriodState, formatInstant, timeUntil } from "~/lib/dates";
@@ -19,9 +20,16 @@ export function CommentPeriod({
   now: string;
 }) {
   const { t } = useTranslation();
-  const state = commentPeriodState({ opensAt, closesAt }, new Date(now));
+  // Starts from the server's clock (same text on both sides), then ticks.
+  const [current, setCurrent] = useState(() => new Date(now));
+  useEffect(() => {
+    setCurrent(new Date());
+    const timer = window.setInterval(() => setCurrent(new Date()), 30_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const state = commentPeriodState({ opensAt, closesAt }, current);
   if (state === "none" || !opensAt || !closesAt) return <p>{t("consultation.noPeriod")}</p>;
-  const left = timeUntil(closesAt, new Date(now));
+  const left = timeUntil(closesAt, current);
   return (
     <dl className="period">
       <dt>{t("consultation.commentPeriod")}</dt>
