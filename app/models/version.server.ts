@@ -1,7 +1,9 @@
 import type { ImportedDocument } from "~/lib/import/types";
 import { prisma } from "~/utils/db.server";
 
+import { warmComparisonCache } from "./comparison.server";
 import { PUBLISHED_VERSION_STATUSES } from "./consultation.server";
+import { loadPredecessor, planLineage, writeParagraphLinks } from "./lineage.server";
 
 /**
  * Everything the reader page needs for one version, in three queries
@@ -62,6 +64,12 @@ export async function getVersionForReader({ slug, number }: { slug: string; numb
  * Stores an imported document as a new version of a consultation's
  * document, all or nothing (one transaction). The version number is the next
  * free one in the consultation.
+ *
+ * Lineage, in the same transaction: the new paragraphs are aligned against
+ * the document's previous version; aligned paragraphs inherit their
+ * predecessor's key and a ParagraphLink records each pairing (see
+ * planLineage in lineage.server.ts for the key rules). Once committed, the
+ * comparison with the previous version is computed into the cache.
  */
 export async function createVersionFromImport(input: {
   consultationSlug: string;
@@ -81,7 +89,8 @@ export async function createVersionFromImport(input: {
   });
   if (!consultation) throw new Error(`No consultation with slug "${input.consultationSlug}"`);
 
-  return prisma.$transaction(async (tx) => {
+  let predecessorId: string | null = null;
+  const created = await prisma.$transaction(async (tx) => {
     const document = await tx.document.upsert({
       where: { consultationId_slug: { consultationId: consultation.id, slug: input.documentSlug } },
       create: {
@@ -92,6 +101,8 @@ export async function createVersionFromImport(input: {
       update: {},
       select: { id: true },
     });
+    const predecessor = await loadPredecessor(tx, { documentId: document.id });
+    predecessorId = predecessor?.id ?? null;
     const last = await tx.version.findFirst({
       where: { consultationId: consultation.id },
       orderBy: { number: "desc" },
@@ -112,6 +123,9 @@ export async function createVersionFromImport(input: {
       select: { id: true, number: true },
     });
 
+    const imported = input.imported.sections.flatMap((section) => section.paragraphs);
+    const lineage = planLineage({ previous: predecessor?.paragraphs ?? [], next: imported, versionNumber: version.number });
+
     let paragraphOrder = 0;
     for (const [sectionOrder, section] of input.imported.sections.entries()) {
       const created = await tx.section.create({
@@ -129,13 +143,27 @@ export async function createVersionFromImport(input: {
         data: section.paragraphs.map((paragraph) => ({
           versionId: version.id,
           sectionId: created.id,
-          key: paragraph.key,
+          key: lineage.keys[paragraphOrder],
           number: paragraph.number,
           order: paragraphOrder++,
           text: paragraph.text,
         })),
       });
     }
+    if (predecessor && lineage.links.length > 0) {
+      const created = await tx.paragraph.findMany({
+        where: { versionId: version.id },
+        orderBy: { order: "asc" },
+        select: { id: true },
+      });
+      await writeParagraphLinks(tx, {
+        links: lineage.links,
+        fromIds: predecessor.paragraphs.map((paragraph) => paragraph.id),
+        toIds: created.map((paragraph) => paragraph.id),
+      });
+    }
     return version;
   });
+  if (predecessorId) await warmComparisonCache({ fromVersionId: predecessorId, toVersionId: created.id });
+  return created;
 }

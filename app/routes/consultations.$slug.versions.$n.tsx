@@ -5,6 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { CarriedComments, CompareWithPrevious } from "~/components/carried-comments";
 import { CommentPanel, type CommentingState } from "~/components/comment-panel";
 import { CommentPeriod } from "~/components/comment-period";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -22,6 +23,7 @@ import {
   withdrawComment,
 } from "~/models/comment.server";
 import { DomainError } from "~/models/errors";
+import { carriedCommentCounts } from "~/models/lineage.server";
 import { getVersionForReader } from "~/models/version.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { logger } from "~/utils/logger.server";
@@ -47,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
 
   const counts = await commentCountsByParagraph({ actor: auth.user, version: { id: version.id, consultation: version.consultation } });
+  const carried = await carriedCommentCounts({ actor: auth.user, version: { id: version.id, consultation: version.consultation } });
 
   let panel = null;
   const selectedKey = url.searchParams.get("p");
@@ -92,6 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       ...reader,
       counts,
+      carried,
       panel,
       // A fresh key per rendered form: a double submit of this form is one comment.
       idempotencyKey: crypto.randomUUID(),
@@ -157,7 +161,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function VersionReader() {
-  const { version, sections, paragraphs, counts, panel, idempotencyKey, now } = useLoaderData<typeof loader>();
+  const { version, sections, paragraphs, counts, carried, panel, idempotencyKey, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -203,6 +207,7 @@ export default function VersionReader() {
             </ul>
           </nav>
         ) : null}
+        <CompareWithPrevious slug={consultation.slug} versionNumber={version.number} versions={consultation.versions} />
       </div>
       <TableOfContents sections={sections} paragraphs={paragraphs} />
       <article className="document" aria-labelledby="document-title">
@@ -239,6 +244,7 @@ export default function VersionReader() {
                     >
                       {t("reader.commentCount", { count })}
                     </Link>
+                    <CarriedComments slug={consultation.slug} versionNumber={version.number} versions={consultation.versions} entry={carried[paragraph.id]} />
                   </div>
                 );
               })}

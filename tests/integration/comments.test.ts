@@ -121,7 +121,7 @@ describe("the deadline holds on the server (threats: comment on a closed or unpu
     expect(created.status).toBe("draft");
   });
   it("refuses comments on the final text, which is not open", async () => {
-    await expectDomainError(createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 2, input: form({ paragraphKey: "2-a" }) }), 409, /not open/);
+    await expectDomainError(createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 2, input: form({ paragraphKey: "2-9-a" }) }), 409, /not open/);
   });
   it("refuses edits and withdrawals after the deadline", async () => {
     const created = await createComment({ actor: delegate, slug: GCA_SLUG, versionNumber: 1, input: form({}) });

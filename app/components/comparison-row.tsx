@@ -1,0 +1,262 @@
+import { Fragment } from "react";
+import { useTranslation } from "react-i18next";
+
+import type { WordChange } from "~/lib/compare";
+
+/** A paragraph as a comparison row refers to it. */
+export type RowParagraphRef = { key: string; number: string | null };
+
+/** A carried comment as the page receives it (dates may arrive as strings). */
+export type RowComment = {
+  id: string;
+  type: string;
+  status: string;
+  organization: string | null;
+  sourceAttribution: string | null;
+  bodyHtml: string;
+  proposedText: string | null;
+  quote: string | null;
+  paragraph: RowParagraphRef;
+  adoption: "full" | "partial" | "none" | null;
+};
+
+export type RowData = {
+  anchor: string;
+  kind: "unchanged" | "modified" | "split" | "merged" | "deleted" | "inserted";
+  moved: boolean;
+  renumbered: boolean;
+  old: RowParagraphRef[];
+  new: RowParagraphRef[];
+  changes: WordChange[];
+  commentsAnchor: string | null;
+  extraCommentAnchors: string[];
+  comments: RowComment[];
+  commentCount: number;
+};
+
+/** The two versions of a comparison and where their readers live. */
+export type ComparisonContext = {
+  slug: string;
+  from: { number: number; label: string };
+  to: { number: number; label: string };
+  /** Prefix for links ("" on the site; the origin in a standalone export). */
+  linkBase: string;
+};
+
+export type ComparisonLayout = "inline" | "side";
+
+/** Numbers of a row's paragraphs, joined ("5.14 j. + 5.14 k."); "" when none is numbered. */
+export function rowNumbers(paragraphs: readonly RowParagraphRef[]) {
+  return paragraphs
+    .map((paragraph) => paragraph.number)
+    .filter((number): number is string => number !== null)
+    .join(" + ");
+}
+
+/**
+ * Splits word changes into paragraphs: a blank line inside a run separates
+ * the joined paragraphs of a split or merge. `side` keeps only what one
+ * version has (old: equal + deleted, new: equal + inserted).
+ */
+function toBlocks(changes: readonly WordChange[], side: "old" | "new" | "both") {
+  const blocks: WordChange[][] = [[]];
+  for (const change of changes) {
+    if (side === "old" && change.type === "insert") continue;
+    if (side === "new" && change.type === "delete") continue;
+    change.text.split("\n\n").forEach((piece, index) => {
+      if (index > 0) blocks.push([]);
+      if (piece) blocks[blocks.length - 1].push({ type: change.type, text: piece });
+    });
+  }
+  return blocks.filter((block) => block.length > 0);
+}
+
+/** Word changes as text with `<ins>` and `<del>`, announced to screen readers. */
+export function ChangeText({ changes, side = "both" }: { changes: readonly WordChange[]; side?: "old" | "new" | "both" }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {toBlocks(changes, side).map((block, index) => (
+        <p key={index}>
+          {block.map((change, position) =>
+            change.type === "equal" ? (
+              <Fragment key={position}>{change.text}</Fragment>
+            ) : change.type === "insert" ? (
+              <ins key={position}>
+                <span className="visually-hidden">{t("compare.inserted")} </span>
+                {change.text}
+              </ins>
+            ) : (
+              <del key={position}>
+                <span className="visually-hidden">{t("compare.deleted")} </span>
+                {change.text}
+              </del>
+            ),
+          )}
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** The missing side of an insertion or deletion: a dash, read as "none". */
+function NoParagraph() {
+  const { t } = useTranslation();
+  return (
+    <span className="change-none">
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">{t("compare.none")}</span>
+    </span>
+  );
+}
+
+function ParagraphLinks({
+  paragraphs,
+  version,
+  context,
+}: {
+  paragraphs: readonly RowParagraphRef[];
+  version: { number: number; label: string };
+  context: ComparisonContext;
+}) {
+  const { t } = useTranslation();
+  if (paragraphs.length === 0) return <NoParagraph />;
+  return (
+    <>
+      {paragraphs.map((paragraph, index) => (
+        <Fragment key={paragraph.key}>
+          {index > 0 ? " + " : null}
+          <a
+            href={`${context.linkBase}/consultations/${context.slug}/versions/${version.number}#p-${paragraph.key}`}
+            aria-label={t("compare.readIn", { number: paragraph.number ?? t("compare.unnumberedLong"), version: version.label })}
+          >
+            {paragraph.number ?? t("compare.unnumbered")}
+          </a>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+function badgesOf(row: RowData) {
+  const badges: Array<keyof typeof BADGE_KEYS> = [];
+  if (row.kind !== "unchanged") badges.push(row.kind);
+  if (row.moved) badges.push("moved");
+  if (row.renumbered) badges.push("renumbered");
+  return badges;
+}
+
+const BADGE_KEYS = {
+  modified: "compare.badges.modified",
+  split: "compare.badges.split",
+  merged: "compare.badges.merged",
+  deleted: "compare.badges.deleted",
+  inserted: "compare.badges.inserted",
+  moved: "compare.badges.moved",
+  renumbered: "compare.badges.renumbered",
+} as const;
+
+/** One change of the comparison: numbers old → new, badges, the text, the comments made on the old paragraphs. */
+export function ComparisonRow({ row, context, layout }: { row: RowData; context: ComparisonContext; layout: ComparisonLayout }) {
+  const { t } = useTranslation();
+  const oldNumbers = rowNumbers(row.old) || (row.old.length > 0 ? t("compare.unnumbered") : "");
+  const more = row.commentCount - row.comments.length;
+  return (
+    <li id={row.anchor} className={`change change-${row.kind}${row.moved ? " change-moved" : ""}`}>
+      <div className="change-head">
+        <p className="change-numbers">
+          <ParagraphLinks paragraphs={row.old} version={context.from} context={context} /> →{" "}
+          <ParagraphLinks paragraphs={row.new} version={context.to} context={context} />
+        </p>
+        {badgesOf(row).map((badge) => (
+          <span key={badge} className={`badge badge-change badge-${badge}`}>
+            {t(BADGE_KEYS[badge])}
+          </span>
+        ))}
+        {row.commentsAnchor && row.commentCount > 0 ? (
+          <a
+            className="change-comments-link"
+            href={`#${row.commentsAnchor}`}
+            aria-label={t("compare.commentsLinkLabel", { count: row.commentCount, number: oldNumbers, version: context.from.label })}
+          >
+            {t("compare.commentsLink", { count: row.commentCount })}
+          </a>
+        ) : null}
+      </div>
+      {layout === "side" ? (
+        <div className="change-sides">
+          <div className="change-side change-side-old">
+            <p className="change-side-label">{context.from.label}</p>
+            {row.old.length > 0 ? <ChangeText changes={row.changes} side="old" /> : <p><NoParagraph /></p>}
+          </div>
+          <div className="change-side change-side-new">
+            <p className="change-side-label">{context.to.label}</p>
+            {row.new.length > 0 ? <ChangeText changes={row.changes} side="new" /> : <p><NoParagraph /></p>}
+          </div>
+        </div>
+      ) : (
+        <div className="change-text">
+          <ChangeText changes={row.changes} />
+        </div>
+      )}
+      {row.commentsAnchor && row.commentCount > 0 ? (
+        <details className="carried-comments" id={row.commentsAnchor}>
+          <summary>
+            {row.extraCommentAnchors.map((id) => (
+              <span key={id} id={id} />
+            ))}
+            {t("compare.commentsSummary", { count: row.commentCount, number: oldNumbers, version: context.from.label })}
+          </summary>
+          <ol className="comment-list">
+            {row.comments.map((comment) => (
+              <li key={comment.id}>
+                <CarriedCommentView comment={comment} showParagraph={row.old.length > 1} toLabel={context.to.label} />
+              </li>
+            ))}
+          </ol>
+          {more > 0 ? (
+            <p>
+              <a href={`${context.linkBase}/consultations/${context.slug}/versions/${context.from.number}?p=${row.old[0].key}#p-${row.old[0].key}`}>
+                {t("compare.commentsMore", { count: more, version: context.from.label })}
+              </a>
+            </p>
+          ) : null}
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+function CarriedCommentView({ comment, showParagraph, toLabel }: { comment: RowComment; showParagraph: boolean; toLabel: string }) {
+  const { t } = useTranslation();
+  const who = comment.sourceAttribution ?? comment.organization ?? t("comments.unknownOrganization");
+  const knownType = ["general", "technical", "editorial"].includes(comment.type) ? comment.type : "general";
+  return (
+    <article className="comment carried-comment" aria-label={t("comments.commentBy", { who })}>
+      <header>
+        <bdi className="comment-organization">{who}</bdi>
+        <span className="badge badge-type">{t(`comments.types.${knownType}`)}</span>
+        {comment.status === "draft" ? <span className="badge badge-draft">{t("comments.status.draft")}</span> : null}
+        {showParagraph ? <span className="comment-author">{t("compare.commentOn", { number: comment.paragraph.number ?? t("compare.unnumbered") })}</span> : null}
+      </header>
+      {comment.quote ? (
+        <p className="comment-quote">
+          {t("compare.onPhrase")} <q>{comment.quote}</q>
+        </p>
+      ) : null}
+      {/* Sanitized on the server (sanitizeRichTextHtml). */}
+      <div className="comment-body" dir="auto" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+      {comment.proposedText ? (
+        <div className="comment-proposal">
+          <p className="label">{t("compare.proposedText")}</p>
+          <blockquote dir="auto">{comment.proposedText}</blockquote>
+          {comment.adoption ? (
+            <p className={`adoption adoption-${comment.adoption}`}>
+              {t("compare.adoption.label", { version: toLabel })} <strong>{t(`compare.adoption.${comment.adoption}`)}</strong>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * A comparison as a Word document with real tracked changes: deletions are
+ * `w:del` runs and insertions `w:ins` runs, so Word's Review tab lists them,
+ * "Accept all" turns the old version into the new one and "Reject all"
+ * gives the old one back. Moves, splits and merges, which Word's revision
+ * marks cannot express across paragraphs, are explained in Word comments.
+ */
+import {
+  AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
+  Document,
+  HeadingLevel,
+  InsertedTextRun,
+  Packer,
+  Paragraph,
+  TextRun,
+  type ICommentOptions,
+  type ParagraphChild,
+} from "docx";
+
+import type { ComparisonPage, ComparisonRowView, RowParagraph } from "~/models/comparison.server";
+
+/** A translation function (i18next's `t`, fixed to the request's language). */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+interface Revision {
+  author: string;
+  date: string;
+}
+
+/** Numbers of a row's paragraphs, joined ("5.14 j. + 5.14 k."); "" when none is numbered. */
+export function rowNumbers(paragraphs: readonly RowParagraph[]) {
+  return paragraphs
+    .map((paragraph) => paragraph.number)
+    .filter((number): number is string => number !== null)
+    .join(" + ");
+}
+
+/**
+ * Builds the .docx for a comparison page (all rows, comments left out: the
+ * document is the text, not the discussion).
+ */
+export async function comparisonDocx({ page, t, now = new Date() }: { page: ComparisonPage; t: Translate; now?: Date }) {
+  let nextId = 1;
+  const revision: Revision = { author: page.to.label, date: (page.to.publishedAt ?? now).toISOString() };
+  const tracked = () => ({ id: nextId++, ...revision });
+  const comments: ICommentOptions[] = [];
+
+  const body: Paragraph[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(page.documentTitle)] }),
+    new Paragraph({
+      children: [new TextRun({ text: t("compare.docx.subtitle", { from: page.from.label, to: page.to.label }), bold: true })],
+    }),
+    new Paragraph({ children: [new TextRun({ text: t("compare.docx.intro", { from: page.from.label, to: page.to.label }), italics: true })] }),
+  ];
+
+  for (const group of page.groups) {
+    const heading = [group.number, group.heading].filter(Boolean).join(" ") || t("compare.untitledSection");
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(heading)] }));
+    for (const row of group.rows) body.push(...rowParagraphs(row));
+  }
+
+  function note(row: ComparisonRowView): string | null {
+    const from = rowNumbers(row.old) || t("compare.unnumbered");
+    if (row.kind === "split") return t("compare.docx.splitNote", { number: from, count: row.new.length, version: page.from.label });
+    if (row.kind === "merged") return t("compare.docx.mergedNote", { numbers: from, version: page.from.label });
+    if (row.moved) return t("compare.docx.movedNote", { number: from, version: page.from.label });
+    return null;
+  }
+
+  function rowParagraphs(row: ComparisonRowView): Paragraph[] {
+    const paragraphs: ParagraphChild[][] = [[]];
+    const marks: Array<"inserted" | "deleted" | null> = [];
+    const oldNumbers = rowNumbers(row.old);
+    const newNumbers = rowNumbers(row.new);
+    const lead = paragraphs[0];
+    if (oldNumbers !== newNumbers) {
+      if (oldNumbers) lead.push(new DeletedTextRun({ ...tracked(), text: oldNumbers }));
+      if (newNumbers) lead.push(new InsertedTextRun({ ...tracked(), text: newNumbers }));
+    } else if (newNumbers) {
+      lead.push(new TextRun(newNumbers));
+    }
+    if (oldNumbers || newNumbers) lead.push(new TextRun({ text: "\t" }));
+
+    for (const change of row.changes) {
+      // A blank line inside a change is a paragraph boundary (the joined
+      // pieces of a split or merge): the paragraph it ends gets a tracked
+      // paragraph mark when only one side has it.
+      change.text.split("\n\n").forEach((piece, index) => {
+        if (index > 0) {
+          marks[paragraphs.length - 1] = change.type === "insert" ? "inserted" : change.type === "delete" ? "deleted" : null;
+          paragraphs.push([]);
+        }
+        if (!piece) return;
+        const target = paragraphs[paragraphs.length - 1];
+        if (change.type === "equal") target.push(new TextRun(piece));
+        else if (change.type === "insert") target.push(new InsertedTextRun({ ...tracked(), text: piece }));
+        else target.push(new DeletedTextRun({ ...tracked(), text: piece }));
+      });
+    }
+    // A wholly inserted or deleted paragraph takes its paragraph mark with it.
+    if (row.kind === "inserted") marks[paragraphs.length - 1] = "inserted";
+    if (row.kind === "deleted") marks[paragraphs.length - 1] = "deleted";
+
+    const explanation = note(row);
+    if (explanation) {
+      const id = comments.length;
+      comments.push({ id, author: revision.author, date: new Date(revision.date), children: [new Paragraph(explanation)] });
+      paragraphs[0].unshift(new CommentRangeStart(id));
+      const last = paragraphs[paragraphs.length - 1];
+      last.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
+    }
+    return paragraphs.map(
+      (children, index) =>
+        new Paragraph({
+          alignment: AlignmentType.LEFT,
+          spacing: { after: 160 },
+          children,
+          run: marks[index] === "inserted" ? { insertion: tracked() } : marks[index] === "deleted" ? { deletion: tracked() } : undefined,
+        }),
+    );
+  }
+
+  const document = new Document({
+    title: t("compare.docx.subtitle", { from: page.from.label, to: page.to.label }),
+    creator: t("app.name"),
+    features: { trackRevisions: true },
+    comments: { children: comments },
+    sections: [{ children: body }],
+  });
+  return Packer.toBuffer(document);
+}

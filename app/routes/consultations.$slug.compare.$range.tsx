@@ -1,0 +1,168 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { ComparisonDocument, ComparisonLegend, ComparisonSummary } from "~/components/comparison-document";
+import type { ComparisonContext } from "~/components/comparison-row";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getComparison, parseVersionRange } from "~/models/comparison.server";
+import { getSessionUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `${data.from.label} → ${data.to.label} · ${data.consultation.title}`
+      : "Comparison",
+  },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const range = parseVersionRange(params.range);
+  if (!range) throw new Response("No such comparison.", { status: 404 });
+  const auth = await getSessionUser(request);
+  const page = await getComparison({ slug: params.slug ?? "", ...range, actor: auth.user });
+  if (!page) throw new Response("No such comparison.", { status: 404, headers: auth.headers });
+
+  const url = new URL(request.url);
+  const layout = url.searchParams.get("view") === "side" ? ("side" as const) : ("inline" as const);
+  const changesOnly = url.searchParams.get("only") === "changes";
+  const groups = changesOnly
+    ? page.groups.map((group) => ({ ...group, rows: group.rows.filter((row) => row.isChange) })).filter((group) => group.rows.length > 0)
+    : page.groups;
+  return data({ ...page, groups, layout, changesOnly }, { headers: auth.headers });
+}
+
+export default function CompareVersions() {
+  const page = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { consultation, from, to, layout, changesOnly } = page;
+  const base = `/consultations/${consultation.slug}/compare/${from.number}...${to.number}`;
+  const href = (options: { layout?: "inline" | "side"; changesOnly?: boolean }) => {
+    const params = new URLSearchParams();
+    if ((options.layout ?? layout) === "side") params.set("view", "side");
+    if (options.changesOnly ?? changesOnly) params.set("only", "changes");
+    const query = params.toString();
+    return query ? `${base}?${query}` : base;
+  };
+  const context: ComparisonContext = {
+    slug: consultation.slug,
+    from: { number: from.number, label: from.label },
+    to: { number: to.number, label: to.label },
+    linkBase: "",
+  };
+  // Renumbering alone leaves the text as it was.
+  const identical = Object.entries(page.totals).every(([bucket, count]) => bucket === "unchanged" || bucket === "renumbered" || count === 0);
+
+  return (
+    <div className="comparison">
+      <div className="comparison-head">
+        <p className="breadcrumbs">
+          <Link to="/consultations">{t("nav.consultations")}</Link> ›{" "}
+          <Link to={`/consultations/${consultation.slug}`}>{consultation.title}</Link>
+        </p>
+        <h1>{t("compare.heading", { from: from.label, to: to.label })}</h1>
+        <p className="comparison-document-title">{page.documentTitle}</p>
+
+        <div className="comparison-controls">
+          <Form method="get" action={`/consultations/${consultation.slug}/compare`} className="version-picker">
+            <fieldset>
+              <legend>{t("compare.picker.legend")}</legend>
+              <label>
+                {t("compare.picker.from")}
+                <select name="from" defaultValue={from.number}>
+                  {consultation.versions.map((version) => (
+                    <option key={version.number} value={version.number}>
+                      {version.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t("compare.picker.to")}
+                <select name="to" defaultValue={to.number}>
+                  {consultation.versions.map((version) => (
+                    <option key={version.number} value={version.number}>
+                      {version.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {layout === "side" ? <input type="hidden" name="view" value="side" /> : null}
+              {changesOnly ? <input type="hidden" name="only" value="changes" /> : null}
+              <button type="submit">{t("compare.picker.submit")}</button>
+            </fieldset>
+          </Form>
+
+          <nav aria-label={t("compare.options")} className="comparison-options">
+            <div className="option-group">
+              <span id="layout-label">{t("compare.layout")}</span>
+              <ul aria-labelledby="layout-label">
+                <li>
+                  <Link to={href({ layout: "inline" })} aria-current={layout === "inline" ? "true" : undefined} preventScrollReset>
+                    {t("compare.inline")}
+                  </Link>
+                </li>
+                <li>
+                  <Link to={href({ layout: "side" })} aria-current={layout === "side" ? "true" : undefined} preventScrollReset>
+                    {t("compare.side")}
+                  </Link>
+                </li>
+              </ul>
+            </div>
+            <div className="option-group">
+              <span id="show-label">{t("compare.show")}</span>
+              <ul aria-labelledby="show-label">
+                <li>
+                  <Link to={href({ changesOnly: false })} aria-current={!changesOnly ? "true" : undefined} preventScrollReset>
+                    {t("compare.all")}
+                  </Link>
+                </li>
+                <li>
+                  <Link to={href({ changesOnly: true })} aria-current={changesOnly ? "true" : undefined} preventScrollReset>
+                    {t("compare.changesOnly")}
+                  </Link>
+                </li>
+              </ul>
+            </div>
+            <div className="option-group">
+              <span id="downloads-label">{t("compare.downloads")}</span>
+              <ul aria-labelledby="downloads-label">
+                <li>
+                  <a href={`${base}/export.docx`}>{t("compare.downloadDocx")}</a>
+                </li>
+                <li>
+                  <a href={`${base}/export.html`}>{t("compare.downloadHtml")}</a>
+                </li>
+              </ul>
+            </div>
+          </nav>
+        </div>
+        <ComparisonLegend />
+      </div>
+
+      <section className="comparison-summary-section" aria-labelledby="comparison-summary-title">
+        <h2 id="comparison-summary-title">{t("compare.summaryTitle")}</h2>
+        {identical ? <p>{t("compare.noChanges")}</p> : null}
+        <ComparisonSummary
+          sections={page.sections}
+          totals={page.totals}
+          from={from.label}
+          to={to.label}
+          linked={new Set(page.groups.map((group) => group.id))}
+        />
+      </section>
+
+      <ComparisonDocument
+        groups={page.groups}
+        context={context}
+        layout={layout}
+        emptyMessage={changesOnly ? t("compare.noChangesInView") : t("compare.noChanges")}
+      />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

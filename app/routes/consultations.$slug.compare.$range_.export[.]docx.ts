@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+
+import { remixI18n } from "~/i18next.server";
+import { comparisonDocx } from "~/models/comparison-docx.server";
+import { getComparison, parseVersionRange } from "~/models/comparison.server";
+import { getSessionUser } from "~/utils/auth.server";
+
+/** `/consultations/:slug/compare/1...2/export.docx`: the comparison as Word tracked changes. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const range = parseVersionRange(params.range);
+  if (!range) throw new Response("No such comparison.", { status: 404 });
+  const auth = await getSessionUser(request);
+  const page = await getComparison({ slug: params.slug ?? "", ...range, actor: auth.user, withComments: false });
+  if (!page) throw new Response("No such comparison.", { status: 404, headers: auth.headers });
+  const t = await remixI18n.getFixedT(request);
+  const buffer = await comparisonDocx({ page, t: (key, options) => t(key, options) as string });
+  const headers = new Headers(auth.headers);
+  headers.set("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  headers.set("Content-Disposition", `attachment; filename="${page.consultation.slug}-compare-${range.from}-${range.to}.docx"`);
+  headers.set("Cache-Control", "private, max-age=0, must-revalidate");
+  return new Response(new Uint8Array(buffer), { headers });
+}

@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { latestComparisonRange, parseVersionRange } from "~/models/comparison.server";
+
+/**
+ * `/consultations/:slug/compare?from=1&to=2` (the version picker's GET form)
+ * and plain `/consultations/:slug/compare` (the two latest versions) lead to
+ * the shareable `/consultations/:slug/compare/1...2`.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const slug = params.slug ?? "";
+  const url = new URL(request.url);
+  const from = url.searchParams.get("from");
+  const to = url.searchParams.get("to");
+  const range = from !== null || to !== null ? parseVersionRange(`${from}...${to}`) : await latestComparisonRange({ slug });
+  if (!range) throw new Response("No such comparison.", { status: 404 });
+  const options = new URLSearchParams();
+  for (const name of ["view", "only"]) {
+    const value = url.searchParams.get(name);
+    if (value) options.set(name, value);
+  }
+  const query = options.toString();
+  throw redirect(`/consultations/${encodeURIComponent(slug)}/compare/${range.from}...${range.to}${query ? `?${query}` : ""}`);
+}
+
+/** Never rendered: the loader always redirects or throws (a page, so a 404 gets the error page). */
+export default function CompareIndex() {
+  return null;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,146 @@
+import { expect, test, type Page } from "@playwright/test";
+
+import { DEMO_USERS, signIn } from "./fixtures";
+
+const COMPARE = "/consultations/gca-guidelines/compare/1...2";
+
+/** The change row whose numbers read "old → new". */
+function change(page: Page, numbers: string) {
+  return page.getByRole("listitem").filter({ has: page.locator(".change-numbers", { hasText: numbers }) });
+}
+
+test("an observer compares the 2020 draft with the 2022 final text as tracked changes", async ({ page }) => {
+  await page.goto("/consultations/gca-guidelines/versions/2");
+  await page.getByRole("link", { name: "Compare with the previous version" }).click();
+  await expect(page).toHaveURL(new RegExp(`${COMPARE.replace(/\./g, "\\.")}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Changes from Draft 1 (C20/65) to Final text (Council 2022)");
+
+  // The legend says in words what the colours mean.
+  const legend = page.getByRole("group", { name: "Legend" });
+  await expect(legend.locator("ins")).toHaveText("inserted: inserted text");
+  await expect(legend.locator("del")).toHaveText("deleted: deleted text");
+
+  // Per-section counts, as a table with a caption.
+  const summary = page.getByRole("table", { name: /Changes by section/ });
+  await expect(summary.getByRole("row", { name: /^2 Pillar 1 - Legal Measures/ })).toContainText("5");
+  await expect(summary.getByRole("row", { name: /^All sections/ })).toHaveText(/36\s*5\s*106\s*1\s*0\s*1\s*10\s*45/);
+
+  // 2.9 a. became 2. a.: numbers old → new, badges, words struck and inserted.
+  const row = change(page, "2.9 a. → 2. a.");
+  await expect(row).toHaveCount(1);
+  await expect(row.getByText("Modified", { exact: true })).toBeVisible();
+  await expect(row.getByText("Renumbered", { exact: true })).toBeVisible();
+  await expect(row.locator("del")).toContainText(["on", "addressing the issue of", "partners and other"]);
+  await expect(row.locator("ins")).toContainText(["for addressing", "all"]);
+  await expect(row.getByRole("link", { name: "Read paragraph 2.9 a. in Draft 1 (C20/65)" })).toHaveAttribute(
+    "href",
+    "/consultations/gca-guidelines/versions/1#p-2-9-a",
+  );
+  await expect(row.getByRole("link", { name: "Read paragraph 2. a. in Final text (Council 2022)" })).toHaveAttribute(
+    "href",
+    "/consultations/gca-guidelines/versions/2#p-2-9-a",
+  );
+  // Comments are published after the deadline: an anonymous reader sees none.
+  await expect(row.getByRole("link", { name: /comment/ })).toHaveCount(0);
+
+  // Unchanged paragraphs are listed in full view, hidden with "Changes only".
+  await expect(change(page, "1.1 → 1.1")).toHaveCount(1);
+  await page.getByRole("navigation", { name: "Display options" }).getByRole("link", { name: "Changes only" }).click();
+  await expect(page).toHaveURL(/\?only=changes$/);
+  await expect(change(page, "1.1 → 1.1")).toHaveCount(0);
+  await expect(change(page, "2.9 a. → 2. a.")).toHaveCount(1);
+  await expect(change(page, "5.14 j. + 5.14 k. → 5. j.").getByText("Merged", { exact: true })).toBeVisible();
+  await expect(change(page, "1.5 → 1.4").getByText("Moved", { exact: true })).toBeVisible();
+
+  // Side by side keeps the filter; each side shows its own version's words.
+  await page.getByRole("link", { name: "Side by side" }).click();
+  await expect(page).toHaveURL(/\?view=side&only=changes$/);
+  const sides = change(page, "2.9 a. → 2. a.");
+  await expect(sides.locator(".change-side-old del")).toContainText(["partners and other"]);
+  await expect(sides.locator(".change-side-old ins")).toHaveCount(0);
+  await expect(sides.locator(".change-side-new ins")).toContainText(["all"]);
+});
+
+test("the version picker is a GET form that leads to a shareable URL, in either order", async ({ page }) => {
+  // 2...1 is not precomputed at import: the first request starts the
+  // comparison worker, which loads the server build (a few seconds here).
+  test.setTimeout(60_000);
+  await page.goto(COMPARE);
+  const picker = page.getByRole("group", { name: "Versions to compare" });
+  await picker.getByLabel("From").selectOption({ label: "Final text (Council 2022)" });
+  await picker.getByLabel("To").selectOption({ label: "Draft 1 (C20/65)" });
+  await picker.getByRole("button", { name: "Compare" }).click();
+  await expect(page).toHaveURL(/\/consultations\/gca-guidelines\/compare\/2\.\.\.1$/, { timeout: 40_000 });
+  await expect(change(page, "2. a. → 2.9 a.").locator("ins")).toContainText(["partners and other"]);
+});
+
+test("bad ranges, unknown consultations and versions are 404 pages", async ({ page }) => {
+  for (const path of ["/consultations/gca-guidelines/compare/1..2", "/consultations/gca-guidelines/compare/1...9", "/consultations/nope/compare/1...2"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  }
+});
+
+test("the Word export is a .docx with tracked changes", async ({ request }) => {
+  const response = await request.get(`${COMPARE}/export.docx`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  expect(response.headers()["content-disposition"]).toBe('attachment; filename="gca-guidelines-compare-1-2.docx"');
+  const body = await response.body();
+  expect(body.subarray(0, 2).toString()).toBe("PK");
+  const html = await request.get(`${COMPARE}/export.html`);
+  expect(html.status()).toBe(200);
+  expect(await html.text()).toContain("<del><span class=\"visually-hidden\">deleted: </span>partners and other</del>");
+});
+
+test("follows a link from a change to the comments that asked for it", async ({ page }) => {
+  const body = `Name all stakeholders, not only partners (${Date.now()}).`;
+  const proposal =
+    "ITU should continue its efforts to facilitate multi-stakeholder discussions and collaboration on the challenges associated with addressing the issue of cybersecurity, and in particular, strengthen its relationship with all stakeholders to deliver assistance to Member States in this regard.";
+
+  // The focal point comments on 2.9 a. of the draft, with proposed text.
+  await signIn(page, DEMO_USERS.focalPoint.email);
+  await page.goto("/consultations/gca-guidelines/versions/1?p=2-9-a");
+  const panel = page.getByRole("complementary", { name: "Comments on paragraph 2.9 a." });
+  await panel.getByRole("radio", { name: "Technical" }).check();
+  await panel.getByRole("textbox", { name: "Comment", exact: true }).fill(body);
+  await panel.getByRole("textbox", { name: "Proposed replacement text (optional)" }).fill(proposal);
+  await panel.getByRole("checkbox", { name: "Submit now as the organization's official comment" }).check();
+  await panel.getByRole("button", { name: "Save comment" }).click();
+  await expect(panel.getByText(body)).toBeVisible();
+
+  // In the comparison, the change from 2.9 a. to 2. a. links to that comment.
+  await page.goto(COMPARE);
+  await page.getByRole("link", { name: "Changes only" }).click();
+  const row = change(page, "2.9 a. → 2. a.");
+  const link = row.getByRole("link", { name: /^\d+ comments? on paragraph 2\.9 a\. of Draft 1 \(C20\/65\)$/ });
+  await link.click();
+  await expect(page).toHaveURL(/#c-2-9-a$/);
+  const comment = row.getByRole("article").filter({ hasText: body });
+  await expect(comment).toBeVisible();
+  await expect(comment).toContainText("Delegation of Member State A");
+  await expect(comment).toContainText("Technical");
+  await expect(comment).toContainText("In Final text (Council 2022): Adopted");
+
+  // The reader of the final text points back to it.
+  await page.goto("/consultations/gca-guidelines/versions/2");
+  const carried = page.locator("#p-2-9-a").getByRole("link", { name: /comments? on paragraph 2\.9 a\. of Draft 1 \(C20\/65\): see what changed/ });
+  await expect(carried).toHaveText(/^\d+ comments? on earlier versions$/);
+  await carried.click();
+  await expect(page).toHaveURL(/\/compare\/1\.\.\.2#c-2-9-a$/);
+  await expect(page.getByRole("article").filter({ hasText: body })).toBeVisible();
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("side by side collapses to stacked, without sideways scrolling", async ({ page }) => {
+    await page.goto(`${COMPARE}?view=side&only=changes`);
+    const row = change(page, "2.9 a. → 2. a.");
+    const [oldSide, newSide] = [row.locator(".change-side-old"), row.locator(".change-side-new")];
+    const [oldBox, newBox] = [await oldSide.boundingBox(), await newSide.boundingBox()];
+    expect(newBox!.y).toBeGreaterThan(oldBox!.y + oldBox!.height - 1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  });
+});
