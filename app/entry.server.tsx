@@ -3,7 +3,7 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
+import { createInstance, type i18n } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
@@ -13,6 +13,23 @@ import { remixI18n } from "./i18next.server";
 import { NonceProvider } from "./utils/nonce-provider";
 
 const ABORT_DELAY = 5_000;
+
+// One i18next instance per language, made once: the resources are bundled
+// and never change, and building an instance (plural rules included) on
+// every request cost more than rendering a short page.
+const instances = new Map<string, Promise<i18n>>();
+function serverI18n(lng: string) {
+  let instance = instances.get(lng);
+  if (!instance) {
+    const created = createInstance();
+    instance = created
+      .use(initReactI18next)
+      .init({ ...i18nConfig, resources, lng, ns: [i18nConfig.defaultNS] })
+      .then(() => created);
+    instances.set(lng, instance);
+  }
+  return instance;
+}
 export const streamTimeout = ABORT_DELAY;
 
 export default async function handleRequest(
@@ -23,13 +40,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({
-    ...i18nConfig,
-    resources,
-    lng: await remixI18n.getLocale(request),
-    ns: remixI18n.getRouteNamespaces(remixContext),
-  });
+  const i18n = await serverI18n(await remixI18n.getLocale(request));
 
   // Bots and no-JS clients get the whole document at once; browsers stream.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";

@@ -5,22 +5,29 @@
  */
 export function formatInstant(instant: Date | string, timeZone: string, locale = "en"): string {
   const date = typeof instant === "string" ? new Date(instant) : instant;
-  const text = new Intl.DateTimeFormat(locale, {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone,
-    hour12: false,
-  }).format(date);
-  const zoneName = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" })
+  const text = formatter(locale, { dateStyle: "long", timeStyle: "short", timeZone, hour12: false }).format(date);
+  const zoneName = formatter(locale, { timeZone, timeZoneName: "short" })
     .formatToParts(date)
     .find((part) => part.type === "timeZoneName")?.value;
   return zoneName ? `${text} ${zoneName}` : text;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 /** A calendar date without time, e.g. "5 May 2020", in the given zone. */
 export function formatDay(instant: Date | string, timeZone: string, locale = "en"): string {
   const date = typeof instant === "string" ? new Date(instant) : instant;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone }).format(date);
+  return formatter(locale, { dateStyle: "long", timeZone }).format(date);
 }
 
 /** Where a comment period stands at `now`. */
@@ -47,7 +54,7 @@ export function timeUntil(target: Date | string, now: Date = new Date()) {
 
 /** Offset of `timeZone` from UTC at `instant`, in milliseconds (east positive). */
 export function timeZoneOffsetMs(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = formatter("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",

@@ -44,20 +44,46 @@ export async function getVersionForReader({ slug, number }: { slug: string; numb
   });
   if (!version) return null;
 
-  const [sections, paragraphs] = await Promise.all([
+  const { sections, paragraphs } = await versionContent(version.id);
+  return { version, sections, paragraphs };
+}
+
+/**
+ * The sections and paragraphs of a version never change once imported (a
+ * new text is a new version), so each process keeps the most recently read
+ * ones: the reader then costs one small query for the version's status and
+ * dates, whatever the document's length.
+ */
+const CONTENT_CACHE_SIZE = 16;
+const contentCache = new Map<string, ReturnType<typeof loadVersionContent>>();
+
+function loadVersionContent(versionId: string) {
+  return Promise.all([
     prisma.section.findMany({
-      where: { versionId: version.id },
+      where: { versionId },
       orderBy: { order: "asc" },
       select: { id: true, number: true, heading: true, level: true },
     }),
     prisma.paragraph.findMany({
-      where: { versionId: version.id },
+      where: { versionId },
       orderBy: { order: "asc" },
       select: { id: true, key: true, number: true, text: true, sectionId: true },
     }),
-  ]);
+  ]).then(([sections, paragraphs]) => ({ sections, paragraphs }));
+}
 
-  return { version, sections, paragraphs };
+function versionContent(versionId: string) {
+  let content = contentCache.get(versionId);
+  if (content) {
+    // Re-insert: Map order is recency order.
+    contentCache.delete(versionId);
+  } else {
+    content = loadVersionContent(versionId);
+    content.catch(() => contentCache.delete(versionId));
+  }
+  contentCache.set(versionId, content);
+  if (contentCache.size > CONTENT_CACHE_SIZE) contentCache.delete(contentCache.keys().next().value!);
+  return content;
 }
 
 /**
