@@ -22,8 +22,10 @@ export function CommentPeriod({
   const { t } = useTranslation();
   // Starts from the server's clock (same text on both sides), then ticks.
   const [current, setCurrent] = useState(() => new Date(now));
+  // A navigation brings a new server time (after the secretariat closed the
+  // period, say): it replaces the ticking clock.
+  useEffect(() => setCurrent(new Date(now)), [now]);
   useEffect(() => {
-    setCurrent(new Date());
     const timer = window.setInterval(() => setCurrent(new Date()), 30_000);
     return () => window.clearInterval(timer);
   }, []);
