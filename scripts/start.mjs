@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: build if the build is missing or older than the sources, apply
 // migrations, seed the demo consultation once (idempotent), then serve.
+// DATABASE_URL picks the database: a `file:` URL is SQLite (the default), a
+// `postgres://` URL is PostgreSQL with its own migrations (prisma.config.ts).
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+
+import { buildIfStale } from "./lib/build.mjs";
 
 process.env.DATABASE_URL ??= "file:./data/dev.db";
 process.env.NODE_ENV ??= "production";
@@ -17,25 +20,15 @@ function run(command, args) {
   }
 }
 
-function newestMtime(entry) {
-  if (!fs.existsSync(entry)) return 0;
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of fs.readdirSync(entry)) {
-    if (child === "generated" || child === "node_modules") continue;
-    newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  }
-  return newest;
+try {
+  buildIfStale();
+} catch (error) {
+  console.error(`\n✖ ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
 }
 
-const builtAt = Math.min(newestMtime("build/index.js"), newestMtime("build/server.js"));
-const sourcesAt = Math.max(...["app", "server", "remix.config.js", "prisma/schema.prisma", "package-lock.json"].map(newestMtime));
-if (builtAt === 0 || builtAt < sourcesAt) {
-  console.log("Building the app…");
-  run("npm", ["run", "build", "--silent"]);
-}
-
+// Safe with several instances starting at once: on PostgreSQL `migrate
+// deploy` holds an advisory lock, so one applies and the others wait.
 run(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"]);
 if (process.env.SEED !== "false") {
   run(process.execPath, ["--import", "tsx", "prisma/seed.ts"]);

@@ -16,7 +16,7 @@ import helmet from "helmet";
 
 import { checkRequestOrigin, SAFE_METHODS } from "../app/lib/security/origin";
 import { ensureReferenceData } from "../app/models/bootstrap.server";
-import { ensureDatabaseReady, prisma } from "../app/utils/db.server";
+import { databaseProvider, ensureDatabaseReady, markShuttingDown, prisma } from "../app/utils/db.server";
 import { logger } from "../app/utils/logger.server";
 
 const MODE = process.env.NODE_ENV ?? "production";
@@ -50,7 +50,10 @@ export async function createServer() {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
     res.setHeader("X-Request-Id", requestId);
     res.on("finish", () => {
-      logger.info("request", {
+      // Load-balancer probes every few seconds would drown the log: only
+      // their failures are logged at info.
+      const probe = (req.path === "/healthz" || req.path === "/readyz") && res.statusCode < 400;
+      logger[probe ? "debug" : "info"]("request", {
         requestId,
         method: req.method,
         path: req.path,
@@ -138,22 +141,59 @@ export async function createServer() {
   return { app, build };
 }
 
+/** How long SIGTERM waits for in-flight requests before exiting anyway. */
+const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
+
 async function main() {
   const { app, build } = await createServer();
   const server = app.listen(PORT, HOST, () => {
-    logger.info("listening", { url: `http://localhost:${PORT}`, mode: MODE });
+    logger.info("listening", {
+      url: `http://localhost:${PORT}`,
+      mode: MODE,
+      database: databaseProvider(),
+      // Since the process started: imports, database checks, the Remix build.
+      startupMs: Math.round(process.uptime() * 1000),
+      pid: process.pid,
+    });
     if (MODE === "development") broadcastDevReady(build);
   });
+  // Graceful shutdown: /readyz turns 503 at once (a load balancer stops
+  // sending new requests), the listener closes, idle keep-alive sockets are
+  // dropped, in-flight requests finish, then the database pool closes.
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info("shutting down", { signal });
+    markShuttingDown();
     server.close(() => {
-      void prisma.$disconnect().finally(() => process.exit(0));
+      void prisma.$disconnect().finally(() => {
+        logger.info("stopped", { signal });
+        process.exit(0);
+      });
     });
-    setTimeout(() => process.exit(0), 10_000).unref();
+    server.closeIdleConnections();
+    setTimeout(() => {
+      logger.warn("shutdown grace period over; exiting with requests still open", { graceMs: SHUTDOWN_GRACE_MS });
+      process.exit(0);
+    }, SHUTDOWN_GRACE_MS).unref();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
 }
+
+// Anything that escapes a request is logged as one JSON line (with its stack)
+// before the process goes down, rather than as Node's multi-line dump.
+process.on("uncaughtException", (error) => {
+  logger.error("uncaught exception", { error: error.message, stack: error.stack });
+  process.exit(1);
+});
+process.on("unhandledRejection", (reason) => {
+  logger.error("unhandled rejection", {
+    error: reason instanceof Error ? reason.message : String(reason),
+    stack: reason instanceof Error ? reason.stack : undefined,
+  });
+});
 
 void main().catch((error: unknown) => {
   logger.error("failed to start", { error: error instanceof Error ? error.message : String(error) });

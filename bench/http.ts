@@ -1,0 +1,368 @@
+/**
+ * HTTP benchmarks (issue #6), SQLite and PostgreSQL side by side: the
+ * production build (`node build/server.js`) on loopback, driven by
+ * autocannon, one fresh server process per run so each run has its own
+ * peak RSS.
+ *
+ * (a) Cold start: spawn to the first 200 of the reader page. Target < 3 s.
+ * (b) The reader page of the 2020 draft (≈155 paragraphs) with 10,000
+ *     comments in the database, anonymous and as the secretariat (who sees
+ *     all 10,000 in the per-paragraph counts). Target ≥ 500 requests/s,
+ *     p95 < 100 ms.
+ * (c) Comment submission by the focal point (the reader's action, unique
+ *     idempotency key per request) for 60 s. Target ≥ 300 comments/s,
+ *     p99 < 500 ms, and every acknowledged comment stored exactly once.
+ *
+ * `npm run bench -- http`. PostgreSQL runs when BENCH_POSTGRES_URL (or
+ * TEST_POSTGRES_URL) names a reachable server; a database
+ * consult_bench_http is created there and dropped after.
+ * BENCH_HTTP_READ_SECONDS (default 15) and BENCH_HTTP_WRITE_SECONDS (default
+ * 60) shorten the runs for a quick look.
+ *
+ * Run as `tsx bench/http.ts --prepare` (with DATABASE_URL) it seeds the
+ * database it is given: the demo consultation plus 10,000 comments.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+import autocannon from "autocannon";
+
+import { buildIfStale } from "../scripts/lib/build.mjs";
+import { createDatabase, dropDatabase, migrateDatabase, withAdminClient } from "../scripts/lib/databases.mjs";
+import { commentForm, DEMO_PASSWORD, READER_PATH, signIn, startServer, type RunningServer } from "../tests/system/harness";
+import type { BenchArea } from "./run";
+
+const COMMENTS = 10_000;
+const READ_SECONDS = Number(process.env.BENCH_HTTP_READ_SECONDS ?? 15);
+const WRITE_SECONDS = Number(process.env.BENCH_HTTP_WRITE_SECONDS ?? 60);
+const CONNECTIONS = 10;
+const TARGETS = { coldStartMs: 3_000, readRps: 500, readP95Ms: 100, writeRps: 300, writeP99Ms: 500 };
+const check = (ok: boolean) => (ok ? "✓" : "✗");
+
+function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+interface LoadResult {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  errors: number;
+  statuses: Record<string, number>;
+  peakRssMiB: number | null;
+  /** The machine's 1-minute load average at the end: other work on the 2 cores skews every figure. */
+  loadAverage: number;
+  /**
+   * Server CPU time per request, in ms: what a request costs whatever else
+   * runs on the machine; 1000 / this is one core's ceiling in requests/s.
+   */
+  cpuMsPerRequest: number;
+}
+
+/** Runs autocannon against one server and measures latency percentiles from every response. */
+async function load(
+  server: RunningServer,
+  options: { seconds: number; requests: autocannon.Request[]; headers?: Record<string, string> },
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const cpuBefore = server.cpuTimeMs() ?? NaN;
+  let instance!: autocannon.Instance;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
+      { url: server.url, connections: CONNECTIONS, duration: options.seconds, headers: options.headers, requests: options.requests },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+  });
+  const result = await finished;
+  if (server.child.exitCode !== null || server.child.signalCode !== null) {
+    throw new Error(
+      `the server died during the run (exit ${server.child.exitCode ?? server.child.signalCode}); its last output:\n${server.output.slice(-20).join("")}`,
+    );
+  }
+  const cpuMs = (server.cpuTimeMs() ?? NaN) - cpuBefore;
+  latencies.sort((x, y) => x - y);
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return {
+    requests: latencies.length,
+    rps: latencies.length / options.seconds,
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    max: round(latencies[latencies.length - 1] ?? NaN),
+    loadAverage: round(os.loadavg()[0]!),
+    cpuMsPerRequest: round(cpuMs / Math.max(1, latencies.length)),
+    errors: result.errors + result.timeouts,
+    statuses,
+    peakRssMiB: server.peakRssMiB(),
+  };
+}
+
+/** Seeds `databaseUrl` in a child process (the models bind to DATABASE_URL when first imported). */
+function prepareDatabase(databaseUrl: string) {
+  migrateDatabase(databaseUrl);
+  const result = spawnSync(process.execPath, ["--import", "tsx", "bench/http.ts", "--prepare"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`preparing the database failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** The demo consultation and 10,000 submitted comments (with their first revision) on Draft 1. */
+async function seedWithComments() {
+  const { seed } = await import("../prisma/seed");
+  const { prisma } = await import("~/utils/db.server");
+  await seed({ quiet: true });
+  const version = await prisma.version.findFirstOrThrow({
+    where: { number: 1, consultation: { slug: "gca-guidelines" } },
+    select: { id: true, consultationId: true, paragraphs: { select: { id: true }, orderBy: { order: "asc" } } },
+  });
+  const authors = await prisma.user.findMany({ where: { organizationId: { not: null } }, select: { id: true, organizationId: true } });
+  const submittedAt = new Date();
+  for (let start = 0; start < COMMENTS; start += 1_000) {
+    const comments = [];
+    const revisions = [];
+    for (let i = start; i < Math.min(COMMENTS, start + 1_000); i++) {
+      const author = authors[i % authors.length]!;
+      const text = `Benchmark comment ${i}: the paragraph should mention regional organizations and capacity building.`;
+      const body = JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+      const id = `benchcomment${String(i).padStart(8, "0")}`;
+      comments.push({
+        id,
+        consultationId: version.consultationId,
+        versionId: version.id,
+        paragraphId: version.paragraphs[i % version.paragraphs.length]!.id,
+        authorId: author.id,
+        organizationId: author.organizationId,
+        type: "technical",
+        status: "submitted",
+        body,
+        bodyHtml: `<p>${text}</p>`,
+        bodyText: text,
+        submittedAt,
+        submittedById: author.id,
+      });
+      revisions.push({ commentId: id, revision: 1, event: "submitted", type: "technical", body, bodyHtml: `<p>${text}</p>`, status: "submitted", editedById: author.id });
+    }
+    await prisma.comment.createMany({ data: comments });
+    await prisma.commentRevision.createMany({ data: revisions });
+  }
+  await prisma.$disconnect();
+}
+
+interface ProviderFigures {
+  provider: string;
+  coldStartMs: number[];
+  anonymous: LoadResult;
+  secretariat: LoadResult;
+  write: LoadResult & { acknowledged: number; stored: number; duplicates: number; lost: number; inFlightAtStop: number };
+}
+
+async function measureProvider(provider: string, databaseUrl: string, log: (message: string) => void): Promise<ProviderFigures> {
+  log(`${provider}: migrating and seeding ${COMMENTS.toLocaleString("en")} comments`);
+  prepareDatabase(databaseUrl);
+
+  const coldStartMs: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const server = await startServer({ databaseUrl, readyPath: READER_PATH });
+    coldStartMs.push(server.startupMs);
+    await server.stop();
+  }
+  log(`${provider}: cold start ${coldStartMs.map((value) => Math.round(value)).join(", ")} ms`);
+
+  const reader = async (cookie?: string) => {
+    const server = await startServer({ databaseUrl, readyPath: READER_PATH });
+    const headers = cookie ? { cookie } : undefined;
+    await load(server, { seconds: 3, requests: [{ method: "GET", path: READER_PATH }], headers }); // warm-up
+    const result = await load(server, { seconds: READ_SECONDS, requests: [{ method: "GET", path: READER_PATH }], headers });
+    await server.stop();
+    return result;
+  };
+  const anonymous = await reader();
+  log(`${provider}: reader (anonymous) ${Math.round(anonymous.rps)} req/s, p95 ${anonymous.p95} ms`);
+  const signInServer = await startServer({ databaseUrl });
+  const secretariatCookie = await signIn(signInServer.url, "secretariat@demo.test", DEMO_PASSWORD);
+  const focalPointCookie = await signIn(signInServer.url, "focal.point@demo.test", DEMO_PASSWORD);
+  await signInServer.stop();
+  const secretariat = await reader(secretariatCookie);
+  log(`${provider}: reader (secretariat, 10,000 comments counted) ${Math.round(secretariat.rps)} req/s, p95 ${secretariat.p95} ms`);
+
+  // Comment submission: a fresh idempotency key per request; each autocannon
+  // client sends one request at a time, so its context knows which key a
+  // response acknowledges.
+  const server = await startServer({ databaseUrl, readyPath: READER_PATH });
+  const paragraphKeys = await paragraphKeysOf(server);
+  const run = `bench${Date.now().toString(36)}`;
+  let counter = 0;
+  const acknowledged = new Set<string>();
+  const result = await load(server, {
+    seconds: WRITE_SECONDS,
+    headers: { cookie: focalPointCookie, origin: server.url, "content-type": "application/x-www-form-urlencoded" },
+    requests: [
+      {
+        method: "POST",
+        path: READER_PATH,
+        setupRequest: (request, context) => {
+          const idempotencyKey = `${run}-${String(++counter).padStart(7, "0")}`;
+          (context as { key?: string }).key = idempotencyKey;
+          const paragraphKey = paragraphKeys[counter % paragraphKeys.length]!;
+          return { ...request, body: new URLSearchParams(commentForm({ paragraphKey, idempotencyKey })).toString() };
+        },
+        onResponse: (status, _body, context) => {
+          if (status === 302 || status === 303) acknowledged.add((context as { key: string }).key);
+        },
+      },
+    ],
+  });
+  await server.stop();
+  const stored = await storedKeys(databaseUrl, run);
+  const lost = [...acknowledged].filter((key) => !stored.has(key)).length;
+  const duplicates = [...stored.values()].filter((count) => count > 1).length;
+  // Requests in flight when autocannon stopped were stored without their answer being read.
+  const inFlightAtStop = [...stored.keys()].filter((key) => !acknowledged.has(key)).length;
+  log(`${provider}: comments ${Math.round(result.rps)}/s, p99 ${result.p99} ms, ${acknowledged.size} acknowledged, ${lost} lost, ${duplicates} duplicated`);
+  return {
+    provider,
+    coldStartMs,
+    anonymous,
+    secretariat,
+    write: { ...result, acknowledged: acknowledged.size, stored: [...stored.values()].reduce((sum, count) => sum + count, 0), duplicates, lost, inFlightAtStop },
+  };
+}
+
+/** The paragraph keys of Draft 1, read from the page's anchors (the bench process has no database client of its own). */
+async function paragraphKeysOf(server: RunningServer) {
+  const html = await (await fetch(server.url + READER_PATH)).text();
+  const keys = [...new Set([...html.matchAll(/id="p-([a-z0-9-]+)"/g)].map((match) => match[1]!))];
+  if (keys.length < 50) throw new Error(`found only ${keys.length} paragraph anchors on the reader page`);
+  return keys;
+}
+
+/** Idempotency keys of this run's comments and how often each is stored. */
+async function storedKeys(databaseUrl: string, run: string) {
+  const sql = `SELECT "idempotencyKey" AS key FROM "Comment" WHERE "idempotencyKey" LIKE '%:${run}-%'`;
+  let keys: string[];
+  if (databaseUrl.startsWith("file:")) {
+    const { default: Database } = await import("better-sqlite3");
+    const db = new Database(databaseUrl.slice("file:".length), { readonly: true });
+    keys = (db.prepare(sql).all() as Array<{ key: string }>).map((row) => row.key);
+    db.close();
+  } else {
+    const pg = (await import("pg")).default;
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    keys = (await client.query<{ key: string }>(sql)).rows.map((row) => row.key);
+    await client.end();
+  }
+  const counts = new Map<string, number>();
+  for (const key of keys) {
+    const bare = key.slice(key.indexOf(":") + 1);
+    counts.set(bare, (counts.get(bare) ?? 0) + 1);
+  }
+  return counts;
+}
+
+async function postgresServer() {
+  const url = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  try {
+    await withAdminClient(url, (client) => client.query("SELECT 1"));
+    return url;
+  } catch {
+    return null;
+  }
+}
+
+const fmt = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString("en") : "–");
+const rss = (value: number | null) => (value === null ? "–" : `${Math.round(value)} MiB`);
+
+function report(figures: ProviderFigures[], skipped: string | null) {
+  const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+  const lines = [
+    `Production build (\`node build/server.js\`, one process) on loopback, driven by autocannon (${CONNECTIONS} connections) from the same machine: both share the 2 cores.`,
+    `Database: the demo seed plus ${COMMENTS.toLocaleString("en")} submitted comments on Draft 1. A fresh server process per run; peak RSS is the server's VmHWM at the end of the run.`,
+    "",
+    "| run | database | requests/s | p50 | p95 | p99 | max | errors | server CPU / request | peak RSS | load avg | target |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+  ];
+  for (const f of figures) {
+    for (const [name, r] of [
+      ["reader page, anonymous", f.anonymous],
+      ["reader page, secretariat (counts 10,000 comments)", f.secretariat],
+    ] as const) {
+      const ok = r.rps >= TARGETS.readRps && r.p95 < TARGETS.readP95Ms;
+      lines.push(
+        `| ${name}, ${READ_SECONDS} s | ${f.provider} | ${fmt(r.rps)} | ${r.p50} ms | ${r.p95} ms | ${r.p99} ms | ${r.max} ms | ${r.errors} | ${r.cpuMsPerRequest} ms | ${rss(r.peakRssMiB)} | ${r.loadAverage} | ${check(ok)} ≥ ${TARGETS.readRps}/s, p95 < ${TARGETS.readP95Ms} ms |`,
+      );
+    }
+    const w = f.write;
+    const ok = w.rps >= TARGETS.writeRps && w.p99 < TARGETS.writeP99Ms && w.lost === 0 && w.duplicates === 0;
+    lines.push(
+      `| comment submission, ${WRITE_SECONDS} s | ${f.provider} | ${fmt(w.rps)} | ${w.p50} ms | ${w.p95} ms | ${w.p99} ms | ${w.max} ms | ${w.errors} | ${w.cpuMsPerRequest} ms | ${rss(w.peakRssMiB)} | ${w.loadAverage} | ${check(ok)} ≥ ${TARGETS.writeRps}/s, p99 < ${TARGETS.writeP99Ms} ms |`,
+    );
+  }
+  lines.push("", "| database | cold start to first reader page (3 runs) | target | comments acknowledged | stored | lost | stored twice | stored, answer not read at stop |", "|---|---|---|---:|---:|---:|---:|---:|");
+  for (const f of figures) {
+    const cold = median(f.coldStartMs);
+    lines.push(
+      `| ${f.provider} | ${f.coldStartMs.map((value) => `${fmt(value)} ms`).join(", ")} | ${check(cold < TARGETS.coldStartMs)} < ${TARGETS.coldStartMs / 1000} s | ${fmt(f.write.acknowledged)} | ${fmt(f.write.stored)} | ${f.write.lost} | ${f.write.duplicates} | ${f.write.inFlightAtStop} |`,
+    );
+  }
+  lines.push(
+    "",
+    "Server CPU / request: the server process's user + system CPU time over the run divided by the requests answered; 1000 / it is what one core could serve with nothing else running. Load avg: the machine's 1-minute load average at the end of the run (2 cores; above 2, other processes were competing).",
+    "Cold start: `node build/server.js` spawned until the reader page answers 200, on a migrated database (`npm start` adds `prisma migrate deploy`, about 2 s, and the seed check).",
+    "Acknowledged: the app's success redirect (302 to the paragraph with `saved=1`). Lost = acknowledged but not in the database; must be 0.",
+  );
+  if (skipped) lines.push("", `PostgreSQL not measured: ${skipped}`);
+  return lines.join("\n");
+}
+
+export const httpArea: BenchArea = {
+  name: "http",
+  title: "HTTP and database",
+  async run(log) {
+    buildIfStale({ quiet: true });
+    const figures: ProviderFigures[] = [];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "consult-bench-http-"));
+    try {
+      figures.push(await measureProvider("SQLite", `file:${path.join(dir, "bench.db")}`, log));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const server = await postgresServer();
+    let skipped: string | null = null;
+    if (server) {
+      const name = "consult_bench_http";
+      const url = await createDatabase(server, name);
+      try {
+        figures.push(await measureProvider("PostgreSQL", url, log));
+      } finally {
+        await dropDatabase(server, name);
+      }
+    } else {
+      skipped = "no server answered at BENCH_POSTGRES_URL / TEST_POSTGRES_URL.";
+    }
+    return report(figures, skipped);
+  },
+};
+
+if (process.argv.includes("--prepare") && import.meta.url === pathToFileURL(path.resolve(process.argv[1] ?? "")).href) {
+  seedWithComments().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,300 @@
+/**
+ * Runs the production build as a separate process, the way it is deployed,
+ * and talks to it over loopback HTTP: the system tests and the HTTP
+ * benchmarks (bench/http.ts) share this.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "consult-demo-2026";
+export const READER_PATH = "/consultations/gca-guidelines/versions/1";
+
+/** A free TCP port on loopback (the kernel picks it; we release it at once). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Every server still running; killed when this process exits, whatever happened. */
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** Everything the process printed (JSON log lines), for failure messages. */
+  output: string[];
+  /** Milliseconds from spawn to the first successful answer on `readyPath`. */
+  startupMs: number;
+  /** Peak resident set size so far (VmHWM), in MiB; null once the process is gone. */
+  peakRssMiB(): number | null;
+  /** CPU time (user + system) the process has used so far, in ms; null once it is gone. */
+  cpuTimeMs(): number | null;
+  /** SIGTERM and wait for the exit. */
+  stop(): Promise<void>;
+  /** SIGKILL (no shutdown code runs) and wait for the exit. */
+  kill(): Promise<void>;
+  exited: Promise<number | null>;
+}
+
+export async function waitFor(check: () => Promise<boolean>, { timeoutMs = 30_000, intervalMs = 100, what = "condition" } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/**
+ * Spawns `node build/server.js` on a loopback port with the given database
+ * and waits until `readyPath` answers 200. Migrations and the seed are the
+ * caller's business (SEED=false: the server never seeds by itself).
+ */
+export async function startServer({
+  databaseUrl,
+  port,
+  env = {},
+  readyPath = "/healthz",
+  timeoutMs = 30_000,
+}: {
+  databaseUrl: string;
+  port?: number;
+  env?: Record<string, string>;
+  readyPath?: string;
+  timeoutMs?: number;
+}): Promise<RunningServer> {
+  const listenPort = port ?? (await freePort());
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(ROOT, "build/server.js")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(listenPort),
+      DATABASE_URL: databaseUrl,
+      SEED: "false",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (process.env.SYSTEM_TEST_SERVER_LOGS) process.stderr.write(chunk);
+    if (output.length > 2000) output.splice(0, output.length - 2000);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  running.add(child);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      running.delete(child);
+      resolve(code);
+    }),
+  );
+  const url = `http://127.0.0.1:${listenPort}`;
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await fetch(url + readyPath).then((response) => response.status, () => 0);
+    if (status === 200) break;
+    if (gone || Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(
+        `${gone ? "The server exited during start-up" : `Timed out after ${timeoutMs} ms waiting for ${url}${readyPath}`}\n--- server output ---\n${output.join("")}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  const startupMs = performance.now() - started;
+  const waitExit = async (signal: NodeJS.Signals) => {
+    if (gone) return;
+    child.kill(signal);
+    await exited;
+  };
+  return {
+    url,
+    port: listenPort,
+    child,
+    output,
+    startupMs,
+    exited,
+    peakRssMiB() {
+      try {
+        const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
+        const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+        return Number.isFinite(kb) ? kb / 1024 : null;
+      } catch {
+        return null;
+      }
+    },
+    cpuTimeMs() {
+      try {
+        // Fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux).
+        const fields = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+        return (Number(fields[11]) + Number(fields[12])) * 10;
+      } catch {
+        return null;
+      }
+    },
+    stop: () => waitExit("SIGTERM"),
+    kill: () => waitExit("SIGKILL"),
+  };
+}
+
+/**
+ * Signs in through POST /login as a browser would (same-origin Origin
+ * header) and returns the `consult_session=…` cookie pair.
+ */
+export async function signIn(baseUrl: string, email: string, password = DEMO_PASSWORD) {
+  const response = await postForm(baseUrl, "/login", { email, password });
+  const cookie = /consult_session=[^;]+/.exec(response.headers.get("set-cookie") ?? "")?.[0];
+  if (response.status !== 302 || !cookie) throw new Error(`sign-in as ${email} failed: ${response.status}`);
+  return cookie;
+}
+
+export async function postForm(baseUrl: string, pathname: string, fields: Record<string, string>, cookie?: string) {
+  return fetch(baseUrl + pathname, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      Origin: baseUrl,
+      "Content-Type": "application/x-www-form-urlencoded",
+      ...(cookie ? { Cookie: cookie } : {}),
+    },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+/** The reader's comment form, as the focal point submits it (intent=create, submit=on). */
+export function commentForm({ paragraphKey, idempotencyKey }: { paragraphKey: string; idempotencyKey: string }) {
+  return {
+    intent: "create",
+    paragraphKey,
+    type: "technical",
+    bodyText: `Load-test comment ${idempotencyKey}: please mention regional organizations.`,
+    idempotencyKey,
+    submit: "on",
+  };
+}
+
+/**
+ * The app acknowledges a stored comment by redirecting back to the paragraph
+ * with `saved=1` (a 302 from Remix's `redirect`; a 303 would mean the same).
+ */
+export function isAcknowledged(response: Response) {
+  return (response.status === 302 || response.status === 303) && (response.headers.get("location") ?? "").includes("saved=1");
+}
+
+/**
+ * Sustained comment submission from `concurrency` clients until stop(). Each
+ * comment carries a fresh idempotency key. A key is "acknowledged" when the
+ * app answered with its success redirect; "unknown" while the last attempt
+ * failed in a way that leaves the outcome open (connection refused or reset,
+ * 5xx): such a comment may or may not be stored, and the client resends it.
+ */
+export class CommentLoad {
+  readonly acknowledged = new Set<string>();
+  readonly unknown = new Set<string>();
+  /** Refused with a 4xx: definitely not stored (validation, rate limit, permissions). */
+  readonly rejected = new Set<string>();
+  readonly attempted = new Set<string>();
+  readonly statuses = new Map<string, number>();
+  private running = true;
+  private counter = 0;
+  private workers: Promise<void>[] = [];
+
+  constructor(
+    private readonly options: {
+      baseUrl: () => string;
+      cookie: string;
+      paragraphKeys: string[];
+      concurrency: number;
+      keyPrefix: string;
+      readerPath?: string;
+    },
+  ) {}
+
+  start() {
+    this.workers = Array.from({ length: this.options.concurrency }, () => this.work());
+    return this;
+  }
+
+  private count(what: string) {
+    this.statuses.set(what, (this.statuses.get(what) ?? 0) + 1);
+  }
+
+  async submit(idempotencyKey: string) {
+    const { paragraphKeys, cookie, readerPath = READER_PATH } = this.options;
+    const paragraphKey = paragraphKeys[Number(idempotencyKey.split("-").pop()) % paragraphKeys.length]!;
+    this.attempted.add(idempotencyKey);
+    try {
+      const response = await postForm(this.options.baseUrl(), readerPath, commentForm({ paragraphKey, idempotencyKey }), cookie);
+      await response.arrayBuffer();
+      this.count(String(response.status));
+      if (isAcknowledged(response)) {
+        this.acknowledged.add(idempotencyKey);
+        this.unknown.delete(idempotencyKey);
+        return true;
+      }
+      if (response.status >= 400 && response.status < 500) {
+        this.rejected.add(idempotencyKey);
+        this.unknown.delete(idempotencyKey);
+      } else {
+        this.unknown.add(idempotencyKey);
+      }
+    } catch (error) {
+      this.count(`error:${(error as { cause?: { code?: string } }).cause?.code ?? "fetch"}`);
+      this.unknown.add(idempotencyKey);
+    }
+    return false;
+  }
+
+  private nextKey() {
+    // Zero-padded: the app wants keys of 8 to 64 characters.
+    return `${this.options.keyPrefix}-${String(++this.counter).padStart(6, "0")}`;
+  }
+
+  /**
+   * One client: like the browser (which keeps the typed comment), it resends
+   * the same comment with the same key until the app acknowledges or refuses
+   * it, then writes the next one.
+   */
+  private async work() {
+    let key = this.nextKey();
+    while (this.running) {
+      if ((await this.submit(key)) || this.rejected.has(key)) key = this.nextKey();
+      else await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async stop() {
+    this.running = false;
+    await Promise.all(this.workers);
+  }
+
+  /** A client retrying every request whose outcome it never learned; returns how many got through. */
+  async retryUnknown() {
+    let ok = 0;
+    for (const key of [...this.unknown]) if (await this.submit(key)) ok++;
+    return ok;
+  }
+}
