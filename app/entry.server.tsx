@@ -10,6 +10,7 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 
 import { i18nConfig, resources } from "./i18n";
 import { remixI18n } from "./i18next.server";
+import { logger } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce-provider";
 
 const ABORT_DELAY = 5_000;
@@ -78,5 +79,16 @@ export default async function handleRequest(
       },
     );
     setTimeout(abort, ABORT_DELAY + 1_000);
+  });
+}
+
+/** Route errors as one JSON log line (not console text), never shown to the visitor. */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  logger.error("route error", {
+    method: request.method,
+    path: new URL(request.url).pathname,
+    error: error instanceof Error ? error.message : String(error),
+    stack: error instanceof Error ? error.stack : undefined,
   });
 }

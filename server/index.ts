@@ -34,6 +34,18 @@ async function loadBuild(): Promise<ServerBuild> {
   return import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`);
 }
 
+/**
+ * TRUST_PROXY in Express's terms, read strictly: a hop count ("1"), or
+ * addresses/CIDRs/names ("loopback, 10.0.0.0/8"). "true" would let any
+ * client choose its address (and so its rate-limit key): refused.
+ */
+export function trustProxySetting(value: string | undefined): number | string | false {
+  if (!value || value === "false") return false;
+  if (value === "true") throw new Error("TRUST_PROXY=true would trust any client's X-Forwarded-For: name the proxies or give a hop count.");
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
 export async function createServer() {
   await ensureDatabaseReady();
   await ensureReferenceData();
@@ -41,7 +53,7 @@ export async function createServer() {
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", process.env.TRUST_PROXY ?? false);
+  app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
 
   app.use((req, res, next) => {
     const requestId = crypto.randomUUID();

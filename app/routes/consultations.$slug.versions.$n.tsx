@@ -108,21 +108,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const number = versionNumber(params.n);
   const slug = params.slug ?? "";
-  const auth = await getSessionUser(request);
   const form = Object.fromEntries(await request.formData());
   const intent = String(form.intent ?? "create");
   const clientAddress = context.clientAddress;
   const paragraphKey = typeof form.paragraphKey === "string" ? form.paragraphKey : "";
+  let headers = new Headers();
   const back = (extra = "") =>
-    redirect(`/consultations/${slug}/versions/${number}?p=${encodeURIComponent(paragraphKey)}${extra}#p-${paragraphKey}`, {
-      headers: auth.headers,
-    });
+    redirect(`/consultations/${slug}/versions/${number}?p=${encodeURIComponent(paragraphKey)}${extra}#p-${paragraphKey}`, { headers });
 
   try {
+    // Inside the try: with the database down, even reading the session fails,
+    // and the person still deserves the message below rather than a 500.
+    const auth = await getSessionUser(request);
+    headers = auth.headers;
     if (intent === "create") {
       const parsed = CommentFormSchema.safeParse(form);
       if (!parsed.success) {
-        return data({ fieldErrors: parsed.error.flatten().fieldErrors, formError: "Check the highlighted fields." }, { status: 400, headers: auth.headers });
+        return data({ fieldErrors: parsed.error.flatten().fieldErrors, formError: "Check the highlighted fields." }, { status: 400, headers });
       }
       await createComment({ actor: auth.user, slug, versionNumber: number, input: parsed.data, clientAddress });
       return back("&saved=1");
@@ -130,7 +132,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent === "edit") {
       const parsed = CommentEditSchema.safeParse(form);
       if (!parsed.success) {
-        return data({ fieldErrors: parsed.error.flatten().fieldErrors, formError: "Check the highlighted fields." }, { status: 400, headers: auth.headers });
+        return data({ fieldErrors: parsed.error.flatten().fieldErrors, formError: "Check the highlighted fields." }, { status: 400, headers });
       }
       await updateComment({ actor: auth.user, input: parsed.data, clientAddress });
       return back("&saved=1");
@@ -144,10 +146,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await withdrawComment({ actor: auth.user, commentId, clientAddress });
       return back();
     }
-    return data({ formError: "Unknown action.", fieldErrors: {} }, { status: 400, headers: auth.headers });
+    return data({ formError: "Unknown action.", fieldErrors: {} }, { status: 400, headers });
   } catch (error) {
     if (error instanceof DomainError) {
-      return data({ formError: error.message, fieldErrors: {} }, { status: error.status, headers: auth.headers });
+      return data({ formError: error.message, fieldErrors: {} }, { status: error.status, headers });
     }
     if (error instanceof Response) throw error;
     // Database down or similar: nothing was written (each write is one
@@ -155,7 +157,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     logger.error("comment action failed", { requestId: context.requestId, intent, error: String(error) });
     return data(
       { formError: "Your comment could not be saved just now. It is kept in this browser: try again in a moment.", fieldErrors: {} },
-      { status: 503, headers: auth.headers },
+      { status: 503, headers },
     );
   }
 }
