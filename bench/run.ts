@@ -23,6 +23,7 @@ export interface BenchArea {
 const AREAS: Array<{ name: string; load: () => Promise<BenchArea> }> = [
   { name: "compare", load: async () => (await import("./compare")).compareArea },
   { name: "http", load: async () => (await import("./http")).httpArea },
+  { name: "feedback", load: async () => (await import("./feedback")).feedbackArea },
 ];
 
 async function main() {

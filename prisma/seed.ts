@@ -131,6 +131,7 @@ export async function seed({ now = new Date(), quiet = false } = {}) {
     ),
   });
 
+  await (await import("./demo-comments")).seedDemoComments({ slug: GCA_SLUG, versionNumber: 1, now });
   if (!quiet) {
     console.log("\nSeeded the GCA consultation. Demo accounts (password for all: %s):", DEMO_PASSWORD);
     for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(12)} ${account.email}`);

@@ -27,7 +27,7 @@ const BUILD_PATH = path.resolve("build/index.js");
 const MAX_FORM_BODY_BYTES = 1024 * 1024;
 /** File uploads: drafts to import (20 MB), contributions with an attachment, templates. */
 const MAX_UPLOAD_BODY_BYTES = 24 * 1024 * 1024;
-const UPLOAD_PATHS = /\/(new|contributions|import)$/;
+const UPLOAD_PATHS = /\/(new|contributions|import)$/; // the template import is /comments/import
 
 async function loadBuild(): Promise<ServerBuild> {
   // A query string defeats the ESM cache so `npm run dev` picks up rebuilds.

@@ -39,6 +39,8 @@ const common = {
     phases: "Phases",
     closesIn: "Closes in {{days}} d {{hours}} h {{minutes}} min",
     closedOn: "Closed on {{date}}",
+    related: "About this consultation",
+    dispositionsLink: "Disposition of comments",
     opensOn: "Opens on {{date}}",
   },
   reader: {
@@ -417,12 +419,12 @@ const common = {
     progress: {
       title: "Disposition progress",
       label: "{{decided}} of {{total}} comments dispositioned",
+      labelFiltered: "{{decided}} of {{total}} comments in this view dispositioned",
       none: "No submitted comments on this version yet.",
     },
     heatMap: {
       title: "Where the comments are",
       hint: "Each square is a paragraph of {{label}}, darker when it drew more comments. Choose a paragraph to read its comments and their summary.",
-      legend: "Shades",
       legendNone: "none",
       legendMost: "most ({{count}})",
       sectionTotal_one: "{{count}} comment",
@@ -474,7 +476,6 @@ const common = {
       previous: "Previous page",
       next: "Next page",
       pagination: "Pages of comments",
-      select: "Select this comment",
       selectLabel: "Select the comment of {{organization}} on paragraph {{number}}",
       bulkTitle: "Decide on the selected comments",
       bulkHint: "Tick comments in the list below, then choose a decision here.",
@@ -524,11 +525,11 @@ const common = {
       docx: "Word (DOCX)",
       download: "Download as {{format}}",
       import: "Import a commenting template",
+      tooLarge: "Too many comments for a Word export ({{total}}; at most {{max}}). Use the CSV or Excel export, or filter by section.",
     },
     paragraph: {
       title: "Paragraph {{number}}",
       metaTitle: "Paragraph {{number}} · Feedback",
-      back: "Back to the dashboard",
       inSection: "In section {{section}}",
       read: "Read it in the document",
       summary: "Summary of the comments",
@@ -602,7 +603,6 @@ const common = {
       decidedBy: "Decided by",
       decidedAt: "Decided (UTC)",
     },
-    types: { ge: "general", te: "technical", ed: "editorial" },
     export: {
       title: "Comments on {{title}}",
       noSection: "Without a paragraph",
@@ -648,6 +648,9 @@ const common = {
         noRows: "The template has no comments.",
         tooManyRows: "The template has {{count}} rows; at most {{max}} can be imported at once.",
         alreadyImported: "This file was already imported for this organization.",
+        organization: "Choose the organization the comments are from.",
+        version: "This version does not exist or is not published.",
+        closed: "This version is not open for comments: the comment period is over. Send the file to the secretariat.",
       },
       reasons: {
         paragraphMissing: "Column 2 (paragraph number) is empty.",
@@ -665,7 +668,6 @@ const common = {
     },
   },
   dispositions: {
-    title: "Disposition of comments",
     pageTitle: "Disposition of comments: {{title}}",
     metaTitle: "Disposition of comments · {{title}}",
     intro: "Every comment received on {{label}}, with the secretariat's observations, in document order.",
@@ -674,7 +676,6 @@ const common = {
     notPublished: "The disposition of comments has not been published yet.",
     caption: "Section {{section}}",
     captionNoSection: "Comments without a paragraph",
-    region: "Comments on section {{section}} (scrolls sideways)",
     empty: "No comments were received on this version.",
     count_one: "{{count}} comment.",
     count_other: "{{count}} comments.",

@@ -39,6 +39,7 @@ export async function getConsultationOverview({ slug }: { slug: string }) {
       summary: true,
       status: true,
       timeZone: true,
+      dispositionsPublishedAt: true,
       documents: {
         orderBy: { order: "asc" },
         select: {

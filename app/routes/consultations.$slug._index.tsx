@@ -71,9 +71,23 @@ export default function ConsultationPage() {
         <StatusBadge status={consultation.status} />
       </p>
       {consultation.summary ? <p className="lead">{consultation.summary}</p> : null}
-      <p>
-        <Link to={`/consultations/${consultation.slug}/contributions`}>{t("contributions.link")}</Link>
-      </p>
+      <nav aria-label={t("consultation.related")}>
+        <ul className="related-links">
+          <li>
+            <Link to={`/consultations/${consultation.slug}/contributions`}>{t("contributions.link")}</Link>
+          </li>
+          {canManage ? (
+            <li>
+              <Link to={`/consultations/${consultation.slug}/feedback`}>{t("feedback.link")}</Link>
+            </li>
+          ) : null}
+          {canManage || consultation.dispositionsPublishedAt ? (
+            <li>
+              <Link to={`/consultations/${consultation.slug}/dispositions`}>{t("consultation.dispositionsLink")}</Link>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
       {consultation.documents.map((document) => (
         <section key={document.slug} aria-labelledby={`doc-${document.slug}`}>
           <h2 id={`doc-${document.slug}`}>{document.title}</h2>

@@ -1,0 +1,127 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { formatInstant } from "~/lib/dates";
+
+import { DecisionForm, type DecisionErrors } from "./feedback-decision";
+
+/** A submitted comment as the dashboard lists it. */
+export interface FeedbackCommentView {
+  id: string;
+  type: string;
+  bodyHtml: string;
+  proposedText: string | null;
+  quote: string | null;
+  origin: string;
+  sourceAttribution: string | null;
+  submittedAt: string | Date | null;
+  duplicateGroupId: string | null;
+  paragraph: { key: string; number: string | null } | null;
+  organization: { name: string; kind: string } | null;
+  disposition: { status: string; response: string; decidedAt: string | Date; decidedBy: string | null } | null;
+}
+
+/**
+ * One comment with everything the secretariat decides on: who, where, what
+ * type, the text and proposed change, the current decision and who took it,
+ * and the form to decide (or change the decision). The checkbox belongs to
+ * the bulk form at the top of the list (`form` attribute), so several
+ * comments can be decided at once.
+ */
+export function FeedbackComment({
+  comment,
+  timeZone,
+  returnTo,
+  errors,
+  paragraphHref,
+  bulkFormId,
+  groupSize,
+}: {
+  comment: FeedbackCommentView;
+  timeZone: string;
+  returnTo: string;
+  errors: DecisionErrors;
+  paragraphHref: (key: string) => string;
+  /** The bulk decision form the comment's checkbox belongs to; no checkbox without one. */
+  bulkFormId?: string;
+  groupSize?: number;
+}) {
+  const { t } = useTranslation();
+  const who =
+    comment.organization?.name ?? (comment.origin === "source" ? (comment.sourceAttribution ?? t("comments.sourceDocument")) : t("comments.unknownOrganization"));
+  const number = comment.paragraph?.number ?? comment.paragraph?.key ?? null;
+  const decided = comment.disposition;
+  return (
+    <article className="feedback-comment" id={`c-${comment.id}`} aria-labelledby={`c-${comment.id}-title`}>
+      <header>
+        {bulkFormId ? (
+          <input
+            type="checkbox"
+            name="commentIds"
+            value={comment.id}
+            form={bulkFormId}
+            id={`select-${comment.id}`}
+            aria-label={t("feedback.list.selectLabel", { organization: who, number: number ?? "—" })}
+          />
+        ) : null}
+        <h3 id={`c-${comment.id}-title`}>
+          <span className="comment-org">{who}</span>
+          {comment.paragraph ? (
+            <Link to={paragraphHref(comment.paragraph.key)}>{t("feedback.list.paragraph", { number })}</Link>
+          ) : (
+            <span>{t("feedback.list.noParagraph")}</span>
+          )}
+        </h3>
+        <span className="badge badge-type">{t(`comments.types.${comment.type}`, { defaultValue: comment.type })}</span>
+        {comment.organization ? (
+          <span className="badge badge-kind">{t(`auth.organizationKinds.${comment.organization.kind}`, { defaultValue: comment.organization.kind })}</span>
+        ) : null}
+        {groupSize && groupSize > 1 ? <span className="badge badge-group">{t("feedback.list.group", { count: groupSize - 1 })}</span> : null}
+      </header>
+      {comment.quote ? (
+        <p className="comment-quote">
+          {t("feedback.list.onPhrase")}: <q>{comment.quote}</q>
+        </p>
+      ) : null}
+      <div className="comment-body" dir="auto" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+      {comment.proposedText ? (
+        <div className="comment-proposal">
+          <p className="label">{t("feedback.list.proposed")}</p>
+          <blockquote dir="auto">{comment.proposedText}</blockquote>
+        </div>
+      ) : null}
+      <p className="comment-meta">
+        {comment.submittedAt ? t("feedback.list.submitted", { date: formatInstant(comment.submittedAt, timeZone) }) : null}
+      </p>
+      <div className={`decision-state ${decided ? `decided decided-${decided.status}` : "undecided"}`}>
+        {decided ? (
+          <>
+            <p>
+              <strong>{t(`dispositions.status.${decided.status}`, { defaultValue: decided.status })}</strong>
+              {decided.response ? <span className="decision-response-text"> — {decided.response}</span> : null}
+            </p>
+            <p className="comment-meta">
+              {decided.decidedBy
+                ? t("feedback.list.decidedBy", { name: decided.decidedBy, date: formatInstant(decided.decidedAt, timeZone) })
+                : t("feedback.list.decidedOn", { date: formatInstant(decided.decidedAt, timeZone) })}
+            </p>
+          </>
+        ) : (
+          <p>{t("feedback.list.notDecided")}</p>
+        )}
+      </div>
+      <details className="decide" open={errors?.target === comment.id || undefined}>
+        <summary>{t("feedback.decision.legend")}</summary>
+        <DecisionForm
+          intent="dispose"
+          target={comment.id}
+          hidden={{ commentIds: comment.id }}
+          returnTo={returnTo}
+          defaults={decided ? { status: decided.status, response: decided.response } : null}
+          errors={errors}
+          submitLabel={t("feedback.decision.save")}
+        />
+      </details>
+    </article>
+  );
+}

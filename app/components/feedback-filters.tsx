@@ -1,0 +1,103 @@
+import { Form, Link, useSubmit } from "@remix-run/react";
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+
+import { DISPOSITION_FILTERS, FEEDBACK_KINDS, FEEDBACK_TYPES, type FeedbackFilters } from "~/lib/feedback/filters";
+import { DISPOSITION_STATUSES } from "~/lib/feedback/iso-table";
+
+/**
+ * The dashboard's filters: a GET form, so the filtered view is a URL to
+ * bookmark or send. Filters combine (AND); "All" leaves one out. With
+ * JavaScript, empty fields are left out of the URL; without, they are
+ * harmless.
+ */
+export function FeedbackFilters({
+  filters,
+  versionNumber,
+  sections,
+  clearHref,
+}: {
+  filters: FeedbackFilters;
+  versionNumber: number;
+  sections: Array<{ id: string; param: string; number: string | null; heading: string; level: number }>;
+  clearHref: string;
+}) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const submitWithoutEmpty = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const cleaned = new URLSearchParams();
+    for (const [name, value] of data) if (typeof value === "string" && value.trim() !== "") cleaned.append(name, value);
+    submit(cleaned, { method: "get" });
+  };
+  const statusLabel = (status: string) =>
+    (DISPOSITION_STATUSES as readonly string[]).includes(status) ? t(`dispositions.status.${status}`) : t(`feedback.filters.${status}`);
+  return (
+    <Form method="get" className="feedback-filters" role="search" aria-labelledby="filters-title" onSubmit={submitWithoutEmpty}>
+      <h2 id="filters-title">{t("feedback.filters.title")}</h2>
+      <input type="hidden" name="v" value={versionNumber} />
+      {filters.group ? (
+        <p className="hint">
+          <input type="hidden" name="group" value={filters.group} />
+          {t("feedback.filters.group")}
+        </p>
+      ) : null}
+      <div className="filter-fields">
+        <div className="field">
+          <label htmlFor="filter-section">{t("feedback.filters.section")}</label>
+          <select id="filter-section" name="section" defaultValue={filters.section ?? ""}>
+            <option value="">{t("feedback.filters.any")}</option>
+            {sections.map((section) => (
+              <option key={section.id} value={section.param}>
+                {section.level > 1 ? "\u00a0\u00a0\u00a0" : ""}
+                {section.number ? `${section.number} ${section.heading}` : section.heading}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-kind">{t("feedback.filters.kind")}</label>
+          <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""}>
+            <option value="">{t("feedback.filters.any")}</option>
+            {FEEDBACK_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`feedback.kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-type">{t("feedback.filters.type")}</label>
+          <select id="filter-type" name="type" defaultValue={filters.type ?? ""}>
+            <option value="">{t("feedback.filters.any")}</option>
+            {FEEDBACK_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`comments.types.${type}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-status">{t("feedback.filters.status")}</label>
+          <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("feedback.filters.any")}</option>
+            {DISPOSITION_FILTERS.map((status) => (
+              <option key={status} value={status}>
+                {statusLabel(status)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field filter-search">
+          <label htmlFor="filter-q">{t("feedback.filters.q")}</label>
+          <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ""} maxLength={200} />
+        </div>
+      </div>
+      <div className="filter-actions">
+        <button type="submit">{t("feedback.filters.apply")}</button>
+        <Link to={clearHref}>{t("feedback.filters.clear")}</Link>
+      </div>
+    </Form>
+  );
+}

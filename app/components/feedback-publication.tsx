@@ -1,0 +1,61 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { formatInstant } from "~/lib/dates";
+
+/**
+ * Where publication stands — the comments received, the disposition table —
+ * with the button that changes it and a link to the public table.
+ */
+export function FeedbackPublication({
+  commentsPublishedAt,
+  dispositionsPublishedAt,
+  timeZone,
+  returnTo,
+  tableHref,
+}: {
+  commentsPublishedAt: string | Date | null;
+  dispositionsPublishedAt: string | Date | null;
+  timeZone: string;
+  returnTo: string;
+  tableHref: string;
+}) {
+  const { t } = useTranslation();
+  const rows = [
+    { key: "comments", label: t("feedback.publication.comments"), at: commentsPublishedAt, publish: "publishComments", unpublish: "unpublishComments" },
+    {
+      key: "dispositions",
+      label: t("feedback.publication.dispositions"),
+      at: dispositionsPublishedAt,
+      publish: "publishDispositions",
+      unpublish: "unpublishDispositions",
+    },
+  ] as const;
+  return (
+    <section className="feedback-publication" aria-labelledby="publication-title">
+      <h2 id="publication-title">{t("feedback.publication.title")}</h2>
+      <dl>
+        {rows.map((row) => (
+          <div key={row.key} className="publication-row">
+            <dt>{row.label}</dt>
+            <dd>
+              <span className={row.at ? "published" : "unpublished"}>
+                {row.at ? t("feedback.publication.publishedOn", { date: formatInstant(row.at, timeZone) }) : t("feedback.publication.notPublished")}
+              </span>
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value={row.at ? `unpublish-${row.key}` : `publish-${row.key}`} />
+                <input type="hidden" name="returnTo" value={returnTo} />
+                <button type="submit" className={row.at ? "secondary" : undefined}>
+                  {t(`feedback.publication.${row.at ? row.unpublish : row.publish}`)}
+                </button>
+              </Form>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p>
+        <Link to={tableHref}>{t("feedback.publication.viewTable")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { remixI18n } from "~/i18next.server";
+import { formatInstant } from "~/lib/dates";
+import { ISO_COLUMNS, sectionLabel, TYPE_CODES, type CommentTypeName } from "~/lib/feedback/iso-table";
+import { getDispositionTable } from "~/models/disposition.server";
+import { DomainError } from "~/models/errors";
+import { getSessionUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Disposition of comments" }];
+
+function positiveInteger(value: string | null) {
+  const number = Number(value);
+  return value !== null && Number.isInteger(number) && number >= 1 && number <= 100_000 ? number : undefined;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, headers } = await getSessionUser(request);
+  const url = new URL(request.url);
+  const t = await remixI18n.getFixedT(request);
+  try {
+    const table = await getDispositionTable({
+      actor: user,
+      slug: params.slug ?? "",
+      versionNumber: positiveInteger(url.searchParams.get("v")),
+      page: positiveInteger(url.searchParams.get("page")) ?? 1,
+    });
+    return data({ ...table, metaTitle: t("dispositions.metaTitle", { title: table.consultation.title }) }, { headers });
+  } catch (error) {
+    if (error instanceof DomainError) {
+      // Before publication the table does not exist for the public: a 404 that says why.
+      const message = error.details.notPublished ? t("dispositions.notPublished") : error.message;
+      throw new Response(message, { status: error.status, headers });
+    }
+    throw error;
+  }
+}
+
+export default function DispositionTable() {
+  const { access, consultation, version, groups, total, page, pageSize } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const base = `/consultations/${consultation.slug}/dispositions`;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const downloads = `?v=${version.number}`;
+  const columns = ISO_COLUMNS.map((column, index) => `(${index + 1}) ${t(`feedback.columns.${column}`)}`);
+  return (
+    <div className="page dispositions-page">
+      <p className="breadcrumbs">
+        <Link to="/consultations">{t("nav.consultations")}</Link> › <Link to={`/consultations/${consultation.slug}`}>{consultation.title}</Link>
+      </p>
+      <h1>{t("dispositions.pageTitle", { title: consultation.title })}</h1>
+      <p className="lead">{t("dispositions.intro", { label: version.label })}</p>
+      {consultation.dispositionsPublishedAt ? (
+        <p>{t("dispositions.publishedOn", { date: formatInstant(consultation.dispositionsPublishedAt, consultation.timeZone) })}</p>
+      ) : (
+        <p className="notice-warn">{t("dispositions.preview")}</p>
+      )}
+      {access === "secretariat" ? (
+        <p>
+          <Link to={`/consultations/${consultation.slug}/feedback?v=${version.number}`}>{t("feedback.link")}</Link>
+        </p>
+      ) : null}
+      <nav aria-labelledby="downloads-title">
+        <h2 id="downloads-title" className="visually-hidden">
+          {t("dispositions.downloads")}
+        </h2>
+        <ul className="download-links">
+          {(["csv", "xlsx", "docx"] as const).map((format) => (
+            <li key={format}>
+              <a href={`/consultations/${consultation.slug}/comments.${format}${downloads}`} download>
+                {t("feedback.exports.download", { format: t(`feedback.exports.${format}`) })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p>{t("dispositions.count", { count: total })}</p>
+      {total === 0 ? <p>{t("dispositions.empty")}</p> : null}
+      {groups.map((group, index) => {
+        const label = group.section ? sectionLabel(group.section) : null;
+        const path = group.section?.parent ? `${sectionLabel(group.section.parent)} › ${label}` : label;
+        const captionId = `table-${index}`;
+        return (
+          <div key={group.section?.id ?? `none-${index}`} className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+            <table className="disposition-table">
+              <caption id={captionId}>{path ? t("dispositions.caption", { section: path }) : t("dispositions.captionNoSection")}</caption>
+              <colgroup>
+                {ISO_COLUMNS.map((column) => (
+                  <col key={column} className={`col-${column}`} />
+                ))}
+              </colgroup>
+              <thead>
+                <tr>
+                  {columns.map((column) => (
+                    <th key={column} scope="col">
+                      {column}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {group.rows.map((row) => (
+                  <tr key={row.id} id={`c-${row.id}`}>
+                    <th scope="row" className="cell-text">
+                      {row.organization}
+                    </th>
+                    <td>{row.paragraphNumber ?? ""}</td>
+                    <td>{label ?? ""}</td>
+                    <td className="cell-text">{row.quote ? `“${row.quote}”` : ""}</td>
+                    <td className="type-code">
+                      <abbr title={t(`comments.types.${row.type}`, { defaultValue: row.type })}>{TYPE_CODES[row.type as CommentTypeName] ?? row.type}</abbr>
+                    </td>
+                    <td className="cell-text">{row.comment}</td>
+                    <td className="cell-text">{row.proposedText ?? ""}</td>
+                    <td className="cell-text">
+                      {row.disposition ? (
+                        <>
+                          <strong>{t(`dispositions.status.${row.disposition.status}`, { defaultValue: row.disposition.status })}</strong>
+                          {row.disposition.response ? `. ${row.disposition.response}` : ""}
+                        </>
+                      ) : (
+                        ""
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+      {pages > 1 ? (
+        <nav aria-label={t("feedback.list.pagination")} className="pagination">
+          {page > 1 ? <Link to={`${base}?v=${version.number}&page=${page - 1}`}>{t("feedback.list.previous")}</Link> : <span />}
+          <span>{t("feedback.list.page", { page, pages })}</span>
+          {page < pages ? <Link to={`${base}?v=${version.number}&page=${page + 1}`}>{t("feedback.list.next")}</Link> : <span />}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,259 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { BarChart } from "~/components/charts/bar-chart";
+import { ColumnChart } from "~/components/charts/column-chart";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FeedbackComment } from "~/components/feedback-comment";
+import { DecisionFields, type DecisionErrors } from "~/components/feedback-decision";
+import { FeedbackFilters } from "~/components/feedback-filters";
+import { FeedbackGroups } from "~/components/feedback-groups";
+import { FeedbackHeatMap } from "~/components/feedback-heat-map";
+import { FeedbackProgress } from "~/components/feedback-progress";
+import { FeedbackPublication } from "~/components/feedback-publication";
+import { feedbackSearch, parseFeedbackFilters, returnSearch, type FeedbackFilters as Filters } from "~/lib/feedback/filters";
+import { remixI18n } from "~/i18next.server";
+import { applyFeedbackAction } from "~/models/disposition.server";
+import { DomainError } from "~/models/errors";
+import { getFeedbackDashboard } from "~/models/feedback.server";
+import { requireSecretariat } from "~/utils/auth.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Feedback" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, headers } = await requireSecretariat(request, { ip: context.clientAddress });
+  const filters = parseFeedbackFilters(new URL(request.url).searchParams);
+  try {
+    const dashboard = await getFeedbackDashboard({ actor: user, slug: params.slug ?? "", filters, ip: context.clientAddress });
+    const t = await remixI18n.getFixedT(request);
+    return data({ ...dashboard, filters, metaTitle: t("feedback.metaTitle", { title: dashboard.consultation.title }) }, { headers });
+  } catch (error) {
+    if (error instanceof DomainError) throw new Response(error.message, { status: error.status, headers });
+    throw error;
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, headers } = await requireSecretariat(request, { ip: context.clientAddress });
+  const slug = params.slug ?? "";
+  const form = await request.formData();
+  try {
+    const result = await applyFeedbackAction({ actor: user, slug, form, ip: context.clientAddress });
+    if (!result.ok) {
+      const errors: DecisionErrors = { target: result.target, formError: result.formError, fieldErrors: result.fieldErrors };
+      return data(errors, { status: result.status, headers });
+    }
+    const single = form.get("intent") === "dispose" ? String(form.get("commentIds") ?? "") : "";
+    const anchor = single && /^[A-Za-z0-9_-]+$/.test(single) ? `#c-${single}` : "";
+    return redirect(`/consultations/${slug}/feedback${returnSearch(form.get("returnTo"), { notice: result.notice, count: result.count })}${anchor}`, {
+      headers,
+    });
+  } catch (error) {
+    if (error instanceof DomainError) throw new Response(error.message, { status: error.status, headers });
+    throw error;
+  }
+}
+
+const BULK_FORM_ID = "bulk-decision";
+
+export default function FeedbackDashboard() {
+  const dashboard = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() ?? null;
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const { consultation, version, filters, totals, list } = dashboard;
+  const base = `/consultations/${consultation.slug}/feedback`;
+  const returnTo = feedbackSearch(filters);
+  const withFilters = (overrides: Partial<Record<keyof Filters, string | number | undefined>>) =>
+    `${base}${feedbackSearch(filters, { page: undefined, ...overrides })}`;
+  const paragraphHref = (key: string) => `${base}/paragraphs/${encodeURIComponent(key)}?v=${version.number}`;
+  const exportQuery = feedbackSearch({ ...filters, v: version.number }, { page: undefined });
+  const notice = searchParams.get("notice");
+  const noticeCount = Number(searchParams.get("count") ?? 0);
+  const pages = Math.max(1, Math.ceil(totals.comments / list.pageSize));
+  const bulkBusy = navigation.state === "submitting" && navigation.formData?.get("target") === "bulk";
+  const bulkErrors = actionData?.target === "bulk" ? actionData : null;
+
+  return (
+    <div className="page feedback-page">
+      <p className="breadcrumbs">
+        <Link to="/consultations">{t("nav.consultations")}</Link> › <Link to={`/consultations/${consultation.slug}`}>{consultation.title}</Link>
+      </p>
+      <h1>{t("feedback.pageTitle", { title: consultation.title })}</h1>
+      <p className="lead">{t("feedback.intro", { label: version.label })}</p>
+      {consultation.versions.length > 1 ? (
+        <nav aria-label={t("feedback.versions")} className="version-switch">
+          <ul>
+            {consultation.versions.map((other) => (
+              <li key={other.number}>
+                {other.number === version.number ? (
+                  <span aria-current="page">{other.label}</span>
+                ) : (
+                  <Link to={`${base}?v=${other.number}`}>{other.label}</Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {notice ? (
+        <p className="notice" role="status">
+          {t(`feedback.notice.${notice}`, { count: noticeCount, defaultValue: "" })}
+        </p>
+      ) : null}
+
+      <div className="feedback-top">
+        <FeedbackProgress
+          decided={dashboard.progress.decided}
+          total={dashboard.progress.total}
+          filtered={dashboard.progress.filtered}
+          statusHref={(status) => withFilters({ status })}
+        />
+        <FeedbackPublication
+          commentsPublishedAt={consultation.commentsPublishedAt}
+          dispositionsPublishedAt={consultation.dispositionsPublishedAt}
+          timeZone={consultation.timeZone}
+          returnTo={returnTo}
+          tableHref={`/consultations/${consultation.slug}/dispositions?v=${version.number}`}
+        />
+        <section className="feedback-exports" aria-labelledby="exports-title">
+          <h2 id="exports-title">{t("feedback.exports.title")}</h2>
+          <p className="hint">{t("feedback.exports.hint")}</p>
+          <ul className="export-links">
+            {(["csv", "xlsx", "docx"] as const).map((format) => (
+              <li key={format}>
+                <a href={`/consultations/${consultation.slug}/comments.${format}${exportQuery}`} download>
+                  {t("feedback.exports.download", { format: t(`feedback.exports.${format}`) })}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to={`/consultations/${consultation.slug}/comments/import`}>{t("feedback.exports.import")}</Link>
+          </p>
+        </section>
+      </div>
+
+      <FeedbackFilters filters={filters} versionNumber={version.number} sections={dashboard.sections} clearHref={`${base}?v=${version.number}`} />
+
+      <section className="feedback-totals" aria-labelledby="totals-title">
+        <h2 id="totals-title" className="visually-hidden">
+          {t("feedback.totals.title")}
+        </h2>
+        <ul>
+          <li>
+            <strong>{totals.comments.toLocaleString("en")}</strong> {t("feedback.totals.comments", { count: totals.comments })}
+          </li>
+          <li>
+            <strong>{totals.organizations.toLocaleString("en")}</strong> {t("feedback.totals.organizations", { count: totals.organizations })}
+          </li>
+          <li>
+            <strong>{totals.paragraphs.toLocaleString("en")}</strong> {t("feedback.totals.paragraphs", { count: totals.paragraphs })}
+          </li>
+        </ul>
+        {totals.withoutParagraph > 0 ? <p className="hint">{t("feedback.totals.withoutParagraph", { count: totals.withoutParagraph })}</p> : null}
+      </section>
+
+      <div className="feedback-charts">
+        <FeedbackHeatMap
+          sections={dashboard.heatMap.sections}
+          max={dashboard.heatMap.max}
+          versionLabel={version.label}
+          paragraphHref={paragraphHref}
+          sectionHref={(param) => withFilters({ section: param })}
+        />
+        <div className="chart-column">
+          <BarChart
+            id="chart-kinds"
+            title={t("feedback.charts.byKind")}
+            descriptionKey="feedback.charts.byKindDescription"
+            data={dashboard.kinds.map((row) => ({
+              key: row.kind,
+              label: t(`feedback.kinds.${row.kind}`),
+              value: row.count,
+              href: withFilters({ kind: row.kind }),
+            }))}
+          />
+          <BarChart
+            id="chart-types"
+            title={t("feedback.charts.byType")}
+            descriptionKey="feedback.charts.byTypeDescription"
+            data={dashboard.types.map((row) => ({
+              key: row.type,
+              label: t(`comments.types.${row.type}`),
+              value: row.count,
+              href: withFilters({ type: row.type }),
+            }))}
+          />
+          <ColumnChart
+            id="chart-time"
+            title={dashboard.series.unit === "week" ? t("feedback.charts.overTimeWeek") : t("feedback.charts.overTimeDay")}
+            points={dashboard.series.points}
+          />
+        </div>
+      </div>
+
+      <FeedbackGroups
+        groups={dashboard.groups}
+        ungrouped={dashboard.duplicates.ungrouped}
+        autoLimit={dashboard.duplicates.autoLimit}
+        regroupedCount={dashboard.duplicates.regrouped ? dashboard.duplicates.regrouped.items : null}
+        returnTo={returnTo}
+        errors={actionData}
+        groupHref={(id) => withFilters({ group: id })}
+      />
+
+      <section className="feedback-list" aria-labelledby="list-title">
+        <h2 id="list-title">{t("feedback.list.title")}</h2>
+        <p role="status">{t("feedback.list.count", { count: totals.comments })}</p>
+        {list.comments.length > 0 ? (
+          <Form method="post" id={BULK_FORM_ID} className="bulk-form" aria-labelledby="bulk-title" preventScrollReset>
+            <h3 id="bulk-title">{t("feedback.list.bulkTitle")}</h3>
+            <p className="hint">{t("feedback.list.bulkHint")}</p>
+            <input type="hidden" name="intent" value="dispose-selected" />
+            <input type="hidden" name="target" value="bulk" />
+            <input type="hidden" name="returnTo" value={returnTo} />
+            {bulkErrors?.formError ? (
+              <p className="form-error" role="alert">
+                {t(bulkErrors.formError)}
+              </p>
+            ) : null}
+            <DecisionFields idPrefix="bulk" errors={bulkErrors?.fieldErrors} />
+            <button type="submit" disabled={bulkBusy}>
+              {bulkBusy ? t("feedback.decision.saving") : t("feedback.list.bulkApply")}
+            </button>
+          </Form>
+        ) : null}
+        <ol className="feedback-comments">
+          {list.comments.map((comment) => (
+            <li key={comment.id}>
+              <FeedbackComment
+                comment={comment}
+                timeZone={consultation.timeZone}
+                returnTo={returnTo}
+                errors={actionData}
+                paragraphHref={paragraphHref}
+                bulkFormId={BULK_FORM_ID}
+                groupSize={comment.duplicateGroupId ? list.groupSizes[comment.duplicateGroupId] : undefined}
+              />
+            </li>
+          ))}
+        </ol>
+        {pages > 1 ? (
+          <nav aria-label={t("feedback.list.pagination")} className="pagination">
+            {list.page > 1 ? <Link to={withFilters({ page: list.page - 1 })}>{t("feedback.list.previous")}</Link> : <span />}
+            <span>{t("feedback.list.page", { page: list.page, pages })}</span>
+            {list.page < pages ? <Link to={withFilters({ page: list.page + 1 })}>{t("feedback.list.next")}</Link> : <span />}
+          </nav>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

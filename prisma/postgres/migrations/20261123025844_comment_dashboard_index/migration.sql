@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Comment_versionId_status_paragraphId_type_organizationId_or_idx" ON "Comment"("versionId", "status", "paragraphId", "type", "organizationId", "origin", "submittedAt", "duplicateGroupId", "id");
+
