@@ -1,32 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { remixI18n } from "~/i18next.server";
-import { exportLabels, prepareExport, xlsxExportStream } from "~/models/comment-export.server";
-import { DomainError } from "~/models/errors";
-import { getSessionUser } from "~/utils/auth.server";
+import { exportLabels, xlsxExportStream } from "~/models/comment-export.server";
+import { commentExportResponse } from "~/utils/comment-export-response.server";
 
 /** The comments and their dispositions as an Excel workbook, streamed (ExcelJS WorkbookWriter). */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, headers } = await getSessionUser(request);
-  const t = await remixI18n.getFixedT(request);
-  try {
-    const prepared = await prepareExport({
-      actor: user,
-      slug: params.slug ?? "",
-      search: new URL(request.url).searchParams,
-      ip: context.clientAddress,
-      format: "xlsx",
-    });
-    headers.set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    headers.set("Content-Disposition", `attachment; filename="${prepared.fileName}"`);
-    headers.set("Cache-Control", "private, no-store");
-    const labels = exportLabels(t, prepared.scope.consultation.title);
-    return new Response(xlsxExportStream(prepared.batches(), prepared.access, labels, { rows: prepared.total ?? 0 }), { headers });
-  } catch (error) {
-    if (error instanceof DomainError) {
-      const message = error.details.notPublished ? t("dispositions.notPublished") : error.message;
-      return new Response(message, { status: error.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-    }
-    throw error;
-  }
+export function loader(args: LoaderFunctionArgs) {
+  return commentExportResponse(args, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (prepared, t) =>
+    xlsxExportStream(prepared.batches(), prepared.access, exportLabels(t, prepared.scope.consultation.title), {
+      rows: prepared.total ?? 0,
+    }),
+  );
 }
