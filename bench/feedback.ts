@@ -27,23 +27,13 @@ import v8 from "node:v8";
 import vm from "node:vm";
 
 import type { BenchArea } from "./run";
+import { createRandom } from "~/lib/compare/synthetic";
+
 import { mb, ms, summarize, time } from "./measure";
 
 // Loaded inside `run`, after bench/run.ts has pointed DATABASE_URL at the throwaway database.
 let prisma: typeof import("~/utils/db.server").prisma;
 let Prisma: typeof import("~/generated/prisma/client").Prisma;
-
-/** A seeded pseudo-random generator (mulberry32): the same data every run. */
-export function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS = [
   "ITU", "Member States", "the secretariat", "regional organizations", "national CIRTs", "the private sector", "academia",
@@ -122,7 +112,7 @@ export async function generateFeedback({ count, seed = 2020 }: { count: number; 
   ({ Prisma } = await import("~/generated/prisma/client"));
   const { seed: seedDemo, GCA_SLUG } = await import("../prisma/seed");
   await seedDemo({ quiet: true });
-  const next = random(seed);
+  const next = createRandom(seed);
 
   const version = await prisma.version.findFirstOrThrow({
     where: { number: 1, consultation: { slug: GCA_SLUG } },
