@@ -8,16 +8,18 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { createRequestHandler } from "@remix-run/express";
-import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import { broadcastDevReady, createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 
+import { cachedPagePolicy, PAGE_CACHE_HEADER, PageCache, type CachedPage } from "../app/lib/page-cache";
 import { checkRequestOrigin, SAFE_METHODS } from "../app/lib/security/origin";
 import { ensureReferenceData } from "../app/models/bootstrap.server";
 import { databaseProvider, ensureDatabaseReady, markShuttingDown, prisma } from "../app/utils/db.server";
 import { logger } from "../app/utils/logger.server";
+import { SESSION_COOKIE_NAME } from "../app/utils/session.server";
+import { sendFetchResponse, toFetchRequest } from "./remix-express";
 
 const MODE = process.env.NODE_ENV ?? "production";
 const PORT = Number(process.env.PORT ?? 3000);
@@ -135,22 +137,57 @@ export async function createServer() {
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build: MODE === "development" ? loadBuild : build,
-      mode: MODE,
-      getLoadContext: (req, res) => ({
+  // Anonymous GETs of pages whose route allows it are served from a
+  // short-lived cache of rendered pages (app/lib/page-cache.ts): with a
+  // session cookie, or with PAGE_CACHE=off, every request renders.
+  const pageCache = new PageCache({ enabled: MODE !== "development" && process.env.PAGE_CACHE !== "off" });
+  const handleRemix = createRequestHandler(MODE === "development" ? loadBuild : build, MODE);
+  app.all("*", async (req, res, next) => {
+    try {
+      const loadContext: AppLoadContext = {
         cspNonce: res.locals.cspNonce as string,
         requestId: res.locals.requestId as string,
         // The socket's address unless TRUST_PROXY is set: a client cannot
         // choose its own rate-limit key with a forged X-Forwarded-For.
         clientAddress: (process.env.TRUST_PROXY ? req.ip : req.socket.remoteAddress) ?? "unknown",
-      }),
-    }),
-  );
+      };
+      const render = () => handleRemix(toFetchRequest(req, res), loadContext);
+      const anonymousGet = req.method === "GET" && !(req.headers.cookie ?? "").includes(`${SESSION_COOKIE_NAME}=`);
+      if (!anonymousGet) {
+        const response = await render();
+        // Only anonymous answers carry it (app/utils/page-cache.server.ts); never sent on.
+        if (response.headers.has(PAGE_CACHE_HEADER)) response.headers.delete(PAGE_CACHE_HEADER);
+        return await sendFetchResponse(res, response);
+      }
+      const answer = await pageCache.respond(PageCache.key(req.originalUrl, req.get("accept-language")), render);
+      if (answer.state === "hit") return sendCachedPage(req, res, answer.page);
+      if (answer.state === "miss") res.setHeader("X-Page-Cache", "miss");
+      await sendFetchResponse(res, answer.response);
+    } catch (error) {
+      next(error);
+    }
+  });
 
   return { app, build };
+}
+
+/**
+ * A kept page, byte for byte in the encoding the client prefers, with a
+ * policy that allows its inline scripts by hash (app/lib/page-cache.ts).
+ * It is already compressed, so the compression middleware leaves it alone.
+ */
+function sendCachedPage(req: express.Request, res: express.Response, page: CachedPage) {
+  res.status(page.status);
+  for (const [name, value] of page.headers) res.append(name, value);
+  const policy = res.getHeader("Content-Security-Policy");
+  if (typeof policy === "string") res.setHeader("Content-Security-Policy", cachedPagePolicy(policy, page));
+  const encoding = req.acceptsEncodings("br", "gzip", "identity") || "identity";
+  const body = encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.identity;
+  if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
+  res.setHeader("Vary", "Accept-Encoding");
+  res.setHeader("Content-Length", body.length);
+  res.setHeader("X-Page-Cache", "hit");
+  res.end(body);
 }
 
 /** How long SIGTERM waits for in-flight requests before exiting anyway. */

@@ -27,11 +27,15 @@ import { carriedCommentCounts } from "~/models/lineage.server";
 import { getVersionForReader } from "~/models/version.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { logger } from "~/utils/logger.server";
+import { allowPublicPageCache, publicPageCacheHeaders } from "~/utils/page-cache.server";
 import { userHasPermission } from "~/utils/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.version.label} · ${data.version.consultation.title}` : "Version" },
 ];
+
+// Anonymous readers may be served a rendering up to a few seconds old (app/lib/page-cache.ts).
+export const headers = publicPageCacheHeaders;
 
 function versionNumber(param: string | undefined) {
   const number = Number(param);
@@ -97,11 +101,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       counts,
       carried,
       panel,
-      // A fresh key per rendered form: a double submit of this form is one comment.
-      idempotencyKey: crypto.randomUUID(),
+      // A fresh key per rendered form: a double submit of this form is one
+      // comment. Only signed-in people get a form (and never a cached page).
+      idempotencyKey: auth.user ? crypto.randomUUID() : "",
       now: now.toISOString(),
     },
-    { headers: auth.headers },
+    { headers: allowPublicPageCache(auth.headers, auth.user) },
   );
 }
 

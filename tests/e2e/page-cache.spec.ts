@@ -1,0 +1,46 @@
+import { expect, test, type Page } from "@playwright/test";
+
+import { DEMO_USERS, signIn } from "./fixtures";
+
+const READER = "/consultations/gca-guidelines/versions/1";
+
+/** Loads the reader until an answer comes from the page cache (the first may render it, or find it expired). */
+async function loadCachedReader(page: Page) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const response = await page.goto(READER);
+    if (response?.headers()["x-page-cache"] === "hit") return response;
+  }
+  throw new Error("the reader page never came from the page cache");
+}
+
+test("an anonymous reader served from the page cache runs its scripts under the page's script hashes", async ({ page }) => {
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  const response = await loadCachedReader(page);
+  const policy = response.headers()["content-security-policy"] ?? "";
+  expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+  expect(policy).not.toContain("nonce-");
+
+  // The scripts ran: the app hydrated, and a paragraph's comments open without a page load.
+  await page.waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true);
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await page.locator("#p-1-1").getByRole("link", { name: /comments? on paragraph 1\.1/i }).click();
+  await expect(page).toHaveURL(/\?p=1-1/);
+  await expect(page.getByRole("complementary")).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  expect(refused).toEqual([]);
+});
+
+test("signed-in people never get the anonymous copy of a page", async ({ page, browser }) => {
+  const anonymous = await browser.newPage();
+  await loadCachedReader(anonymous);
+  await anonymous.close();
+
+  await signIn(page, "focal.point@demo.test");
+  const response = await page.goto(READER);
+  expect(response?.headers()["x-page-cache"]).toBeUndefined();
+  expect(response?.headers()["content-security-policy"]).toContain("nonce-");
+  await expect(page.getByText(`Signed in as ${DEMO_USERS.focalPoint.name}`)).toBeVisible();
+});
