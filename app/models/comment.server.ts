@@ -105,6 +105,36 @@ function isUniqueViolation(error: unknown) {
  * once. The idempotency key (per user) makes a double click or a client
  * retry return the first comment instead of creating a second.
  */
+const periodSelect = {
+  id: true,
+  consultationId: true,
+  status: true,
+  commentsOpenAt: true,
+  commentsCloseAt: true,
+  consultation: { select: { timeZone: true } },
+} satisfies Prisma.VersionSelect;
+
+/**
+ * The version (open for comments now) and the paragraph a new comment is on:
+ * one query on the way every comment takes; when it finds nothing, the
+ * version and the paragraph are looked up apart to say which is wrong, in
+ * the same order of checks.
+ */
+async function findVersionAndParagraph({ slug, versionNumber, paragraphKey, now }: { slug: string; versionNumber: number; paragraphKey: string; now: Date }) {
+  const found = await prisma.paragraph.findFirst({
+    where: { key: paragraphKey, version: { number: versionNumber, consultation: { slug } } },
+    select: { id: true, text: true, version: { select: periodSelect } },
+  });
+  if (found) {
+    assertCommentingOpen(found.version, now);
+    return { version: found.version, paragraph: { id: found.id, text: found.text } };
+  }
+  const version = await prisma.version.findFirst({ where: { number: versionNumber, consultation: { slug } }, select: periodSelect });
+  if (!version) throw new DomainError(404, "No such version.");
+  assertCommentingOpen(version, now);
+  throw new DomainError(404, "No such paragraph in this version.");
+}
+
 export async function createComment({
   actor,
   slug,
@@ -124,25 +154,7 @@ export async function createComment({
     await deny(actor, "comment.create", null, clientAddress);
     throw new DomainError(403, "Your role cannot comment. Observers read and compare versions only.");
   }
-  const version = await prisma.version.findFirst({
-    where: { number: versionNumber, consultation: { slug } },
-    select: {
-      id: true,
-      consultationId: true,
-      status: true,
-      commentsOpenAt: true,
-      commentsCloseAt: true,
-      consultation: { select: { timeZone: true } },
-    },
-  });
-  if (!version) throw new DomainError(404, "No such version.");
-  assertCommentingOpen(version, now);
-
-  const paragraph = await prisma.paragraph.findUnique({
-    where: { versionId_key: { versionId: version.id, key: input.paragraphKey } },
-    select: { id: true, text: true },
-  });
-  if (!paragraph) throw new DomainError(404, "No such paragraph in this version.");
+  const { version, paragraph } = await findVersionAndParagraph({ slug, versionNumber, paragraphKey: input.paragraphKey, now });
 
   const body = prepareBody(input);
   const quote = anchorQuote(paragraph.text, input);
