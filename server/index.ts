@@ -4,7 +4,9 @@
  * logs, security headers with a per-request CSP nonce, the Origin check on
  * state-changing requests, static files, and graceful shutdown.
  */
+import cluster from "node:cluster";
 import crypto from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -21,7 +23,11 @@ import { logger } from "../app/utils/logger.server";
 import { SESSION_COOKIE_NAME } from "../app/utils/session.server";
 import { sendFetchResponse, toFetchRequest } from "./remix-express";
 
-const MODE = process.env.NODE_ENV ?? "production";
+// Production unless told otherwise, for React too: it picks its (several
+// times slower) development build when NODE_ENV is unset, and the Remix
+// build that imports it is loaded below, after this line has run.
+process.env.NODE_ENV ??= "production";
+const MODE = process.env.NODE_ENV;
 const PORT = Number(process.env.PORT ?? 3000);
 const HOST = process.env.HOST ?? "0.0.0.0";
 const BUILD_PATH = path.resolve("build/index.js");
@@ -48,9 +54,25 @@ export function trustProxySetting(value: string | undefined): number | string | 
   return value;
 }
 
+/**
+ * WEB_CONCURRENCY: how many processes serve requests. Unset or 1: this
+ * process alone. A number, or "auto" (one per CPU): a primary process that
+ * forks that many workers sharing the port (node:cluster).
+ */
+export function webConcurrency(value: string | undefined, cpus = os.availableParallelism()): number {
+  if (!value) return 1;
+  if (value === "auto") return Math.max(1, cpus);
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new Error(`WEB_CONCURRENCY must be a positive number or "auto", not "${value}".`);
+  return Number(value);
+}
+
 export async function createServer() {
-  await ensureDatabaseReady();
-  await ensureReferenceData();
+  // Workers skip the checks and reference data: their primary did both once,
+  // before forking them (two processes upserting the same rows would race).
+  if (!cluster.isWorker) {
+    await ensureDatabaseReady();
+    await ensureReferenceData();
+  }
   const build = await loadBuild();
 
   const app = express();
@@ -193,7 +215,47 @@ function sendCachedPage(req: express.Request, res: express.Response, page: Cache
 /** How long SIGTERM waits for in-flight requests before exiting anyway. */
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
 
+/**
+ * The primary of WEB_CONCURRENCY > 1: checks the database, forks the
+ * workers, replaces one that dies, and on SIGTERM passes the signal on and
+ * exits when they have all finished their requests.
+ */
+async function runPrimary(workers: number) {
+  await ensureDatabaseReady();
+  await ensureReferenceData();
+  await prisma.$disconnect();
+  let stopping = false;
+  const fork = () => cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        logger.info("stopped", { workers });
+        process.exit(0);
+      }
+      return;
+    }
+    logger.error("worker died; starting another", { pid: worker.process.pid, code, signal });
+    setTimeout(fork, 1_000);
+  });
+  for (let index = 0; index < workers; index++) fork();
+  logger.info("primary started", { workers, pid: process.pid });
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("shutting down", { signal, workers });
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS + 1_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
 async function main() {
+  const workers = webConcurrency(process.env.WEB_CONCURRENCY);
+  if (workers > 1 && cluster.isPrimary) return runPrimary(workers);
+  // A worker whose primary is gone (even by SIGKILL) exits by itself: Node's
+  // cluster does that when the channel to the primary closes
+  // (tests/system/cluster.test.ts).
   const { app, build } = await createServer();
   const server = app.listen(PORT, HOST, () => {
     logger.info("listening", {

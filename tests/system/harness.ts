@@ -40,7 +40,9 @@ export interface RunningServer {
   output: string[];
   /** Milliseconds from spawn to the first successful answer on `readyPath`. */
   startupMs: number;
-  /** Peak resident set size so far (VmHWM), in MiB; null once the process is gone. */
+  /** The pids of the processes this one started (its workers with WEB_CONCURRENCY > 1). */
+  workerPids(): number[];
+  /** Peak resident set size so far (VmHWM), in MiB, workers included; null once the process is gone. */
   peakRssMiB(): number | null;
   /** CPU time (user + system) the process has used so far, in ms; null once it is gone. */
   cpuTimeMs(): number | null;
@@ -57,6 +59,16 @@ export async function waitFor(check: () => Promise<boolean>, { timeoutMs = 30_00
     if (await check().catch(() => false)) return;
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** The live child processes of `pid` (Linux: /proc/<pid>/task/<pid>/children). */
+export function childPids(pid: number | undefined): number[] {
+  if (!pid) return [];
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
   }
 }
 
@@ -137,23 +149,32 @@ export async function startServer({
     output,
     startupMs,
     exited,
+    workerPids: () => childPids(child.pid),
     peakRssMiB() {
-      try {
-        const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
-        const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
-        return Number.isFinite(kb) ? kb / 1024 : null;
-      } catch {
-        return null;
-      }
+      // The process and its workers (WEB_CONCURRENCY > 1): the sum of each one's peak.
+      const peaks = [child.pid, ...childPids(child.pid)].map((pid) => {
+        try {
+          return Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
+        } catch {
+          return NaN;
+        }
+      });
+      if (!Number.isFinite(peaks[0])) return null;
+      return peaks.filter(Number.isFinite).reduce((sum, kb) => sum + kb, 0) / 1024;
     },
     cpuTimeMs() {
-      try {
-        // Fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux).
-        const fields = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-        return (Number(fields[11]) + Number(fields[12])) * 10;
-      } catch {
-        return null;
-      }
+      // User + system time of the process and of its live workers: fields 14
+      // and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux).
+      const times = [child.pid, ...childPids(child.pid)].map((pid) => {
+        try {
+          const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+          return (Number(fields[11]) + Number(fields[12])) * 10;
+        } catch {
+          return NaN;
+        }
+      });
+      if (!Number.isFinite(times[0])) return null;
+      return times.filter(Number.isFinite).reduce((sum, ms) => sum + ms, 0);
     },
     stop: () => waitExit("SIGTERM"),
     kill: () => waitExit("SIGKILL"),
