@@ -349,13 +349,14 @@ export async function commentCountsByParagraph({
   actor: Actor;
   version: { id: string; consultation: { id: string; commentsVisibility: string; commentsPublishedAt: Date | null } };
 }) {
-  const rows = await prisma.comment.groupBy({
-    by: ["paragraphId"],
-    where: {
-      AND: [visibleCommentsWhere(actor, version.consultation), { versionId: version.id, status: { not: "withdrawn" } }],
-    },
-    _count: { _all: true },
-  });
+  // Whoever reads every comment counts the version's submitted ones: the
+  // same rows as the general form, in a shape the (versionId, status,
+  // paragraphId, …) index answers alone, already grouped, without reading
+  // a row of the table.
+  const where: Prisma.CommentWhereInput = can(actor, "read:comment:any")
+    ? { versionId: version.id, status: "submitted" }
+    : { AND: [visibleCommentsWhere(actor, version.consultation), { versionId: version.id, status: { not: "withdrawn" } }] };
+  const rows = await prisma.comment.groupBy({ by: ["paragraphId"], where, _count: { _all: true } });
   const counts: Record<string, number> = {};
   for (const row of rows) if (row.paragraphId) counts[row.paragraphId] = row._count._all;
   return counts;

@@ -1,7 +1,7 @@
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 
 import type { PrismaClient } from "~/generated/prisma/client";
-import { sessionUserSelect, toSessionUser } from "~/models/user.server";
+import { toSessionUser } from "~/models/user.server";
 
 /**
  * Lucia v3's storage interface over our own Prisma client. The official
@@ -10,13 +10,34 @@ import { sessionUserSelect, toSessionUser } from "~/models/user.server";
  *
  * Differences from the official adapter, on purpose:
  * - `getSessionAndUser` loads the user's role, permissions and organization in
- *   the same query, so a signed-in request costs one database round trip;
+ *   the same SQL statement, so a signed-in request costs one round trip;
  * - session attributes carry `createdAt`, for the absolute lifetime that
  *   app/utils/session.server.ts enforces;
  * - deletes and updates use `deleteMany`/`updateMany`, so two parallel
  *   requests invalidating the same session do not fail on a missing row;
  * - `deleteExpiredSessions` also removes sessions past the absolute lifetime.
  */
+interface SessionRow {
+  sessionId: string;
+  userId: string;
+  /** A Date from PostgreSQL, ISO-8601 text from SQLite (as Prisma stores it there). */
+  expiresAt: Date | string;
+  createdAt: Date | string;
+  email: string;
+  name: string;
+  role: string;
+  organizationId: string | null;
+  organizationName: string | null;
+  organizationKind: string | null;
+  action: string | null;
+  entity: string | null;
+  access: string | null;
+}
+
+function toDate(value: Date | string) {
+  return value instanceof Date ? value : new Date(value);
+}
+
 export class PrismaLuciaAdapter implements Adapter {
   constructor(
     private readonly client: PrismaClient,
@@ -24,15 +45,39 @@ export class PrismaLuciaAdapter implements Adapter {
   ) {}
 
   async getSessionAndUser(sessionId: string): Promise<[session: DatabaseSession | null, user: DatabaseUser | null]> {
-    const row = await this.client.session.findUnique({
-      where: { id: sessionId },
-      select: { id: true, userId: true, expiresAt: true, createdAt: true, user: { select: sessionUserSelect } },
-    });
+    // Every signed-in request starts here, so it is one statement, not the
+    // five a nested Prisma select becomes (session, user, role, permissions,
+    // organization): a row per permission of the user's role (one row, with
+    // NULL permission columns, for a role without any). Portable SQL; the
+    // join table is Prisma's for the implicit Permission–Role relation
+    // (A = permission, B = role).
+    const rows = await this.client.$queryRaw<SessionRow[]>`
+      SELECT s."id" AS "sessionId", s."userId" AS "userId", s."expiresAt" AS "expiresAt", s."createdAt" AS "createdAt",
+             u."email" AS "email", u."name" AS "name", r."name" AS "role",
+             o."id" AS "organizationId", o."name" AS "organizationName", o."kind" AS "organizationKind",
+             p."action" AS "action", p."entity" AS "entity", p."access" AS "access"
+      FROM "Session" s
+      JOIN "User" u ON u."id" = s."userId"
+      JOIN "Role" r ON r."id" = u."roleId"
+      LEFT JOIN "Organization" o ON o."id" = u."organizationId"
+      LEFT JOIN "_PermissionToRole" pr ON pr."B" = r."id"
+      LEFT JOIN "Permission" p ON p."id" = pr."A"
+      WHERE s."id" = ${sessionId}`;
+    const row = rows[0];
     if (!row) return [null, null];
-    const { id: _id, ...attributes } = toSessionUser(row.user);
+    const { id: _id, ...attributes } = toSessionUser({
+      id: row.userId,
+      email: row.email,
+      name: row.name,
+      role: {
+        name: row.role,
+        permissions: rows.filter((each) => each.action !== null).map((each) => ({ action: each.action!, entity: each.entity!, access: each.access! })),
+      },
+      organization: row.organizationId ? { id: row.organizationId, name: row.organizationName!, kind: row.organizationKind! } : null,
+    });
     return [
-      { id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: { createdAt: row.createdAt } },
-      { id: row.user.id, attributes },
+      { id: row.sessionId, userId: row.userId, expiresAt: toDate(row.expiresAt), attributes: { createdAt: toDate(row.createdAt) } },
+      { id: row.userId, attributes },
     ];
   }
 

@@ -248,6 +248,20 @@ describe("visibility", () => {
     const afterPublication = await commentCountsByParagraph({ actor: null, version: published });
     expect(Object.values(afterPublication).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
+  it("the secretariat counts every submitted comment of the version, and no draft or withdrawn one", async () => {
+    const version = await gcaVersion(1);
+    const paragraph = await prisma.paragraph.findUniqueOrThrow({ where: { versionId_key: { versionId: version.id, key: "3-1" } }, select: { id: true } });
+    const before = (await commentCountsByParagraph({ actor: secretariat, version }))[paragraph.id] ?? 0;
+    await createComment({ actor: delegate, slug: GCA_SLUG, versionNumber: 1, input: form({ paragraphKey: "3-1" }) }); // a draft
+    await createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 1, input: form({ paragraphKey: "3-1", submit: "on" }) });
+    const withdrawn = await createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 1, input: form({ paragraphKey: "3-1", submit: "on" }) });
+    await withdrawComment({ actor: focalPoint, commentId: withdrawn.id });
+
+    const counts = await commentCountsByParagraph({ actor: secretariat, version });
+    expect(counts[paragraph.id]).toBe(before + 1);
+    const submitted = await prisma.comment.groupBy({ by: ["paragraphId"], where: { versionId: version.id, status: "submitted" }, _count: { _all: true } });
+    expect(counts).toEqual(Object.fromEntries(submitted.map((row) => [row.paragraphId, row._count._all])));
+  });
   it("the HLEG members' comments from the source are public on their proposals", async () => {
     const hleg = await prisma.version.findFirstOrThrow({
       where: { consultation: { slug: "hleg-2008" } },
