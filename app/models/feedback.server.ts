@@ -3,14 +3,24 @@
  * section and paragraph, stakeholder group, type and day, under filters that
  * combine; the comment list; near-duplicate groups.
  *
- * Every count is computed by the database (groupBy/count, and one GROUP BY
- * query per day) — nothing here loads all comments into memory, except the
- * duplicate grouping, which needs the texts and reads only id, text and
- * paragraph of each.
+ * Every count is computed by the database (GROUP BY queries) — nothing here
+ * loads all comments into memory, except the duplicate grouping, which needs
+ * the texts and reads only id, text and paragraph of each.
  *
- * Queries lead with `versionId` and `status` and never add a redundant
- * `consultationId`, so that an index on (versionId, status, …) can answer
- * them alone (see docs/benchmarks.md, "Feedback").
+ * How the dashboard stays fast on 100,000 comments (docs/benchmarks.md,
+ * "Feedback"):
+ * - Queries lead with `versionId` and `status` and never add a redundant
+ *   `consultationId` (except to find a near-duplicate group, below), so
+ *   that the Comment indexes on (versionId, status, …) answer them alone:
+ *   each index holds every filtered column, and each aggregate has one
+ *   whose order is its GROUP BY (no sort).
+ * - A comment's decision is read from `Comment.dispositionStatus`, a copy of
+ *   its disposition's status kept by database triggers, so neither the
+ *   decided count nor the status filters join Disposition.
+ * - Two views are counted from one statement that reads their rows once
+ *   ({@link countInOneScan}): a text search (LIKE/ILIKE '%…%'), which must
+ *   read every row's text, and one near-duplicate group, whose few rows the
+ *   (consultationId, duplicateGroupId, …) index finds.
  */
 import type { Actor } from "~/models/comment.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -210,65 +220,176 @@ export function feedbackWhere(scope: FeedbackScope, filters: FeedbackFilters) {
     and.push({ type: filters.type });
     sql.push(Prisma.sql`c."type" = ${filters.type}`);
   }
+  // Comment.dispositionStatus is the disposition's status (a trigger keeps it), NULL while undecided.
   if (filters.status === "undecided") {
-    and.push({ disposition: { is: null } });
-    sql.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Disposition" d WHERE d."commentId" = c."id")`);
+    and.push({ dispositionStatus: null });
+    sql.push(Prisma.sql`c."dispositionStatus" IS NULL`);
   } else if (filters.status === "decided") {
-    and.push({ disposition: { isNot: null } });
-    sql.push(Prisma.sql`EXISTS (SELECT 1 FROM "Disposition" d WHERE d."commentId" = c."id")`);
+    and.push({ dispositionStatus: { not: null } });
+    sql.push(Prisma.sql`c."dispositionStatus" IS NOT NULL`);
   } else if (filters.status) {
-    and.push({ disposition: { is: { status: filters.status } } });
-    sql.push(Prisma.sql`EXISTS (SELECT 1 FROM "Disposition" d WHERE d."commentId" = c."id" AND d."status" = ${filters.status})`);
+    and.push({ dispositionStatus: filters.status });
+    sql.push(Prisma.sql`c."dispositionStatus" = ${filters.status}`);
   }
   const like = databaseProvider() === "postgresql" ? Prisma.raw("ILIKE") : Prisma.raw("LIKE");
-  for (const word of searchWords(filters.q)) {
+  const words = searchWords(filters.q);
+  for (const word of words) {
     and.push({ OR: [{ bodyText: containsText(word) }, { proposedText: containsText(word) }] });
     const pattern = `%${word}%`;
     sql.push(Prisma.sql`(c."bodyText" ${like} ${pattern} OR c."proposedText" ${like} ${pattern})`);
   }
   if (filters.group) {
-    and.push({ duplicateGroupId: filters.group });
+    // With the consultation, the (consultationId, duplicateGroupId, …) index
+    // can find the group's few comments.
+    and.push({ consultationId: scope.consultation.id, duplicateGroupId: filters.group });
     sql.push(Prisma.sql`c."duplicateGroupId" = ${filters.group}`);
   }
-  return { where: { AND: and } satisfies Prisma.CommentWhereInput, sql: Prisma.join(sql, " AND ") };
+  return {
+    where: { AND: and } satisfies Prisma.CommentWhereInput,
+    sql: Prisma.join(sql, " AND "),
+    /** How the view's rows are best read to count them (see {@link countFeedback}). */
+    readOnce: filters.group ? ("group" as const) : words.length > 0 ? ("consultation" as const) : null,
+  };
+}
+
+/** The dashboard's counts under the filters. */
+export interface FeedbackCounts {
+  byParagraph: Array<{ paragraphId: string | null; count: number }>;
+  /** Per organization, origin and type, with how many are decided: stakeholder groups, types, the organization count and the progress bar. */
+  byOrganization: Array<{ organizationId: string | null; origin: string; type: string; count: number; decided: number }>;
+  /** Per day (UTC), YYYY-MM-DD. */
+  byDay: Array<{ day: string; count: number }>;
+  /**
+   * Near-duplicate groups by their comments in view other than their first
+   * (duplicateGroupId ≠ id), largest first, {@link GROUP_CANDIDATES} of them:
+   * a group with two comments in view has at least one such comment, so this
+   * skips the thousands of one-comment groups ({@link listDuplicateGroups}
+   * counts the candidates exactly).
+   */
+  groupCandidates: Array<{ groupId: string; count: number }>;
+}
+
+/** Candidates for the dashboard's largest groups (see {@link FeedbackCounts}). */
+const GROUP_CANDIDATES = DASHBOARD_GROUPS * 2;
+
+/**
+ * A timestamp's day (UTC) as YYYY-MM-DD: Prisma stores SQLite DateTime as
+ * ISO-8601 text in UTC, whose first ten characters are the date.
+ */
+function dayOf(column: Prisma.Sql) {
+  return databaseProvider() === "postgresql" ? Prisma.sql`to_char(${column}, 'YYYY-MM-DD')` : Prisma.sql`substr(${column}, 1, 10)`;
+}
+
+type CountValue = bigint | number;
+
+/**
+ * The counts as four GROUP BY queries, each answered by the Comment index
+ * whose order is its GROUP BY (see prisma/schema.prisma): by paragraph,
+ * by organization/origin/type, by day, by group. Raw SQL, because Prisma's
+ * groupBy cannot count a column's non-null values (the decided comments) nor
+ * group by day; the condition is the one feedbackWhere() builds next to the
+ * Prisma where.
+ */
+async function countInIndexes(condition: Prisma.Sql): Promise<FeedbackCounts> {
+  const day = dayOf(Prisma.sql`c."submittedAt"`);
+  const [byParagraph, byOrganization, byDay, groupCandidates] = await Promise.all([
+    prisma.$queryRaw<Array<{ paragraphId: string | null; count: CountValue }>>`
+      SELECT c."paragraphId" AS "paragraphId", COUNT(*) AS "count" FROM "Comment" c
+      WHERE ${condition}
+      GROUP BY c."paragraphId"`,
+    prisma.$queryRaw<Array<{ organizationId: string | null; origin: string; type: string; count: CountValue; decided: CountValue }>>`
+      SELECT c."organizationId" AS "organizationId", c."origin" AS "origin", c."type" AS "type",
+             COUNT(*) AS "count", COUNT(c."dispositionStatus") AS "decided"
+      FROM "Comment" c
+      WHERE ${condition}
+      GROUP BY c."organizationId", c."origin", c."type"`,
+    // The day is an expression: this one sorts (by an index already in submittedAt order).
+    prisma.$queryRaw<Array<{ day: string | null; count: CountValue }>>`
+      SELECT ${day} AS "day", COUNT(*) AS "count" FROM "Comment" c
+      WHERE ${condition}
+      GROUP BY ${day}`,
+    prisma.$queryRaw<Array<{ groupId: string; count: CountValue }>>`
+      SELECT c."duplicateGroupId" AS "groupId", COUNT(*) AS "count" FROM "Comment" c
+      WHERE ${condition} AND c."duplicateGroupId" <> c."id"
+      GROUP BY c."duplicateGroupId"
+      ORDER BY COUNT(*) DESC, c."duplicateGroupId"
+      LIMIT ${GROUP_CANDIDATES}`,
+  ]);
+  return {
+    byParagraph: byParagraph.map((row) => ({ paragraphId: row.paragraphId, count: Number(row.count) })),
+    byOrganization: byOrganization.map((row) => ({ ...row, count: Number(row.count), decided: Number(row.decided) })),
+    // Submitted comments always have submittedAt; a NULL day (none) is dropped here rather than filtered in SQL, which would cost a test per row.
+    byDay: byDay.filter((row) => row.day !== null).map((row) => ({ day: String(row.day), count: Number(row.count) })),
+    groupCandidates: groupCandidates.map((row) => ({ groupId: row.groupId, count: Number(row.count) })),
+  };
 }
 
 /**
- * Comments per organization, origin and type under the filters, and how
- * many of them are decided: stakeholder groups, types, the organization
- * count and the progress bar from one scan. Raw SQL because Prisma's
- * groupBy cannot count a relation (the disposition); the condition is the
- * one feedbackWhere() builds next to the Prisma where.
+ * Indexes a single reading of the rows goes through on SQLite, where the
+ * planner, knowing no row counts, would rather follow a dashboard index
+ * (see {@link countInOneScan}).
  */
-async function countByOrganizationAndType(condition: Prisma.Sql) {
-  const rows = await prisma.$queryRaw<Array<{ organizationId: string | null; origin: string; type: string; count: bigint | number; decided: bigint | number }>>`
-    SELECT c."organizationId" AS "organizationId", c."origin" AS "origin", c."type" AS "type",
-           COUNT(*) AS "count", COUNT(dd."commentId") AS "decided"
-    FROM "Comment" c LEFT JOIN "Disposition" dd ON dd."commentId" = c."id"
-    WHERE ${condition}
-    GROUP BY c."organizationId", c."origin", c."type"`;
-  return rows.map((row) => ({
-    organizationId: row.organizationId,
-    origin: row.origin,
-    type: row.type,
-    count: Number(row.count),
-    decided: Number(row.decided),
-  }));
+const READ_ONCE_INDEX = {
+  // Its entries for one consultation are in table order: the table is read front to back.
+  consultation: "Comment_consultationId_status_idx",
+  group: "Comment_consultationId_duplicateGroupId_status_dispositionStatus_idx",
+} as const;
+
+/**
+ * The same counts from one statement that reads the view's rows once (a
+ * MATERIALIZED common table expression) and groups them four ways, for
+ * the views the dashboard indexes serve badly:
+ * - `consultation`: a text search, which must read every row's text (no
+ *   index holds it); four index queries would each look every row up in
+ *   the table again, in index order (a page fault each). The rows are read
+ *   through the (consultationId, status) index, whose entries are in table
+ *   order, so the table is read front to back.
+ * - `group`: one near-duplicate group, whose few rows the (consultationId,
+ *   duplicateGroupId, status) index finds; the dashboard indexes but one
+ *   do not hold duplicateGroupId, and would read the whole version.
+ */
+async function countInOneScan(scope: FeedbackScope, condition: Prisma.Sql, through: keyof typeof READ_ONCE_INDEX): Promise<FeedbackCounts> {
+  const from =
+    databaseProvider() === "sqlite" ? Prisma.sql`"Comment" c INDEXED BY ${Prisma.raw(`"${READ_ONCE_INDEX[through]}"`)}` : Prisma.sql`"Comment" c`;
+  const rows = await prisma.$queryRaw<
+    Array<{ kind: "paragraph" | "organization" | "day" | "group"; key1: string | null; key2: string | null; key3: string | null; count: CountValue; decided: CountValue }>
+  >`
+    WITH v AS MATERIALIZED (
+      SELECT c."paragraphId" AS p, c."organizationId" AS o, c."origin" AS og, c."type" AS t, ${dayOf(Prisma.sql`c."submittedAt"`)} AS d,
+             c."dispositionStatus" AS s, c."duplicateGroupId" AS g, c."id" AS id
+      FROM ${from}
+      WHERE c."consultationId" = ${scope.consultation.id} AND ${condition}
+    )
+    SELECT 'paragraph' AS "kind", p AS "key1", NULL AS "key2", NULL AS "key3", COUNT(*) AS "count", 0 AS "decided" FROM v GROUP BY p
+    UNION ALL SELECT 'organization', o, og, t, COUNT(*), COUNT(s) FROM v GROUP BY o, og, t
+    UNION ALL SELECT 'day', d, NULL, NULL, COUNT(*), 0 FROM v GROUP BY d
+    UNION ALL SELECT * FROM (
+      SELECT 'group', g, NULL, NULL, COUNT(*), 0 FROM v WHERE g <> id GROUP BY g ORDER BY COUNT(*) DESC, g LIMIT ${GROUP_CANDIDATES}
+    ) AS "largest"`;
+  const counts: FeedbackCounts = { byParagraph: [], byOrganization: [], byDay: [], groupCandidates: [] };
+  for (const row of rows) {
+    const count = Number(row.count);
+    if (row.kind === "paragraph") counts.byParagraph.push({ paragraphId: row.key1, count });
+    else if (row.kind === "organization") {
+      counts.byOrganization.push({ organizationId: row.key1, origin: row.key2!, type: row.key3!, count, decided: Number(row.decided) });
+    } else if (row.kind === "day") {
+      if (row.key1 !== null) counts.byDay.push({ day: String(row.key1), count });
+    } else counts.groupCandidates.push({ groupId: row.key1!, count });
+  }
+  // UNION ALL keeps each branch's rows together but promises no order: the candidates are sorted again.
+  counts.groupCandidates.sort((a, b) => b.count - a.count || (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
+  return counts;
 }
 
-/** Comments per day (UTC) under the filters: one GROUP BY in the database. */
-async function countByDay(condition: Prisma.Sql) {
-  const day =
-    databaseProvider() === "postgresql"
-      ? Prisma.sql`to_char(c."submittedAt", 'YYYY-MM-DD')`
-      : // Prisma stores SQLite DateTime as ISO-8601 text in UTC: the date is its first ten characters.
-        Prisma.sql`substr(c."submittedAt", 1, 10)`;
-  const rows = await prisma.$queryRaw<Array<{ day: string | null; count: bigint | number }>>`
-    SELECT ${day} AS "day", COUNT(*) AS "count" FROM "Comment" c
-    WHERE ${condition}
-    GROUP BY ${day}`;
-  // Submitted comments always have submittedAt; a NULL day (none) is dropped here rather than filtered in SQL, which would cost a test per row.
-  return rows.filter((row) => row.day !== null).map((row) => ({ day: String(row.day), count: Number(row.count) }));
+/**
+ * The dashboard's counts under the filters: from the indexes, or for a text
+ * search or a near-duplicate group from one reading of the rows.
+ * `oneScan` forces the choice (the tests check that both agree).
+ */
+export async function countFeedback(scope: FeedbackScope, filters: FeedbackFilters, { oneScan }: { oneScan?: boolean } = {}): Promise<FeedbackCounts> {
+  const { sql, readOnce } = feedbackWhere(scope, filters);
+  if (oneScan === false || (oneScan === undefined && readOnce === null)) return countInIndexes(sql);
+  return countInOneScan(scope, sql, readOnce ?? "consultation");
 }
 
 function countUngrouped(consultationId: string) {
@@ -316,20 +437,15 @@ export async function getFeedbackDashboard({
     : { regrouped: null, ungrouped: await countUngrouped(consultationId) };
 
   const { where, sql } = feedbackWhere(scope, filters);
-  const [byParagraph, byOrganization, byDay, groups] = await Promise.all([
-    prisma.comment.groupBy({ by: ["paragraphId"], where, _count: { _all: true } }),
-    countByOrganizationAndType(sql),
-    countByDay(sql),
-    listDuplicateGroups({ scope, where }),
-  ]);
+  const { byParagraph, byOrganization, byDay, groupCandidates } = await countFeedback(scope, filters);
 
   const countByParagraph = new Map<string, number>();
   let total = 0;
   let withoutParagraph = 0;
   for (const row of byParagraph) {
-    total += row._count._all;
-    if (row.paragraphId) countByParagraph.set(row.paragraphId, row._count._all);
-    else withoutParagraph += row._count._all;
+    total += row.count;
+    if (row.paragraphId) countByParagraph.set(row.paragraphId, row.count);
+    else withoutParagraph += row.count;
   }
   const kindOf = new Map(scope.organizations.map((organization) => [organization.id, organization.kind]));
   const kinds = countByKind(byOrganization, kindOf);
@@ -343,13 +459,17 @@ export async function getFeedbackDashboard({
   }
   const types = (["general", "technical", "editorial"] as const).map((type) => ({ type, count: typeCounts.get(type) ?? 0 }));
 
-  const list = await listFeedbackComments({
-    where,
-    page: filters.page ?? 1,
-    paragraphs: scope.paragraphs,
-    countByParagraph,
-    withoutParagraph,
-  });
+  const [groups, list] = await Promise.all([
+    listDuplicateGroups({ scope, condition: sql, candidates: groupCandidates }),
+    listFeedbackComments({
+      consultationId,
+      where,
+      page: filters.page ?? 1,
+      paragraphs: scope.paragraphs,
+      countByParagraph,
+      withoutParagraph,
+    }),
+  ]);
 
   return {
     consultation: scope.consultation,
@@ -457,12 +577,14 @@ const listSelect = {
 
 /** One page of the filtered comments, in document order. */
 export async function listFeedbackComments({
+  consultationId,
   where,
   page,
   paragraphs,
   countByParagraph,
   withoutParagraph,
 }: {
+  consultationId: string;
   where: Prisma.CommentWhereInput;
   page: number;
   paragraphs: ReadonlyArray<{ id: string }>;
@@ -482,7 +604,12 @@ export async function listFeedbackComments({
   // Size of each group met on this page, for the "near-identical to n others" badge.
   const groupIds = [...new Set(comments.map((comment) => comment.duplicateGroupId).filter((id): id is string => id !== null))];
   const sizes = groupIds.length
-    ? await prisma.comment.groupBy({ by: ["duplicateGroupId"], where: { duplicateGroupId: { in: groupIds }, status: "submitted" }, _count: { _all: true } })
+    ? await prisma.comment.groupBy({
+        by: ["duplicateGroupId"],
+        // The consultation lets the (consultationId, duplicateGroupId, status) index answer alone.
+        where: { consultationId, duplicateGroupId: { in: groupIds }, status: "submitted" },
+        _count: { _all: true },
+      })
     : [];
   const groupSizes = Object.fromEntries(sizes.map((row) => [row.duplicateGroupId!, row._count._all])) as Record<string, number>;
   return { page, pageSize: FEEDBACK_PAGE_SIZE, comments: await withDeciders(comments), groupSizes };
@@ -504,57 +631,57 @@ async function withDeciders<T extends { disposition: { decidedById: string | nul
 /**
  * The largest near-duplicate groups among the filtered comments, with the
  * group's size in the whole consultation, how many of its comments are
- * decided, and the text of its first comment.
+ * decided, and the text of its first comment. The candidates count each
+ * group's comments in view but its first; whether the first is in view too
+ * is one lookup by id for all of them.
  */
-async function listDuplicateGroups({ scope, where }: { scope: FeedbackScope; where: Prisma.CommentWhereInput }) {
-  // A group with two comments in view has at least one in view that is not
-  // its first (duplicateGroupId ≠ id): counting those alone skips the
-  // thousands of one-comment groups. The best candidates are then counted
-  // exactly.
-  const candidates = await prisma.comment.groupBy({
-    by: ["duplicateGroupId"],
-    where: { AND: [where, { NOT: { duplicateGroupId: { equals: prisma.comment.fields.id } } }] },
-    _count: { _all: true },
-    orderBy: [{ _count: { duplicateGroupId: "desc" } }, { duplicateGroupId: "asc" }],
-    take: DASHBOARD_GROUPS * 2,
-  });
-  const candidateIds = candidates.map((row) => row.duplicateGroupId).filter((id): id is string => id !== null);
-  if (candidateIds.length === 0) return [];
-  const counted = await prisma.comment.groupBy({
-    by: ["duplicateGroupId"],
-    where: { AND: [where, { duplicateGroupId: { in: candidateIds } }] },
-    _count: { _all: true },
-  });
-  const rows = counted
-    .map((row) => ({ duplicateGroupId: row.duplicateGroupId, _count: { duplicateGroupId: row._count._all } }))
-    .filter((row) => row._count.duplicateGroupId > 1)
-    .sort((a, b) => b._count.duplicateGroupId - a._count.duplicateGroupId || (a.duplicateGroupId! < b.duplicateGroupId! ? -1 : 1))
+async function listDuplicateGroups({
+  scope,
+  condition,
+  candidates,
+}: {
+  scope: FeedbackScope;
+  condition: Prisma.Sql;
+  candidates: FeedbackCounts["groupCandidates"];
+}) {
+  if (candidates.length === 0) return [];
+  const candidateIds = candidates.map((row) => row.groupId);
+  // The first comments by primary key, then the filters on those few rows:
+  // as one WHERE, SQLite would rather scan a dashboard index (which holds id)
+  // for the whole version. MATERIALIZED keeps the two steps apart.
+  const firstRows = await prisma.$queryRaw<Array<{ id: string }>>`
+    WITH c AS MATERIALIZED (SELECT * FROM "Comment" WHERE "id" IN (${Prisma.join(candidateIds)}))
+    SELECT c."id" AS "id" FROM c WHERE ${condition}`;
+  const firstsInView = new Set(firstRows.map((row) => row.id));
+  const rows = candidates
+    .map((row) => ({ id: row.groupId, inView: row.count + (firstsInView.has(row.groupId) ? 1 : 0) }))
+    .filter((row) => row.inView > 1)
+    .sort((a, b) => b.inView - a.inView || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, DASHBOARD_GROUPS);
-  const groupIds = rows.map((row) => row.duplicateGroupId!);
-  const groupWhere: Prisma.CommentWhereInput = {
-    consultationId: scope.consultation.id,
-    status: "submitted",
-    duplicateGroupId: { in: groupIds },
-  };
-  const [sizes, decided, firsts] = await Promise.all([
-    prisma.comment.groupBy({ by: ["duplicateGroupId"], where: groupWhere, _count: { _all: true } }),
-    prisma.comment.groupBy({ by: ["duplicateGroupId"], where: { ...groupWhere, disposition: { isNot: null } }, _count: { _all: true } }),
+  if (rows.length === 0) return [];
+  const groupIds = rows.map((row) => row.id);
+  const [sizes, firsts] = await Promise.all([
+    // Consultation-wide, from the (consultationId, duplicateGroupId, status, dispositionStatus) index alone.
+    prisma.comment.groupBy({
+      by: ["duplicateGroupId"],
+      where: { consultationId: scope.consultation.id, duplicateGroupId: { in: groupIds }, status: "submitted" },
+      _count: { _all: true, dispositionStatus: true },
+    }),
     prisma.comment.findMany({
       where: { id: { in: groupIds } },
       select: { id: true, bodyText: true, organization: { select: { name: true } }, paragraph: { select: { number: true, key: true } } },
     }),
   ]);
-  const sizeOf = new Map(sizes.map((row) => [row.duplicateGroupId, row._count._all]));
-  const decidedOf = new Map(decided.map((row) => [row.duplicateGroupId, row._count._all]));
+  const sizeOf = new Map(sizes.map((row) => [row.duplicateGroupId, row._count]));
   const firstOf = new Map(firsts.map((row) => [row.id, row]));
   return rows.map((row) => {
-    const id = row.duplicateGroupId!;
-    const first = firstOf.get(id);
+    const first = firstOf.get(row.id);
+    const size = sizeOf.get(row.id);
     return {
-      id,
-      inView: row._count.duplicateGroupId,
-      size: sizeOf.get(id) ?? row._count.duplicateGroupId,
-      decided: decidedOf.get(id) ?? 0,
+      id: row.id,
+      inView: row.inView,
+      size: size?._all ?? row.inView,
+      decided: size?.dispositionStatus ?? 0,
       text: first?.bodyText ?? "",
       organization: first?.organization?.name ?? null,
       paragraph: first?.paragraph ?? null,

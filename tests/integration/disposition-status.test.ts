@@ -5,12 +5,15 @@
  * join. Every way a disposition is written, cleared or moved must keep it
  * equal to the Disposition table: if one forgets, the invariant below and
  * the dashboard's counts disagree with the dispositions.
+ *
+ * Also: the dashboard's two ways of counting (from the indexes, and from one
+ * reading of the rows for a text search) give the same counts.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 
 import type { FeedbackFilters } from "~/lib/feedback";
 import { applyFeedbackAction, decideDispositions } from "~/models/disposition.server";
-import { getFeedbackDashboard, regroupDuplicates } from "~/models/feedback.server";
+import { countFeedback, getFeedbackDashboard, loadFeedbackScope, regroupDuplicates } from "~/models/feedback.server";
 import { prisma } from "~/utils/db.server";
 
 import { seed } from "../../prisma/seed";
@@ -154,5 +157,46 @@ describe("Comment.dispositionStatus follows every write to Disposition", () => {
     expect(await prisma.disposition.count({ where: { commentId: fixture.c.c5 } })).toBe(0);
     expect(await mismatches()).toEqual([]);
     await expectDashboardAgrees();
+  });
+});
+
+describe("the dashboard's two ways of counting agree", () => {
+  it.each<[string, FeedbackFilters]>([
+    ["no filter", {}],
+    ["section 2", { section: "2" }],
+    ["member states, technical", { kind: "member_state", type: "technical" }],
+    ["other", { kind: "other" }],
+    ["source", { kind: "source" }],
+    ["undecided", { status: "undecided" }],
+    ["noted", { status: "noted" }],
+    ["text", { q: "regional" }],
+    ["text in a section, decided", { q: "the", section: "2", status: "decided" }],
+    ["a word found nowhere", { q: "zzzz" }],
+  ])("%s", async (_name, filters) => {
+    const scope = await loadFeedbackScope({ slug: fixture.slug, versionNumber: 1 });
+    const sorted = (counts: Awaited<ReturnType<typeof countFeedback>>) => ({
+      byParagraph: [...counts.byParagraph].sort((a, b) => String(a.paragraphId).localeCompare(String(b.paragraphId))),
+      byOrganization: [...counts.byOrganization].sort((a, b) =>
+        `${a.organizationId}|${a.origin}|${a.type}`.localeCompare(`${b.organizationId}|${b.origin}|${b.type}`),
+      ),
+      byDay: [...counts.byDay].sort((a, b) => a.day.localeCompare(b.day)),
+      groupCandidates: counts.groupCandidates,
+    });
+    const fromIndexes = await countFeedback(scope, filters, { oneScan: false });
+    const fromOneScan = await countFeedback(scope, filters, { oneScan: true });
+    expect(sorted(fromOneScan)).toEqual(sorted(fromIndexes));
+  });
+
+  it("counts the near-duplicate groups' other comments the same way", async () => {
+    const scope = await loadFeedbackScope({ slug: fixture.slug, versionNumber: 1 });
+    const fromIndexes = await countFeedback(scope, {}, { oneScan: false });
+    expect(fromIndexes.groupCandidates).toEqual([{ groupId: expect.any(String), count: 2 }]);
+    expect(await countFeedback(scope, {}, { oneScan: true })).toMatchObject({ groupCandidates: fromIndexes.groupCandidates });
+    // A group's view is read once through the group index; the same counts as from the dashboard indexes.
+    const [{ groupId }] = fromIndexes.groupCandidates;
+    for (const filters of [{ group: groupId }, { group: groupId, q: "budapest" }, { group: groupId, status: "noted" as const }]) {
+      expect(await countFeedback(scope, filters)).toEqual(await countFeedback(scope, filters, { oneScan: false }));
+    }
+    expect((await countFeedback(scope, { group: groupId })).byParagraph).toEqual([{ paragraphId: fixture.paragraph["3-1"], count: 3 }]);
   });
 });
