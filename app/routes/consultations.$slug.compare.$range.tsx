@@ -8,6 +8,7 @@ import type { ComparisonContext } from "~/components/comparison-row";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getComparison, parseVersionRange } from "~/models/comparison.server";
 import { getSessionUser } from "~/utils/auth.server";
+import { allowPublicPageCache, publicPageCacheHeaders } from "~/utils/page-cache.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -16,6 +17,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
       : "Comparison",
   },
 ];
+
+// Anonymous visitors may be served a rendering up to a few seconds old (app/lib/page-cache.ts).
+export const headers = publicPageCacheHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const range = parseVersionRange(params.range);
@@ -30,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const groups = changesOnly
     ? page.groups.map((group) => ({ ...group, rows: group.rows.filter((row) => row.isChange) })).filter((group) => group.rows.length > 0)
     : page.groups;
-  return data({ ...page, groups, layout, changesOnly }, { headers: auth.headers });
+  return data({ ...page, groups, layout, changesOnly }, { headers: allowPublicPageCache(auth.headers, auth.user) });
 }
 
 export default function CompareVersions() {

@@ -10,6 +10,7 @@ import { ISO_COLUMNS, sectionLabel, TYPE_CODES, type CommentTypeName } from "~/l
 import { getDispositionTable } from "~/models/disposition.server";
 import { DomainError } from "~/models/errors";
 import { getSessionUser } from "~/utils/auth.server";
+import { allowPublicPageCache, publicPageCacheHeaders } from "~/utils/page-cache.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Disposition of comments" }];
 
@@ -17,6 +18,9 @@ function positiveInteger(value: string | null) {
   const number = Number(value);
   return value !== null && Number.isInteger(number) && number >= 1 && number <= 100_000 ? number : undefined;
 }
+
+// Anonymous visitors may be served a rendering up to a few seconds old (app/lib/page-cache.ts).
+export const headers = publicPageCacheHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, headers } = await getSessionUser(request);
@@ -29,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       versionNumber: positiveInteger(url.searchParams.get("v")),
       page: positiveInteger(url.searchParams.get("page")) ?? 1,
     });
-    return data({ ...table, metaTitle: t("dispositions.metaTitle", { title: table.consultation.title }) }, { headers });
+    return data({ ...table, metaTitle: t("dispositions.metaTitle", { title: table.consultation.title }) }, { headers: allowPublicPageCache(headers, user) });
   } catch (error) {
     if (error instanceof DomainError) {
       // Before publication the table does not exist for the public: a 404 that says why.

@@ -4,13 +4,17 @@ import { DEMO_USERS, signIn } from "./fixtures";
 
 const READER = "/consultations/gca-guidelines/versions/1";
 
-/** Loads the reader until an answer comes from the page cache (the first may render it, or find it expired). */
-async function loadCachedReader(page: Page) {
+/** Loads a page until an answer comes from the page cache (the first may render it, or find it expired). */
+async function loadCached(page: Page, path = READER) {
   for (let attempt = 0; attempt < 4; attempt++) {
-    const response = await page.goto(READER);
+    const response = await page.goto(path);
     if (response?.headers()["x-page-cache"] === "hit") return response;
   }
-  throw new Error("the reader page never came from the page cache");
+  throw new Error(`${path} never came from the page cache`);
+}
+
+function hydrated(page: Page) {
+  return page.waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true);
 }
 
 test("an anonymous reader served from the page cache runs its scripts under the page's script hashes", async ({ page }) => {
@@ -18,24 +22,30 @@ test("an anonymous reader served from the page cache runs its scripts under the 
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
   });
-  const response = await loadCachedReader(page);
+  const response = await loadCached(page);
   const policy = response.headers()["content-security-policy"] ?? "";
   expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
   expect(policy).not.toContain("nonce-");
 
   // The scripts ran: the app hydrated, and a paragraph's comments open without a page load.
-  await page.waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true);
+  await hydrated(page);
   await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
   await page.locator("#p-1-1").getByRole("link", { name: /comments? on paragraph 1\.1/i }).click();
   await expect(page).toHaveURL(/\?p=1-1/);
   await expect(page.getByRole("complementary")).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   expect(refused).toEqual([]);
+
+  // The comparison opts in too (as does the published dispositions table, not yet published here).
+  const compare = await loadCached(page, "/consultations/gca-guidelines/compare/1...2");
+  expect(compare.headers()["content-security-policy"]).not.toContain("nonce-");
+  await hydrated(page);
+  expect(refused).toEqual([]);
 });
 
 test("signed-in people never get the anonymous copy of a page", async ({ page, browser }) => {
   const anonymous = await browser.newPage();
-  await loadCachedReader(anonymous);
+  await loadCached(anonymous);
   await anonymous.close();
 
   await signIn(page, "focal.point@demo.test");
