@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseName, withAdminClient } from "../../scripts/lib/databases.mjs";
 import { seed } from "../../prisma/seed";
 import { CommentLoad, signIn, startServer, waitFor, type RunningServer } from "./harness";
-import { commentIntegrity, draftParagraphKeys, userIdOf } from "./integrity";
+import { draftParagraphKeys, expectNothingLost, userIdOf } from "./integrity";
 
 const postgres = process.env.TEST_DATABASE === "postgres";
 const FOCAL_POINT = "focal.point@demo.test";
@@ -28,17 +28,6 @@ async function start(port?: number) {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function expectNothingLost(load: CommentLoad, keyPrefix: string) {
-  const report = await commentIntegrity({ userId, keyPrefix, acknowledged: load.acknowledged, attempted: load.attempted });
-  expect(report.lost).toEqual([]);
-  expect(report.duplicated).toEqual([]);
-  expect(report.withoutFirstRevision).toEqual([]);
-  expect(report.unexpected).toEqual([]);
-  expect(report.orphanRevisions).toBe(0);
-  expect(report.stored).toBe(load.acknowledged.size);
-  return report;
-}
 
 beforeAll(async () => {
   await seed({ quiet: true });
@@ -74,7 +63,7 @@ describe("the server killed with SIGKILL under write load", () => {
     expect(load.unknown.size).toBe(0);
     expect(load.rejected.size).toBe(0);
 
-    const report = await expectNothingLost(load, keyPrefix);
+    const report = await expectNothingLost(load, { userId, keyPrefix });
     console.info(
       `SIGKILL: ${acknowledgedBeforeKill} acknowledged before the kill, ${report.stored} stored in all, ${cutOff} unanswered at the end and resent; statuses ${JSON.stringify(Object.fromEntries(load.statuses))}`,
     );
@@ -137,7 +126,7 @@ describe.skipIf(!postgres)("the PostgreSQL database going away under write load"
     await load.retryUnknown();
     expect(load.unknown.size).toBe(0);
     expect(load.rejected.size).toBe(0);
-    const report = await expectNothingLost(load, keyPrefix);
+    const report = await expectNothingLost(load, { userId, keyPrefix });
     console.info(
       `Outage: ${report.stored} stored, ${failedDuringOutage} refused during the outage and retried; statuses ${JSON.stringify(Object.fromEntries(load.statuses))}`,
     );

@@ -2,7 +2,11 @@
  * What "nothing acknowledged is lost, nothing is half-written" means in the
  * database, checked after load, crashes and outages.
  */
+import { expect } from "vitest";
+
 import { prisma } from "~/utils/db.server";
+
+import type { CommentLoad } from "./harness";
 
 export async function commentIntegrity({ userId, keyPrefix, acknowledged, attempted }: {
   userId: string;
@@ -49,4 +53,20 @@ export async function draftParagraphKeys() {
 
 export async function userIdOf(email: string) {
   return (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+}
+
+/**
+ * Asserts the integrity report of a load run: every acknowledged comment
+ * stored exactly once with its first revision, nothing else stored, no
+ * orphaned revision.
+ */
+export async function expectNothingLost(load: Pick<CommentLoad, "acknowledged" | "attempted">, { userId, keyPrefix }: { userId: string; keyPrefix: string }) {
+  const report = await commentIntegrity({ userId, keyPrefix, acknowledged: load.acknowledged, attempted: load.attempted });
+  expect(report.lost).toEqual([]);
+  expect(report.duplicated).toEqual([]);
+  expect(report.withoutFirstRevision).toEqual([]);
+  expect(report.unexpected).toEqual([]);
+  expect(report.orphanRevisions).toBe(0);
+  expect(report.stored).toBe(load.acknowledged.size);
+  return report;
 }
