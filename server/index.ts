@@ -15,7 +15,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 
-import { cachedPagePolicy, PAGE_CACHE_HEADER, PageCache, type CachedPage } from "../app/lib/page-cache";
+import { cachedPagePolicy, PageCache, stripPageCacheHeader, type CachedPage } from "../app/lib/page-cache";
 import { checkRequestOrigin, SAFE_METHODS } from "../app/lib/security/origin";
 import { ensureReferenceData } from "../app/models/bootstrap.server";
 import { databaseProvider, ensureDatabaseReady, markShuttingDown, prisma } from "../app/utils/db.server";
@@ -66,13 +66,16 @@ export function webConcurrency(value: string | undefined, cpus = os.availablePar
   return Number(value);
 }
 
+/** The database answers with the expected settings, and the roles and permissions match the code. */
+async function bootstrapDatabase() {
+  await ensureDatabaseReady();
+  await ensureReferenceData();
+}
+
 export async function createServer() {
-  // Workers skip the checks and reference data: their primary did both once,
-  // before forking them (two processes upserting the same rows would race).
-  if (!cluster.isWorker) {
-    await ensureDatabaseReady();
-    await ensureReferenceData();
-  }
+  // Workers skip this: their primary did it once, before forking them (two
+  // processes upserting the same reference rows would race).
+  if (!cluster.isWorker) await bootstrapDatabase();
   const build = await loadBuild();
 
   const app = express();
@@ -176,10 +179,8 @@ export async function createServer() {
       const render = () => handleRemix(toFetchRequest(req, res), loadContext);
       const anonymousGet = req.method === "GET" && !(req.headers.cookie ?? "").includes(`${SESSION_COOKIE_NAME}=`);
       if (!anonymousGet) {
-        const response = await render();
-        // Only anonymous answers carry it (app/utils/page-cache.server.ts); never sent on.
-        if (response.headers.has(PAGE_CACHE_HEADER)) response.headers.delete(PAGE_CACHE_HEADER);
-        return await sendFetchResponse(res, response);
+        // Only anonymous answers carry the cache header (app/utils/page-cache.server.ts); never sent on.
+        return await sendFetchResponse(res, stripPageCacheHeader(await render()));
       }
       const answer = await pageCache.respond(PageCache.key(req.originalUrl, req.get("accept-language")), render);
       if (answer.state === "hit") return sendCachedPage(req, res, answer.page);
@@ -221,8 +222,7 @@ const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
  * exits when they have all finished their requests.
  */
 async function runPrimary(workers: number) {
-  await ensureDatabaseReady();
-  await ensureReferenceData();
+  await bootstrapDatabase();
   await prisma.$disconnect();
   let stopping = false;
   const fork = () => cluster.fork();

@@ -82,17 +82,14 @@ export function cachedPagePolicy(policy: string, page: Pick<CachedPage, "scriptH
   return policy.replace(/\s*'nonce-[^']*'/g, sources ? ` ${sources}` : "");
 }
 
-/** The encoding to send: brotli, gzip or none, as the client accepts (from Express's req.acceptsEncodings). */
-export type PageEncoding = "br" | "gzip" | "identity";
-
 function withoutCacheHeader(response: Response) {
   const headers = new Headers(response.headers);
   headers.delete(PAGE_CACHE_HEADER);
   return headers;
 }
 
-async function strip(pending: Promise<Response>) {
-  const response = await pending;
+/** The response as the client gets it: without the route's permission to cache. */
+export function stripPageCacheHeader(response: Response) {
   if (!response.headers.has(PAGE_CACHE_HEADER)) return response;
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers: withoutCacheHeader(response) });
 }
@@ -131,7 +128,7 @@ export class PageCache {
    * rendering now, or `render()`'s own answer (kept when the route allows).
    */
   async respond(key: string, render: () => Promise<Response>): Promise<PageCacheAnswer> {
-    if (!this.enabled) return { state: "bypass", response: await strip(render()) };
+    if (!this.enabled) return { state: "bypass", response: stripPageCacheHeader(await render()) };
     const kept = this.pages.get(key);
     if (kept) return { state: "hit", page: kept };
 
@@ -139,7 +136,7 @@ export class PageCache {
     if (inFlight) {
       const page = await inFlight.catch(() => null);
       if (page) return { state: "hit", page };
-      return { state: "bypass", response: await strip(render()) };
+      return { state: "bypass", response: stripPageCacheHeader(await render()) };
     }
 
     let settle!: (page: CachedPage | null) => void;
@@ -152,11 +149,11 @@ export class PageCache {
     try {
       const response = await render();
       const ttl = cacheableTtlMs(response);
-      const headers = withoutCacheHeader(response);
       if (ttl === 0) {
         done(null);
-        return { state: "bypass", response: new Response(response.body, { status: response.status, statusText: response.statusText, headers }) };
+        return { state: "bypass", response: stripPageCacheHeader(response) };
       }
+      const headers = withoutCacheHeader(response);
       const html = await response.text();
       const identity = Buffer.from(html, "utf8");
       const [gzipped, brotlied] = await Promise.all([

@@ -4,7 +4,7 @@ import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText
 import { recordAuditEvent } from "~/models/audit.server";
 import type { CommentEditInput, CommentFormInput } from "~/models/comment-schema";
 import { DomainError } from "~/models/errors";
-import { prisma } from "~/utils/db.server";
+import { prisma, rawDate } from "~/utils/db.server";
 import { canActOnComment, userHasPermission } from "~/utils/permissions.server";
 
 /** Who is acting: the signed-in user with the permissions of their role. */
@@ -99,12 +99,6 @@ function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
 }
 
-/**
- * Creates a comment on a paragraph of an open version, on behalf of the
- * actor's organization. Delegates create drafts; a focal point may submit at
- * once. The idempotency key (per user) makes a double click or a client
- * retry return the first comment instead of creating a second.
- */
 const periodSelect = {
   id: true,
   consultationId: true,
@@ -144,14 +138,12 @@ async function findVersionAndParagraph({ slug, versionNumber, paragraphKey, now 
     WHERE c."slug" = ${slug}`;
   const found = rows[0];
   if (found) {
-    // A Date from PostgreSQL, ISO-8601 text from SQLite.
-    const date = (value: Date | string | null) => (value === null ? null : value instanceof Date ? value : new Date(value));
     const version = {
       id: found.versionId,
       consultationId: found.consultationId,
       status: found.status,
-      commentsOpenAt: date(found.commentsOpenAt),
-      commentsCloseAt: date(found.commentsCloseAt),
+      commentsOpenAt: rawDate(found.commentsOpenAt),
+      commentsCloseAt: rawDate(found.commentsCloseAt),
       consultation: { timeZone: found.timeZone },
     };
     assertCommentingOpen(version, now);
@@ -163,6 +155,12 @@ async function findVersionAndParagraph({ slug, versionNumber, paragraphKey, now 
   throw new DomainError(404, "No such paragraph in this version.");
 }
 
+/**
+ * Creates a comment on a paragraph of an open version, on behalf of the
+ * actor's organization. Delegates create drafts; a focal point may submit at
+ * once. The idempotency key (per user) makes a double click or a client
+ * retry return the first comment instead of creating a second.
+ */
 export async function createComment({
   actor,
   slug,

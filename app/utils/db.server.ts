@@ -40,6 +40,17 @@ export function databaseProvider(url = process.env.DATABASE_URL ?? DEFAULT_DATAB
   throw new Error(`DATABASE_URL must be a file: (SQLite) or postgres:// URL, got "${url.split(":")[0]}:…"`);
 }
 
+/**
+ * A DateTime column read with raw SQL: PostgreSQL's driver gives a Date,
+ * SQLite gives the ISO-8601 text Prisma stores there (with its offset).
+ */
+export function rawDate(value: Date | string): Date;
+export function rawDate(value: Date | string | null): Date | null;
+export function rawDate(value: Date | string | null): Date | null {
+  if (value === null) return null;
+  return value instanceof Date ? value : new Date(value);
+}
+
 /** better-sqlite3 creates the file but not its folder. */
 function ensureSqliteDirectory(url: string) {
   const file = url.slice("file:".length);

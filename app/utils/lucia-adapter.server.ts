@@ -2,6 +2,7 @@ import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 
 import type { PrismaClient } from "~/generated/prisma/client";
 import { toSessionUser } from "~/models/user.server";
+import { rawDate } from "~/utils/db.server";
 
 /**
  * Lucia v3's storage interface over our own Prisma client. The official
@@ -20,7 +21,7 @@ import { toSessionUser } from "~/models/user.server";
 interface SessionRow {
   sessionId: string;
   userId: string;
-  /** A Date from PostgreSQL, ISO-8601 text from SQLite (as Prisma stores it there). */
+  /** See rawDate(). */
   expiresAt: Date | string;
   createdAt: Date | string;
   email: string;
@@ -32,10 +33,6 @@ interface SessionRow {
   action: string | null;
   entity: string | null;
   access: string | null;
-}
-
-function toDate(value: Date | string) {
-  return value instanceof Date ? value : new Date(value);
 }
 
 export class PrismaLuciaAdapter implements Adapter {
@@ -76,7 +73,7 @@ export class PrismaLuciaAdapter implements Adapter {
       organization: row.organizationId ? { id: row.organizationId, name: row.organizationName!, kind: row.organizationKind! } : null,
     });
     return [
-      { id: row.sessionId, userId: row.userId, expiresAt: toDate(row.expiresAt), attributes: { createdAt: toDate(row.createdAt) } },
+      { id: row.sessionId, userId: row.userId, expiresAt: rawDate(row.expiresAt), attributes: { createdAt: rawDate(row.createdAt) } },
       { id: row.userId, attributes },
     ];
   }
