@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { fieldErrorHelpers } from "~/components/field-errors";
 import { formatInstant } from "~/lib/dates";
 import {
   approveAccountRequest,
@@ -150,16 +151,8 @@ export default function PeoplePage() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const busy = navigation.state === "submitting";
-  const fieldErrors = actionData?.intent === "invite" ? actionData.fieldErrors : {};
-  const errorFor = (field: InviteField) => fieldErrors[field]?.[0];
-  const describedBy = (field: InviteField, hint?: string) =>
-    [hint, errorFor(field) ? `invite-${field}-error` : null].filter(Boolean).join(" ") || undefined;
-  const fieldError = (field: InviteField) =>
-    errorFor(field) ? (
-      <p id={`invite-${field}-error`} className="field-error">
-        {t(errorFor(field) ?? "")}
-      </p>
-    ) : null;
+  const fieldErrors: Partial<Record<InviteField, string[]>> = actionData?.intent === "invite" ? actionData.fieldErrors : {};
+  const { invalid, describedBy, fieldError } = fieldErrorHelpers("invite", fieldErrors, (key) => t(key));
   const formDate = (iso: string | Date) => formatInstant(iso, "UTC");
 
   return (
@@ -205,7 +198,7 @@ export default function PeoplePage() {
               type="email"
               autoComplete="off"
               required
-              aria-invalid={errorFor("email") ? true : undefined}
+              aria-invalid={invalid("email")}
               aria-describedby={describedBy("email")}
             />
             {fieldError("email")}
@@ -227,7 +220,7 @@ export default function PeoplePage() {
               id="invite-organization"
               name="organization"
               defaultValue=""
-              aria-invalid={errorFor("organization") ? true : undefined}
+              aria-invalid={invalid("organization")}
               aria-describedby={describedBy("organization")}
             >
               <option value="">{t("people.invite.noOrganization")}</option>
@@ -251,7 +244,7 @@ export default function PeoplePage() {
                 id="invite-newOrganizationName"
                 name="newOrganizationName"
                 maxLength={200}
-                aria-invalid={errorFor("newOrganizationName") ? true : undefined}
+                aria-invalid={invalid("newOrganizationName")}
                 aria-describedby={describedBy("newOrganizationName", "invite-new-organization-hint")}
               />
               {fieldError("newOrganizationName")}

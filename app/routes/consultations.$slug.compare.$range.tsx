@@ -72,26 +72,8 @@ export default function CompareVersions() {
           <Form method="get" action={`/consultations/${consultation.slug}/compare`} className="version-picker">
             <fieldset>
               <legend>{t("compare.picker.legend")}</legend>
-              <label>
-                {t("compare.picker.from")}
-                <select name="from" defaultValue={from.number}>
-                  {consultation.versions.map((version) => (
-                    <option key={version.number} value={version.number}>
-                      {version.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t("compare.picker.to")}
-                <select name="to" defaultValue={to.number}>
-                  {consultation.versions.map((version) => (
-                    <option key={version.number} value={version.number}>
-                      {version.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <VersionSelect name="from" label={t("compare.picker.from")} versions={consultation.versions} selected={from.number} />
+              <VersionSelect name="to" label={t("compare.picker.to")} versions={consultation.versions} selected={to.number} />
               {layout === "side" ? <input type="hidden" name="view" value="side" /> : null}
               {changesOnly ? <input type="hidden" name="only" value="changes" /> : null}
               <button type="submit">{t("compare.picker.submit")}</button>
@@ -164,6 +146,31 @@ export default function CompareVersions() {
         emptyMessage={changesOnly ? t("compare.noChangesInView") : t("compare.noChanges")}
       />
     </div>
+  );
+}
+
+function VersionSelect({
+  name,
+  label,
+  versions,
+  selected,
+}: {
+  name: string;
+  label: string;
+  versions: ReadonlyArray<{ number: number; label: string }>;
+  selected: number;
+}) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={selected}>
+        {versions.map((version) => (
+          <option key={version.number} value={version.number}>
+            {version.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

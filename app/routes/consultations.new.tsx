@@ -11,6 +11,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { fieldErrorHelpers } from "~/components/field-errors";
 import { isValidTimeZone, utcToZonedLocal, zonedLocalToUtc } from "~/lib/dates";
 import { importDocument, MAX_IMPORT_BYTES } from "~/lib/import";
 import { ImportError } from "~/lib/import/types";
@@ -102,7 +103,8 @@ export default function OpenConsultationPage() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const busy = navigation.state === "submitting";
-  const error = (name: string) => result?.fieldErrors?.[name]?.[0];
+  const errors = fieldErrorHelpers<string>("new", result?.fieldErrors ?? {});
+  const { invalid, fieldError } = errors;
   const field = (name: string, label: string, control: React.ReactNode, hint?: string) => (
     <div className="field">
       <label htmlFor={`new-${name}`}>{label}</label>
@@ -112,16 +114,10 @@ export default function OpenConsultationPage() {
         </p>
       ) : null}
       {control}
-      {error(name) ? (
-        <p id={`new-${name}-error`} className="field-error">
-          {error(name)}
-        </p>
-      ) : null}
+      {fieldError(name)}
     </div>
   );
-  const describedBy = (name: string, hint = false) =>
-    [hint ? `new-${name}-hint` : null, error(name) ? `new-${name}-error` : null].filter(Boolean).join(" ") || undefined;
-  const invalid = (name: string) => (error(name) ? true : undefined);
+  const describedBy = (name: string, hint = false) => errors.describedBy(name, hint ? `new-${name}-hint` : undefined);
 
   return (
     <div className="page form-page">

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { fieldErrorHelpers } from "~/components/field-errors";
 import { createAccountRequest } from "~/models/account-request.server";
 import { ORGANIZATION_KINDS } from "~/models/permissions";
 import { consumeRateLimit, RATE_LIMITS } from "~/models/rate-limit.server";
@@ -75,14 +76,7 @@ export default function RequestAccountPage() {
   }
 
   const fieldErrors: Partial<Record<Field, string[]>> = actionData?.fieldErrors ?? {};
-  const errorFor = (field: Field) => fieldErrors[field]?.[0];
-  const describedBy = (field: Field) => (errorFor(field) ? `request-${field}-error` : undefined);
-  const fieldError = (field: Field) =>
-    errorFor(field) ? (
-      <p id={`request-${field}-error`} className="field-error">
-        {t(errorFor(field) ?? "")}
-      </p>
-    ) : null;
+  const { invalid, describedBy, fieldError } = fieldErrorHelpers("request", fieldErrors, (key) => t(key));
 
   return (
     <div className="page form-page">
@@ -102,7 +96,7 @@ export default function RequestAccountPage() {
             autoComplete="name"
             required
             maxLength={200}
-            aria-invalid={errorFor("name") ? true : undefined}
+            aria-invalid={invalid("name")}
             aria-describedby={describedBy("name")}
           />
           {fieldError("name")}
@@ -115,7 +109,7 @@ export default function RequestAccountPage() {
             type="email"
             autoComplete="email"
             required
-            aria-invalid={errorFor("email") ? true : undefined}
+            aria-invalid={invalid("email")}
             aria-describedby={describedBy("email")}
           />
           {fieldError("email")}
@@ -128,7 +122,7 @@ export default function RequestAccountPage() {
             autoComplete="organization"
             required
             maxLength={200}
-            aria-invalid={errorFor("organizationName") ? true : undefined}
+            aria-invalid={invalid("organizationName")}
             aria-describedby={describedBy("organizationName")}
           />
           {fieldError("organizationName")}
@@ -140,7 +134,7 @@ export default function RequestAccountPage() {
             name="organizationKind"
             required
             defaultValue=""
-            aria-invalid={errorFor("organizationKind") ? true : undefined}
+            aria-invalid={invalid("organizationKind")}
             aria-describedby={describedBy("organizationKind")}
           >
             <option value="" disabled>
@@ -161,7 +155,7 @@ export default function RequestAccountPage() {
             name="message"
             rows={4}
             maxLength={2000}
-            aria-invalid={errorFor("message") ? true : undefined}
+            aria-invalid={invalid("message")}
             aria-describedby={describedBy("message")}
           />
           {fieldError("message")}
