@@ -36,7 +36,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ["*.js", "*.mjs"] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ["*.js", "*.mjs"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     plugins: { "import-x": importX, consultation },
@@ -44,7 +47,10 @@ export default tseslint.config(
       "import-x/resolver-next": [createTypeScriptImportResolver({ project: "./tsconfig.json" })],
     },
     rules: {
-      "max-len": ["error", { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true, ignorePattern: "^import |^\\s*// eslint" }],
+      "max-len": [
+        "error",
+        { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true, ignorePattern: "^import |^\\s*// eslint" },
+      ],
       "import-x/order": [
         "error",
         {
@@ -55,7 +61,10 @@ export default tseslint.config(
         },
       ],
       "import-x/no-duplicates": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
@@ -76,7 +85,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@remix-run/*", "@prisma/*", "react", "react-dom"], message: "app/lib is pure: no framework or database." }] },
+        {
+          patterns: [
+            {
+              group: ["@remix-run/*", "@prisma/*", "react", "react-dom"],
+              message: "app/lib is pure: no framework or database.",
+            },
+          ],
+        },
       ],
     },
   },

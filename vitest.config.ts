@@ -18,7 +18,9 @@ export default defineConfig({
     alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
   },
   test: {
-    include: postgres ? ["tests/integration/**/*.test.ts"] : ["app/**/*.test.{ts,tsx}", "tests/integration/**/*.test.ts"],
+    include: postgres
+      ? ["tests/integration/**/*.test.ts"]
+      : ["app/**/*.test.{ts,tsx}", "tests/integration/**/*.test.ts"],
     exclude: ["**/node_modules/**", ...(postgres ? SQLITE_ONLY : [])],
     environment: "node",
     globalSetup: ["./tests/setup/global-setup.ts"],

@@ -87,7 +87,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 </Form>
               </>
             ) : (
-              <Link to={location.pathname === "/login" || here === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(here)}`}>
+              <Link
+                to={
+                  location.pathname === "/login" || here === "/"
+                    ? "/login"
+                    : `/login?redirectTo=${encodeURIComponent(here)}`
+                }
+              >
                 {t("auth.signIn")}
               </Link>
             )}

@@ -17,7 +17,13 @@ import path from "node:path";
 
 import { diffWords } from "diff";
 
-import { alignParagraphs, compareVersions, generateDocumentPair, paragraphsForComparison, type CompareParagraph } from "~/lib/compare";
+import {
+  alignParagraphs,
+  compareVersions,
+  generateDocumentPair,
+  paragraphsForComparison,
+  type CompareParagraph,
+} from "~/lib/compare";
 import { parseText, type ImportedDocument } from "~/lib/import";
 
 import { mb, ms, time, withEventLoopProbe } from "./measure";
@@ -36,7 +42,12 @@ function asDocument(title: string, paragraphs: readonly CompareParagraph[]): Imp
   for (const paragraph of paragraphs) {
     let section = sections[sections.length - 1];
     if (!section || section.number !== paragraph.sectionNumber) {
-      section = { number: paragraph.sectionNumber ?? null, heading: paragraph.sectionHeading ?? "Section", level: 1, paragraphs: [] };
+      section = {
+        number: paragraph.sectionNumber ?? null,
+        heading: paragraph.sectionHeading ?? "Section",
+        level: 1,
+        paragraphs: [],
+      };
       sections.push(section);
     }
     section.paragraphs.push({ key: paragraph.key, number: paragraph.number, text: paragraph.text });
@@ -77,10 +88,22 @@ async function run(log: (message: string) => void): Promise<string> {
   const slug = `bench-${Date.now()}`;
   await createConsultation({ slug, title: "Synthetic benchmark", status: "open" });
   log("synthetic: importing version 1");
-  await createVersionFromImport({ consultationSlug: slug, documentSlug: "doc", label: "Synthetic v1", status: "final", imported: asDocument("Synthetic", pair.a) });
+  await createVersionFromImport({
+    consultationSlug: slug,
+    documentSlug: "doc",
+    label: "Synthetic v1",
+    status: "final",
+    imported: asDocument("Synthetic", pair.a),
+  });
   log("synthetic: importing version 2 (aligned against version 1 for lineage)");
   const imported = await withEventLoopProbe(() =>
-    createVersionFromImport({ consultationSlug: slug, documentSlug: "doc", label: "Synthetic v2", status: "final", imported: asDocument("Synthetic", pair.b) }),
+    createVersionFromImport({
+      consultationSlug: slug,
+      documentSlug: "doc",
+      label: "Synthetic v2",
+      status: "final",
+      imported: asDocument("Synthetic", pair.b),
+    }),
   );
   const links = await prisma.paragraphLink.count({ where: { to: { versionId: imported.result.id } } });
 
@@ -104,7 +127,11 @@ async function run(log: (message: string) => void): Promise<string> {
   const cachedMedian = median(cached.map((probe) => probe.elapsedMs));
   const cachedStallMedian = median(cached.map((probe) => probe.longestStallMs));
   const rows = cold.result;
-  const requestStall = Math.max(cold.longestStallMs, coldWarmWorker.longestStallMs, ...cached.map((probe) => probe.longestStallMs));
+  const requestStall = Math.max(
+    cold.longestStallMs,
+    coldWarmWorker.longestStallMs,
+    ...cached.map((probe) => probe.longestStallMs),
+  );
   const peakRss = process.resourceUsage().maxRSS * 1024;
   const load = os.loadavg()[0];
 

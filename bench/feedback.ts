@@ -38,23 +38,58 @@ let prisma: typeof import("~/utils/db.server").prisma;
 let Prisma: typeof import("~/generated/prisma/client").Prisma;
 
 const SUBJECTS = [
-  "ITU", "Member States", "the secretariat", "regional organizations", "national CIRTs", "the private sector", "academia",
-  "civil society", "law enforcement agencies", "standards bodies", "developing countries", "the guidelines",
+  "ITU",
+  "Member States",
+  "the secretariat",
+  "regional organizations",
+  "national CIRTs",
+  "the private sector",
+  "academia",
+  "civil society",
+  "law enforcement agencies",
+  "standards bodies",
+  "developing countries",
+  "the guidelines",
 ];
 const VERBS = [
-  "should clarify", "should strengthen", "must not duplicate", "could coordinate", "should reference", "needs to address",
-  "should promote", "must respect", "could support", "should avoid", "should define", "could expand",
+  "should clarify",
+  "should strengthen",
+  "must not duplicate",
+  "could coordinate",
+  "should reference",
+  "needs to address",
+  "should promote",
+  "must respect",
+  "could support",
+  "should avoid",
+  "should define",
+  "could expand",
 ];
 const OBJECTS = [
-  "the role of capacity building", "cross-border cooperation on cybercrime", "the protection of critical infrastructure",
-  "data protection and privacy", "the Budapest Convention", "incident response coordination", "technical standards for IoT",
-  "the mandate of ITU under WSIS Action Line C5", "multi-stakeholder partnerships", "child online protection",
-  "the Global Cybersecurity Index", "confidence-building measures", "supply-chain security", "gender balance in the workforce",
+  "the role of capacity building",
+  "cross-border cooperation on cybercrime",
+  "the protection of critical infrastructure",
+  "data protection and privacy",
+  "the Budapest Convention",
+  "incident response coordination",
+  "technical standards for IoT",
+  "the mandate of ITU under WSIS Action Line C5",
+  "multi-stakeholder partnerships",
+  "child online protection",
+  "the Global Cybersecurity Index",
+  "confidence-building measures",
+  "supply-chain security",
+  "gender balance in the workforce",
 ];
 const TAILS = [
-  "in line with existing commitments.", "without creating new obligations.", "as a matter of priority.",
-  "taking national circumstances into account.", "with measurable indicators.", "in cooperation with relevant partners.",
-  "and this should be stated explicitly.", "to avoid overlap with other UN processes.",
+  "in line with existing commitments.",
+  "without creating new obligations.",
+  "as a matter of priority.",
+  "taking national circumstances into account.",
+  "with measurable indicators.",
+  "in cooperation with relevant partners.",
+  "and this should be stated explicitly.",
+  "to avoid overlap with other UN processes.",
 ];
 
 /** Campaign letters: many organizations send these with small edits. */
@@ -76,7 +111,8 @@ function sentence(next: () => number) {
 function campaignText(next: () => number) {
   const words = CAMPAIGNS[Math.floor(next() * CAMPAIGNS.length)].split(" ");
   const edits = Math.floor(next() * 3);
-  for (let k = 0; k < edits; k++) words[Math.floor(next() * words.length)] = ["also", "kindly", "further", "clearly"][Math.floor(next() * 4)];
+  for (let k = 0; k < edits; k++)
+    words[Math.floor(next() * words.length)] = ["also", "kindly", "further", "clearly"][Math.floor(next() * 4)];
   return words.join(" ");
 }
 
@@ -118,9 +154,17 @@ export async function generateFeedback({ count, seed = 2020 }: { count: number; 
 
   const version = await prisma.version.findFirstOrThrow({
     where: { number: 1, consultation: { slug: GCA_SLUG } },
-    select: { id: true, consultationId: true, commentsOpenAt: true, paragraphs: { select: { id: true }, orderBy: { order: "asc" } } },
+    select: {
+      id: true,
+      consultationId: true,
+      commentsOpenAt: true,
+      paragraphs: { select: { id: true }, orderBy: { order: "asc" } },
+    },
   });
-  const secretariat = await prisma.user.findUniqueOrThrow({ where: { email: "secretariat@demo.test" }, select: { id: true } });
+  const secretariat = await prisma.user.findUniqueOrThrow({
+    where: { email: "secretariat@demo.test" },
+    select: { id: true },
+  });
 
   const kinds: Array<[string, number]> = [
     ["member_state", 190],
@@ -132,9 +176,9 @@ export async function generateFeedback({ count, seed = 2020 }: { count: number; 
   const organizations: Array<{ name: string; kind: string }> = [];
   for (const [kind, n] of kinds) for (let k = 1; k <= n; k++) organizations.push({ name: `Bench ${kind} ${k}`, kind });
   await prisma.organization.createMany({ data: organizations });
-  const organizationIds = (await prisma.organization.findMany({ where: { name: { startsWith: "Bench " } }, select: { id: true } })).map(
-    (row) => row.id,
-  );
+  const organizationIds = (
+    await prisma.organization.findMany({ where: { name: { startsWith: "Bench " } }, select: { id: true } })
+  ).map((row) => row.id);
 
   // Zipf-like: paragraph k draws comments in proportion to 1 / (k + 1) in a shuffled order.
   const paragraphs = version.paragraphs.map((p) => p.id).sort(() => next() - 0.5);
@@ -167,7 +211,10 @@ export async function generateFeedback({ count, seed = 2020 }: { count: number; 
       const index = created + k;
       const id = `bench${String(index).padStart(8, "0")}`;
       const r = next();
-      const text = r < 0.08 ? campaignText(next) : Array.from({ length: 1 + Math.floor(next() * 3) }, () => sentence(next)).join(" ");
+      const text =
+        r < 0.08
+          ? campaignText(next)
+          : Array.from({ length: 1 + Math.floor(next() * 3) }, () => sentence(next)).join(" ");
       const typeRoll = next();
       const type = typeRoll < 0.45 ? "general" : typeRoll < 0.8 ? "technical" : "editorial";
       const statusRoll = next();
@@ -289,7 +336,8 @@ async function drainWithRss(stream: ReadableStream<Uint8Array>) {
 
 async function run(log: (message: string) => void): Promise<string> {
   const count = Number(process.env.BENCH_FEEDBACK_COMMENTS ?? 100_000);
-  const { getFeedbackDashboard, regroupDuplicates, loadFeedbackScope, feedbackWhere, countFeedback } = await import("~/models/feedback.server");
+  const { getFeedbackDashboard, regroupDuplicates, loadFeedbackScope, feedbackWhere, countFeedback } =
+    await import("~/models/feedback.server");
   const { exportRowBatches, csvExportStream, xlsxExportStream } = await import("~/models/comment-export.server");
   const { groupNearDuplicates } = await import("~/lib/feedback");
   const { sessionUserSelect, toSessionUser } = await import("~/models/user.server");
@@ -299,7 +347,9 @@ async function run(log: (message: string) => void): Promise<string> {
   const { versionId, slug } = await generateFeedback({ count });
   const generationMs = performance.now() - started;
   const submitted = await prisma.comment.count({ where: { versionId, status: "submitted" } });
-  const actor = toSessionUser(await prisma.user.findUniqueOrThrow({ where: { email: "secretariat@demo.test" }, select: sessionUserSelect }));
+  const actor = toSessionUser(
+    await prisma.user.findUniqueOrThrow({ where: { email: "secretariat@demo.test" }, select: sessionUserSelect }),
+  );
   log(`generated in ${ms(generationMs)}: ${submitted.toLocaleString("en")} submitted`);
 
   // (b) Grouping first: the dashboard then finds every comment grouped.
@@ -311,11 +361,18 @@ async function run(log: (message: string) => void): Promise<string> {
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     select: { id: true, bodyText: true, proposedText: true, paragraphId: true },
   });
-  const items = texts.map((c) => ({ id: c.id, text: c.proposedText ? `${c.bodyText}\n${c.proposedText}` : c.bodyText, scope: c.paragraphId }));
+  const items = texts.map((c) => ({
+    id: c.id,
+    text: c.proposedText ? `${c.bodyText}\n${c.proposedText}` : c.bodyText,
+    scope: c.paragraphId,
+  }));
   let grouping = groupNearDuplicates(items);
-  const algorithm = await time(() => {
-    grouping = groupNearDuplicates(items);
-  }, { runs: 3, warmup: 0 });
+  const algorithm = await time(
+    () => {
+      grouping = groupNearDuplicates(items);
+    },
+    { runs: 3, warmup: 0 },
+  );
 
   // (a) Dashboard.
   const scope = await loadFeedbackScope({ slug, versionNumber: 1 });
@@ -329,7 +386,16 @@ async function run(log: (message: string) => void): Promise<string> {
   });
   const cases = [
     { name: "no filter", filters: { v: 1 } },
-    { name: "section 2 + member states + technical + undecided", filters: { v: 1, section: section2.param, kind: "member_state" as const, type: "technical" as const, status: "undecided" as const } },
+    {
+      name: "section 2 + member states + technical + undecided",
+      filters: {
+        v: 1,
+        section: section2.param,
+        kind: "member_state" as const,
+        type: "technical" as const,
+        status: "undecided" as const,
+      },
+    },
     { name: "text search “budapest”", filters: { v: 1, q: "budapest" } },
     { name: "the largest near-duplicate group", filters: { v: 1, group: largestGroup.duplicateGroupId! } },
   ];
@@ -360,7 +426,9 @@ async function run(log: (message: string) => void): Promise<string> {
   const withoutOrdered = await dashboard();
   started = performance.now();
   for (const index of ORDERED_INDEXES) {
-    await prisma.$executeRawUnsafe(`CREATE INDEX "${index.name}" ON "Comment" (${index.columns.map((c) => `"${c}"`).join(", ")})`);
+    await prisma.$executeRawUnsafe(
+      `CREATE INDEX "${index.name}" ON "Comment" (${index.columns.map((c) => `"${c}"`).join(", ")})`,
+    );
   }
   const rebuildMs = performance.now() - started;
   const loadAtEnd = load();
@@ -376,7 +444,9 @@ async function run(log: (message: string) => void): Promise<string> {
   };
   const { where } = feedbackWhere(scope, { v: 1 });
   const csv = await drainWithRss(csvExportStream(exportRowBatches({ scope, where }), "secretariat", labels));
-  const xlsx = await drainWithRss(xlsxExportStream(exportRowBatches({ scope, where }), "secretariat", labels, { rows: submitted }));
+  const xlsx = await drainWithRss(
+    xlsxExportStream(exportRowBatches({ scope, where }), "secretariat", labels, { rows: submitted }),
+  );
 
   const table = (rows: Awaited<ReturnType<typeof dashboard>>) =>
     rows.map(
@@ -399,7 +469,9 @@ async function run(log: (message: string) => void): Promise<string> {
     "|---|---:|---:|---:|---:|---:|---:|",
     ...table(migrated),
     "",
-    "How: a comment's decision is read from `Comment.dispositionStatus`, a copy of its disposition's status that database triggers on Disposition keep (insert, update, delete), so the decided count and the status filters need no join to Disposition (which cost one index probe per comment in view: " + submitted.toLocaleString("en") + " unfiltered). Every dashboard query leads with `versionId = ? AND status = 'submitted'`, and three covering indexes on Comment begin with those two columns and hold every filtered column, so each aggregate is a scan of one index alone, in the order of its GROUP BY: by paragraph `@@index([versionId, status, paragraphId, type, organizationId, origin, dispositionStatus, submittedAt, duplicateGroupId, id])` (which also serves the group candidates, hence `duplicateGroupId` and `id`), by organization/origin/type `@@index([versionId, status, organizationId, origin, type, dispositionStatus, paragraphId, submittedAt])`, by day `@@index([versionId, status, submittedAt, …])` (the day is an expression, so SQLite still sorts, but rows already in time order). Only the first holds `duplicateGroupId`, which regrouping rewrites on every comment (each index holding it slows (b) by one more index entry rewritten per comment); a group's comments, its size and its decided count come from `@@index([consultationId, duplicateGroupId, status, dispositionStatus])`.",
+    "How: a comment's decision is read from `Comment.dispositionStatus`, a copy of its disposition's status that database triggers on Disposition keep (insert, update, delete), so the decided count and the status filters need no join to Disposition (which cost one index probe per comment in view: " +
+      submitted.toLocaleString("en") +
+      " unfiltered). Every dashboard query leads with `versionId = ? AND status = 'submitted'`, and three covering indexes on Comment begin with those two columns and hold every filtered column, so each aggregate is a scan of one index alone, in the order of its GROUP BY: by paragraph `@@index([versionId, status, paragraphId, type, organizationId, origin, dispositionStatus, submittedAt, duplicateGroupId, id])` (which also serves the group candidates, hence `duplicateGroupId` and `id`), by organization/origin/type `@@index([versionId, status, organizationId, origin, type, dispositionStatus, paragraphId, submittedAt])`, by day `@@index([versionId, status, submittedAt, …])` (the day is an expression, so SQLite still sorts, but rows already in time order). Only the first holds `duplicateGroupId`, which regrouping rewrites on every comment (each index holding it slows (b) by one more index entry rewritten per comment); a group's comments, its size and its decided count come from `@@index([consultationId, duplicateGroupId, status, dispositionStatus])`.",
     "",
     `Without the two indexes ordered by organization and by day (dropped for this table, then rebuilt in ${ms(rebuildMs)}), SQLite groups those two aggregates with a sort. They pay on the unfiltered view, where the sort is of every comment; on a narrow filtered view SQLite, which has no statistics on these tables, still prefers the ordered index where the paragraph index would seek fewer entries, and may be slower with them than without:`,
     "",

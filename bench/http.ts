@@ -35,7 +35,14 @@ import autocannon from "autocannon";
 
 import { buildIfStale } from "../scripts/lib/build.mjs";
 import { createDatabase, dropDatabase, migrateDatabase, withAdminClient } from "../scripts/lib/databases.mjs";
-import { commentForm, DEMO_PASSWORD, READER_PATH, signIn, startServer, type RunningServer } from "../tests/system/harness";
+import {
+  commentForm,
+  DEMO_PASSWORD,
+  READER_PATH,
+  signIn,
+  startServer,
+  type RunningServer,
+} from "../tests/system/harness";
 import type { BenchArea } from "./run";
 
 const COMMENTS = 10_000;
@@ -80,7 +87,13 @@ async function load(
   let instance!: autocannon.Instance;
   const finished = new Promise<autocannon.Result>((resolve, reject) => {
     instance = autocannon(
-      { url: server.url, connections: CONNECTIONS, duration: options.seconds, headers: options.headers, requests: options.requests },
+      {
+        url: server.url,
+        connections: CONNECTIONS,
+        duration: options.seconds,
+        headers: options.headers,
+        requests: options.requests,
+      },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
@@ -131,7 +144,10 @@ async function seedWithComments() {
     where: { number: 1, consultation: { slug: "gca-guidelines" } },
     select: { id: true, consultationId: true, paragraphs: { select: { id: true }, orderBy: { order: "asc" } } },
   });
-  const authors = await prisma.user.findMany({ where: { organizationId: { not: null } }, select: { id: true, organizationId: true } });
+  const authors = await prisma.user.findMany({
+    where: { organizationId: { not: null } },
+    select: { id: true, organizationId: true },
+  });
   const submittedAt = new Date();
   for (let start = 0; start < COMMENTS; start += 1_000) {
     const comments = [];
@@ -156,7 +172,16 @@ async function seedWithComments() {
         submittedAt,
         submittedById: author.id,
       });
-      revisions.push({ commentId: id, revision: 1, event: "submitted", type: "technical", body, bodyHtml: `<p>${text}</p>`, status: "submitted", editedById: author.id });
+      revisions.push({
+        commentId: id,
+        revision: 1,
+        event: "submitted",
+        type: "technical",
+        body,
+        bodyHtml: `<p>${text}</p>`,
+        status: "submitted",
+        editedById: author.id,
+      });
     }
     await prisma.comment.createMany({ data: comments });
     await prisma.commentRevision.createMany({ data: revisions });
@@ -192,11 +217,16 @@ interface ProviderFigures {
   runs: Run[];
 }
 
-async function measureProvider(provider: string, databaseUrl: string, log: (message: string) => void): Promise<ProviderFigures> {
+async function measureProvider(
+  provider: string,
+  databaseUrl: string,
+  log: (message: string) => void,
+): Promise<ProviderFigures> {
   log(`${provider}: migrating and seeding ${COMMENTS.toLocaleString("en")} comments`);
   prepareDatabase(databaseUrl);
   const workers = { WEB_CONCURRENCY: String(WORKERS) };
-  const start = (env: Record<string, string> = {}) => startServer({ databaseUrl, readyPath: READER_PATH, env: { ...workers, ...env } });
+  const start = (env: Record<string, string> = {}) =>
+    startServer({ databaseUrl, readyPath: READER_PATH, env: { ...workers, ...env } });
 
   const coldStartMs: number[] = [];
   for (let k = 0; k < 3; k++) {
@@ -211,7 +241,11 @@ async function measureProvider(provider: string, databaseUrl: string, log: (mess
     const server = await start(env);
     const headers = { ...BROWSER_HEADERS, ...(cookie ? { cookie } : {}) };
     await load(server, { seconds: 3, requests: [{ method: "GET", path: READER_PATH }], headers }); // warm-up
-    const result = await load(server, { seconds: READ_SECONDS, requests: [{ method: "GET", path: READER_PATH }], headers });
+    const result = await load(server, {
+      seconds: READ_SECONDS,
+      requests: [{ method: "GET", path: READER_PATH }],
+      headers,
+    });
     await server.stop();
     runs.push({ name: `${name}, ${READ_SECONDS} s`, processes: `${WORKERS} workers`, result, target: "read" });
     log(`${provider}: ${name} ${Math.round(result.rps)} req/s, p95 ${result.p95} ms`);
@@ -222,7 +256,9 @@ async function measureProvider(provider: string, databaseUrl: string, log: (mess
   const secretariatCookie = await signIn(signInServer.url, "secretariat@demo.test", DEMO_PASSWORD);
   const focalPointCookie = await signIn(signInServer.url, "focal.point@demo.test", DEMO_PASSWORD);
   await signInServer.stop();
-  await reader("reader page, secretariat signed in (never cached; counts 10,000 comments)", { cookie: secretariatCookie });
+  await reader("reader page, secretariat signed in (never cached; counts 10,000 comments)", {
+    cookie: secretariatCookie,
+  });
 
   // Comment submission: a fresh idempotency key per request; each autocannon
   // client sends one request at a time, so its context knows which key a
@@ -259,9 +295,17 @@ async function measureProvider(provider: string, databaseUrl: string, log: (mess
     const duplicates = [...stored.values()].filter((count) => count > 1).length;
     // Requests in flight when autocannon stopped were stored without their answer being read.
     const inFlightAtStop = [...stored.keys()].filter((key) => !acknowledged.has(key)).length;
-    const write = { acknowledged: acknowledged.size, stored: [...stored.values()].reduce((sum, count) => sum + count, 0), duplicates, lost, inFlightAtStop };
+    const write = {
+      acknowledged: acknowledged.size,
+      stored: [...stored.values()].reduce((sum, count) => sum + count, 0),
+      duplicates,
+      lost,
+      inFlightAtStop,
+    };
     runs.push({ name: `comment submission, ${seconds} s`, processes, result, target: "write", write });
-    log(`${provider}: comments (${processes}) ${Math.round(result.rps)}/s, p99 ${result.p99} ms, ${acknowledged.size} acknowledged, ${lost} lost, ${duplicates} duplicated`);
+    log(
+      `${provider}: comments (${processes}) ${Math.round(result.rps)}/s, p99 ${result.p99} ms, ${acknowledged.size} acknowledged, ${lost} lost, ${duplicates} duplicated`,
+    );
   };
   await submit(WRITE_SECONDS, {}, `${WORKERS} workers`);
   await submit(Math.min(WRITE_SECONDS, 20), { WEB_CONCURRENCY: "1" }, "1 process");
@@ -301,7 +345,8 @@ async function storedKeys(databaseUrl: string, run: string) {
 }
 
 async function postgresServer() {
-  const url = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const url =
+    process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   try {
     await withAdminClient(url, (client) => client.query("SELECT 1"));
     return url;
@@ -326,9 +371,14 @@ function report(figures: ProviderFigures[], skipped: string | null) {
     for (const run of f.runs) {
       const r = run.result;
       let target = "";
-      if (run.target === "read") target = `${check(r.rps >= TARGETS.readRps && r.p95 < TARGETS.readP95Ms)} ≥ ${TARGETS.readRps}/s, p95 < ${TARGETS.readP95Ms} ms`;
+      if (run.target === "read")
+        target = `${check(r.rps >= TARGETS.readRps && r.p95 < TARGETS.readP95Ms)} ≥ ${TARGETS.readRps}/s, p95 < ${TARGETS.readP95Ms} ms`;
       if (run.target === "write") {
-        const ok = r.rps >= TARGETS.writeRps && r.p99 < TARGETS.writeP99Ms && run.write!.lost === 0 && run.write!.duplicates === 0;
+        const ok =
+          r.rps >= TARGETS.writeRps &&
+          r.p99 < TARGETS.writeP99Ms &&
+          run.write!.lost === 0 &&
+          run.write!.duplicates === 0;
         target = `${check(ok)} ≥ ${TARGETS.writeRps}/s, p99 < ${TARGETS.writeP99Ms} ms`;
       }
       lines.push(
@@ -347,8 +397,13 @@ function report(figures: ProviderFigures[], skipped: string | null) {
       .filter((run) => run.write)
       .forEach((run, index) => {
         const w = run.write!;
-        const start = index === 0 ? `${f.coldStartMs.map((value) => `${fmt(value)} ms`).join(", ")} | ${check(cold < TARGETS.coldStartMs)} < ${TARGETS.coldStartMs / 1000} s` : " | ";
-        lines.push(`| ${f.provider} | ${run.name}, ${run.processes} | ${start} | ${fmt(w.acknowledged)} | ${fmt(w.stored)} | ${w.lost} | ${w.duplicates} | ${w.inFlightAtStop} |`);
+        const start =
+          index === 0
+            ? `${f.coldStartMs.map((value) => `${fmt(value)} ms`).join(", ")} | ${check(cold < TARGETS.coldStartMs)} < ${TARGETS.coldStartMs / 1000} s`
+            : " | ";
+        lines.push(
+          `| ${f.provider} | ${run.name}, ${run.processes} | ${start} | ${fmt(w.acknowledged)} | ${fmt(w.stored)} | ${w.lost} | ${w.duplicates} | ${w.inFlightAtStop} |`,
+        );
       });
   }
   lines.push(

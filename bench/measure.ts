@@ -5,7 +5,12 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 export function summarize(samples: readonly number[]) {
   const sorted = [...samples].sort((x, y) => x - y);
   const round = (value: number) => Math.round(value * 10) / 10;
-  return { median: round(sorted[Math.floor(sorted.length / 2)]), min: round(sorted[0]), max: round(sorted[sorted.length - 1]), runs: samples.length };
+  return {
+    median: round(sorted[Math.floor(sorted.length / 2)]),
+    min: round(sorted[0]),
+    max: round(sorted[sorted.length - 1]),
+    runs: samples.length,
+  };
 }
 
 /**

@@ -45,7 +45,17 @@ function header(run: RunDescription) {
  * Replaces the `## <title>` section of docs/benchmarks.md with `body` (or
  * appends it), keeps every other section as it is, and refreshes the header.
  */
-export function writeBenchmarkSection({ title, body, run, file = BENCHMARKS_FILE }: { title: string; body: string; run: RunDescription; file?: string }) {
+export function writeBenchmarkSection({
+  title,
+  body,
+  run,
+  file = BENCHMARKS_FILE,
+}: {
+  title: string;
+  body: string;
+  run: RunDescription;
+  file?: string;
+}) {
   const existing = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
   const sections: Array<{ title: string; text: string }> = [];
   let current: { title: string; lines: string[] } | null = null;

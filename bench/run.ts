@@ -30,7 +30,9 @@ async function main() {
   const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
   const unknown = wanted.filter((name) => !AREAS.some((area) => area.name === name));
   if (unknown.length > 0) {
-    console.error(`Unknown benchmark area(s): ${unknown.join(", ")}. Known: ${AREAS.map((area) => area.name).join(", ")}.`);
+    console.error(
+      `Unknown benchmark area(s): ${unknown.join(", ")}. Known: ${AREAS.map((area) => area.name).join(", ")}.`,
+    );
     process.exit(2);
   }
   const selected = wanted.length > 0 ? AREAS.filter((area) => wanted.includes(area.name)) : AREAS;
@@ -40,7 +42,8 @@ async function main() {
   try {
     for (const entry of selected) {
       const area = await entry.load();
-      const log = (message: string) => console.log(`[${area.name} ${((performance.now() - started) / 1000).toFixed(1)}s] ${message}`);
+      const log = (message: string) =>
+        console.log(`[${area.name} ${((performance.now() - started) / 1000).toFixed(1)}s] ${message}`);
       log("starting");
       const run = describeRun(command);
       const body = await area.run(log);

@@ -54,7 +54,8 @@ export const DEMO_COMMENTS: DemoComment[] = [
     paragraph: "1-8",
     type: "editorial",
     text: "The GCA “comprises” five Pillars, or “is composed of” them; “is comprised of” should be corrected.",
-    proposedText: "The GCA comprises five Pillars or Work Areas: legal measures; technical and procedural measures; organizational structures; capacity building; and international cooperation.",
+    proposedText:
+      "The GCA comprises five Pillars or Work Areas: legal measures; technical and procedural measures; organizational structures; capacity building; and international cooperation.",
     disposition: { status: "accepted", response: "The sentence has been corrected as proposed." },
   },
   {
@@ -62,7 +63,8 @@ export const DEMO_COMMENTS: DemoComment[] = [
     paragraph: "2-5-c",
     type: "technical",
     text: "The description of IoT risks should mention security by design and the lifecycle of device updates, not only botnets. Insecure default passwords remain the main attack vector.",
-    proposedText: "Insecure default credentials and the absence of security updates over the lifetime of connected devices remain the main attack vectors; security by design should be encouraged.",
+    proposedText:
+      "Insecure default credentials and the absence of security updates over the lifetime of connected devices remain the main attack vectors; security by design should be encouraged.",
   },
   {
     organization: "Delegation of Member State B",
@@ -87,8 +89,12 @@ export const DEMO_COMMENTS: DemoComment[] = [
     paragraph: "3-12-b",
     type: "technical",
     text: "SG17 coordination is welcome, but the coordination mechanism should also cover SG13 and SG20 work on network and IoT security, and liaise with 3GPP SA3 for 5G.",
-    proposedText: "A mechanism for close cooperation should be established among the ITU-T study groups, in particular SG13, SG17 and SG20, and with other standards bodies such as 3GPP SA3, with SG17 in a coordinating role.",
-    disposition: { status: "accepted_in_part", response: "SG13 and SG20 are now named; external bodies are covered by guideline 3.12 c." },
+    proposedText:
+      "A mechanism for close cooperation should be established among the ITU-T study groups, in particular SG13, SG17 and SG20, and with other standards bodies such as 3GPP SA3, with SG17 in a coordinating role.",
+    disposition: {
+      status: "accepted_in_part",
+      response: "SG13 and SG20 are now named; external bodies are covered by guideline 3.12 c.",
+    },
   },
   {
     organization: "University of Example",
@@ -101,7 +107,8 @@ export const DEMO_COMMENTS: DemoComment[] = [
     paragraph: "2-9-h",
     type: "general",
     text: "Lawful access to encrypted content weakens security for everyone. We request the deletion of the reference to end-to-end encryption.",
-    quote: "facilitating lawful access to the content of communications where end-to-end encryption has been implemented",
+    quote:
+      "facilitating lawful access to the content of communications where end-to-end encryption has been implemented",
   },
   {
     organization: "Regional Cybersecurity Organization",
@@ -115,14 +122,16 @@ export const DEMO_COMMENTS: DemoComment[] = [
     paragraph: "4-8-c",
     type: "general",
     text: "Regional organizations should be named explicitly as partners in this coordination, as they host many regional CIRT networks.",
-    proposedText: "ITU should promote more open and inclusive collaboration as well as coordination among national, regional and international organizations, including regional CIRT networks.",
+    proposedText:
+      "ITU should promote more open and inclusive collaboration as well as coordination among national, regional and international organizations, including regional CIRT networks.",
   },
   {
     organization: "Delegation of Member State E",
     paragraph: "5-14-f",
     type: "editorial",
     text: "“woman” should read “women”.",
-    proposedText: "Continue to maintain special focus on the needs of the more vulnerable groups—such as women, children, persons with disabilities and persons with specific needs, and older persons – in capacity building efforts.",
+    proposedText:
+      "Continue to maintain special focus on the needs of the more vulnerable groups—such as women, children, persons with disabilities and persons with specific needs, and older persons – in capacity building efforts.",
   },
   {
     organization: "Example Telecom (Sector Member)",
@@ -175,7 +184,11 @@ export const DEMO_COMMENTS: DemoComment[] = [
 function render(text: string) {
   const parsed = parseRichText(plainTextToRichText(text));
   if (!parsed.ok) throw new Error(`Demo comment: ${parsed.error}`);
-  return { body: JSON.stringify(parsed.doc), bodyHtml: renderRichText(parsed.doc), bodyText: richTextToPlainText(parsed.doc) };
+  return {
+    body: JSON.stringify(parsed.doc),
+    bodyHtml: renderRichText(parsed.doc),
+    bodyText: richTextToPlainText(parsed.doc),
+  };
 }
 
 /**
@@ -183,10 +196,23 @@ function render(text: string) {
  * 1), submitted during its comment period, before `now`. Returns how many
  * were added (0 when they are already there).
  */
-export async function seedDemoComments({ slug, versionNumber, now = new Date() }: { slug: string; versionNumber: number; now?: Date }) {
+export async function seedDemoComments({
+  slug,
+  versionNumber,
+  now = new Date(),
+}: {
+  slug: string;
+  versionNumber: number;
+  now?: Date;
+}) {
   const version = await prisma.version.findFirstOrThrow({
     where: { number: versionNumber, consultation: { slug } },
-    select: { id: true, consultationId: true, commentsOpenAt: true, paragraphs: { select: { id: true, key: true, text: true } } },
+    select: {
+      id: true,
+      consultationId: true,
+      commentsOpenAt: true,
+      paragraphs: { select: { id: true, key: true, text: true } },
+    },
   });
   const keyOf = (index: number) => `demo-comment:${slug}:${versionNumber}:${index}`;
   if (await prisma.comment.findUnique({ where: { idempotencyKey: keyOf(0) }, select: { id: true } })) return 0;
@@ -202,7 +228,10 @@ export async function seedDemoComments({ slug, versionNumber, now = new Date() }
   ]);
 
   // Spread over the time the period has been open (at most the last two days).
-  const opened = version.commentsOpenAt && version.commentsOpenAt < now ? version.commentsOpenAt.getTime() : now.getTime() - 2 * 86_400_000;
+  const opened =
+    version.commentsOpenAt && version.commentsOpenAt < now
+      ? version.commentsOpenAt.getTime()
+      : now.getTime() - 2 * 86_400_000;
   const span = Math.min(now.getTime() - opened, 2 * 86_400_000) - 60_000;
   const step = span / DEMO_COMMENTS.length;
 
@@ -259,7 +288,13 @@ export async function seedDemoComments({ slug, versionNumber, now = new Date() }
           },
         },
         disposition: demo.disposition
-          ? { create: { ...demo.disposition, decidedById: secretariat?.id ?? null, decidedAt: new Date(submittedAt.getTime() + 30_000) } }
+          ? {
+              create: {
+                ...demo.disposition,
+                decidedById: secretariat?.id ?? null,
+                decidedAt: new Date(submittedAt.getTime() + 30_000),
+              },
+            }
           : undefined,
       },
       select: { id: true },

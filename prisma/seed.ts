@@ -33,9 +33,24 @@ export const DEMO_ORGANIZATIONS: Array<{ name: string; kind: OrganizationKind }>
 ];
 
 export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: RoleName; organization: string | null }> = [
-  { email: "secretariat@demo.test", name: "Sam Secretariat", role: "secretariat", organization: "Consultation Secretariat" },
-  { email: "focal.point@demo.test", name: "Fatima Focal", role: "focal_point", organization: "Delegation of Member State A" },
-  { email: "delegate@demo.test", name: "Dario Delegate", role: "delegate", organization: "Delegation of Member State A" },
+  {
+    email: "secretariat@demo.test",
+    name: "Sam Secretariat",
+    role: "secretariat",
+    organization: "Consultation Secretariat",
+  },
+  {
+    email: "focal.point@demo.test",
+    name: "Fatima Focal",
+    role: "focal_point",
+    organization: "Delegation of Member State A",
+  },
+  {
+    email: "delegate@demo.test",
+    name: "Dario Delegate",
+    role: "delegate",
+    organization: "Delegation of Member State A",
+  },
   { email: "observer@demo.test", name: "Olga Observer", role: "observer", organization: null },
 ];
 
@@ -63,7 +78,7 @@ export async function seed({ now = new Date(), quiet = false } = {}) {
       name: account.name,
       password: DEMO_PASSWORD,
       role: account.role,
-      organizationId: account.organization ? organizations.get(account.organization) ?? null : null,
+      organizationId: account.organization ? (organizations.get(account.organization) ?? null) : null,
     });
   }
 

@@ -18,7 +18,10 @@ const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "Z")
 const postgres = isPostgresUrl(url);
 const target = path.resolve(
   process.argv[2] ??
-    path.join("data/backups", postgres ? `${databaseName(url)}-${stamp}.dump` : `${path.basename(sqlitePath(url), ".db")}-${stamp}.sqlite`),
+    path.join(
+      "data/backups",
+      postgres ? `${databaseName(url)}-${stamp}.dump` : `${path.basename(sqlitePath(url), ".db")}-${stamp}.sqlite`,
+    ),
 );
 fs.mkdirSync(path.dirname(target), { recursive: true });
 if (fs.existsSync(target)) {
@@ -28,7 +31,13 @@ if (fs.existsSync(target)) {
 
 const started = Date.now();
 if (postgres) {
-  runTool("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${target}`, `--dbname=${libpqUrl(url)}`]);
+  runTool("pg_dump", [
+    "--format=custom",
+    "--no-owner",
+    "--no-privileges",
+    `--file=${target}`,
+    `--dbname=${libpqUrl(url)}`,
+  ]);
 } else {
   const { default: Database } = await import("better-sqlite3");
   const source = new Database(sqlitePath(url), { fileMustExist: true });
@@ -44,4 +53,6 @@ if (postgres) {
   }
 }
 const { size } = fs.statSync(target);
-console.log(`Backed up to ${path.relative(process.cwd(), target)} (${(size / 1024 / 1024).toFixed(1)} MiB, ${Date.now() - started} ms).`);
+console.log(
+  `Backed up to ${path.relative(process.cwd(), target)} (${(size / 1024 / 1024).toFixed(1)} MiB, ${Date.now() - started} ms).`,
+);

@@ -35,7 +35,9 @@ if (isPostgresUrl(url)) {
   );
   await client.end();
   if (rows[0].tables > 0 && !force) {
-    console.error(`✖ the target database has ${rows[0].tables} tables; restore into an empty database, or add --force to replace them.`);
+    console.error(
+      `✖ the target database has ${rows[0].tables} tables; restore into an empty database, or add --force to replace them.`,
+    );
     process.exit(1);
   }
   runTool("pg_restore", [
@@ -55,7 +57,9 @@ if (isPostgresUrl(url)) {
     const { tables } = existing.prepare("SELECT COUNT(*) AS tables FROM sqlite_master WHERE type = 'table'").get();
     existing.close();
     if (tables > 0) {
-      console.error(`✖ ${target} has ${tables} tables; restore into a new file, or add --force to replace it (stop the app first).`);
+      console.error(
+        `✖ ${target} has ${tables} tables; restore into a new file, or add --force to replace it (stop the app first).`,
+      );
       process.exit(1);
     }
   }
@@ -72,4 +76,6 @@ if (isPostgresUrl(url)) {
   for (const suffix of ["-wal", "-shm", "-journal"]) fs.rmSync(target + suffix, { force: true });
   fs.renameSync(staging, target);
 }
-console.log(`Restored ${file} in ${Date.now() - started} ms. Next: npm run db:migrate (or npm start) applies newer migrations.`);
+console.log(
+  `Restored ${file} in ${Date.now() - started} ms. Next: npm run db:migrate (or npm start) applies newer migrations.`,
+);

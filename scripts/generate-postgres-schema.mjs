@@ -40,7 +40,16 @@ export function migratedSchemaFrom(schema) {
 export function schemasDiffer(from, to) {
   const result = spawnSync(
     process.execPath,
-    [path.join(root, "scripts/prisma.mjs"), "migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--exit-code"],
+    [
+      path.join(root, "scripts/prisma.mjs"),
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      from,
+      "--to-schema-datamodel",
+      to,
+      "--exit-code",
+    ],
     // Two datamodels, no database; the CLI opens the configured adapter all
     // the same, so give it an in-memory SQLite database.
     { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: "file::memory:" } },
@@ -67,7 +76,12 @@ function replaceOnce(text, pattern, replacement, what) {
 
 export function postgresSchemaFrom(sqliteSchema) {
   let schema = sqliteSchema;
-  schema = replaceOnce(schema, /(datasource\s+db\s*\{[^}]*?provider\s*=\s*)"sqlite"/, '$1"postgresql"', 'datasource provider = "sqlite"');
+  schema = replaceOnce(
+    schema,
+    /(datasource\s+db\s*\{[^}]*?provider\s*=\s*)"sqlite"/,
+    '$1"postgresql"',
+    'datasource provider = "sqlite"',
+  );
   // The output path is relative to the schema file, one folder deeper here.
   schema = replaceOnce(
     schema,

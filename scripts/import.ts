@@ -30,7 +30,9 @@ async function main() {
   });
   const file = positionals[0];
   if (!values.consultation || !values.label || !file) {
-    throw new ImportError('Usage: npm run import -- --consultation <slug> --label "…" [--document <slug>] [--status draft|open|closed|final] <file>');
+    throw new ImportError(
+      'Usage: npm run import -- --consultation <slug> --label "…" [--document <slug>] [--status draft|open|closed|final] <file>',
+    );
   }
   const status = values.status as (typeof STATUSES)[number];
   if (!STATUSES.includes(status)) throw new ImportError(`--status must be one of ${STATUSES.join(", ")}`);

@@ -51,7 +51,15 @@ if (pull.status !== 0) {
   console.error(pull.stdout, pull.stderr);
   process.exit(1);
 }
-const diff = prisma(["migrate", "diff", "--from-schema-datamodel", pulledSchema, "--to-schema-datamodel", "prisma/schema.prisma", "--script"]);
+const diff = prisma([
+  "migrate",
+  "diff",
+  "--from-schema-datamodel",
+  pulledSchema,
+  "--to-schema-datamodel",
+  "prisma/schema.prisma",
+  "--script",
+]);
 if (diff.status !== 0) {
   console.error(diff.stdout, diff.stderr);
   process.exit(1);
@@ -72,7 +80,15 @@ const postgresSchema = postgresSchemaFrom(fs.readFileSync(SQLITE_SCHEMA, "utf8")
 fs.writeFileSync(POSTGRES_SCHEMA, postgresSchema);
 // Two datamodels, no database: the CLI still opens the configured adapter,
 // and the scratch SQLite file is a harmless one to open.
-const pgDiff = prisma(["migrate", "diff", "--from-schema-datamodel", MIGRATED_POSTGRES_SCHEMA, "--to-schema-datamodel", POSTGRES_SCHEMA, "--script"]);
+const pgDiff = prisma([
+  "migrate",
+  "diff",
+  "--from-schema-datamodel",
+  MIGRATED_POSTGRES_SCHEMA,
+  "--to-schema-datamodel",
+  POSTGRES_SCHEMA,
+  "--script",
+]);
 if (pgDiff.status !== 0) {
   console.error(pgDiff.stdout, pgDiff.stderr);
   process.exit(1);

@@ -15,7 +15,9 @@ if (!server) {
 try {
   await withAdminClient(server, (client) => client.query("SELECT 1"));
 } catch (error) {
-  console.error(`✖ TEST_POSTGRES_URL is set but PostgreSQL does not answer there: ${error instanceof Error ? error.message : error}`);
+  console.error(
+    `✖ TEST_POSTGRES_URL is set but PostgreSQL does not answer there: ${error instanceof Error ? error.message : error}`,
+  );
   process.exit(1);
 }
 

@@ -49,7 +49,8 @@ async function loadBuild(): Promise<ServerBuild> {
  */
 export function trustProxySetting(value: string | undefined): number | string | false {
   if (!value || value === "false") return false;
-  if (value === "true") throw new Error("TRUST_PROXY=true would trust any client's X-Forwarded-For: name the proxies or give a hop count.");
+  if (value === "true")
+    throw new Error("TRUST_PROXY=true would trust any client's X-Forwarded-For: name the proxies or give a hop count.");
   if (/^\d+$/.test(value)) return Number(value);
   return value;
 }
@@ -62,7 +63,8 @@ export function trustProxySetting(value: string | undefined): number | string | 
 export function webConcurrency(value: string | undefined, cpus = os.availableParallelism()): number {
   if (!value) return 1;
   if (value === "auto") return Math.max(1, cpus);
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new Error(`WEB_CONCURRENCY must be a positive number or "auto", not "${value}".`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new Error(`WEB_CONCURRENCY must be a positive number or "auto", not "${value}".`);
   return Number(value);
 }
 
@@ -130,7 +132,10 @@ export async function createServer() {
 
   // Cross-site request forgery: state-changing requests must come from our
   // own pages (see app/lib/security/origin.ts).
-  const allowedOrigins = (process.env.APP_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+  const allowedOrigins = (process.env.APP_ORIGINS ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
   app.use((req, res, next) => {
     const verdict = checkRequestOrigin({
       method: req.method,
@@ -154,7 +159,10 @@ export async function createServer() {
       return next();
     }
     if (Number(declared) > limit) {
-      return void res.status(413).type("text/plain").send(`Request too large: the limit is ${Math.round(limit / 1024)} KiB.`);
+      return void res
+        .status(413)
+        .type("text/plain")
+        .send(`Request too large: the limit is ${Math.round(limit / 1024)} KiB.`);
     }
     next();
   });

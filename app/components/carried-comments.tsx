@@ -28,7 +28,8 @@ export function CarriedComments({
 }) {
   const { t } = useTranslation();
   if (!entry || entry.count === 0) return null;
-  const fromLabel = versions.find((version) => version.number === entry.fromVersion)?.label ?? String(entry.fromVersion);
+  const fromLabel =
+    versions.find((version) => version.number === entry.fromVersion)?.label ?? String(entry.fromVersion);
   return (
     <Link
       className="carried-comments-link"
@@ -59,7 +60,9 @@ export function CompareWithPrevious({
   if (!previous) return null;
   return (
     <p className="compare-with-previous">
-      <Link to={`/consultations/${slug}/compare/${previous.number}...${versionNumber}`}>{t("compare.compareWithPrevious")}</Link>
+      <Link to={`/consultations/${slug}/compare/${previous.number}...${versionNumber}`}>
+        {t("compare.compareWithPrevious")}
+      </Link>
     </p>
   );
 }

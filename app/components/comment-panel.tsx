@@ -133,7 +133,9 @@ export function CommentPanel({
           />
         ) : commenting.kind === "signed-out" ? (
           <p>
-            <Link to={`/login?redirectTo=${encodeURIComponent(closeHref.replace(/\?.*$/, "") + `?p=${paragraph.key}`)}`}>
+            <Link
+              to={`/login?redirectTo=${encodeURIComponent(closeHref.replace(/\?.*$/, "") + `?p=${paragraph.key}`)}`}
+            >
               {t("comments.signInToComment")}
             </Link>
           </p>
@@ -194,8 +196,8 @@ function CommentView({
   const busy = navigation.state !== "idle";
   const who =
     comment.origin === "source"
-      ? comment.sourceAttribution ?? t("comments.sourceDocument")
-      : comment.organization?.name ?? t("comments.unknownOrganization");
+      ? (comment.sourceAttribution ?? t("comments.sourceDocument"))
+      : (comment.organization?.name ?? t("comments.unknownOrganization"));
   return (
     <article className={`comment comment-${comment.status}`} aria-label={t("comments.commentBy", { who })}>
       <header>
@@ -209,7 +211,9 @@ function CommentView({
           </span>
         ) : null}
         <span className={`badge badge-type`}>{t(`comments.types.${comment.type}`)}</span>
-        {comment.status !== "submitted" ? <span className={`badge badge-${comment.status}`}>{t(`comments.status.${comment.status}`)}</span> : null}
+        {comment.status !== "submitted" ? (
+          <span className={`badge badge-${comment.status}`}>{t(`comments.status.${comment.status}`)}</span>
+        ) : null}
       </header>
       {comment.quote ? (
         <p className="comment-quote">
@@ -261,7 +265,8 @@ function CommentView({
           {history.map((revision) => (
             <li key={revision.revision}>
               <p>
-                {t(`comments.events.${revision.event}`)} · {new Date(revision.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC
+                {t(`comments.events.${revision.event}`)} ·{" "}
+                {new Date(revision.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC
                 {revision.editedBy ? (
                   <>
                     {" · "}
@@ -380,7 +385,10 @@ function CommentForm({
           <input type="hidden" name="quoteEnd" value={quote.end} />
         </div>
       ) : null}
-      <fieldset aria-invalid={fieldError("type") ? true : undefined} aria-describedby={fieldError("type") ? `${prefix}-type-error` : undefined}>
+      <fieldset
+        aria-invalid={fieldError("type") ? true : undefined}
+        aria-describedby={fieldError("type") ? `${prefix}-type-error` : undefined}
+      >
         <legend>{t("comments.type")}</legend>
         {COMMENT_TYPES.map((type) => (
           <label key={`${type}-${defaultType}`} className="radio">

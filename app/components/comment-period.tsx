@@ -44,9 +44,7 @@ export function CommentPeriod({
       </dd>
       <dd>
         {state === "open" ? (
-          <strong>
-            {t("consultation.closesIn", left)}
-          </strong>
+          <strong>{t("consultation.closesIn", left)}</strong>
         ) : state === "upcoming" ? (
           t("consultation.opensOn", { date: formatInstant(opensAt, timeZone) })
         ) : (

@@ -1,7 +1,12 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 
-import { ComparisonRow, type ComparisonContext, type ComparisonLayout, type RowData } from "~/components/comparison-row";
+import {
+  ComparisonRow,
+  type ComparisonContext,
+  type ComparisonLayout,
+  type RowData,
+} from "~/components/comparison-row";
 import type { ChangeCounts } from "~/lib/compare";
 
 export type GroupData = {
@@ -152,7 +157,9 @@ export function ComparisonDocument({
             {group.number ? <span className="section-number">{group.number}</span> : null}
             {group.heading ?? t("compare.untitledSection")}
           </h2>
-          {group.formerHeading ? <p className="former-heading">{t("compare.formerHeading", { heading: group.formerHeading })}</p> : null}
+          {group.formerHeading ? (
+            <p className="former-heading">{t("compare.formerHeading", { heading: group.formerHeading })}</p>
+          ) : null}
           <ol className="change-list">
             {group.rows.map((row) => (
               <ComparisonRow key={row.anchor} row={row} context={context} layout={layout} />

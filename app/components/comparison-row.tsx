@@ -72,7 +72,13 @@ function toBlocks(changes: readonly WordChange[], side: "old" | "new" | "both") 
 }
 
 /** Word changes as text with `<ins>` and `<del>`, announced to screen readers. */
-export function ChangeText({ changes, side = "both" }: { changes: readonly WordChange[]; side?: "old" | "new" | "both" }) {
+export function ChangeText({
+  changes,
+  side = "both",
+}: {
+  changes: readonly WordChange[];
+  side?: "old" | "new" | "both";
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -128,7 +134,10 @@ function ParagraphLinks({
           {index > 0 ? " + " : null}
           <a
             href={`${context.linkBase}/consultations/${context.slug}/versions/${version.number}#p-${paragraph.key}`}
-            aria-label={t("compare.readIn", { number: paragraph.number ?? t("compare.unnumberedLong"), version: version.label })}
+            aria-label={t("compare.readIn", {
+              number: paragraph.number ?? t("compare.unnumberedLong"),
+              version: version.label,
+            })}
           >
             {paragraph.number ?? t("compare.unnumbered")}
           </a>
@@ -157,7 +166,15 @@ const BADGE_KEYS = {
 } as const;
 
 /** One change of the comparison: numbers old → new, badges, the text, the comments made on the old paragraphs. */
-export function ComparisonRow({ row, context, layout }: { row: RowData; context: ComparisonContext; layout: ComparisonLayout }) {
+export function ComparisonRow({
+  row,
+  context,
+  layout,
+}: {
+  row: RowData;
+  context: ComparisonContext;
+  layout: ComparisonLayout;
+}) {
   const { t } = useTranslation();
   const oldNumbers = rowNumbers(row.old) || (row.old.length > 0 ? t("compare.unnumbered") : "");
   const more = row.commentCount - row.comments.length;
@@ -177,7 +194,11 @@ export function ComparisonRow({ row, context, layout }: { row: RowData; context:
           <a
             className="change-comments-link"
             href={`#${row.commentsAnchor}`}
-            aria-label={t("compare.commentsLinkLabel", { count: row.commentCount, number: oldNumbers, version: context.from.label })}
+            aria-label={t("compare.commentsLinkLabel", {
+              count: row.commentCount,
+              number: oldNumbers,
+              version: context.from.label,
+            })}
           >
             {t("compare.commentsLink", { count: row.commentCount })}
           </a>
@@ -187,11 +208,23 @@ export function ComparisonRow({ row, context, layout }: { row: RowData; context:
         <div className="change-sides">
           <div className="change-side change-side-old">
             <p className="change-side-label">{context.from.label}</p>
-            {row.old.length > 0 ? <ChangeText changes={row.changes} side="old" /> : <p><NoParagraph /></p>}
+            {row.old.length > 0 ? (
+              <ChangeText changes={row.changes} side="old" />
+            ) : (
+              <p>
+                <NoParagraph />
+              </p>
+            )}
           </div>
           <div className="change-side change-side-new">
             <p className="change-side-label">{context.to.label}</p>
-            {row.new.length > 0 ? <ChangeText changes={row.changes} side="new" /> : <p><NoParagraph /></p>}
+            {row.new.length > 0 ? (
+              <ChangeText changes={row.changes} side="new" />
+            ) : (
+              <p>
+                <NoParagraph />
+              </p>
+            )}
           </div>
         </div>
       ) : (
@@ -216,7 +249,9 @@ export function ComparisonRow({ row, context, layout }: { row: RowData; context:
           </ol>
           {more > 0 ? (
             <p>
-              <a href={`${context.linkBase}/consultations/${context.slug}/versions/${context.from.number}?p=${row.old[0].key}#p-${row.old[0].key}`}>
+              <a
+                href={`${context.linkBase}/consultations/${context.slug}/versions/${context.from.number}?p=${row.old[0].key}#p-${row.old[0].key}`}
+              >
                 {t("compare.commentsMore", { count: more, version: context.from.label })}
               </a>
             </p>
@@ -227,7 +262,15 @@ export function ComparisonRow({ row, context, layout }: { row: RowData; context:
   );
 }
 
-function CarriedCommentView({ comment, showParagraph, toLabel }: { comment: RowComment; showParagraph: boolean; toLabel: string }) {
+function CarriedCommentView({
+  comment,
+  showParagraph,
+  toLabel,
+}: {
+  comment: RowComment;
+  showParagraph: boolean;
+  toLabel: string;
+}) {
   const { t } = useTranslation();
   const who = comment.sourceAttribution ?? comment.organization ?? t("comments.unknownOrganization");
   const knownType = ["general", "technical", "editorial"].includes(comment.type) ? comment.type : "general";
@@ -237,7 +280,11 @@ function CarriedCommentView({ comment, showParagraph, toLabel }: { comment: RowC
         <bdi className="comment-organization">{who}</bdi>
         <span className="badge badge-type">{t(`comments.types.${knownType}`)}</span>
         {comment.status === "draft" ? <span className="badge badge-draft">{t("comments.status.draft")}</span> : null}
-        {showParagraph ? <span className="comment-author">{t("compare.commentOn", { number: comment.paragraph.number ?? t("compare.unnumbered") })}</span> : null}
+        {showParagraph ? (
+          <span className="comment-author">
+            {t("compare.commentOn", { number: comment.paragraph.number ?? t("compare.unnumbered") })}
+          </span>
+        ) : null}
       </header>
       {comment.quote ? (
         <p className="comment-quote">
@@ -252,7 +299,8 @@ function CarriedCommentView({ comment, showParagraph, toLabel }: { comment: RowC
           <blockquote dir="auto">{comment.proposedText}</blockquote>
           {comment.adoption ? (
             <p className={`adoption adoption-${comment.adoption}`}>
-              {t("compare.adoption.label", { version: toLabel })} <strong>{t(`compare.adoption.${comment.adoption}`)}</strong>
+              {t("compare.adoption.label", { version: toLabel })}{" "}
+              <strong>{t(`compare.adoption.${comment.adoption}`)}</strong>
             </p>
           ) : null}
         </div>

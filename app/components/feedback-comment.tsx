@@ -48,7 +48,10 @@ export function FeedbackComment({
 }) {
   const { t } = useTranslation();
   const who =
-    comment.organization?.name ?? (comment.origin === "source" ? (comment.sourceAttribution ?? t("comments.sourceDocument")) : t("comments.unknownOrganization"));
+    comment.organization?.name ??
+    (comment.origin === "source"
+      ? (comment.sourceAttribution ?? t("comments.sourceDocument"))
+      : t("comments.unknownOrganization"));
   const number = comment.paragraph?.number ?? comment.paragraph?.key ?? null;
   const decided = comment.disposition;
   return (
@@ -74,9 +77,13 @@ export function FeedbackComment({
         </h3>
         <span className="badge badge-type">{t(`comments.types.${comment.type}`, { defaultValue: comment.type })}</span>
         {comment.organization ? (
-          <span className="badge badge-kind">{t(`auth.organizationKinds.${comment.organization.kind}`, { defaultValue: comment.organization.kind })}</span>
+          <span className="badge badge-kind">
+            {t(`auth.organizationKinds.${comment.organization.kind}`, { defaultValue: comment.organization.kind })}
+          </span>
         ) : null}
-        {groupSize && groupSize > 1 ? <span className="badge badge-group">{t("feedback.list.group", { count: groupSize - 1 })}</span> : null}
+        {groupSize && groupSize > 1 ? (
+          <span className="badge badge-group">{t("feedback.list.group", { count: groupSize - 1 })}</span>
+        ) : null}
       </header>
       {comment.quote ? (
         <p className="comment-quote">
@@ -91,7 +98,9 @@ export function FeedbackComment({
         </div>
       ) : null}
       <p className="comment-meta">
-        {comment.submittedAt ? t("feedback.list.submitted", { date: formatInstant(comment.submittedAt, timeZone) }) : null}
+        {comment.submittedAt
+          ? t("feedback.list.submitted", { date: formatInstant(comment.submittedAt, timeZone) })
+          : null}
       </p>
       <div className={`decision-state ${decided ? `decided decided-${decided.status}` : "undecided"}`}>
         {decided ? (
@@ -102,7 +111,10 @@ export function FeedbackComment({
             </p>
             <p className="comment-meta">
               {decided.decidedBy
-                ? t("feedback.list.decidedBy", { name: decided.decidedBy, date: formatInstant(decided.decidedAt, timeZone) })
+                ? t("feedback.list.decidedBy", {
+                    name: decided.decidedBy,
+                    date: formatInstant(decided.decidedAt, timeZone),
+                  })
                 : t("feedback.list.decidedOn", { date: formatInstant(decided.decidedAt, timeZone) })}
             </p>
           </>

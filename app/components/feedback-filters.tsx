@@ -32,9 +32,17 @@ export function FeedbackFilters({
     submit(cleaned, { method: "get" });
   };
   const statusLabel = (status: string) =>
-    (DISPOSITION_STATUSES as readonly string[]).includes(status) ? t(`dispositions.status.${status}`) : t(`feedback.filters.${status}`);
+    (DISPOSITION_STATUSES as readonly string[]).includes(status)
+      ? t(`dispositions.status.${status}`)
+      : t(`feedback.filters.${status}`);
   return (
-    <Form method="get" className="feedback-filters" role="search" aria-labelledby="filters-title" onSubmit={submitWithoutEmpty}>
+    <Form
+      method="get"
+      className="feedback-filters"
+      role="search"
+      aria-labelledby="filters-title"
+      onSubmit={submitWithoutEmpty}
+    >
       <h2 id="filters-title">{t("feedback.filters.title")}</h2>
       <input type="hidden" name="v" value={versionNumber} />
       {filters.group ? (

@@ -61,15 +61,23 @@ export function FeedbackGroups({
             <li key={group.id} className="group" aria-labelledby={`group-${group.id}-title`}>
               <h3 id={`group-${group.id}-title`}>
                 {t("feedback.groups.size", { count: group.size })}
-                {group.inView !== group.size ? <span className="hint"> · {t("feedback.groups.inView", { count: group.inView })}</span> : null}
-                <span className="hint"> · {t("feedback.groups.decided", { decided: group.decided, size: group.size })}</span>
+                {group.inView !== group.size ? (
+                  <span className="hint"> · {t("feedback.groups.inView", { count: group.inView })}</span>
+                ) : null}
+                <span className="hint">
+                  {" "}
+                  · {t("feedback.groups.decided", { decided: group.decided, size: group.size })}
+                </span>
               </h3>
               <blockquote dir="auto" className="group-text">
                 {group.text.length > 400 ? `${group.text.slice(0, 399)}…` : group.text}
               </blockquote>
               <p className="comment-meta">
                 {group.paragraph
-                  ? t("feedback.groups.first", { organization: group.organization ?? "—", number: group.paragraph.number ?? group.paragraph.key })
+                  ? t("feedback.groups.first", {
+                      organization: group.organization ?? "—",
+                      number: group.paragraph.number ?? group.paragraph.key,
+                    })
                   : t("feedback.groups.firstNoParagraph", { organization: group.organization ?? "—" })}{" "}
                 · <Link to={groupHref(group.id)}>{t("feedback.groups.show")}</Link>
               </p>

@@ -47,7 +47,10 @@ export function FeedbackHeatMap({
           return (
             <li key={section.id} className={`heat-section heat-level-${section.level}`}>
               <p className="heat-head">
-                <Link to={sectionHref(section.param)} aria-label={t("feedback.heatMap.filterSection", { section: label })}>
+                <Link
+                  to={sectionHref(section.param)}
+                  aria-label={t("feedback.heatMap.filterSection", { section: label })}
+                >
                   {label}
                 </Link>
                 <span className="heat-total">{t("feedback.heatMap.sectionTotal", { count: total })}</span>

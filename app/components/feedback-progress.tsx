@@ -29,7 +29,10 @@ export function FeedbackProgress({
       ) : (
         <>
           <label htmlFor="disposition-progress">
-            {t(filtered ? "feedback.progress.labelFiltered" : "feedback.progress.label", { decided: number.format(decided), total: number.format(total) })}
+            {t(filtered ? "feedback.progress.labelFiltered" : "feedback.progress.label", {
+              decided: number.format(decided),
+              total: number.format(total),
+            })}
           </label>
           <progress id="disposition-progress" max={total} value={decided}>
             {Math.round((decided / total) * 100)} %
@@ -37,7 +40,9 @@ export function FeedbackProgress({
           <ul className="status-counts">
             {["undecided", ...DISPOSITION_STATUSES].map((status) => (
               <li key={status}>
-                <Link to={statusHref(status)}>{status === "undecided" ? t("feedback.filters.undecided") : t(`dispositions.status.${status}`)}</Link>
+                <Link to={statusHref(status)}>
+                  {status === "undecided" ? t("feedback.filters.undecided") : t(`dispositions.status.${status}`)}
+                </Link>
               </li>
             ))}
           </ul>

@@ -22,7 +22,13 @@ export function FeedbackPublication({
 }) {
   const { t } = useTranslation();
   const rows = [
-    { key: "comments", label: t("feedback.publication.comments"), at: commentsPublishedAt, publish: "publishComments", unpublish: "unpublishComments" },
+    {
+      key: "comments",
+      label: t("feedback.publication.comments"),
+      at: commentsPublishedAt,
+      publish: "publishComments",
+      unpublish: "unpublishComments",
+    },
     {
       key: "dispositions",
       label: t("feedback.publication.dispositions"),
@@ -40,7 +46,9 @@ export function FeedbackPublication({
             <dt>{row.label}</dt>
             <dd>
               <span className={row.at ? "published" : "unpublished"}>
-                {row.at ? t("feedback.publication.publishedOn", { date: formatInstant(row.at, timeZone) }) : t("feedback.publication.notPublished")}
+                {row.at
+                  ? t("feedback.publication.publishedOn", { date: formatInstant(row.at, timeZone) })
+                  : t("feedback.publication.notPublished")}
               </span>
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value={row.at ? `unpublish-${row.key}` : `publish-${row.key}`} />

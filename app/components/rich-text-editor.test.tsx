@@ -37,7 +37,15 @@ async function mount(element: React.ReactElement) {
 
 const stored = JSON.stringify({
   type: "doc",
-  content: [{ type: "paragraph", content: [{ type: "text", text: "Stored ", marks: [{ type: "bold" }] }, { type: "text", text: "body" }] }],
+  content: [
+    {
+      type: "paragraph",
+      content: [
+        { type: "text", text: "Stored ", marks: [{ type: "bold" }] },
+        { type: "text", text: "body" },
+      ],
+    },
+  ],
 });
 
 describe("RichTextEditor", () => {
@@ -59,7 +67,9 @@ describe("RichTextEditor", () => {
     await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
 
     expect(container.querySelector("textarea")).toBeNull();
-    expect(container.querySelector("#comment-body")!.innerHTML).toBe("<p>Typed while loading</p><p>Second &lt;b&gt;paragraph&lt;/b&gt;</p>");
+    expect(container.querySelector("#comment-body")!.innerHTML).toBe(
+      "<p>Typed while loading</p><p>Second &lt;b&gt;paragraph&lt;/b&gt;</p>",
+    );
     expect(JSON.parse(container.querySelector<HTMLInputElement>('input[name="body"]')!.value)).toEqual({
       type: "doc",
       content: [
@@ -70,7 +80,9 @@ describe("RichTextEditor", () => {
   });
 
   it("replaces the textarea with the editor and posts the JSON in a hidden field", async () => {
-    const form = await mount(<RichTextEditor name="body" label="Comment" id="comment-body" defaultValue={stored} invalid />);
+    const form = await mount(
+      <RichTextEditor name="body" label="Comment" id="comment-body" defaultValue={stored} invalid />,
+    );
     expect(form.querySelector("textarea")).toBeNull();
 
     const content = form.querySelector("#comment-body")!;
@@ -99,7 +111,9 @@ describe("RichTextEditor", () => {
   });
 
   it("applies toolbar formatting, shows it as pressed and writes it to the hidden field", async () => {
-    const form = await mount(<RichTextEditor name="body" label="Comment" id="comment-body" defaultValue="Plain words" />);
+    const form = await mount(
+      <RichTextEditor name="body" label="Comment" id="comment-body" defaultValue="Plain words" />,
+    );
     const bulletButton = form.querySelector<HTMLButtonElement>('button[aria-label="editor.bulletList"]')!;
     await act(async () => bulletButton.click());
 
@@ -110,7 +124,9 @@ describe("RichTextEditor", () => {
       content: [
         {
           type: "bulletList",
-          content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Plain words" }] }] }],
+          content: [
+            { type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Plain words" }] }] },
+          ],
         },
       ],
     });

@@ -179,7 +179,12 @@ export function RichTextEditor({
         <ToolbarButton editor={editor} label={t("editor.bold")} pressed={active.bold} onPress={(c) => c.toggleBold()}>
           <strong aria-hidden="true">B</strong>
         </ToolbarButton>
-        <ToolbarButton editor={editor} label={t("editor.italic")} pressed={active.italic} onPress={(c) => c.toggleItalic()}>
+        <ToolbarButton
+          editor={editor}
+          label={t("editor.italic")}
+          pressed={active.italic}
+          onPress={(c) => c.toggleItalic()}
+        >
           <em aria-hidden="true">I</em>
         </ToolbarButton>
         <ToolbarButton

@@ -4,11 +4,13 @@
  */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-export type AttachmentKind = { kind: "pdf"; contentType: "application/pdf"; extension: ".pdf" } | {
-  kind: "docx";
-  contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-  extension: ".docx";
-};
+export type AttachmentKind =
+  | { kind: "pdf"; contentType: "application/pdf"; extension: ".pdf" }
+  | {
+      kind: "docx";
+      contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+      extension: ".docx";
+    };
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\x03\x04"

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { commentPeriodState, formatDay, formatInstant, isValidTimeZone, timeUntil, utcToZonedLocal, zonedLocalToUtc } from "./dates";
+import {
+  commentPeriodState,
+  formatDay,
+  formatInstant,
+  isValidTimeZone,
+  timeUntil,
+  utcToZonedLocal,
+  zonedLocalToUtc,
+} from "./dates";
 
 describe("formatInstant", () => {
   it("shows the instant in the consultation's zone and names the zone", () => {
@@ -48,7 +56,9 @@ describe("zonedLocalToUtc / utcToZonedLocal", () => {
   it("round-trips through the datetime-local value", () => {
     const instant = new Date("2026-10-25T00:30:00Z");
     expect(utcToZonedLocal(instant, "Europe/Zurich")).toBe("2026-10-25T02:30");
-    expect(zonedLocalToUtc(utcToZonedLocal(instant, "Asia/Kolkata"), "Asia/Kolkata").toISOString()).toBe(instant.toISOString());
+    expect(zonedLocalToUtc(utcToZonedLocal(instant, "Asia/Kolkata"), "Asia/Kolkata").toISOString()).toBe(
+      instant.toISOString(),
+    );
   });
   it("rejects malformed input and unknown zones", () => {
     expect(() => zonedLocalToUtc("1 Dec 2026", "UTC")).toThrow(RangeError);

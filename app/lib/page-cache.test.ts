@@ -7,7 +7,15 @@ import { cachedPagePolicy, cacheableTtlMs, inlineScriptHashes, PAGE_CACHE_HEADER
 
 const POLICY = "default-src 'self';script-src 'self' 'nonce-FIRST==';script-src-attr 'none';style-src 'self'";
 
-function page(nonce: string, { ttl = "2", status = 200, type = "text/html; charset=utf-8", cookie }: { ttl?: string | null; status?: number; type?: string; cookie?: string } = {}) {
+function page(
+  nonce: string,
+  {
+    ttl = "2",
+    status = 200,
+    type = "text/html; charset=utf-8",
+    cookie,
+  }: { ttl?: string | null; status?: number; type?: string; cookie?: string } = {},
+) {
   const headers = new Headers({ "Content-Type": type });
   if (ttl !== null) headers.set(PAGE_CACHE_HEADER, ttl);
   if (cookie) headers.append("Set-Cookie", cookie);
@@ -27,8 +35,12 @@ describe("inlineScriptHashes and cachedPagePolicy", () => {
 
   it("replaces the request's nonce with the page's hashes and keeps the rest of the policy", () => {
     const policy = cachedPagePolicy(POLICY, { scriptHashes: ["'sha256-A'", "'sha256-B'"] });
-    expect(policy).toBe("default-src 'self';script-src 'self' 'sha256-A' 'sha256-B';script-src-attr 'none';style-src 'self'");
-    expect(cachedPagePolicy(POLICY, { scriptHashes: [] })).toBe("default-src 'self';script-src 'self';script-src-attr 'none';style-src 'self'");
+    expect(policy).toBe(
+      "default-src 'self';script-src 'self' 'sha256-A' 'sha256-B';script-src-attr 'none';style-src 'self'",
+    );
+    expect(cachedPagePolicy(POLICY, { scriptHashes: [] })).toBe(
+      "default-src 'self';script-src 'self';script-src-attr 'none';style-src 'self'",
+    );
   });
 });
 
@@ -123,7 +135,9 @@ describe("PageCache", () => {
 
   it("a failed render fails its own request only; the next one renders again", async () => {
     const cache = new PageCache();
-    await expect(cache.respond("k", async () => Promise.reject(new Error("database down")))).rejects.toThrow("database down");
+    await expect(cache.respond("k", async () => Promise.reject(new Error("database down")))).rejects.toThrow(
+      "database down",
+    );
     expect((await cache.respond("k", async () => page("N=="))).state).toBe("miss");
   });
 });

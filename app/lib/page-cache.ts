@@ -48,9 +48,7 @@ export interface CachedPage {
   br: Buffer;
 }
 
-export type PageCacheAnswer =
-  | { state: "hit"; page: CachedPage }
-  | { state: "miss" | "bypass"; response: Response };
+export type PageCacheAnswer = { state: "hit"; page: CachedPage } | { state: "miss" | "bypass"; response: Response };
 
 /** The route's TTL in milliseconds, or 0 when the answer must not be kept. */
 export function cacheableTtlMs(response: Response): number {
@@ -91,7 +89,11 @@ function withoutCacheHeader(response: Response) {
 /** The response as the client gets it: without the route's permission to cache. */
 export function stripPageCacheHeader(response: Response) {
   if (!response.headers.has(PAGE_CACHE_HEADER)) return response;
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: withoutCacheHeader(response) });
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: withoutCacheHeader(response),
+  });
 }
 
 export interface PageCacheOptions {
@@ -159,7 +161,12 @@ export class PageCache {
       const [gzipped, brotlied] = await Promise.all([
         gzip(identity),
         // Quality 5: most of brotli's gain for a small part of quality 11's time.
-        brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+        brotli(identity, {
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+          },
+        }),
       ]);
       const page: CachedPage = {
         status: response.status,

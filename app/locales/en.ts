@@ -118,7 +118,8 @@ const common = {
       email: "Your account will use the email address {{email}}.",
       submit: "Create my account",
       unknownTitle: "Invitation not found",
-      unknown: "This invitation link is not valid. Check that you copied the whole link, or ask the secretariat for a new one.",
+      unknown:
+        "This invitation link is not valid. Check that you copied the whole link, or ask the secretariat for a new one.",
       expiredTitle: "Invitation expired",
       expired: "This invitation has expired. Ask the secretariat for a new one.",
       usedTitle: "Invitation already used",
@@ -235,7 +236,8 @@ const common = {
   },
   manage: {
     newTitle: "Open a consultation",
-    newIntro: "Upload the draft, set the comment period in the time zone you announce it in, and publish it for comments.",
+    newIntro:
+      "Upload the draft, set the comment period in the time zone you announce it in, and publish it for comments.",
     newLink: "Open a consultation",
     fields: {
       title: "Title",
@@ -250,7 +252,8 @@ const common = {
     },
     hints: {
       slug: "Lowercase letters, digits and hyphens; it becomes /consultations/<address>.",
-      document: "Word (.docx), Markdown (.md) or plain text (.txt), up to {{max}} MB. Numbered paragraphs are recognized.",
+      document:
+        "Word (.docx), Markdown (.md) or plain text (.txt), up to {{max}} MB. Numbered paragraphs are recognized.",
     },
     visibility: {
       after_close: "Published by the secretariat after the deadline",
@@ -266,14 +269,16 @@ const common = {
   },
   contributions: {
     title: "General contributions",
-    intro: "A written submission on the whole document, on behalf of your organization, with an optional PDF or Word attachment.",
+    intro:
+      "A written submission on the whole document, on behalf of your organization, with an optional PDF or Word attachment.",
     link: "General contributions",
     fields: { title: "Title", body: "Contribution", attachment: "Attachment (optional)" },
     attachmentHint: "PDF or Word (.docx), up to {{max}} MB.",
     send: "Send the contribution",
     sending: "Sending…",
     saved: "Your contribution was received.",
-    cannotContribute: "Only a focal point can send a contribution on behalf of an organization, while the consultation is open.",
+    cannotContribute:
+      "Only a focal point can send a contribution on behalf of an organization, while the consultation is open.",
     received: "Contributions received",
     yours: "Your organization's contributions",
     none: "No contribution yet.",
@@ -358,7 +363,8 @@ const common = {
     carriedLabel_other: "{{count}} comments on paragraph {{number}} of {{version}}: see what changed",
     docx: {
       subtitle: "Comparison: {{from}} → {{to}}",
-      intro: "Tracked changes show how {{from}} became {{to}}. Accept all changes to obtain {{to}}; reject them all to return to {{from}}.",
+      intro:
+        "Tracked changes show how {{from}} became {{to}}. Accept all changes to obtain {{to}}; reject them all to return to {{from}}.",
       movedNote: "Moved: this was paragraph {{number}} of {{version}}, elsewhere in the document.",
       splitNote: "Split: paragraph {{number}} of {{version}} became {{count}} paragraphs.",
       mergedNote: "Merged: paragraphs {{numbers}} of {{version}} became one paragraph.",
@@ -451,7 +457,8 @@ const common = {
     },
     groups: {
       title: "Near-identical comments",
-      intro: "Comments whose text is the same or nearly so (campaigns, copied letters) are grouped; a whole group can be decided at once.",
+      intro:
+        "Comments whose text is the same or nearly so (campaigns, copied letters) are grouped; a whole group can be decided at once.",
       none: "No group of near-identical comments in this view.",
       size: "{{count}} comments",
       inView: "{{count}} in this view",
@@ -463,8 +470,10 @@ const common = {
       decideAll_other: "Decide on all {{count}} comments of this group",
       regroup: "Regroup now",
       regroupHint: "Grouping runs by itself when new comments arrive.",
-      ungrouped_one: "{{count}} comment is not grouped yet: the consultation has more than {{limit}} comments, so grouping waits for “Regroup now”.",
-      ungrouped_other: "{{count}} comments are not grouped yet: the consultation has more than {{limit}} comments, so grouping waits for “Regroup now”.",
+      ungrouped_one:
+        "{{count}} comment is not grouped yet: the consultation has more than {{limit}} comments, so grouping waits for “Regroup now”.",
+      ungrouped_other:
+        "{{count}} comments are not grouped yet: the consultation has more than {{limit}} comments, so grouping waits for “Regroup now”.",
       regroupedNow: "Grouping just ran on {{count}} comments.",
     },
     list: {
@@ -525,7 +534,8 @@ const common = {
       docx: "Word (DOCX)",
       download: "Download as {{format}}",
       import: "Import a commenting template",
-      tooLarge: "Too many comments for a Word export ({{total}}; at most {{max}}). Use the CSV or Excel export, or filter by section.",
+      tooLarge:
+        "Too many comments for a Word export ({{total}}; at most {{max}}). Use the CSV or Excel export, or filter by section.",
     },
     paragraph: {
       title: "Paragraph {{number}}",
@@ -612,14 +622,16 @@ const common = {
       sheet: "Comments",
       paragraphsSheet: "Paragraphs",
       title: "Commenting template: {{title}}, {{label}}",
-      instructions: "One comment per row from row 4. Column 2: a paragraph number (see the Paragraphs sheet). Column 4 (optional): a phrase copied from the paragraph. Column 5: ge, te or ed. Column 6: the comment. Column 7 (optional): the proposed change. Leave column 8 empty.",
+      instructions:
+        "One comment per row from row 4. Column 2: a paragraph number (see the Paragraphs sheet). Column 4 (optional): a phrase copied from the paragraph. Column 5: ge, te or ed. Column 6: the comment. Column 7 (optional): the proposed change. Leave column 8 empty.",
       paragraphText: "Paragraph text",
       typeHint: "Use ge (general), te (technical) or ed (editorial).",
     },
     import: {
       title: "Import a commenting template",
       metaTitle: "Import comments · {{title}}",
-      intro: "Upload a delegation's filled-in template (.xlsx or .docx, the 8-column layout). Every row is checked first; if any row is rejected, nothing is imported.",
+      intro:
+        "Upload a delegation's filled-in template (.xlsx or .docx, the 8-column layout). Every row is checked first; if any row is rejected, nothing is imported.",
       download: "Download the blank template (.xlsx)",
       file: "Template file (.xlsx or .docx)",
       fileHint: "Up to 1 MB and {{rows}} rows.",
@@ -662,7 +674,8 @@ const common = {
         commentInvalid: "The comment cannot be stored: {{reason}}",
         proposedTooLong: "The proposed change has {{length}} characters; at most {{max}}.",
         quoteTooLong: "Column 4 has {{length}} characters; at most {{max}}.",
-        quoteNotFound: "The phrase in column 4 is not in paragraph {{number}}: copy it exactly, or leave the column empty.",
+        quoteNotFound:
+          "The phrase in column 4 is not in paragraph {{number}}: copy it exactly, or leave the column empty.",
         organizationMismatch: "Column 1 names “{{found}}”, but the comments are imported for {{expected}}.",
       },
     },

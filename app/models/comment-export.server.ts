@@ -105,9 +105,16 @@ export async function* exportRowBatches({
   const deciders = new Map<string, string>();
 
   const toRows = async (comments: ExportComment[]): Promise<ExportRow[]> => {
-    const unknown = [...new Set(comments.map((c) => c.disposition?.decidedById).filter((id): id is string => !!id && !deciders.has(id)))];
+    const unknown = [
+      ...new Set(
+        comments.map((c) => c.disposition?.decidedById).filter((id): id is string => !!id && !deciders.has(id)),
+      ),
+    ];
     if (unknown.length > 0) {
-      for (const user of await prisma.user.findMany({ where: { id: { in: unknown } }, select: { id: true, name: true } })) {
+      for (const user of await prisma.user.findMany({
+        where: { id: { in: unknown } },
+        select: { id: true, name: true },
+      })) {
         deciders.set(user.id, user.name);
       }
     }
@@ -125,7 +132,9 @@ export async function* exportRowBatches({
         type: comment.type,
         comment: comment.bodyText,
         proposedText: comment.proposedText,
-        disposition: comment.disposition ? { status: comment.disposition.status, response: comment.disposition.response } : null,
+        disposition: comment.disposition
+          ? { status: comment.disposition.status, response: comment.disposition.response }
+          : null,
         duplicateGroupId: comment.duplicateGroupId,
         submittedAt: comment.submittedAt,
         decidedBy: comment.disposition?.decidedById ? (deciders.get(comment.disposition.decidedById) ?? null) : null,
@@ -133,7 +142,8 @@ export async function* exportRowBatches({
       };
     });
   };
-  const byDocumentOrder = (a: ExportRow, b: ExportRow) => a.paragraphOrder - b.paragraphOrder || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byDocumentOrder = (a: ExportRow, b: ExportRow) =>
+    a.paragraphOrder - b.paragraphOrder || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
   const counts = await prisma.comment.groupBy({ by: ["paragraphId"], where, _count: { _all: true } });
   const countOf = new Map(counts.map((row) => [row.paragraphId, row._count._all]));
@@ -162,7 +172,10 @@ export async function* exportRowBatches({
     pending = [];
     pendingCount = 0;
     if (ids.length === 0) return [];
-    const comments = await prisma.comment.findMany({ where: { AND: [where, { paragraphId: { in: ids } }] }, select: exportSelect });
+    const comments = await prisma.comment.findMany({
+      where: { AND: [where, { paragraphId: { in: ids } }] },
+      select: exportSelect,
+    });
     return (await toRows(comments)).sort(byDocumentOrder);
   };
   for (const paragraph of scope.paragraphs) {
@@ -219,7 +232,11 @@ function header(access: TableAccess, labels: ExportLabels) {
  * pull — the next database query runs only when the client has taken the
  * previous batch.
  */
-export function csvExportStream(batches: AsyncGenerator<ExportRow[]>, access: TableAccess, labels: ExportLabels): ReadableStream<Uint8Array> {
+export function csvExportStream(
+  batches: AsyncGenerator<ExportRow[]>,
+  access: TableAccess,
+  labels: ExportLabels,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let started = false;
   return new ReadableStream<Uint8Array>({
@@ -257,7 +274,12 @@ export function xlsxExportStream(
   // Cell styles (wrapped text, bold header) cost ExcelJS about a third more
   // time per row: large exports are written plain to stay quick.
   const styled = rows <= XLSX_STYLED_MAX_ROWS;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: styled, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: styled,
+    useSharedStrings: false,
+    zip: { zlib: { level: 1 } },
+  });
   const sheet = workbook.addWorksheet(labels.title.slice(0, 31), {
     views: [{ state: "frozen", ySplit: 1 }],
     pageSetup: { orientation: "landscape", fitToWidth: 1, fitToHeight: 0 },
@@ -265,7 +287,10 @@ export function xlsxExportStream(
   const columns = header(access, labels);
   const widths = [24, 12, 28, 20, 8, 60, 50, 40, 28, 28, 24, 20, 24];
   // One style per column, not per cell: the writer then has one style to emit.
-  sheet.columns = columns.map((_, index) => ({ width: widths[index] ?? 20, style: { alignment: { vertical: "top", wrapText: true } } }));
+  sheet.columns = columns.map((_, index) => ({
+    width: widths[index] ?? 20,
+    style: { alignment: { vertical: "top", wrapText: true } },
+  }));
   const write = async () => {
     const head = sheet.addRow(columns);
     head.font = { bold: true };
@@ -306,10 +331,14 @@ export async function docxExport({
   total: number;
 }): Promise<Buffer> {
   if (total > DOCX_MAX_ROWS) {
-    throw new DomainError(413, `Too many comments for a Word export (${total} > ${DOCX_MAX_ROWS}). Use the CSV or XLSX export, or filter by section.`, {
-      total,
-      max: DOCX_MAX_ROWS,
-    });
+    throw new DomainError(
+      413,
+      `Too many comments for a Word export (${total} > ${DOCX_MAX_ROWS}). Use the CSV or XLSX export, or filter by section.`,
+      {
+        total,
+        max: DOCX_MAX_ROWS,
+      },
+    );
   }
   const headerRow = () =>
     new TableRow({
@@ -340,7 +369,11 @@ export async function docxExport({
           }),
         );
       }
-      rows.push(new TableRow({ children: isoRow(row, labels.status).map((text) => new TableCell({ children: cellParagraphs(text) })) }));
+      rows.push(
+        new TableRow({
+          children: isoRow(row, labels.status).map((text) => new TableCell({ children: cellParagraphs(text) })),
+        }),
+      );
     }
   }
   closeTable();
@@ -408,7 +441,8 @@ export async function prepareExport({
     });
     throw new DomainError(404, "The disposition of comments has not been published yet.", { notPublished: true });
   }
-  const filters: FeedbackFilters = access === "secretariat" ? requested : { v: requested.v, section: requested.section };
+  const filters: FeedbackFilters =
+    access === "secretariat" ? requested : { v: requested.v, section: requested.section };
   const { where } = feedbackWhere(scope, filters);
   const total = format === "csv" ? null : await prisma.comment.count({ where });
   if (access === "secretariat") {

@@ -133,7 +133,11 @@ async function readDocxRows(bytes: Uint8Array): Promise<TemplateRow[]> {
       } else current.row = [];
     } else if (element === "td" || element === "th") {
       if (closing) {
-        current.row?.push(decodeEntities(current.cell ?? "").replace(/[ \t]+\n/g, "\n").trim());
+        current.row?.push(
+          decodeEntities(current.cell ?? "")
+            .replace(/[ \t]+\n/g, "\n")
+            .trim(),
+        );
         current.cell = null;
       } else current.cell = "";
     } else if ((element === "p" && closing) || element === "br") {
@@ -148,12 +152,18 @@ async function readDocxRows(bytes: Uint8Array): Promise<TemplateRow[]> {
 }
 
 /** Reads the rows of an uploaded template, or says why it cannot. */
-export async function readTemplateFile(bytes: Uint8Array): Promise<{ ok: true; rows: TemplateRow[]; format: "xlsx" | "docx" } | { ok: false; fileError: TemplateFileError }> {
+export async function readTemplateFile(
+  bytes: Uint8Array,
+): Promise<{ ok: true; rows: TemplateRow[]; format: "xlsx" | "docx" } | { ok: false; fileError: TemplateFileError }> {
   if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, fileError: "tooLarge" };
   const zip = inspectZip(bytes);
   if (!zip.ok) return { ok: false, fileError: zip.reason };
   if (zip.declaredBytes > MAX_UNZIPPED_BYTES) return { ok: false, fileError: "zipTooLarge" };
-  const format = zip.names.includes("xl/workbook.xml") ? "xlsx" : zip.names.includes("word/document.xml") ? "docx" : null;
+  const format = zip.names.includes("xl/workbook.xml")
+    ? "xlsx"
+    : zip.names.includes("word/document.xml")
+      ? "docx"
+      : null;
   if (!format) return { ok: false, fileError: "unsupported" };
   try {
     const rows = format === "xlsx" ? await readXlsxRows(bytes) : await readDocxRows(bytes);
@@ -166,9 +176,13 @@ export async function readTemplateFile(bytes: Uint8Array): Promise<{ ok: true; r
 /** Which organization the actor may import for, or a 403. */
 async function importingOrganization(actor: Actor, organizationId: string | null | undefined, ip?: string | null) {
   const secretariat = actor !== null && userHasPermission(actor, "consolidate:comment:any");
-  const focalPoint = actor !== null && actor.organization !== null && userHasPermission(actor, "submit:comment:organization");
+  const focalPoint =
+    actor !== null && actor.organization !== null && userHasPermission(actor, "submit:comment:organization");
   const target = secretariat ? organizationId : actor?.organization?.id;
-  if ((!secretariat && !focalPoint) || (focalPoint && !secretariat && organizationId && organizationId !== actor?.organization?.id)) {
+  if (
+    (!secretariat && !focalPoint) ||
+    (focalPoint && !secretariat && organizationId && organizationId !== actor?.organization?.id)
+  ) {
     await recordAuditEvent({
       actorId: actor?.id ?? null,
       action: "comment.import",
@@ -178,16 +192,34 @@ async function importingOrganization(actor: Actor, organizationId: string | null
       ip: ip ?? null,
       details: { permission: "consolidate:comment:any or submit:comment:organization (own organization)" },
     });
-    throw new DomainError(403, "Only the secretariat, or a focal point for their own organization, may import comments.");
+    throw new DomainError(
+      403,
+      "Only the secretariat, or a focal point for their own organization, may import comments.",
+    );
   }
-  if (!target) throw new DomainError(400, "Choose the organization the comments are from.", { fileError: "organization" });
-  const organization = await prisma.organization.findUnique({ where: { id: target }, select: { id: true, name: true, kind: true } });
-  if (!organization) throw new DomainError(400, "Choose the organization the comments are from.", { fileError: "organization" });
+  if (!target)
+    throw new DomainError(400, "Choose the organization the comments are from.", { fileError: "organization" });
+  const organization = await prisma.organization.findUnique({
+    where: { id: target },
+    select: { id: true, name: true, kind: true },
+  });
+  if (!organization)
+    throw new DomainError(400, "Choose the organization the comments are from.", { fileError: "organization" });
   return { organization, asSecretariat: secretariat };
 }
 
 /** The version comments are imported into; a focal point only while its comment period is open. */
-async function importVersion({ slug, versionNumber, asSecretariat, now }: { slug: string; versionNumber: number; asSecretariat: boolean; now: Date }) {
+async function importVersion({
+  slug,
+  versionNumber,
+  asSecretariat,
+  now,
+}: {
+  slug: string;
+  versionNumber: number;
+  asSecretariat: boolean;
+  now: Date;
+}) {
   const version = await prisma.version.findFirst({
     where: { number: versionNumber, consultation: { slug } },
     select: {
@@ -204,7 +236,12 @@ async function importVersion({ slug, versionNumber, asSecretariat, now }: { slug
   });
   if (!version || version.status === "draft") throw new DomainError(404, "No such version.", { fileError: "version" });
   if (!asSecretariat) {
-    const open = version.status === "open" && version.commentsOpenAt && version.commentsCloseAt && now >= version.commentsOpenAt && now < version.commentsCloseAt;
+    const open =
+      version.status === "open" &&
+      version.commentsOpenAt &&
+      version.commentsCloseAt &&
+      now >= version.commentsOpenAt &&
+      now < version.commentsCloseAt;
     if (!open) throw new DomainError(409, "This version is not open for comments.", { fileError: "closed" });
   }
   return version;
@@ -245,9 +282,14 @@ export async function importCommentTemplate({
   if (header < 0) return { ok: false, fileError: "noHeader" };
   const dataRows = file.rows.slice(header + 1).filter((row) => row.cells.some((cell) => cell.trim() !== ""));
   if (dataRows.length === 0) return { ok: false, fileError: "noRows" };
-  if (dataRows.length > TEMPLATE_LIMITS.maxRows) return { ok: false, fileError: "tooManyRows", values: { count: dataRows.length, max: TEMPLATE_LIMITS.maxRows } };
+  if (dataRows.length > TEMPLATE_LIMITS.maxRows)
+    return { ok: false, fileError: "tooManyRows", values: { count: dataRows.length, max: TEMPLATE_LIMITS.maxRows } };
 
-  const validation = validateTemplateRows({ rows: dataRows, paragraphs: version.paragraphs, organizationName: organization.name });
+  const validation = validateTemplateRows({
+    rows: dataRows,
+    paragraphs: version.paragraphs,
+    organizationName: organization.name,
+  });
   if (!validation.ok) return { ok: false, rowErrors: validation.errors, validRows: validation.validRows };
 
   // The same checks as a comment typed on the platform (app/lib/richtext).
@@ -353,7 +395,15 @@ const TEMPLATE_INPUT_ROWS = 500;
  * ge/te/ed, column 2 the paragraph numbers), and a "Paragraphs" sheet
  * listing every numbered paragraph with its section.
  */
-export async function blankTemplateXlsx({ slug, versionNumber, t }: { slug: string; versionNumber: number; t: Translate }) {
+export async function blankTemplateXlsx({
+  slug,
+  versionNumber,
+  t,
+}: {
+  slug: string;
+  versionNumber: number;
+  t: Translate;
+}) {
   const version = await prisma.version.findFirst({
     where: { number: versionNumber, consultation: { slug }, status: { not: "draft" } },
     select: {
@@ -372,19 +422,34 @@ export async function blankTemplateXlsx({ slug, versionNumber, t }: { slug: stri
   // Excel: at most 31 characters, none of \ / ? * [ ] :
   const sheetName = (name: string) => name.replace(/[\\/?*[\]:]/g, " ").slice(0, 31);
   const paragraphsSheet = sheetName(t("feedback.template.paragraphsSheet"));
-  const sheet = workbook.addWorksheet(sheetName(t("feedback.template.sheet")), { views: [{ state: "frozen", ySplit: 3 }] });
+  const sheet = workbook.addWorksheet(sheetName(t("feedback.template.sheet")), {
+    views: [{ state: "frozen", ySplit: 3 }],
+  });
   sheet.columns = [24, 12, 28, 24, 10, 60, 50, 40].map((width) => ({ width }));
-  sheet.addRow([t("feedback.template.title", { title: version.consultation.title, label: version.label })]).font = { bold: true, size: 14 };
+  sheet.addRow([t("feedback.template.title", { title: version.consultation.title, label: version.label })]).font = {
+    bold: true,
+    size: 14,
+  };
   sheet.addRow([t("feedback.template.instructions")]);
   const header = sheet.addRow(ISO_COLUMNS.map((column, index) => `(${index + 1}) ${t(`feedback.columns.${column}`)}`));
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "top" };
   const paragraphs = workbook.addWorksheet(paragraphsSheet);
   paragraphs.columns = [{ width: 12 }, { width: 40 }, { width: 80 }];
-  paragraphs.addRow([t("feedback.columns.paragraphNumber"), t("feedback.columns.section"), t("feedback.template.paragraphText")]).font = { bold: true };
+  paragraphs.addRow([
+    t("feedback.columns.paragraphNumber"),
+    t("feedback.columns.section"),
+    t("feedback.template.paragraphText"),
+  ]).font = { bold: true };
   for (const paragraph of version.paragraphs) {
-    const section = paragraph.section.number ? `${paragraph.section.number} ${paragraph.section.heading}` : paragraph.section.heading;
-    paragraphs.addRow([paragraph.number, section, paragraph.text.length > 200 ? `${paragraph.text.slice(0, 199)}…` : paragraph.text]);
+    const section = paragraph.section.number
+      ? `${paragraph.section.number} ${paragraph.section.heading}`
+      : paragraph.section.heading;
+    paragraphs.addRow([
+      paragraph.number,
+      section,
+      paragraph.text.length > 200 ? `${paragraph.text.slice(0, 199)}…` : paragraph.text,
+    ]);
   }
   const lastParagraphRow = version.paragraphs.length + 1;
   for (let row = 4; row < 4 + TEMPLATE_INPUT_ROWS; row++) {
@@ -404,7 +469,8 @@ export async function blankTemplateXlsx({ slug, versionNumber, t }: { slug: stri
         showErrorMessage: false,
       };
     }
-    for (let column = 1; column <= 8; column++) sheet.getCell(row, column).alignment = { wrapText: true, vertical: "top" };
+    for (let column = 1; column <= 8; column++)
+      sheet.getCell(row, column).alignment = { wrapText: true, vertical: "top" };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

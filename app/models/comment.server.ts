@@ -55,14 +55,22 @@ function assertCommentingOpen(version: PeriodVersion, now: Date) {
     throw new DomainError(409, "This version is not open for comments.");
   }
   if (now < opens) {
-    throw new DomainError(409, `The comment period opens on ${formatInstant(opens, consultation.timeZone)} (${consultation.timeZone}).`, {
-      opensAt: opens.toISOString(),
-    });
+    throw new DomainError(
+      409,
+      `The comment period opens on ${formatInstant(opens, consultation.timeZone)} (${consultation.timeZone}).`,
+      {
+        opensAt: opens.toISOString(),
+      },
+    );
   }
   if (now >= closes) {
-    throw new DomainError(409, `The comment period closed on ${formatInstant(closes, consultation.timeZone)} (${consultation.timeZone}).`, {
-      closesAt: closes.toISOString(),
-    });
+    throw new DomainError(
+      409,
+      `The comment period closed on ${formatInstant(closes, consultation.timeZone)} (${consultation.timeZone}).`,
+      {
+        closesAt: closes.toISOString(),
+      },
+    );
   }
 }
 
@@ -96,7 +104,9 @@ function anchorQuote(paragraphText: string, input: Pick<CommentFormInput, "quote
 }
 
 function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+  return (
+    typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002"
+  );
 }
 
 const periodSelect = {
@@ -116,7 +126,17 @@ const periodSelect = {
  * paragraph are looked up apart to say which is wrong, in the same order of
  * checks.
  */
-async function findVersionAndParagraph({ slug, versionNumber, paragraphKey, now }: { slug: string; versionNumber: number; paragraphKey: string; now: Date }) {
+async function findVersionAndParagraph({
+  slug,
+  versionNumber,
+  paragraphKey,
+  now,
+}: {
+  slug: string;
+  versionNumber: number;
+  paragraphKey: string;
+  now: Date;
+}) {
   const rows = await prisma.$queryRaw<
     Array<{
       paragraphId: string;
@@ -149,7 +169,10 @@ async function findVersionAndParagraph({ slug, versionNumber, paragraphKey, now 
     assertCommentingOpen(version, now);
     return { version, paragraph: { id: found.paragraphId, text: found.text } };
   }
-  const version = await prisma.version.findFirst({ where: { number: versionNumber, consultation: { slug } }, select: periodSelect });
+  const version = await prisma.version.findFirst({
+    where: { number: versionNumber, consultation: { slug } },
+    select: periodSelect,
+  });
   if (!version) throw new DomainError(404, "No such version.");
   assertCommentingOpen(version, now);
   throw new DomainError(404, "No such paragraph in this version.");
@@ -180,7 +203,12 @@ export async function createComment({
     await deny(actor, "comment.create", null, clientAddress);
     throw new DomainError(403, "Your role cannot comment. Observers read and compare versions only.");
   }
-  const { version, paragraph } = await findVersionAndParagraph({ slug, versionNumber, paragraphKey: input.paragraphKey, now });
+  const { version, paragraph } = await findVersionAndParagraph({
+    slug,
+    versionNumber,
+    paragraphKey: input.paragraphKey,
+    now,
+  });
 
   const body = prepareBody(input);
   const quote = anchorQuote(paragraph.text, input);
@@ -252,7 +280,12 @@ const commentForChange = {
   _count: { select: { revisions: true } },
 } satisfies Prisma.CommentSelect;
 
-async function loadForChange(actor: Actor, commentId: string, action: "update" | "delete" | "submit", clientAddress?: string) {
+async function loadForChange(
+  actor: Actor,
+  commentId: string,
+  action: "update" | "delete" | "submit",
+  clientAddress?: string,
+) {
   const comment = await prisma.comment.findUnique({ where: { id: commentId }, select: commentForChange });
   // Someone else's comment and a missing one look the same from outside.
   if (!comment || !mayActOnComment(actor, "read", comment)) {
@@ -271,7 +304,13 @@ async function writeRevision(input: {
   actor: NonNullable<Actor>;
   comment: Prisma.CommentGetPayload<{ select: typeof commentForChange }>;
   event: "edited" | "submitted" | "withdrawn";
-  data: Prisma.CommentUpdateInput & { type?: string; body?: string; bodyHtml?: string; proposedText?: string | null; status?: string };
+  data: Prisma.CommentUpdateInput & {
+    type?: string;
+    body?: string;
+    bodyHtml?: string;
+    proposedText?: string | null;
+    status?: string;
+  };
   clientAddress?: string;
 }) {
   const { actor, comment, event, data } = input;
@@ -325,7 +364,17 @@ export async function updateComment({
 }
 
 /** The focal point submits a draft as the organization's official comment. */
-export async function submitComment({ actor, commentId, now = new Date(), clientAddress }: { actor: Actor; commentId: string; now?: Date; clientAddress?: string }) {
+export async function submitComment({
+  actor,
+  commentId,
+  now = new Date(),
+  clientAddress,
+}: {
+  actor: Actor;
+  commentId: string;
+  now?: Date;
+  clientAddress?: string;
+}) {
   const comment = await loadForChange(actor, commentId, "submit", clientAddress);
   assertCommentingOpen(comment.version, now);
   if (comment.status === "submitted") return;
@@ -339,10 +388,26 @@ export async function submitComment({ actor, commentId, now = new Date(), client
 }
 
 /** Withdraws a comment before the deadline. Nothing is deleted. */
-export async function withdrawComment({ actor, commentId, now = new Date(), clientAddress }: { actor: Actor; commentId: string; now?: Date; clientAddress?: string }) {
+export async function withdrawComment({
+  actor,
+  commentId,
+  now = new Date(),
+  clientAddress,
+}: {
+  actor: Actor;
+  commentId: string;
+  now?: Date;
+  clientAddress?: string;
+}) {
   const comment = await loadForChange(actor, commentId, "delete", clientAddress);
   assertCommentingOpen(comment.version, now);
-  await writeRevision({ actor: actor!, comment, event: "withdrawn", data: { status: "withdrawn", withdrawnAt: now }, clientAddress });
+  await writeRevision({
+    actor: actor!,
+    comment,
+    event: "withdrawn",
+    data: { status: "withdrawn", withdrawnAt: now },
+    clientAddress,
+  });
 }
 
 /**
@@ -359,7 +424,8 @@ export function visibleCommentsWhere(
   if (can(actor, "read:comment:any")) return { ...base, status: { in: ["submitted", "withdrawn"] } };
   const isPublic = consultation.commentsVisibility === "during" || consultation.commentsPublishedAt !== null;
   const own: Prisma.CommentWhereInput[] = [];
-  if (actor?.organization && can(actor, "read:comment:organization")) own.push({ organizationId: actor.organization.id });
+  if (actor?.organization && can(actor, "read:comment:organization"))
+    own.push({ organizationId: actor.organization.id });
   if (actor) own.push({ authorId: actor.id });
   const open: Prisma.CommentWhereInput[] = isPublic ? [{ status: "submitted" }] : [];
   const any = [...own, ...open];
@@ -381,7 +447,12 @@ export async function commentCountsByParagraph({
   // a row of the table.
   const where: Prisma.CommentWhereInput = can(actor, "read:comment:any")
     ? { versionId: version.id, status: "submitted" }
-    : { AND: [visibleCommentsWhere(actor, version.consultation), { versionId: version.id, status: { not: "withdrawn" } }] };
+    : {
+        AND: [
+          visibleCommentsWhere(actor, version.consultation),
+          { versionId: version.id, status: { not: "withdrawn" } },
+        ],
+      };
   const rows = await prisma.comment.groupBy({ by: ["paragraphId"], where, _count: { _all: true } });
   const counts: Record<string, number> = {};
   for (const row of rows) if (row.paragraphId) counts[row.paragraphId] = row._count._all;
@@ -436,7 +507,10 @@ export async function listParagraphComments({
 
 /** Every revision of a comment, for its author, their organization and the secretariat. */
 export async function listCommentRevisions({ actor, commentId }: { actor: Actor; commentId: string }) {
-  const comment = await prisma.comment.findUnique({ where: { id: commentId }, select: { authorId: true, organizationId: true } });
+  const comment = await prisma.comment.findUnique({
+    where: { id: commentId },
+    select: { authorId: true, organizationId: true },
+  });
   if (!comment || !(mayActOnComment(actor, "update", comment) || can(actor, "read:comment:any"))) {
     throw new DomainError(404, "No such comment.");
   }

@@ -43,7 +43,15 @@ export function rowNumbers(paragraphs: readonly RowParagraph[]) {
  * Builds the .docx for a comparison page (all rows, comments left out: the
  * document is the text, not the discussion).
  */
-export async function comparisonDocx({ page, t, now = new Date() }: { page: ComparisonPage; t: Translate; now?: Date }) {
+export async function comparisonDocx({
+  page,
+  t,
+  now = new Date(),
+}: {
+  page: ComparisonPage;
+  t: Translate;
+  now?: Date;
+}) {
   let nextId = 1;
   const revision: Revision = { author: page.to.label, date: (page.to.publishedAt ?? now).toISOString() };
   const tracked = () => ({ id: nextId++, ...revision });
@@ -52,9 +60,15 @@ export async function comparisonDocx({ page, t, now = new Date() }: { page: Comp
   const body: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(page.documentTitle)] }),
     new Paragraph({
-      children: [new TextRun({ text: t("compare.docx.subtitle", { from: page.from.label, to: page.to.label }), bold: true })],
+      children: [
+        new TextRun({ text: t("compare.docx.subtitle", { from: page.from.label, to: page.to.label }), bold: true }),
+      ],
     }),
-    new Paragraph({ children: [new TextRun({ text: t("compare.docx.intro", { from: page.from.label, to: page.to.label }), italics: true })] }),
+    new Paragraph({
+      children: [
+        new TextRun({ text: t("compare.docx.intro", { from: page.from.label, to: page.to.label }), italics: true }),
+      ],
+    }),
   ];
 
   for (const group of page.groups) {
@@ -65,7 +79,8 @@ export async function comparisonDocx({ page, t, now = new Date() }: { page: Comp
 
   function note(row: ComparisonRowView): string | null {
     const from = rowNumbers(row.old) || t("compare.unnumbered");
-    if (row.kind === "split") return t("compare.docx.splitNote", { number: from, count: row.new.length, version: page.from.label });
+    if (row.kind === "split")
+      return t("compare.docx.splitNote", { number: from, count: row.new.length, version: page.from.label });
     if (row.kind === "merged") return t("compare.docx.mergedNote", { numbers: from, version: page.from.label });
     if (row.moved) return t("compare.docx.movedNote", { number: from, version: page.from.label });
     return null;
@@ -91,7 +106,8 @@ export async function comparisonDocx({ page, t, now = new Date() }: { page: Comp
       // paragraph mark when only one side has it.
       change.text.split("\n\n").forEach((piece, index) => {
         if (index > 0) {
-          marks[paragraphs.length - 1] = change.type === "insert" ? "inserted" : change.type === "delete" ? "deleted" : null;
+          marks[paragraphs.length - 1] =
+            change.type === "insert" ? "inserted" : change.type === "delete" ? "deleted" : null;
           paragraphs.push([]);
         }
         if (!piece) return;
@@ -108,7 +124,12 @@ export async function comparisonDocx({ page, t, now = new Date() }: { page: Comp
     const explanation = note(row);
     if (explanation) {
       const id = comments.length;
-      comments.push({ id, author: revision.author, date: new Date(revision.date), children: [new Paragraph(explanation)] });
+      comments.push({
+        id,
+        author: revision.author,
+        date: new Date(revision.date),
+        children: [new Paragraph(explanation)],
+      });
       paragraphs[0].unshift(new CommentRangeStart(id));
       const last = paragraphs[paragraphs.length - 1];
       last.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
@@ -119,7 +140,12 @@ export async function comparisonDocx({ page, t, now = new Date() }: { page: Comp
           alignment: AlignmentType.LEFT,
           spacing: { after: 160 },
           children,
-          run: marks[index] === "inserted" ? { insertion: tracked() } : marks[index] === "deleted" ? { deletion: tracked() } : undefined,
+          run:
+            marks[index] === "inserted"
+              ? { insertion: tracked() }
+              : marks[index] === "deleted"
+                ? { deletion: tracked() }
+                : undefined,
         }),
     );
   }

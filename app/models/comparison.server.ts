@@ -215,7 +215,13 @@ const ROWS_PER_SLICE = 1000;
  * command line and the seed); a failure only means it is computed on first
  * view instead.
  */
-export async function warmComparisonCache({ fromVersionId, toVersionId }: { fromVersionId: string; toVersionId: string }) {
+export async function warmComparisonCache({
+  fromVersionId,
+  toVersionId,
+}: {
+  fromVersionId: string;
+  toVersionId: string;
+}) {
   try {
     const exists = await prisma.comparisonCache.findUnique({
       where: { fromVersionId_toVersionId_algorithm: { fromVersionId, toVersionId, algorithm: COMPARISON_ALGORITHM } },
@@ -251,7 +257,10 @@ async function loadCarriedComments({
 }) {
   const comments = await prisma.comment.findMany({
     where: {
-      AND: [visibleCommentsWhere(actor, consultation), { versionId, paragraphId: { not: null }, status: { not: "withdrawn" } }],
+      AND: [
+        visibleCommentsWhere(actor, consultation),
+        { versionId, paragraphId: { not: null }, status: { not: "withdrawn" } },
+      ],
     },
     orderBy: { createdAt: "asc" },
     select: {
@@ -315,7 +324,10 @@ export async function getComparison({
       : Promise.resolve(new Map<string, never[]>()),
   ]);
 
-  const headings = new Map<string, { old?: { number: string | null; heading: string | null }; new?: { number: string | null; heading: string | null } }>();
+  const headings = new Map<
+    string,
+    { old?: { number: string | null; heading: string | null }; new?: { number: string | null; heading: string | null } }
+  >();
   for (const summary of comparison.sections) {
     const entry = headings.get(summary.section ?? "") ?? {};
     entry[summary.version] = { number: summary.number, heading: summary.heading };

@@ -89,7 +89,11 @@ export async function createConsultation(input: {
 
 type ManagingActor = { id: string; permissions: readonly string[] } | null;
 
-async function requireManager(actor: ManagingActor, permission: "create:consultation:any" | "update:version:any", clientAddress?: string) {
+async function requireManager(
+  actor: ManagingActor,
+  permission: "create:consultation:any" | "update:version:any",
+  clientAddress?: string,
+) {
   if (actor && userHasPermission(actor, permission)) return actor;
   await recordAuditEvent({
     actorId: actor?.id ?? null,

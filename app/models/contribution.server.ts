@@ -33,7 +33,8 @@ async function checkedAttachment(file: { name: string; bytes: Uint8Array }) {
   if (kind.kind === "docx") {
     // A zip is not yet a Word document: it must hold the document part.
     const zip = await JSZip.loadAsync(file.bytes).catch(() => null);
-    if (!zip?.file("word/document.xml")) throw new DomainError(400, "The attached .docx file is damaged or is not a Word document.");
+    if (!zip?.file("word/document.xml"))
+      throw new DomainError(400, "The attached .docx file is damaged or is not a Word document.");
   }
   return { name: safeAttachmentName(file.name, kind.extension), type: kind.contentType, bytes: file.bytes };
 }
@@ -58,7 +59,15 @@ export async function createContribution({
   clientAddress?: string;
 }) {
   if (!actor || !actor.organization || !userHasPermission(actor, "create:contribution:organization")) {
-    await recordAuditEvent({ actorId: actor?.id ?? null, action: "contribution.create", entity: "contribution", entityId: null, outcome: "denied", ip: clientAddress ?? null, details: {} });
+    await recordAuditEvent({
+      actorId: actor?.id ?? null,
+      action: "contribution.create",
+      entity: "contribution",
+      entityId: null,
+      outcome: "denied",
+      ip: clientAddress ?? null,
+      details: {},
+    });
     throw new DomainError(403, "Only a focal point can send a contribution on behalf of an organization.");
   }
   const consultation = await prisma.consultation.findUnique({
@@ -66,11 +75,17 @@ export async function createContribution({
     select: {
       id: true,
       timeZone: true,
-      versions: { where: { status: "open" }, select: { commentsOpenAt: true, commentsCloseAt: true }, orderBy: { number: "desc" } },
+      versions: {
+        where: { status: "open" },
+        select: { commentsOpenAt: true, commentsCloseAt: true },
+        orderBy: { number: "desc" },
+      },
     },
   });
   if (!consultation) throw new DomainError(404, "No such consultation.");
-  const open = consultation.versions.find((v) => commentPeriodState({ opensAt: v.commentsOpenAt, closesAt: v.commentsCloseAt }, now) === "open");
+  const open = consultation.versions.find(
+    (v) => commentPeriodState({ opensAt: v.commentsOpenAt, closesAt: v.commentsCloseAt }, now) === "open",
+  );
   if (!open) {
     const last = consultation.versions[0]?.commentsCloseAt;
     throw new DomainError(
@@ -100,7 +115,15 @@ export async function createContribution({
       },
       select: { id: true },
     });
-    await recordAuditEvent({ actorId: actor.id, action: "contribution.create", entity: "contribution", entityId: created.id, outcome: "ok", ip: clientAddress ?? null, details: { attachment: file?.name ?? null } });
+    await recordAuditEvent({
+      actorId: actor.id,
+      action: "contribution.create",
+      entity: "contribution",
+      entityId: created.id,
+      outcome: "ok",
+      ip: clientAddress ?? null,
+      details: { attachment: file?.name ?? null },
+    });
     return { id: created.id, duplicate: false };
   } catch (error) {
     const again = await prisma.contribution.findUnique({ where: { idempotencyKey }, select: { id: true } });
@@ -131,14 +154,27 @@ export async function listContributions({ actor, slug }: { actor: ContributionAc
 }
 
 /** The attachment bytes, for the secretariat or the contributing organization only. */
-export async function getContributionAttachment({ actor, slug, id }: { actor: ContributionActor; slug: string; id: string }) {
+export async function getContributionAttachment({
+  actor,
+  slug,
+  id,
+}: {
+  actor: ContributionActor;
+  slug: string;
+  id: string;
+}) {
   const contribution = await prisma.contribution.findFirst({
     where: { id, consultation: { slug } },
     select: { organizationId: true, attachment: true, attachmentName: true, attachmentType: true },
   });
   const allowed =
     actor !== null &&
-    (userHasPermission(actor, "read:comment:any") || (actor.organization !== null && contribution?.organizationId === actor.organization.id));
+    (userHasPermission(actor, "read:comment:any") ||
+      (actor.organization !== null && contribution?.organizationId === actor.organization.id));
   if (!contribution || !allowed || !contribution.attachment) throw new DomainError(404, "No such attachment.");
-  return { name: contribution.attachmentName ?? "attachment", type: contribution.attachmentType ?? "application/octet-stream", bytes: contribution.attachment };
+  return {
+    name: contribution.attachmentName ?? "attachment",
+    type: contribution.attachmentType ?? "application/octet-stream",
+    bytes: contribution.attachment,
+  };
 }

@@ -20,7 +20,13 @@ const WRITE_CHUNK = 500;
 /** Rows per page of the published table. */
 export const DISPOSITION_TABLE_PAGE_SIZE = 200;
 
-async function deny(actorId: string | null, action: string, entityId: string | null, ip?: string | null, details: Record<string, unknown> = {}) {
+async function deny(
+  actorId: string | null,
+  action: string,
+  entityId: string | null,
+  ip?: string | null,
+  details: Record<string, unknown> = {},
+) {
   await recordAuditEvent({
     actorId,
     action,
@@ -54,7 +60,10 @@ export async function decideDispositions({
 }) {
   const actorId = actor?.id ?? null;
   if (!canConsolidate(actor)) {
-    await deny(actorId, "disposition.decide", null, ip, { permission: "consolidate:comment:any", intent: input.intent });
+    await deny(actorId, "disposition.decide", null, ip, {
+      permission: "consolidate:comment:any",
+      intent: input.intent,
+    });
     throw new DomainError(403, "Only the secretariat decides on comments.");
   }
   const consultation = await prisma.consultation.findUnique({ where: { slug }, select: { id: true } });
@@ -71,11 +80,17 @@ export async function decideDispositions({
   if (targets.length === 0) throw new DomainError(404, "No such comment to decide on.");
   if (input.intent !== "dispose-group" && targets.length !== new Set(input.commentIds).size) {
     // A withdrawn, draft or foreign comment in the selection: decide nothing rather than part.
-    throw new DomainError(409, "Some of the selected comments cannot be decided on (withdrawn, not submitted, or of another consultation).");
+    throw new DomainError(
+      409,
+      "Some of the selected comments cannot be decided on (withdrawn, not submitted, or of another consultation).",
+    );
   }
 
   const changed = targets.filter(
-    (target) => !target.disposition || target.disposition.status !== input.status || target.disposition.response !== input.response,
+    (target) =>
+      !target.disposition ||
+      target.disposition.status !== input.status ||
+      target.disposition.response !== input.response,
   );
   const existing = changed.filter((target) => target.disposition).map((target) => target.id);
   const created = changed.filter((target) => !target.disposition).map((target) => target.id);
@@ -84,7 +99,10 @@ export async function decideDispositions({
 
   await prisma.$transaction(async (tx) => {
     for (let start = 0; start < existing.length; start += WRITE_CHUNK) {
-      await tx.disposition.updateMany({ where: { commentId: { in: existing.slice(start, start + WRITE_CHUNK) } }, data: decision });
+      await tx.disposition.updateMany({
+        where: { commentId: { in: existing.slice(start, start + WRITE_CHUNK) } },
+        data: decision,
+      });
     }
     for (let start = 0; start < created.length; start += WRITE_CHUNK) {
       await tx.disposition.createMany({
@@ -119,7 +137,12 @@ export async function decideDispositions({
     action: "disposition.decide",
     outcome: "ok",
     ip: ip ?? null,
-    details: { intent: input.intent, status: input.status, changed: changed.length, unchanged: targets.length - changed.length },
+    details: {
+      intent: input.intent,
+      status: input.status,
+      changed: changed.length,
+      unchanged: targets.length - changed.length,
+    },
   });
   return { decided: targets.length, changed: changed.length };
 }
@@ -177,13 +200,20 @@ export async function setPublication({
 export type TableAccess = "secretariat" | "public";
 
 /** The secretariat always; everyone once the dispositions are published; otherwise nobody. */
-export function dispositionTableAccess(actor: Actor, consultation: { dispositionsPublishedAt: Date | null }): TableAccess | null {
+export function dispositionTableAccess(
+  actor: Actor,
+  consultation: { dispositionsPublishedAt: Date | null },
+): TableAccess | null {
   if (canConsolidate(actor)) return "secretariat";
   return consultation.dispositionsPublishedAt ? "public" : null;
 }
 
 /** Column 1: the organization, or who the source document attributes the comment to. */
-export function organizationLabel(comment: { organization: { name: string } | null; origin: string; sourceAttribution: string | null }) {
+export function organizationLabel(comment: {
+  organization: { name: string } | null;
+  origin: string;
+  sourceAttribution: string | null;
+}) {
   if (comment.organization) return comment.organization.name;
   if (comment.origin === "source") return comment.sourceAttribution ?? "";
   return "";
@@ -207,7 +237,8 @@ export async function getDispositionTable({
 }) {
   const scope = await loadFeedbackScope({ slug, versionNumber });
   const access = dispositionTableAccess(actor, scope.consultation);
-  if (!access) throw new DomainError(404, "The disposition of comments has not been published yet.", { notPublished: true });
+  if (!access)
+    throw new DomainError(404, "The disposition of comments has not been published yet.", { notPublished: true });
   const where: Prisma.CommentWhereInput = { versionId: scope.version.id, status: "submitted" };
   const byParagraph = await prisma.comment.groupBy({ by: ["paragraphId"], where, _count: { _all: true } });
   const countByParagraph = new Map<string, number>();
@@ -247,7 +278,12 @@ export async function getDispositionTable({
     if (section.level <= 1) top = { number: section.number, heading: section.heading };
     else if (top) parentOf.set(section.id, top);
   }
-  type TableSection = { id: string; number: string | null; heading: string; parent: { number: string | null; heading: string } | null };
+  type TableSection = {
+    id: string;
+    number: string | null;
+    heading: string;
+    parent: { number: string | null; heading: string } | null;
+  };
   const groups: Array<{ section: TableSection | null; rows: typeof rows }> = [];
   for (const row of rows) {
     const section = row.paragraph ? (sectionById.get(row.paragraph.sectionId) ?? null) : null;
@@ -255,7 +291,14 @@ export async function getDispositionTable({
     if (last && (last.section?.id ?? null) === (section?.id ?? null)) last.rows.push(row);
     else {
       groups.push({
-        section: section ? { id: section.id, number: section.number, heading: section.heading, parent: parentOf.get(section.id) ?? null } : null,
+        section: section
+          ? {
+              id: section.id,
+              number: section.number,
+              heading: section.heading,
+              parent: parentOf.get(section.id) ?? null,
+            }
+          : null,
         rows: [row],
       });
     }
@@ -315,10 +358,18 @@ export async function applyFeedbackAction({
     const parsed = DispositionFormSchema.safeParse(dispositionFormValues(form));
     if (!parsed.success) {
       const fieldErrors = parsed.error.flatten().fieldErrors as Record<string, string[]>;
-      return { ok: false, status: 400, target, formError: fieldErrors.commentIds?.[0] ?? "feedback.validation.summary", fieldErrors };
+      return {
+        ok: false,
+        status: 400,
+        target,
+        formError: fieldErrors.commentIds?.[0] ?? "feedback.validation.summary",
+        fieldErrors,
+      };
     }
     const result = await decideDispositions({ actor, slug, input: parsed.data, now, ip });
-    return result.changed > 0 ? { ok: true, notice: "decided", count: result.changed } : { ok: true, notice: "unchanged", count: 0 };
+    return result.changed > 0
+      ? { ok: true, notice: "decided", count: result.changed }
+      : { ok: true, notice: "unchanged", count: 0 };
   }
   if (intent === "regroup") {
     const { stats } = await regroupDuplicates({ actor, slug, ip });

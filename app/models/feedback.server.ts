@@ -144,7 +144,10 @@ export async function loadFeedbackScope({ slug, versionNumber }: { slug: string;
       prisma.comment.findFirst({ where: { versionId: version.id, status: "submitted" }, select: { id: true } }),
     ),
   );
-  const versions = consultation.versions.map((version, index) => ({ ...version, hasComments: withComments[index] !== null }));
+  const versions = consultation.versions.map((version, index) => ({
+    ...version,
+    hasComments: withComments[index] !== null,
+  }));
   let version = versionNumber ? versions.find((candidate) => candidate.number === versionNumber) : undefined;
   if (versionNumber && !version) throw new DomainError(404, "No such version.");
   version ??= [...versions].reverse().find((candidate) => candidate.hasComments) ?? versions[versions.length - 1];
@@ -187,9 +190,13 @@ export function feedbackWhere(scope: FeedbackScope, filters: FeedbackFilters) {
   if (filters.section) {
     const section = scope.sections.find((candidate) => candidate.param === filters.section);
     const sectionIds = new Set(section ? sectionScope(scope.sections as OutlineSection[], section.id) : []);
-    const paragraphIds = scope.paragraphs.filter((paragraph) => sectionIds.has(paragraph.sectionId)).map((paragraph) => paragraph.id);
+    const paragraphIds = scope.paragraphs
+      .filter((paragraph) => sectionIds.has(paragraph.sectionId))
+      .map((paragraph) => paragraph.id);
     and.push({ paragraphId: { in: paragraphIds } });
-    sql.push(paragraphIds.length > 0 ? Prisma.sql`c."paragraphId" IN (${Prisma.join(paragraphIds)})` : Prisma.sql`1 = 0`);
+    sql.push(
+      paragraphIds.length > 0 ? Prisma.sql`c."paragraphId" IN (${Prisma.join(paragraphIds)})` : Prisma.sql`1 = 0`,
+    );
   }
   if (filters.kind === "source") {
     and.push({ origin: "source" });
@@ -197,11 +204,16 @@ export function feedbackWhere(scope: FeedbackScope, filters: FeedbackFilters) {
   } else if (filters.kind) {
     const known = new Set<string>(FEEDBACK_KINDS);
     const organizationIds = scope.organizations
-      .filter((organization) => (filters.kind === "other" ? !known.has(organization.kind) : organization.kind === filters.kind))
+      .filter((organization) =>
+        filters.kind === "other" ? !known.has(organization.kind) : organization.kind === filters.kind,
+      )
       .map((organization) => organization.id);
     if (filters.kind === "other") {
       // Other: an organization of another kind (the secretariat's), or none at all.
-      and.push({ origin: { not: "source" } }, { OR: [{ organizationId: null }, { organizationId: { in: organizationIds } }] });
+      and.push(
+        { origin: { not: "source" } },
+        { OR: [{ organizationId: null }, { organizationId: { in: organizationIds } }] },
+      );
       sql.push(
         Prisma.sql`c."origin" <> 'source'`,
         organizationIds.length > 0
@@ -212,7 +224,9 @@ export function feedbackWhere(scope: FeedbackScope, filters: FeedbackFilters) {
       and.push({ origin: { not: "source" } }, { organizationId: { in: organizationIds } });
       sql.push(
         Prisma.sql`c."origin" <> 'source'`,
-        organizationIds.length > 0 ? Prisma.sql`c."organizationId" IN (${Prisma.join(organizationIds)})` : Prisma.sql`1 = 0`,
+        organizationIds.length > 0
+          ? Prisma.sql`c."organizationId" IN (${Prisma.join(organizationIds)})`
+          : Prisma.sql`1 = 0`,
       );
     }
   }
@@ -256,7 +270,13 @@ export function feedbackWhere(scope: FeedbackScope, filters: FeedbackFilters) {
 export interface FeedbackCounts {
   byParagraph: Array<{ paragraphId: string | null; count: number }>;
   /** Per organization, origin and type, with how many are decided: stakeholder groups, types, the organization count and the progress bar. */
-  byOrganization: Array<{ organizationId: string | null; origin: string; type: string; count: number; decided: number }>;
+  byOrganization: Array<{
+    organizationId: string | null;
+    origin: string;
+    type: string;
+    count: number;
+    decided: number;
+  }>;
   /** Per day (UTC), YYYY-MM-DD. */
   byDay: Array<{ day: string; count: number }>;
   /**
@@ -277,7 +297,9 @@ const GROUP_CANDIDATES = DASHBOARD_GROUPS * 2;
  * ISO-8601 text in UTC, whose first ten characters are the date.
  */
 function dayOf(column: Prisma.Sql) {
-  return databaseProvider() === "postgresql" ? Prisma.sql`to_char(${column}, 'YYYY-MM-DD')` : Prisma.sql`substr(${column}, 1, 10)`;
+  return databaseProvider() === "postgresql"
+    ? Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`
+    : Prisma.sql`substr(${column}, 1, 10)`;
 }
 
 type CountValue = bigint | number;
@@ -297,7 +319,9 @@ async function countInIndexes(condition: Prisma.Sql): Promise<FeedbackCounts> {
       SELECT c."paragraphId" AS "paragraphId", COUNT(*) AS "count" FROM "Comment" c
       WHERE ${condition}
       GROUP BY c."paragraphId"`,
-    prisma.$queryRaw<Array<{ organizationId: string | null; origin: string; type: string; count: CountValue; decided: CountValue }>>`
+    prisma.$queryRaw<
+      Array<{ organizationId: string | null; origin: string; type: string; count: CountValue; decided: CountValue }>
+    >`
       SELECT c."organizationId" AS "organizationId", c."origin" AS "origin", c."type" AS "type",
              COUNT(*) AS "count", COUNT(c."dispositionStatus") AS "decided"
       FROM "Comment" c
@@ -348,11 +372,24 @@ const READ_ONCE_INDEX = {
  *   duplicateGroupId, status) index finds; the dashboard indexes but one
  *   do not hold duplicateGroupId, and would read the whole version.
  */
-async function countInOneScan(scope: FeedbackScope, condition: Prisma.Sql, through: keyof typeof READ_ONCE_INDEX): Promise<FeedbackCounts> {
+async function countInOneScan(
+  scope: FeedbackScope,
+  condition: Prisma.Sql,
+  through: keyof typeof READ_ONCE_INDEX,
+): Promise<FeedbackCounts> {
   const from =
-    databaseProvider() === "sqlite" ? Prisma.sql`"Comment" c INDEXED BY ${Prisma.raw(`"${READ_ONCE_INDEX[through]}"`)}` : Prisma.sql`"Comment" c`;
+    databaseProvider() === "sqlite"
+      ? Prisma.sql`"Comment" c INDEXED BY ${Prisma.raw(`"${READ_ONCE_INDEX[through]}"`)}`
+      : Prisma.sql`"Comment" c`;
   const rows = await prisma.$queryRaw<
-    Array<{ kind: "paragraph" | "organization" | "day" | "group"; key1: string | null; key2: string | null; key3: string | null; count: CountValue; decided: CountValue }>
+    Array<{
+      kind: "paragraph" | "organization" | "day" | "group";
+      key1: string | null;
+      key2: string | null;
+      key3: string | null;
+      count: CountValue;
+      decided: CountValue;
+    }>
   >`
     WITH v AS MATERIALIZED (
       SELECT c."paragraphId" AS p, c."organizationId" AS o, c."origin" AS og, c."type" AS t, ${dayOf(Prisma.sql`c."submittedAt"`)} AS d,
@@ -371,13 +408,21 @@ async function countInOneScan(scope: FeedbackScope, condition: Prisma.Sql, throu
     const count = Number(row.count);
     if (row.kind === "paragraph") counts.byParagraph.push({ paragraphId: row.key1, count });
     else if (row.kind === "organization") {
-      counts.byOrganization.push({ organizationId: row.key1, origin: row.key2!, type: row.key3!, count, decided: Number(row.decided) });
+      counts.byOrganization.push({
+        organizationId: row.key1,
+        origin: row.key2!,
+        type: row.key3!,
+        count,
+        decided: Number(row.decided),
+      });
     } else if (row.kind === "day") {
       if (row.key1 !== null) counts.byDay.push({ day: String(row.key1), count });
     } else counts.groupCandidates.push({ groupId: row.key1!, count });
   }
   // UNION ALL keeps each branch's rows together but promises no order: the candidates are sorted again.
-  counts.groupCandidates.sort((a, b) => b.count - a.count || (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
+  counts.groupCandidates.sort(
+    (a, b) => b.count - a.count || (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0),
+  );
   return counts;
 }
 
@@ -386,7 +431,11 @@ async function countInOneScan(scope: FeedbackScope, condition: Prisma.Sql, throu
  * search or a near-duplicate group from one reading of the rows.
  * `oneScan` forces the choice (the tests check that both agree).
  */
-export async function countFeedback(scope: FeedbackScope, filters: FeedbackFilters, { oneScan }: { oneScan?: boolean } = {}): Promise<FeedbackCounts> {
+export async function countFeedback(
+  scope: FeedbackScope,
+  filters: FeedbackFilters,
+  { oneScan }: { oneScan?: boolean } = {},
+): Promise<FeedbackCounts> {
   const { sql, readOnce } = feedbackWhere(scope, filters);
   if (oneScan === false || (oneScan === undefined && readOnce === null)) return countInIndexes(sql);
   return countInOneScan(scope, sql, readOnce ?? "consultation");
@@ -404,7 +453,17 @@ function countUngrouped(consultationId: string) {
  * the "Regroup" button. Runs on the dashboard's GET: it writes derived data
  * only (`duplicateGroupId`), never what anyone wrote or decided.
  */
-async function ensureGrouped({ actor, slug, consultationId, ip }: { actor: Actor; slug: string; consultationId: string; ip?: string | null }) {
+async function ensureGrouped({
+  actor,
+  slug,
+  consultationId,
+  ip,
+}: {
+  actor: Actor;
+  slug: string;
+  consultationId: string;
+  ip?: string | null;
+}) {
   const ungrouped = await countUngrouped(consultationId);
   if (ungrouped === 0) return { regrouped: null, ungrouped };
   const submitted = await prisma.comment.count({ where: { consultationId, status: "submitted" } });
@@ -457,7 +516,10 @@ export async function getFeedbackDashboard({
     decided += row.decided;
     if (row.organizationId) organizationsSeen.add(row.organizationId);
   }
-  const types = (["general", "technical", "editorial"] as const).map((type) => ({ type, count: typeCounts.get(type) ?? 0 }));
+  const types = (["general", "technical", "editorial"] as const).map((type) => ({
+    type,
+    count: typeCounts.get(type) ?? 0,
+  }));
 
   const [groups, list] = await Promise.all([
     listDuplicateGroups({ scope, condition: sql, candidates: groupCandidates }),
@@ -539,7 +601,9 @@ export async function pageInDocumentOrder<S extends Prisma.CommentSelect>({
   const whole = window.filter((part) => part.all && part.paragraphId !== null).map((part) => part.paragraphId!);
   const partial = window.filter((part) => !part.all || part.paragraphId === null);
   const [bulk, ...parts] = await Promise.all([
-    whole.length > 0 ? prisma.comment.findMany({ where: { AND: [where, { paragraphId: { in: whole } }] }, select }) : Promise.resolve([]),
+    whole.length > 0
+      ? prisma.comment.findMany({ where: { AND: [where, { paragraphId: { in: whole } }] }, select })
+      : Promise.resolve([]),
     ...partial.map((part) =>
       prisma.comment.findMany({
         where: { AND: [where, { paragraphId: part.paragraphId }] },
@@ -554,7 +618,10 @@ export async function pageInDocumentOrder<S extends Prisma.CommentSelect>({
   type Row = Prisma.CommentGetPayload<{ select: S }>;
   const rows = [...bulk, ...parts.flat()] as unknown as Array<Row & { id: string; paragraphId?: string | null }>;
   const paragraphOf = (row: { paragraphId?: string | null; paragraph?: unknown }) => row.paragraphId ?? null;
-  return rows.sort((a, b) => (rank.get(paragraphOf(a)) ?? 0) - (rank.get(paragraphOf(b)) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows.sort(
+    (a, b) =>
+      (rank.get(paragraphOf(a)) ?? 0) - (rank.get(paragraphOf(b)) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 const listSelect = {
@@ -602,7 +669,9 @@ export async function listFeedbackComments({
   });
   const comments = rows.map(({ paragraphId: _paragraphId, ...comment }) => comment);
   // Size of each group met on this page, for the "near-identical to n others" badge.
-  const groupIds = [...new Set(comments.map((comment) => comment.duplicateGroupId).filter((id): id is string => id !== null))];
+  const groupIds = [
+    ...new Set(comments.map((comment) => comment.duplicateGroupId).filter((id): id is string => id !== null)),
+  ];
   const sizes = groupIds.length
     ? await prisma.comment.groupBy({
         by: ["duplicateGroupId"],
@@ -611,19 +680,26 @@ export async function listFeedbackComments({
         _count: { _all: true },
       })
     : [];
-  const groupSizes = Object.fromEntries(sizes.map((row) => [row.duplicateGroupId!, row._count._all])) as Record<string, number>;
+  const groupSizes = Object.fromEntries(sizes.map((row) => [row.duplicateGroupId!, row._count._all])) as Record<
+    string,
+    number
+  >;
   return { page, pageSize: FEEDBACK_PAGE_SIZE, comments: await withDeciders(comments), groupSizes };
 }
 
 /** Adds the name of whoever decided each disposition (one query for the page). */
 async function withDeciders<T extends { disposition: { decidedById: string | null } | null }>(comments: T[]) {
   const ids = [...new Set(comments.map((comment) => comment.disposition?.decidedById).filter(Boolean))] as string[];
-  const users = ids.length > 0 ? await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const users =
+    ids.length > 0 ? await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
   const names = new Map(users.map((user) => [user.id, user.name]));
   return comments.map((comment) => ({
     ...comment,
     disposition: comment.disposition
-      ? { ...comment.disposition, decidedBy: comment.disposition.decidedById ? (names.get(comment.disposition.decidedById) ?? null) : null }
+      ? {
+          ...comment.disposition,
+          decidedBy: comment.disposition.decidedById ? (names.get(comment.disposition.decidedById) ?? null) : null,
+        }
       : null,
   }));
 }
@@ -669,7 +745,12 @@ async function listDuplicateGroups({
     }),
     prisma.comment.findMany({
       where: { id: { in: groupIds } },
-      select: { id: true, bodyText: true, organization: { select: { name: true } }, paragraph: { select: { number: true, key: true } } },
+      select: {
+        id: true,
+        bodyText: true,
+        organization: { select: { name: true } },
+        paragraph: { select: { number: true, key: true } },
+      },
     }),
   ]);
   const sizeOf = new Map(sizes.map((row) => [row.duplicateGroupId, row._count]));
@@ -742,7 +823,8 @@ export async function regroupDuplicates({
   let written = 0;
   for (let start = 0; start < singletons.length; start += REGROUP_WRITE_CHUNK) {
     const chunk = singletons.slice(start, start + REGROUP_WRITE_CHUNK);
-    written += await prisma.$executeRaw`UPDATE "Comment" SET "duplicateGroupId" = "id" WHERE "id" IN (${Prisma.join(chunk)})`;
+    written +=
+      await prisma.$executeRaw`UPDATE "Comment" SET "duplicateGroupId" = "id" WHERE "id" IN (${Prisma.join(chunk)})`;
   }
   for (let start = 0; start < members.length; start += REGROUP_WRITE_CHUNK / 2) {
     const chunk = members.slice(start, start + REGROUP_WRITE_CHUNK / 2);
@@ -750,7 +832,8 @@ export async function regroupDuplicates({
       chunk.map(([id, groupId]) => Prisma.sql`WHEN ${id} THEN ${groupId}`),
       " ",
     );
-    written += await prisma.$executeRaw`UPDATE "Comment" SET "duplicateGroupId" = CASE "id" ${cases} END WHERE "id" IN (${Prisma.join(chunk.map(([id]) => id))})`;
+    written +=
+      await prisma.$executeRaw`UPDATE "Comment" SET "duplicateGroupId" = CASE "id" ${cases} END WHERE "id" IN (${Prisma.join(chunk.map(([id]) => id))})`;
   }
 
   const ms = Math.round(performance.now() - started);
@@ -761,9 +844,22 @@ export async function regroupDuplicates({
     entityId: consultation.id,
     outcome: "ok",
     ip: ip ?? null,
-    details: { reason, comments: comments.length, groups: stats.groups, groupedComments: stats.groupedItems, written, ms },
+    details: {
+      reason,
+      comments: comments.length,
+      groups: stats.groups,
+      groupedComments: stats.groupedItems,
+      written,
+      ms,
+    },
   });
-  logger.info("duplicates regrouped", { consultationId: consultation.id, comments: comments.length, groups: stats.groups, written, ms });
+  logger.info("duplicates regrouped", {
+    consultationId: consultation.id,
+    comments: comments.length,
+    groups: stats.groups,
+    written,
+    ms,
+  });
   return { stats, written, ms };
 }
 
@@ -794,7 +890,11 @@ export async function getParagraphFeedback({
     select: { id: true, key: true, number: true, text: true, section: { select: { number: true, heading: true } } },
   });
   if (!paragraph) throw new DomainError(404, "No such paragraph in this version.");
-  const where: Prisma.CommentWhereInput = { versionId: scope.version.id, status: "submitted", paragraphId: paragraph.id };
+  const where: Prisma.CommentWhereInput = {
+    versionId: scope.version.id,
+    status: "submitted",
+    paragraphId: paragraph.id,
+  };
   const [total, comments] = await Promise.all([
     prisma.comment.count({ where }),
     prisma.comment.findMany({

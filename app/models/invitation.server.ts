@@ -34,7 +34,11 @@ type Db = Prisma.TransactionClient | typeof prisma;
 export type OrganizationChoice = { id: string } | { name: string; kind: OrganizationKind } | null;
 
 export type CreateInvitationResult =
-  | { ok: true; token: string; invitation: { id: string; email: string; roleName: string; expiresAt: Date; organizationName: string | null } }
+  | {
+      ok: true;
+      token: string;
+      invitation: { id: string; email: string; roleName: string; expiresAt: Date; organizationName: string | null };
+    }
   | { ok: false; reason: "email_taken" | "unknown_organization" };
 
 /**
@@ -125,7 +129,13 @@ export type InvitationLookup =
     };
 
 /** What the invitation page shows; never says more than valid/expired/used/unknown. */
-export async function findInvitationByToken({ token, now = new Date() }: { token: string; now?: Date }): Promise<InvitationLookup> {
+export async function findInvitationByToken({
+  token,
+  now = new Date(),
+}: {
+  token: string;
+  now?: Date;
+}): Promise<InvitationLookup> {
   const row = await prisma.invitation.findUnique({
     where: { tokenHash: hashInvitationToken(token) },
     select: { id: true, email: true, roleName: true, expiresAt: true, usedAt: true, organizationId: true },
@@ -147,8 +157,7 @@ export async function findInvitationByToken({ token, now = new Date() }: { token
 }
 
 export type AcceptInvitationResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: "unknown" | "expired" | "used" | "email_taken" };
+  { ok: true; userId: string } | { ok: false; reason: "unknown" | "expired" | "used" | "email_taken" };
 
 class EmailTakenError extends Error {}
 class InvitationGoneError extends Error {}
@@ -236,7 +245,15 @@ export async function listRecentInvitations({ take = 20 }: { take?: number } = {
   const rows = await prisma.invitation.findMany({
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, email: true, roleName: true, organizationId: true, expiresAt: true, usedAt: true, createdAt: true },
+    select: {
+      id: true,
+      email: true,
+      roleName: true,
+      organizationId: true,
+      expiresAt: true,
+      usedAt: true,
+      createdAt: true,
+    },
   });
   const organizationIds = [...new Set(rows.map((r) => r.organizationId).filter((id): id is string => id !== null))];
   const organizations = await prisma.organization.findMany({
@@ -246,6 +263,6 @@ export async function listRecentInvitations({ take = 20 }: { take?: number } = {
   const names = new Map(organizations.map((o) => [o.id, o.name]));
   return rows.map(({ organizationId, ...row }) => ({
     ...row,
-    organizationName: organizationId ? names.get(organizationId) ?? null : null,
+    organizationName: organizationId ? (names.get(organizationId) ?? null) : null,
   }));
 }

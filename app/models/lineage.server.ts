@@ -209,7 +209,15 @@ export interface LineageStep {
  * its document ("where did my paragraph go"): one query per version step.
  * Stops at the first version where it has no successor (it was deleted).
  */
-export async function traceParagraph({ slug, versionNumber, key }: { slug: string; versionNumber: number; key: string }) {
+export async function traceParagraph({
+  slug,
+  versionNumber,
+  key,
+}: {
+  slug: string;
+  versionNumber: number;
+  key: string;
+}) {
   const start = await prisma.paragraph.findFirst({
     where: { key, version: { number: versionNumber, consultation: { slug } } },
     select: { id: true },
@@ -234,7 +242,13 @@ export async function traceParagraph({ slug, versionNumber, key }: { slug: strin
     for (const link of links) {
       if (seen.has(link.to.id)) continue;
       seen.add(link.to.id);
-      paragraphs.push({ key: link.to.key, number: link.to.number, kind: link.kind, moved: link.moved, renumbered: link.renumbered });
+      paragraphs.push({
+        key: link.to.key,
+        number: link.to.number,
+        kind: link.kind,
+        moved: link.moved,
+        renumbered: link.renumbered,
+      });
     }
     steps.push({ versionNumber: links[0].to.version.number, paragraphs });
     frontier = [...seen];

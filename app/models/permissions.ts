@@ -37,12 +37,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, { description: string; permissio
   },
   delegate: {
     description: "Drafts comments for the organization.",
-    permissions: [
-      "create:comment:own",
-      "update:comment:own",
-      "delete:comment:own",
-      "read:comment:organization",
-    ],
+    permissions: ["create:comment:own", "update:comment:own", "delete:comment:own", "read:comment:organization"],
   },
   observer: {
     description: "Reads and compares versions; never comments.",

@@ -150,7 +150,11 @@ export async function createVersionFromImport(input: {
     });
 
     const imported = input.imported.sections.flatMap((section) => section.paragraphs);
-    const lineage = planLineage({ previous: predecessor?.paragraphs ?? [], next: imported, versionNumber: version.number });
+    const lineage = planLineage({
+      previous: predecessor?.paragraphs ?? [],
+      next: imported,
+      versionNumber: version.number,
+    });
 
     let paragraphOrder = 0;
     for (const [sectionOrder, section] of input.imported.sections.entries()) {

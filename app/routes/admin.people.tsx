@@ -38,7 +38,11 @@ const InviteSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.organization === NEW_ORGANIZATION && !value.newOrganizationName) {
-      ctx.addIssue({ code: "custom", path: ["newOrganizationName"], message: "people.invite.newOrganizationNameRequired" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["newOrganizationName"],
+        message: "people.invite.newOrganizationNameRequired",
+      });
     }
     if (ROLES_NEEDING_ORGANIZATION.has(value.roleName) && !value.organization) {
       ctx.addIssue({ code: "custom", path: ["organization"], message: "people.invite.organizationRequired" });
@@ -81,8 +85,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     auditContext: { ip, entity: "user", details: { path: "/admin/people" } },
   });
   const form = Object.fromEntries(await request.formData());
-  const reply = (result: Omit<ActionResult, "fieldErrors" | "formError" | "created"> & Partial<ActionResult>, status = 200) =>
-    data<ActionResult>({ fieldErrors: {}, formError: null, created: null, ...result }, { status, headers });
+  const reply = (
+    result: Omit<ActionResult, "fieldErrors" | "formError" | "created"> & Partial<ActionResult>,
+    status = 200,
+  ) => data<ActionResult>({ fieldErrors: {}, formError: null, created: null, ...result }, { status, headers });
 
   const parsed = form.intent === "invite" ? InviteSchema.safeParse(form) : DecisionSchema.safeParse(form);
   if (!parsed.success) {
@@ -101,7 +107,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const limit = await consumeRateLimit({ key: `invitation:address:${ip}`, ...RATE_LIMITS.invitationPerAddress });
   if (!limit.ok) {
     return reply(
-      { intent: input.intent, formError: "people.invite.tooMany", formErrorValues: { seconds: limit.retryAfterSeconds } },
+      {
+        intent: input.intent,
+        formError: "people.invite.tooMany",
+        formErrorValues: { seconds: limit.retryAfterSeconds },
+      },
       429,
     );
   }
@@ -151,7 +161,8 @@ export default function PeoplePage() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const busy = navigation.state === "submitting";
-  const fieldErrors: Partial<Record<InviteField, string[]>> = actionData?.intent === "invite" ? actionData.fieldErrors : {};
+  const fieldErrors: Partial<Record<InviteField, string[]>> =
+    actionData?.intent === "invite" ? actionData.fieldErrors : {};
   const { invalid, describedBy, fieldError } = fieldErrorHelpers("invite", fieldErrors, (key) => t(key));
   const formDate = (iso: string | Date) => formatInstant(iso, "UTC");
 
@@ -205,7 +216,12 @@ export default function PeoplePage() {
           </div>
           <div className="field">
             <label htmlFor="invite-roleName">{t("people.invite.role")}</label>
-            <select id="invite-roleName" name="roleName" defaultValue="delegate" aria-describedby={describedBy("roleName")}>
+            <select
+              id="invite-roleName"
+              name="roleName"
+              defaultValue="delegate"
+              aria-describedby={describedBy("roleName")}
+            >
               {ROLE_NAMES.map((role) => (
                 <option key={role} value={role}>
                   {t(`auth.roles.${role}`)}
@@ -294,7 +310,9 @@ export default function PeoplePage() {
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="requestId" value={request.id} />
                   <div className="field">
-                    <label htmlFor={`request-role-${request.id}`}>{t("people.requests.role", { name: request.name })}</label>
+                    <label htmlFor={`request-role-${request.id}`}>
+                      {t("people.requests.role", { name: request.name })}
+                    </label>
                     <select id={`request-role-${request.id}`} name="roleName" defaultValue="delegate">
                       {GRANTABLE_ON_REQUEST.options.map((role) => (
                         <option key={role} value={role}>
@@ -306,7 +324,13 @@ export default function PeoplePage() {
                   <button type="submit" name="intent" value="approve" className="button" disabled={busy}>
                     {t("people.requests.approve")}
                   </button>
-                  <button type="submit" name="intent" value="reject" className="button button-secondary" disabled={busy}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="reject"
+                    className="button button-secondary"
+                    disabled={busy}
+                  >
                     {t("people.requests.reject")}
                   </button>
                 </Form>

@@ -38,7 +38,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     let closesAt: Date;
     if (intent === "close") {
       const version = consultation.documents.flatMap((d) => d.versions).find((v) => v.number === versionNumber);
-      opensAt = version?.commentsOpenAt && version.commentsOpenAt < now ? version.commentsOpenAt : new Date(now.getTime() - 1000);
+      opensAt =
+        version?.commentsOpenAt && version.commentsOpenAt < now
+          ? version.commentsOpenAt
+          : new Date(now.getTime() - 1000);
       closesAt = now;
     } else {
       const opens = String(form.get("opensAt") ?? "");
@@ -49,9 +52,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       opensAt = zonedLocalToUtc(opens, consultation.timeZone);
       closesAt = zonedLocalToUtc(closes, consultation.timeZone);
     }
-    await setCommentPeriod({ actor: user, slug, versionNumber, opensAt, closesAt, clientAddress: context.clientAddress });
+    await setCommentPeriod({
+      actor: user,
+      slug,
+      versionNumber,
+      opensAt,
+      closesAt,
+      clientAddress: context.clientAddress,
+    });
   } catch (error) {
-    if (error instanceof DomainError) return data({ formError: error.message, version: versionNumber }, { status: error.status, headers });
+    if (error instanceof DomainError)
+      return data({ formError: error.message, version: versionNumber }, { status: error.status, headers });
     throw error;
   }
   throw redirect(`/consultations/${slug}?updated=${versionNumber}`, { headers });
@@ -132,7 +143,9 @@ export default function ConsultationPage() {
                           id={`opens-${version.number}`}
                           name="opensAt"
                           type="datetime-local"
-                          defaultValue={version.commentsOpenAt ? utcToZonedLocal(version.commentsOpenAt, consultation.timeZone) : ""}
+                          defaultValue={
+                            version.commentsOpenAt ? utcToZonedLocal(version.commentsOpenAt, consultation.timeZone) : ""
+                          }
                         />
                       </div>
                       <div className="field">
@@ -143,7 +156,11 @@ export default function ConsultationPage() {
                           id={`closes-${version.number}`}
                           name="closesAt"
                           type="datetime-local"
-                          defaultValue={version.commentsCloseAt ? utcToZonedLocal(version.commentsCloseAt, consultation.timeZone) : ""}
+                          defaultValue={
+                            version.commentsCloseAt
+                              ? utcToZonedLocal(version.commentsCloseAt, consultation.timeZone)
+                              : ""
+                          }
                         />
                       </div>
                       <div className="button-row">

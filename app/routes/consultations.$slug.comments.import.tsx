@@ -7,7 +7,12 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { remixI18n } from "~/i18next.server";
 import { TEMPLATE_LIMITS } from "~/lib/feedback/template";
-import { importCommentTemplate, listImportOrganizations, type ImportResult, type TemplateFileError } from "~/models/comment-import.server";
+import {
+  importCommentTemplate,
+  listImportOrganizations,
+  type ImportResult,
+  type TemplateFileError,
+} from "~/models/comment-import.server";
 import { DomainError } from "~/models/errors";
 import { loadFeedbackScope } from "~/models/feedback.server";
 import { requireUser } from "~/utils/auth.server";
@@ -35,7 +40,11 @@ async function requireImporter(request: Request, ip: string) {
       ? "focal_point"
       : null;
   if (!role) {
-    await recordDenial(auth.user, "submit:comment:organization", { ip, entity: "comment", details: { path: new URL(request.url).pathname } });
+    await recordDenial(auth.user, "submit:comment:organization", {
+      ip,
+      entity: "comment",
+      details: { path: new URL(request.url).pathname },
+    });
     throw forbidden();
   }
   return { ...auth, role };
@@ -66,7 +75,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
             ? {
                 count: imported,
                 organization:
-                  organizations.find((organization) => organization.id === importedFor)?.name ?? user.organization?.name ?? "",
+                  organizations.find((organization) => organization.id === importedFor)?.name ??
+                  user.organization?.name ??
+                  "",
               }
             : null,
         metaTitle: t("feedback.import.metaTitle", { title: scope.consultation.title }),
@@ -83,7 +94,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, headers } = await requireImporter(request, context.clientAddress);
   const slug = params.slug ?? "";
   const form = await request.formData();
-  const parsed = ImportFormSchema.safeParse({ version: form.get("version"), organizationId: form.get("organizationId") || undefined });
+  const parsed = ImportFormSchema.safeParse({
+    version: form.get("version"),
+    organizationId: form.get("organizationId") || undefined,
+  });
   const file = form.get("file");
   if (!parsed.success || !(file instanceof File) || file.size === 0) {
     return data<ImportResult>({ ok: false, fileError: "missing" }, { status: 400, headers });
@@ -113,7 +127,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ImportTemplate() {
-  const { consultation, versions, defaultVersion, role, ownOrganization, organizations, maxRows, done } = useLoaderData<typeof loader>();
+  const { consultation, versions, defaultVersion, role, ownOrganization, organizations, maxRows, done } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -122,7 +137,8 @@ export default function ImportTemplate() {
   return (
     <div className="page form-page import-page">
       <p className="breadcrumbs">
-        <Link to="/consultations">{t("nav.consultations")}</Link> › <Link to={`/consultations/${consultation.slug}`}>{consultation.title}</Link>
+        <Link to="/consultations">{t("nav.consultations")}</Link> ›{" "}
+        <Link to={`/consultations/${consultation.slug}`}>{consultation.title}</Link>
         {role === "secretariat" ? (
           <>
             {" "}

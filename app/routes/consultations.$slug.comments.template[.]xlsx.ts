@@ -14,9 +14,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const requested = Number(new URL(request.url).searchParams.get("v"));
   try {
-    const scope = await loadFeedbackScope({ slug, versionNumber: Number.isInteger(requested) && requested >= 1 ? requested : undefined });
+    const scope = await loadFeedbackScope({
+      slug,
+      versionNumber: Number.isInteger(requested) && requested >= 1 ? requested : undefined,
+    });
     const open = scope.consultation.versions.find((version) => version.status === "open");
-    const versionNumber = Number.isInteger(requested) && requested >= 1 ? requested : (open?.number ?? scope.version.number);
+    const versionNumber =
+      Number.isInteger(requested) && requested >= 1 ? requested : (open?.number ?? scope.version.number);
     const buffer = await blankTemplateXlsx({ slug, versionNumber, t });
     return new Response(new Uint8Array(buffer), {
       headers: {
@@ -26,7 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     });
   } catch (error) {
-    if (error instanceof DomainError) return new Response(error.message, { status: error.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    if (error instanceof DomainError)
+      return new Response(error.message, {
+        status: error.status,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
     throw error;
   }
 }

@@ -19,7 +19,10 @@ export function loader(args: LoaderFunctionArgs) {
       const buffer = await docxExport({
         batches: prepared.batches(),
         labels: exportLabels(t, consultation.title),
-        subtitle: t("feedback.export.subtitle", { label: version.label, date: formatDay(new Date(), consultation.timeZone) }),
+        subtitle: t("feedback.export.subtitle", {
+          label: version.label,
+          date: formatDay(new Date(), consultation.timeZone),
+        }),
         total: prepared.total ?? 0,
       });
       return new Uint8Array(buffer);

@@ -5,9 +5,13 @@ import { commentExportResponse } from "~/utils/comment-export-response.server";
 
 /** The comments and their dispositions as an Excel workbook, streamed (ExcelJS WorkbookWriter). */
 export function loader(args: LoaderFunctionArgs) {
-  return commentExportResponse(args, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (prepared, t) =>
-    xlsxExportStream(prepared.batches(), prepared.access, exportLabels(t, prepared.scope.consultation.title), {
-      rows: prepared.total ?? 0,
-    }),
+  return commentExportResponse(
+    args,
+    "xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    (prepared, t) =>
+      xlsxExportStream(prepared.batches(), prepared.access, exportLabels(t, prepared.scope.consultation.title), {
+        rows: prepared.total ?? 0,
+      }),
   );
 }

@@ -12,9 +12,7 @@ import { allowPublicPageCache, publicPageCacheHeaders } from "~/utils/page-cache
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: data
-      ? `${data.from.label} → ${data.to.label} · ${data.consultation.title}`
-      : "Comparison",
+    title: data ? `${data.from.label} → ${data.to.label} · ${data.consultation.title}` : "Comparison",
   },
 ];
 
@@ -32,7 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const layout = url.searchParams.get("view") === "side" ? ("side" as const) : ("inline" as const);
   const changesOnly = url.searchParams.get("only") === "changes";
   const groups = changesOnly
-    ? page.groups.map((group) => ({ ...group, rows: group.rows.filter((row) => row.isChange) })).filter((group) => group.rows.length > 0)
+    ? page.groups
+        .map((group) => ({ ...group, rows: group.rows.filter((row) => row.isChange) }))
+        .filter((group) => group.rows.length > 0)
     : page.groups;
   return data({ ...page, groups, layout, changesOnly }, { headers: allowPublicPageCache(auth.headers, auth.user) });
 }
@@ -56,7 +56,9 @@ export default function CompareVersions() {
     linkBase: "",
   };
   // Renumbering alone leaves the text as it was.
-  const identical = Object.entries(page.totals).every(([bucket, count]) => bucket === "unchanged" || bucket === "renumbered" || count === 0);
+  const identical = Object.entries(page.totals).every(
+    ([bucket, count]) => bucket === "unchanged" || bucket === "renumbered" || count === 0,
+  );
 
   return (
     <div className="comparison">
@@ -72,8 +74,18 @@ export default function CompareVersions() {
           <Form method="get" action={`/consultations/${consultation.slug}/compare`} className="version-picker">
             <fieldset>
               <legend>{t("compare.picker.legend")}</legend>
-              <VersionSelect name="from" label={t("compare.picker.from")} versions={consultation.versions} selected={from.number} />
-              <VersionSelect name="to" label={t("compare.picker.to")} versions={consultation.versions} selected={to.number} />
+              <VersionSelect
+                name="from"
+                label={t("compare.picker.from")}
+                versions={consultation.versions}
+                selected={from.number}
+              />
+              <VersionSelect
+                name="to"
+                label={t("compare.picker.to")}
+                versions={consultation.versions}
+                selected={to.number}
+              />
               {layout === "side" ? <input type="hidden" name="view" value="side" /> : null}
               {changesOnly ? <input type="hidden" name="only" value="changes" /> : null}
               <button type="submit">{t("compare.picker.submit")}</button>
@@ -85,12 +97,20 @@ export default function CompareVersions() {
               <span id="layout-label">{t("compare.layout")}</span>
               <ul aria-labelledby="layout-label">
                 <li>
-                  <Link to={href({ layout: "inline" })} aria-current={layout === "inline" ? "true" : undefined} preventScrollReset>
+                  <Link
+                    to={href({ layout: "inline" })}
+                    aria-current={layout === "inline" ? "true" : undefined}
+                    preventScrollReset
+                  >
                     {t("compare.inline")}
                   </Link>
                 </li>
                 <li>
-                  <Link to={href({ layout: "side" })} aria-current={layout === "side" ? "true" : undefined} preventScrollReset>
+                  <Link
+                    to={href({ layout: "side" })}
+                    aria-current={layout === "side" ? "true" : undefined}
+                    preventScrollReset
+                  >
                     {t("compare.side")}
                   </Link>
                 </li>
@@ -100,12 +120,20 @@ export default function CompareVersions() {
               <span id="show-label">{t("compare.show")}</span>
               <ul aria-labelledby="show-label">
                 <li>
-                  <Link to={href({ changesOnly: false })} aria-current={!changesOnly ? "true" : undefined} preventScrollReset>
+                  <Link
+                    to={href({ changesOnly: false })}
+                    aria-current={!changesOnly ? "true" : undefined}
+                    preventScrollReset
+                  >
                     {t("compare.all")}
                   </Link>
                 </li>
                 <li>
-                  <Link to={href({ changesOnly: true })} aria-current={changesOnly ? "true" : undefined} preventScrollReset>
+                  <Link
+                    to={href({ changesOnly: true })}
+                    aria-current={changesOnly ? "true" : undefined}
+                    preventScrollReset
+                  >
                     {t("compare.changesOnly")}
                   </Link>
                 </li>

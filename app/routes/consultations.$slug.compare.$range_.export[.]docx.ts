@@ -16,7 +16,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const buffer = await comparisonDocx({ page, t: (key, options) => t(key, options) as string });
   const headers = new Headers(auth.headers);
   headers.set("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-  headers.set("Content-Disposition", `attachment; filename="${page.consultation.slug}-compare-${range.from}-${range.to}.docx"`);
+  headers.set(
+    "Content-Disposition",
+    `attachment; filename="${page.consultation.slug}-compare-${range.from}-${range.to}.docx"`,
+  );
   headers.set("Cache-Control", "private, max-age=0, must-revalidate");
   return new Response(new Uint8Array(buffer), { headers });
 }

@@ -72,14 +72,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       </main>
     </I18nextProvider>,
   );
-  const title = t("compare.pageTitle", { from: page.from.label, to: page.to.label, consultation: page.consultation.title });
+  const title = t("compare.pageTitle", {
+    from: page.from.label,
+    to: page.to.label,
+    consultation: page.consultation.title,
+  });
   const html = `<!DOCTYPE html>
 <html lang="${lng}" dir="${i18n.dir(lng)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title><style>${STYLES}</style></head><body>${body}</body></html>`;
 
   const headers = new Headers(auth.headers);
   headers.set("Content-Type", "text/html; charset=utf-8");
-  headers.set("Content-Disposition", `attachment; filename="${page.consultation.slug}-compare-${range.from}-${range.to}.html"`);
+  headers.set(
+    "Content-Disposition",
+    `attachment; filename="${page.consultation.slug}-compare-${range.from}-${range.to}.html"`,
+  );
   headers.set("Cache-Control", "private, max-age=0, must-revalidate");
   return new Response(html, { headers });
 }

@@ -14,7 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const from = url.searchParams.get("from");
   const to = url.searchParams.get("to");
-  const range = from !== null || to !== null ? parseVersionRange(`${from}...${to}`) : await latestComparisonRange({ slug });
+  const range =
+    from !== null || to !== null ? parseVersionRange(`${from}...${to}`) : await latestComparisonRange({ slug });
   if (!range) throw new Response("No such comparison.", { status: 404 });
   const options = new URLSearchParams();
   for (const name of ["view", "only"]) {
@@ -22,7 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (value) options.set(name, value);
   }
   const query = options.toString();
-  throw redirect(`/consultations/${encodeURIComponent(slug)}/compare/${range.from}...${range.to}${query ? `?${query}` : ""}`);
+  throw redirect(
+    `/consultations/${encodeURIComponent(slug)}/compare/${range.from}...${range.to}${query ? `?${query}` : ""}`,
+  );
 }
 
 /** Never rendered: the loader always redirects or throws (a page, so a 404 gets the error page). */

@@ -49,17 +49,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   let form: FormData;
   try {
     // One byte over the limit is enough to know it is too large.
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES + 1 }));
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES + 1 }),
+    );
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return fail(413, `The attachment is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
+    if (error instanceof MaxPartSizeExceededError)
+      return fail(413, `The attachment is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
     throw error;
   }
   const parsed = ContributionSchema.safeParse(Object.fromEntries([...form].filter(([, v]) => typeof v === "string")));
   if (!parsed.success) return fail(400, "Check the highlighted fields.", parsed.error.flatten().fieldErrors);
   const file = form.get("attachment");
-  const attachment = file instanceof File && file.size > 0 ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
+  const attachment =
+    file instanceof File && file.size > 0 ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
   try {
-    await createContribution({ actor: user, slug, input: parsed.data, attachment, clientAddress: context.clientAddress });
+    await createContribution({
+      actor: user,
+      slug,
+      input: parsed.data,
+      attachment,
+      clientAddress: context.clientAddress,
+    });
   } catch (error) {
     if (error instanceof DomainError) return fail(error.status, error.message);
     throw error;
@@ -68,7 +79,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ContributionsPage() {
-  const { consultation, canContribute, seesAll, contributions, idempotencyKey, maxMegabytes, saved } = useLoaderData<typeof loader>();
+  const { consultation, canContribute, seesAll, contributions, idempotencyKey, maxMegabytes, saved } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -86,7 +98,12 @@ export default function ContributionsPage() {
         </p>
       ) : null}
       {canContribute ? (
-        <Form method="post" encType="multipart/form-data" className="stacked-form" aria-busy={navigation.state === "submitting"}>
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          className="stacked-form"
+          aria-busy={navigation.state === "submitting"}
+        >
           {result?.formError ? (
             <p className="form-error" role="alert">
               {result.formError}
@@ -95,20 +112,48 @@ export default function ContributionsPage() {
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           <div className="field">
             <label htmlFor="contribution-title">{t("contributions.fields.title")}</label>
-            <input id="contribution-title" name="title" type="text" required aria-invalid={error("title") ? true : undefined} aria-describedby={error("title") ? "contribution-title-error" : undefined} />
-            {error("title") ? <p id="contribution-title-error" className="field-error">{error("title")}</p> : null}
+            <input
+              id="contribution-title"
+              name="title"
+              type="text"
+              required
+              aria-invalid={error("title") ? true : undefined}
+              aria-describedby={error("title") ? "contribution-title-error" : undefined}
+            />
+            {error("title") ? (
+              <p id="contribution-title-error" className="field-error">
+                {error("title")}
+              </p>
+            ) : null}
           </div>
           <div className="field">
             <label htmlFor="contribution-body">{t("contributions.fields.body")}</label>
-            <textarea id="contribution-body" name="bodyText" rows={8} required aria-invalid={error("bodyText") ? true : undefined} aria-describedby={error("bodyText") ? "contribution-body-error" : undefined} />
-            {error("bodyText") ? <p id="contribution-body-error" className="field-error">{error("bodyText")}</p> : null}
+            <textarea
+              id="contribution-body"
+              name="bodyText"
+              rows={8}
+              required
+              aria-invalid={error("bodyText") ? true : undefined}
+              aria-describedby={error("bodyText") ? "contribution-body-error" : undefined}
+            />
+            {error("bodyText") ? (
+              <p id="contribution-body-error" className="field-error">
+                {error("bodyText")}
+              </p>
+            ) : null}
           </div>
           <div className="field">
             <label htmlFor="contribution-attachment">{t("contributions.fields.attachment")}</label>
             <p id="contribution-attachment-hint" className="hint">
               {t("contributions.attachmentHint", { max: maxMegabytes })}
             </p>
-            <input id="contribution-attachment" name="attachment" type="file" accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" aria-describedby="contribution-attachment-hint" />
+            <input
+              id="contribution-attachment"
+              name="attachment"
+              type="file"
+              accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              aria-describedby="contribution-attachment-hint"
+            />
           </div>
           <button type="submit" disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? t("contributions.sending") : t("contributions.send")}
@@ -132,11 +177,19 @@ export default function ContributionsPage() {
                   <bdi>{contribution.organization?.name ?? ""}</bdi> · <bdi>{contribution.author?.name ?? ""}</bdi> ·{" "}
                   {new Date(contribution.createdAt).toISOString().slice(0, 10)}
                 </p>
-                <p className="preserve-lines" dir="auto">{contribution.bodyText}</p>
+                <p className="preserve-lines" dir="auto">
+                  {contribution.bodyText}
+                </p>
                 {contribution.attachmentName ? (
                   <p>
-                    <a href={`/consultations/${consultation.slug}/contributions/${contribution.id}/attachment`} download>
-                      {t("contributions.download", { name: contribution.attachmentName, size: Math.ceil((contribution.attachmentSize ?? 0) / 1024) })}
+                    <a
+                      href={`/consultations/${consultation.slug}/contributions/${contribution.id}/attachment`}
+                      download
+                    >
+                      {t("contributions.download", {
+                        name: contribution.attachmentName,
+                        size: Math.ceil((contribution.attachmentSize ?? 0) / 1024),
+                      })}
                     </a>
                   </p>
                 ) : null}

@@ -12,7 +12,9 @@ import { DomainError } from "~/models/errors";
 import { getSessionUser } from "~/utils/auth.server";
 import { allowPublicPageCache, publicPageCacheHeaders } from "~/utils/page-cache.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Disposition of comments" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.metaTitle ?? "Disposition of comments" },
+];
 
 function positiveInteger(value: string | null) {
   const number = Number(value);
@@ -33,7 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       versionNumber: positiveInteger(url.searchParams.get("v")),
       page: positiveInteger(url.searchParams.get("page")) ?? 1,
     });
-    return data({ ...table, metaTitle: t("dispositions.metaTitle", { title: table.consultation.title }) }, { headers: allowPublicPageCache(headers, user) });
+    return data(
+      { ...table, metaTitle: t("dispositions.metaTitle", { title: table.consultation.title }) },
+      { headers: allowPublicPageCache(headers, user) },
+    );
   } catch (error) {
     if (error instanceof DomainError) {
       // Before publication the table does not exist for the public: a 404 that says why.
@@ -54,12 +59,17 @@ export default function DispositionTable() {
   return (
     <div className="page dispositions-page">
       <p className="breadcrumbs">
-        <Link to="/consultations">{t("nav.consultations")}</Link> › <Link to={`/consultations/${consultation.slug}`}>{consultation.title}</Link>
+        <Link to="/consultations">{t("nav.consultations")}</Link> ›{" "}
+        <Link to={`/consultations/${consultation.slug}`}>{consultation.title}</Link>
       </p>
       <h1>{t("dispositions.pageTitle", { title: consultation.title })}</h1>
       <p className="lead">{t("dispositions.intro", { label: version.label })}</p>
       {consultation.dispositionsPublishedAt ? (
-        <p>{t("dispositions.publishedOn", { date: formatInstant(consultation.dispositionsPublishedAt, consultation.timeZone) })}</p>
+        <p>
+          {t("dispositions.publishedOn", {
+            date: formatInstant(consultation.dispositionsPublishedAt, consultation.timeZone),
+          })}
+        </p>
       ) : (
         <p className="notice-warn">{t("dispositions.preview")}</p>
       )}
@@ -89,9 +99,17 @@ export default function DispositionTable() {
         const path = group.section?.parent ? `${sectionLabel(group.section.parent)} › ${label}` : label;
         const captionId = `table-${index}`;
         return (
-          <div key={group.section?.id ?? `none-${index}`} className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+          <div
+            key={group.section?.id ?? `none-${index}`}
+            className="table-scroll"
+            role="region"
+            aria-labelledby={captionId}
+            tabIndex={0}
+          >
             <table className="disposition-table">
-              <caption id={captionId}>{path ? t("dispositions.caption", { section: path }) : t("dispositions.captionNoSection")}</caption>
+              <caption id={captionId}>
+                {path ? t("dispositions.caption", { section: path }) : t("dispositions.captionNoSection")}
+              </caption>
               <colgroup>
                 {ISO_COLUMNS.map((column) => (
                   <col key={column} className={`col-${column}`} />
@@ -116,14 +134,20 @@ export default function DispositionTable() {
                     <td>{label ?? ""}</td>
                     <td className="cell-text">{row.quote ? `“${row.quote}”` : ""}</td>
                     <td className="type-code">
-                      <abbr title={t(`comments.types.${row.type}`, { defaultValue: row.type })}>{TYPE_CODES[row.type as CommentTypeName] ?? row.type}</abbr>
+                      <abbr title={t(`comments.types.${row.type}`, { defaultValue: row.type })}>
+                        {TYPE_CODES[row.type as CommentTypeName] ?? row.type}
+                      </abbr>
                     </td>
                     <td className="cell-text">{row.comment}</td>
                     <td className="cell-text">{row.proposedText ?? ""}</td>
                     <td className="cell-text">
                       {row.disposition ? (
                         <>
-                          <strong>{t(`dispositions.status.${row.disposition.status}`, { defaultValue: row.disposition.status })}</strong>
+                          <strong>
+                            {t(`dispositions.status.${row.disposition.status}`, {
+                              defaultValue: row.disposition.status,
+                            })}
+                          </strong>
                           {row.disposition.response ? `. ${row.disposition.response}` : ""}
                         </>
                       ) : (
@@ -139,9 +163,17 @@ export default function DispositionTable() {
       })}
       {pages > 1 ? (
         <nav aria-label={t("feedback.list.pagination")} className="pagination">
-          {page > 1 ? <Link to={`${base}?v=${version.number}&page=${page - 1}`}>{t("feedback.list.previous")}</Link> : <span />}
+          {page > 1 ? (
+            <Link to={`${base}?v=${version.number}&page=${page - 1}`}>{t("feedback.list.previous")}</Link>
+          ) : (
+            <span />
+          )}
           <span>{t("feedback.list.page", { page, pages })}</span>
-          {page < pages ? <Link to={`${base}?v=${version.number}&page=${page + 1}`}>{t("feedback.list.next")}</Link> : <span />}
+          {page < pages ? (
+            <Link to={`${base}?v=${version.number}&page=${page + 1}`}>{t("feedback.list.next")}</Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </div>

@@ -13,7 +13,12 @@ import { FeedbackGroups } from "~/components/feedback-groups";
 import { FeedbackHeatMap } from "~/components/feedback-heat-map";
 import { FeedbackProgress } from "~/components/feedback-progress";
 import { FeedbackPublication } from "~/components/feedback-publication";
-import { feedbackSearch, parseFeedbackFilters, returnSearch, type FeedbackFilters as Filters } from "~/lib/feedback/filters";
+import {
+  feedbackSearch,
+  parseFeedbackFilters,
+  returnSearch,
+  type FeedbackFilters as Filters,
+} from "~/lib/feedback/filters";
 import { remixI18n } from "~/i18next.server";
 import { applyFeedbackAction } from "~/models/disposition.server";
 import { DomainError } from "~/models/errors";
@@ -26,9 +31,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, headers } = await requireSecretariat(request, { ip: context.clientAddress });
   const filters = parseFeedbackFilters(new URL(request.url).searchParams);
   try {
-    const dashboard = await getFeedbackDashboard({ actor: user, slug: params.slug ?? "", filters, ip: context.clientAddress });
+    const dashboard = await getFeedbackDashboard({
+      actor: user,
+      slug: params.slug ?? "",
+      filters,
+      ip: context.clientAddress,
+    });
     const t = await remixI18n.getFixedT(request);
-    return data({ ...dashboard, filters, metaTitle: t("feedback.metaTitle", { title: dashboard.consultation.title }) }, { headers });
+    return data(
+      { ...dashboard, filters, metaTitle: t("feedback.metaTitle", { title: dashboard.consultation.title }) },
+      { headers },
+    );
   } catch (error) {
     if (error instanceof DomainError) throw new Response(error.message, { status: error.status, headers });
     throw error;
@@ -42,14 +55,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     const result = await applyFeedbackAction({ actor: user, slug, form, ip: context.clientAddress });
     if (!result.ok) {
-      const errors: DecisionErrors = { target: result.target, formError: result.formError, fieldErrors: result.fieldErrors };
+      const errors: DecisionErrors = {
+        target: result.target,
+        formError: result.formError,
+        fieldErrors: result.fieldErrors,
+      };
       return data(errors, { status: result.status, headers });
     }
     const single = form.get("intent") === "dispose" ? String(form.get("commentIds") ?? "") : "";
     const anchor = single && /^[A-Za-z0-9_-]+$/.test(single) ? `#c-${single}` : "";
-    return redirect(`/consultations/${slug}/feedback${returnSearch(form.get("returnTo"), { notice: result.notice, count: result.count })}${anchor}`, {
-      headers,
-    });
+    return redirect(
+      `/consultations/${slug}/feedback${returnSearch(form.get("returnTo"), { notice: result.notice, count: result.count })}${anchor}`,
+      {
+        headers,
+      },
+    );
   } catch (error) {
     if (error instanceof DomainError) throw new Response(error.message, { status: error.status, headers });
     throw error;
@@ -80,7 +100,8 @@ export default function FeedbackDashboard() {
   return (
     <div className="page feedback-page">
       <p className="breadcrumbs">
-        <Link to="/consultations">{t("nav.consultations")}</Link> › <Link to={`/consultations/${consultation.slug}`}>{consultation.title}</Link>
+        <Link to="/consultations">{t("nav.consultations")}</Link> ›{" "}
+        <Link to={`/consultations/${consultation.slug}`}>{consultation.title}</Link>
       </p>
       <h1>{t("feedback.pageTitle", { title: consultation.title })}</h1>
       <p className="lead">{t("feedback.intro", { label: version.label })}</p>
@@ -137,7 +158,12 @@ export default function FeedbackDashboard() {
         </section>
       </div>
 
-      <FeedbackFilters filters={filters} versionNumber={version.number} sections={dashboard.sections} clearHref={`${base}?v=${version.number}`} />
+      <FeedbackFilters
+        filters={filters}
+        versionNumber={version.number}
+        sections={dashboard.sections}
+        clearHref={`${base}?v=${version.number}`}
+      />
 
       <section className="feedback-totals" aria-labelledby="totals-title">
         <h2 id="totals-title" className="visually-hidden">
@@ -145,16 +171,21 @@ export default function FeedbackDashboard() {
         </h2>
         <ul>
           <li>
-            <strong>{totals.comments.toLocaleString("en")}</strong> {t("feedback.totals.comments", { count: totals.comments })}
+            <strong>{totals.comments.toLocaleString("en")}</strong>{" "}
+            {t("feedback.totals.comments", { count: totals.comments })}
           </li>
           <li>
-            <strong>{totals.organizations.toLocaleString("en")}</strong> {t("feedback.totals.organizations", { count: totals.organizations })}
+            <strong>{totals.organizations.toLocaleString("en")}</strong>{" "}
+            {t("feedback.totals.organizations", { count: totals.organizations })}
           </li>
           <li>
-            <strong>{totals.paragraphs.toLocaleString("en")}</strong> {t("feedback.totals.paragraphs", { count: totals.paragraphs })}
+            <strong>{totals.paragraphs.toLocaleString("en")}</strong>{" "}
+            {t("feedback.totals.paragraphs", { count: totals.paragraphs })}
           </li>
         </ul>
-        {totals.withoutParagraph > 0 ? <p className="hint">{t("feedback.totals.withoutParagraph", { count: totals.withoutParagraph })}</p> : null}
+        {totals.withoutParagraph > 0 ? (
+          <p className="hint">{t("feedback.totals.withoutParagraph", { count: totals.withoutParagraph })}</p>
+        ) : null}
       </section>
 
       <div className="feedback-charts">
@@ -190,7 +221,9 @@ export default function FeedbackDashboard() {
           />
           <ColumnChart
             id="chart-time"
-            title={dashboard.series.unit === "week" ? t("feedback.charts.overTimeWeek") : t("feedback.charts.overTimeDay")}
+            title={
+              dashboard.series.unit === "week" ? t("feedback.charts.overTimeWeek") : t("feedback.charts.overTimeDay")
+            }
             points={dashboard.series.points}
           />
         </div>
@@ -244,9 +277,17 @@ export default function FeedbackDashboard() {
         </ol>
         {pages > 1 ? (
           <nav aria-label={t("feedback.list.pagination")} className="pagination">
-            {list.page > 1 ? <Link to={withFilters({ page: list.page - 1 })}>{t("feedback.list.previous")}</Link> : <span />}
+            {list.page > 1 ? (
+              <Link to={withFilters({ page: list.page - 1 })}>{t("feedback.list.previous")}</Link>
+            ) : (
+              <span />
+            )}
             <span>{t("feedback.list.page", { page: list.page, pages })}</span>
-            {list.page < pages ? <Link to={withFilters({ page: list.page + 1 })}>{t("feedback.list.next")}</Link> : <span />}
+            {list.page < pages ? (
+              <Link to={withFilters({ page: list.page + 1 })}>{t("feedback.list.next")}</Link>
+            ) : (
+              <span />
+            )}
           </nav>
         ) : null}
       </section>

@@ -66,7 +66,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     const result = await applyFeedbackAction({ actor: user, slug, form, ip: context.clientAddress });
     if (!result.ok) {
-      const errors: DecisionErrors = { target: result.target, formError: result.formError, fieldErrors: result.fieldErrors };
+      const errors: DecisionErrors = {
+        target: result.target,
+        formError: result.formError,
+        fieldErrors: result.fieldErrors,
+      };
       return data(errors, { status: result.status, headers });
     }
     const search = new URLSearchParams();
@@ -76,7 +80,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (facet !== null) search.set("facet", String(facet));
     search.set("notice", result.notice);
     search.set("count", String(result.count));
-    return redirect(`/consultations/${slug}/feedback/paragraphs/${encodeURIComponent(params.key ?? "")}?${search}`, { headers });
+    return redirect(`/consultations/${slug}/feedback/paragraphs/${encodeURIComponent(params.key ?? "")}?${search}`, {
+      headers,
+    });
   } catch (error) {
     if (error instanceof DomainError) throw new Response(error.message, { status: error.status, headers });
     throw error;
@@ -91,18 +97,23 @@ export default function ParagraphFeedback() {
   const dashboard = `/consultations/${consultation.slug}/feedback?v=${version.number}`;
   const here = `/consultations/${consultation.slug}/feedback/paragraphs/${encodeURIComponent(paragraph.key)}?v=${version.number}`;
   const number = paragraph.number ?? paragraph.key;
-  const section = paragraph.section.number ? `${paragraph.section.number} ${paragraph.section.heading}` : paragraph.section.heading;
+  const section = paragraph.section.number
+    ? `${paragraph.section.number} ${paragraph.section.heading}`
+    : paragraph.section.heading;
   const notice = searchParams.get("notice");
   return (
     <div className="page feedback-page">
       <p className="breadcrumbs">
-        <Link to="/consultations">{t("nav.consultations")}</Link> › <Link to={`/consultations/${consultation.slug}`}>{consultation.title}</Link> ›{" "}
+        <Link to="/consultations">{t("nav.consultations")}</Link> ›{" "}
+        <Link to={`/consultations/${consultation.slug}`}>{consultation.title}</Link> ›{" "}
         <Link to={dashboard}>{t("feedback.title")}</Link>
       </p>
       <h1>{t("feedback.paragraph.title", { number })}</h1>
       <p className="lead">
         {version.label} · {t("feedback.paragraph.inSection", { section })} ·{" "}
-        <Link to={`/consultations/${consultation.slug}/versions/${version.number}#p-${paragraph.key}`}>{t("feedback.paragraph.read")}</Link>
+        <Link to={`/consultations/${consultation.slug}/versions/${version.number}#p-${paragraph.key}`}>
+          {t("feedback.paragraph.read")}
+        </Link>
       </p>
       {notice ? (
         <p className="notice" role="status">
@@ -137,10 +148,13 @@ export default function ParagraphFeedback() {
         <h2 id="comments-title">{t("feedback.paragraph.comments", { count: total })}</h2>
         {facet !== null ? (
           <p>
-            {t("feedback.paragraph.facet", { count: comments.length })} <Link to={`${here}#comments`}>{t("feedback.paragraph.showAll")}</Link>
+            {t("feedback.paragraph.facet", { count: comments.length })}{" "}
+            <Link to={`${here}#comments`}>{t("feedback.paragraph.showAll")}</Link>
           </p>
         ) : null}
-        {total > comments.length && facet === null ? <p className="hint">{t("feedback.paragraph.truncated", { shown: comments.length, total })}</p> : null}
+        {total > comments.length && facet === null ? (
+          <p className="hint">{t("feedback.paragraph.truncated", { shown: comments.length, total })}</p>
+        ) : null}
         <ol className="feedback-comments">
           {comments.map((comment) => (
             <li key={comment.id}>

@@ -52,8 +52,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const now = new Date();
 
-  const counts = await commentCountsByParagraph({ actor: auth.user, version: { id: version.id, consultation: version.consultation } });
-  const carried = await carriedCommentCounts({ actor: auth.user, version: { id: version.id, consultation: version.consultation } });
+  const counts = await commentCountsByParagraph({
+    actor: auth.user,
+    version: { id: version.id, consultation: version.consultation },
+  });
+  const carried = await carriedCommentCounts({
+    actor: auth.user,
+    version: { id: version.id, consultation: version.consultation },
+  });
 
   let panel = null;
   const selectedKey = url.searchParams.get("p");
@@ -65,9 +71,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       paragraphId: selected.id,
     });
     const historyId = url.searchParams.get("history");
-    const history = historyId && comments.some((comment) => comment.id === historyId && comment.canSeeHistory)
-      ? { commentId: historyId, revisions: await listCommentRevisions({ actor: auth.user, commentId: historyId }) }
-      : null;
+    const history =
+      historyId && comments.some((comment) => comment.id === historyId && comment.canSeeHistory)
+        ? { commentId: historyId, revisions: await listCommentRevisions({ actor: auth.user, commentId: historyId }) }
+        : null;
     const period = commentPeriodState({ opensAt: version.commentsOpenAt, closesAt: version.commentsCloseAt }, now);
     let commenting: CommentingState;
     if (version.status !== "open" || period !== "open") {
@@ -119,7 +126,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const paragraphKey = typeof form.paragraphKey === "string" ? form.paragraphKey : "";
   let headers = new Headers();
   const back = (extra = "") =>
-    redirect(`/consultations/${slug}/versions/${number}?p=${encodeURIComponent(paragraphKey)}${extra}#p-${paragraphKey}`, { headers });
+    redirect(
+      `/consultations/${slug}/versions/${number}?p=${encodeURIComponent(paragraphKey)}${extra}#p-${paragraphKey}`,
+      { headers },
+    );
 
   try {
     // Inside the try: with the database down, even reading the session fails,
@@ -129,7 +139,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent === "create") {
       const parsed = CommentFormSchema.safeParse(form);
       if (!parsed.success) {
-        return data({ fieldErrors: parsed.error.flatten().fieldErrors, formError: "Check the highlighted fields." }, { status: 400, headers });
+        return data(
+          { fieldErrors: parsed.error.flatten().fieldErrors, formError: "Check the highlighted fields." },
+          { status: 400, headers },
+        );
       }
       await createComment({ actor: auth.user, slug, versionNumber: number, input: parsed.data, clientAddress });
       return back("&saved=1");
@@ -137,7 +150,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent === "edit") {
       const parsed = CommentEditSchema.safeParse(form);
       if (!parsed.success) {
-        return data({ fieldErrors: parsed.error.flatten().fieldErrors, formError: "Check the highlighted fields." }, { status: 400, headers });
+        return data(
+          { fieldErrors: parsed.error.flatten().fieldErrors, formError: "Check the highlighted fields." },
+          { status: 400, headers },
+        );
       }
       await updateComment({ actor: auth.user, input: parsed.data, clientAddress });
       return back("&saved=1");
@@ -161,7 +177,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // transaction); the form and the browser's copy keep what was typed.
     logger.error("comment action failed", { requestId: context.requestId, intent, error: String(error) });
     return data(
-      { formError: "Your comment could not be saved just now. It is kept in this browser: try again in a moment.", fieldErrors: {} },
+      {
+        formError: "Your comment could not be saved just now. It is kept in this browser: try again in a moment.",
+        fieldErrors: {},
+      },
       { status: 503, headers },
     );
   }
@@ -239,7 +258,11 @@ export default function VersionReader() {
                     id={`p-${paragraph.key}`}
                     className={`paragraph${selectedKey === paragraph.key ? " selected" : ""}`}
                   >
-                    <a className="paragraph-number" href={`#p-${paragraph.key}`} aria-label={t("reader.linkToParagraph", { number: label })}>
+                    <a
+                      className="paragraph-number"
+                      href={`#p-${paragraph.key}`}
+                      aria-label={t("reader.linkToParagraph", { number: label })}
+                    >
                       {paragraph.number ?? "¶"}
                     </a>
                     <p>{paragraph.text}</p>
@@ -251,7 +274,12 @@ export default function VersionReader() {
                     >
                       {t("reader.commentCount", { count })}
                     </Link>
-                    <CarriedComments slug={consultation.slug} versionNumber={version.number} versions={consultation.versions} entry={carried[paragraph.id]} />
+                    <CarriedComments
+                      slug={consultation.slug}
+                      versionNumber={version.number}
+                      versions={consultation.versions}
+                      entry={carried[paragraph.id]}
+                    />
                   </div>
                 );
               })}

@@ -21,7 +21,15 @@ import { requireSecretariat } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Open a consultation" }];
 
-const TIME_ZONES = ["Europe/Zurich", "UTC", "America/New_York", "Africa/Nairobi", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"];
+const TIME_ZONES = [
+  "Europe/Zurich",
+  "UTC",
+  "America/New_York",
+  "Africa/Nairobi",
+  "Asia/Kolkata",
+  "Asia/Tokyo",
+  "Australia/Sydney",
+];
 
 const OpenConsultationSchema = z
   .object({
@@ -65,17 +73,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
+    );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      return fail(413, { fieldErrors: { document: [`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`] } });
+      return fail(413, {
+        fieldErrors: { document: [`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`] },
+      });
     }
     throw error;
   }
-  const parsed = OpenConsultationSchema.safeParse(Object.fromEntries([...form].filter(([, value]) => typeof value === "string")));
+  const parsed = OpenConsultationSchema.safeParse(
+    Object.fromEntries([...form].filter(([, value]) => typeof value === "string")),
+  );
   const file = form.get("document");
-  if (!parsed.success) return fail(400, { formError: "Check the highlighted fields.", fieldErrors: parsed.error.flatten().fieldErrors });
-  if (!(file instanceof File) || file.size === 0) return fail(400, { fieldErrors: { document: ["Choose the draft document (.docx, .md or .txt)."] } });
+  if (!parsed.success)
+    return fail(400, { formError: "Check the highlighted fields.", fieldErrors: parsed.error.flatten().fieldErrors });
+  if (!(file instanceof File) || file.size === 0)
+    return fail(400, { fieldErrors: { document: ["Choose the draft document (.docx, .md or .txt)."] } });
 
   const input = parsed.data;
   const opensAt = zonedLocalToUtc(input.opensAt, input.timeZone);
@@ -129,14 +146,37 @@ export default function OpenConsultationPage() {
             {result.formError}
           </p>
         ) : null}
-        {field("title", t("manage.fields.title"), <input id="new-title" name="title" type="text" required aria-invalid={invalid("title")} aria-describedby={describedBy("title")} />)}
+        {field(
+          "title",
+          t("manage.fields.title"),
+          <input
+            id="new-title"
+            name="title"
+            type="text"
+            required
+            aria-invalid={invalid("title")}
+            aria-describedby={describedBy("title")}
+          />,
+        )}
         {field(
           "slug",
           t("manage.fields.slug"),
-          <input id="new-slug" name="slug" type="text" required pattern="[a-z0-9]+(-[a-z0-9]+)*" aria-invalid={invalid("slug")} aria-describedby={describedBy("slug", true)} />,
+          <input
+            id="new-slug"
+            name="slug"
+            type="text"
+            required
+            pattern="[a-z0-9]+(-[a-z0-9]+)*"
+            aria-invalid={invalid("slug")}
+            aria-describedby={describedBy("slug", true)}
+          />,
           t("manage.hints.slug"),
         )}
-        {field("summary", t("manage.fields.summary"), <textarea id="new-summary" name="summary" rows={3} aria-describedby={describedBy("summary")} />)}
+        {field(
+          "summary",
+          t("manage.fields.summary"),
+          <textarea id="new-summary" name="summary" rows={3} aria-describedby={describedBy("summary")} />,
+        )}
         {field(
           "document",
           t("manage.fields.document"),
@@ -151,11 +191,28 @@ export default function OpenConsultationPage() {
           />,
           t("manage.hints.document", { max: maxMegabytes }),
         )}
-        {field("label", t("manage.fields.label"), <input id="new-label" name="label" type="text" required defaultValue="Draft 1" aria-invalid={invalid("label")} aria-describedby={describedBy("label")} />)}
+        {field(
+          "label",
+          t("manage.fields.label"),
+          <input
+            id="new-label"
+            name="label"
+            type="text"
+            required
+            defaultValue="Draft 1"
+            aria-invalid={invalid("label")}
+            aria-describedby={describedBy("label")}
+          />,
+        )}
         {field(
           "timeZone",
           t("manage.fields.timeZone"),
-          <select id="new-timeZone" name="timeZone" defaultValue="Europe/Zurich" aria-describedby={describedBy("timeZone")}>
+          <select
+            id="new-timeZone"
+            name="timeZone"
+            defaultValue="Europe/Zurich"
+            aria-describedby={describedBy("timeZone")}
+          >
             {timeZones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone}
@@ -163,8 +220,32 @@ export default function OpenConsultationPage() {
             ))}
           </select>,
         )}
-        {field("opensAt", t("manage.fields.opensAt"), <input id="new-opensAt" name="opensAt" type="datetime-local" required defaultValue={defaults.opensAt} aria-invalid={invalid("opensAt")} aria-describedby={describedBy("opensAt")} />)}
-        {field("closesAt", t("manage.fields.closesAt"), <input id="new-closesAt" name="closesAt" type="datetime-local" required defaultValue={defaults.closesAt} aria-invalid={invalid("closesAt")} aria-describedby={describedBy("closesAt")} />)}
+        {field(
+          "opensAt",
+          t("manage.fields.opensAt"),
+          <input
+            id="new-opensAt"
+            name="opensAt"
+            type="datetime-local"
+            required
+            defaultValue={defaults.opensAt}
+            aria-invalid={invalid("opensAt")}
+            aria-describedby={describedBy("opensAt")}
+          />,
+        )}
+        {field(
+          "closesAt",
+          t("manage.fields.closesAt"),
+          <input
+            id="new-closesAt"
+            name="closesAt"
+            type="datetime-local"
+            required
+            defaultValue={defaults.closesAt}
+            aria-invalid={invalid("closesAt")}
+            aria-describedby={describedBy("closesAt")}
+          />,
+        )}
         <fieldset>
           <legend>{t("manage.fields.visibility")}</legend>
           <label className="radio">

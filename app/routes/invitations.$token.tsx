@@ -53,7 +53,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (result.reason === "email_taken") {
       return data({ formError: "auth.invitation.emailTaken", fieldErrors: {} }, { status: 409 });
     }
-    return data({ formError: `auth.invitation.${result.reason}`, fieldErrors: {} }, { status: STATUS_CODE[result.reason] });
+    return data(
+      { formError: `auth.invitation.${result.reason}`, fieldErrors: {} },
+      { status: STATUS_CODE[result.reason] },
+    );
   }
   const headers = await startUserSession({ userId: result.userId, request });
   throw redirect(DEFAULT_REDIRECT, { headers });

@@ -45,7 +45,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.ok) throw redirect(safeRedirectPath(redirectTo), { headers: result.headers });
   if (result.reason === "rate_limited") {
     return data(
-      { formError: "auth.login.tooMany", retryAfterSeconds: result.retryAfterSeconds, email: typedEmail, fieldErrors: {} },
+      {
+        formError: "auth.login.tooMany",
+        retryAfterSeconds: result.retryAfterSeconds,
+        email: typedEmail,
+        fieldErrors: {},
+      },
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }

@@ -53,7 +53,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!limit.ok) {
     return data(
-      { sentTo: null, formError: "auth.requestAccount.tooMany", retryAfterSeconds: limit.retryAfterSeconds, fieldErrors: {} },
+      {
+        sentTo: null,
+        formError: "auth.requestAccount.tooMany",
+        retryAfterSeconds: limit.retryAfterSeconds,
+        fieldErrors: {},
+      },
       { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
     );
   }

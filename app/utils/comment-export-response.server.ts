@@ -17,7 +17,10 @@ export async function commentExportResponse(
   { request, params, context }: LoaderFunctionArgs,
   format: "csv" | "xlsx" | "docx",
   contentType: string,
-  writeBody: (prepared: Prepared, t: Translate) => Promise<ReadableStream<Uint8Array> | Uint8Array> | ReadableStream<Uint8Array> | Uint8Array,
+  writeBody: (
+    prepared: Prepared,
+    t: Translate,
+  ) => Promise<ReadableStream<Uint8Array> | Uint8Array> | ReadableStream<Uint8Array> | Uint8Array,
 ) {
   const { user, headers } = await getSessionUser(request);
   const t = await remixI18n.getFixedT(request);

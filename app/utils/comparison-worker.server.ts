@@ -108,7 +108,9 @@ export async function loadParagraphsForComparison({ versionId }: { versionId: st
 }
 
 function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+  return (
+    typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002"
+  );
 }
 
 /**
@@ -121,7 +123,10 @@ export async function computeAndStore({ fromVersionId, toVersionId, algorithm }:
   const b = await loadParagraphsForComparison({ versionId: toVersionId });
   const result = JSON.stringify(comparisonPayload(a, b));
   try {
-    await prisma.comparisonCache.create({ data: { fromVersionId, toVersionId, algorithm, result }, select: { id: true } });
+    await prisma.comparisonCache.create({
+      data: { fromVersionId, toVersionId, algorithm, result },
+      select: { id: true },
+    });
   } catch (error) {
     // Another instance stored the same pair first: same input, same result.
     if (!isUniqueViolation(error)) throw error;
@@ -135,7 +140,12 @@ if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null
   port.on("message", (job: Job) => {
     computeAndStore(job).then(
       (json) => port.postMessage({ id: job.id, ok: true, json } satisfies Reply),
-      (error: unknown) => port.postMessage({ id: job.id, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies Reply),
+      (error: unknown) =>
+        port.postMessage({
+          id: job.id,
+          ok: false,
+          error: error instanceof Error ? error.message : String(error),
+        } satisfies Reply),
     );
   });
   port.postMessage({ ready: true } satisfies Reply);

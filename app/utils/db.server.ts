@@ -173,13 +173,21 @@ export async function checkReadiness(client: PrismaClient = prisma): Promise<Rea
     }
     return { ready: false, reason: "database unreachable" };
   }
-  const applied = new Set(rows.filter((row) => row.finished_at !== null && row.rolled_back_at === null).map((row) => row.migration_name));
-  const failed = rows.filter((row) => row.finished_at === null && row.rolled_back_at === null).map((row) => row.migration_name);
+  const applied = new Set(
+    rows.filter((row) => row.finished_at !== null && row.rolled_back_at === null).map((row) => row.migration_name),
+  );
+  const failed = rows
+    .filter((row) => row.finished_at === null && row.rolled_back_at === null)
+    .map((row) => row.migration_name);
   if (failed.length > 0) return { ready: false, reason: "a migration failed or is still running", failed };
   const pending = onDisk.filter((name) => !applied.has(name));
   if (pending.length > 0) return { ready: false, reason: "migrations not applied", pending };
   const known = new Set(onDisk);
-  return { ready: true, migrations: onDisk.length, newerInDatabase: [...applied].filter((name) => !known.has(name)).sort() };
+  return {
+    ready: true,
+    migrations: onDisk.length,
+    newerInDatabase: [...applied].filter((name) => !known.has(name)).sort(),
+  };
 }
 
 /** Called on SIGTERM: /readyz turns 503 so a load balancer stops sending traffic while requests drain. */

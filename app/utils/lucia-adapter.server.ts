@@ -68,12 +68,21 @@ export class PrismaLuciaAdapter implements Adapter {
       name: row.name,
       role: {
         name: row.role,
-        permissions: rows.filter((each) => each.action !== null).map((each) => ({ action: each.action!, entity: each.entity!, access: each.access! })),
+        permissions: rows
+          .filter((each) => each.action !== null)
+          .map((each) => ({ action: each.action!, entity: each.entity!, access: each.access! })),
       },
-      organization: row.organizationId ? { id: row.organizationId, name: row.organizationName!, kind: row.organizationKind! } : null,
+      organization: row.organizationId
+        ? { id: row.organizationId, name: row.organizationName!, kind: row.organizationKind! }
+        : null,
     });
     return [
-      { id: row.sessionId, userId: row.userId, expiresAt: rawDate(row.expiresAt), attributes: { createdAt: rawDate(row.createdAt) } },
+      {
+        id: row.sessionId,
+        userId: row.userId,
+        expiresAt: rawDate(row.expiresAt),
+        attributes: { createdAt: rawDate(row.createdAt) },
+      },
       { id: row.userId, attributes },
     ];
   }

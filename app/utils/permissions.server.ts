@@ -27,7 +27,11 @@ function parse(permission: string) {
 }
 
 /** The widest access the user holds for `action` on `entity`, or null. */
-export function grantedAccess(user: Pick<PermissionSubject, "permissions">, action: string, entity: string): Access | null {
+export function grantedAccess(
+  user: Pick<PermissionSubject, "permissions">,
+  action: string,
+  entity: string,
+): Access | null {
   let best: Access | null = null;
   for (const held of user.permissions) {
     const p = parse(held);
@@ -70,7 +74,11 @@ export async function requirePermission(
 }
 
 /** Records a refused attempt (outcome "denied") for a permission or a row-level check. */
-export async function recordDenial(user: Pick<PermissionSubject, "id">, permission: string, auditContext: AuditContext = {}) {
+export async function recordDenial(
+  user: Pick<PermissionSubject, "id">,
+  permission: string,
+  auditContext: AuditContext = {},
+) {
   await recordAuditEvent({
     actorId: user.id,
     action: AUDIT_ACTIONS.permissionDenied,

@@ -15,7 +15,7 @@ export default {
     messages: {
       jsxText: "User-visible text {{text}}: put it in app/locales and render it with t().",
       attribute: "User-visible {{name}} {{text}}: put it in app/locales and use t().",
-      errorKey: "DomainError takes an i18n key (\"area.name\"), not {{text}}.",
+      errorKey: 'DomainError takes an i18n key ("area.name"), not {{text}}.',
     },
     schema: [],
   },
@@ -23,7 +23,8 @@ export default {
     const quote = (text) => JSON.stringify(text.trim().slice(0, 40));
     return {
       JSXText(node) {
-        if (HAS_WORDS.test(node.value)) context.report({ node, messageId: "jsxText", data: { text: quote(node.value) } });
+        if (HAS_WORDS.test(node.value))
+          context.report({ node, messageId: "jsxText", data: { text: quote(node.value) } });
       },
       JSXAttribute(node) {
         const name = typeof node.name.name === "string" ? node.name.name : "";

@@ -13,7 +13,14 @@ export function sqlitePath(url) {
  */
 export function libpqUrl(url) {
   const parsed = new URL(url);
-  for (const key of ["schema", "connection_limit", "pool_timeout", "pgbouncer", "statement_cache_size", "socket_timeout"]) {
+  for (const key of [
+    "schema",
+    "connection_limit",
+    "pool_timeout",
+    "pgbouncer",
+    "statement_cache_size",
+    "socket_timeout",
+  ]) {
     parsed.searchParams.delete(key);
   }
   return parsed.toString();
@@ -23,7 +30,9 @@ export function libpqUrl(url) {
 export function runTool(tool, args) {
   const result = spawnSync(tool, args, { stdio: ["ignore", "inherit", "inherit"] });
   if (result.error && /** @type {NodeJS.ErrnoException} */ (result.error).code === "ENOENT") {
-    console.error(`✖ ${tool} not found: install PostgreSQL's client tools (Debian: apt-get install postgresql-client).`);
+    console.error(
+      `✖ ${tool} not found: install PostgreSQL's client tools (Debian: apt-get install postgresql-client).`,
+    );
     process.exit(1);
   }
   if (result.status !== 0) {

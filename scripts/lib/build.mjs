@@ -23,7 +23,9 @@ function newestMtime(entry) {
 export function buildIsStale() {
   const at = (entry) => newestMtime(path.join(root, entry));
   const builtAt = Math.min(at("build/index.js"), at("build/server.js"));
-  const sourcesAt = Math.max(...["app", "server", "remix.config.js", "prisma/schema.prisma", "package-lock.json"].map(at));
+  const sourcesAt = Math.max(
+    ...["app", "server", "remix.config.js", "prisma/schema.prisma", "package-lock.json"].map(at),
+  );
   return builtAt === 0 || builtAt < sourcesAt;
 }
 
@@ -41,7 +43,9 @@ export function buildIfStale({ quiet = false } = {}) {
     encoding: "utf8",
   });
   if (result.status !== 0) {
-    throw new Error(`npm run build failed (exit ${result.status ?? result.signal})${quiet ? `:\n${result.stdout}\n${result.stderr}` : ""}`);
+    throw new Error(
+      `npm run build failed (exit ${result.status ?? result.signal})${quiet ? `:\n${result.stdout}\n${result.stderr}` : ""}`,
+    );
   }
   return true;
 }

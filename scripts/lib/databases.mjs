@@ -72,7 +72,9 @@ export async function createDatabase(serverUrl, name, { template } = {}) {
 
 /** Drops a database, disconnecting whoever is still on it. @param {string} serverUrl @param {string} name */
 export async function dropDatabase(serverUrl, name) {
-  await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${identifier(name)} WITH (FORCE)`));
+  await withAdminClient(serverUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${identifier(name)} WITH (FORCE)`),
+  );
 }
 
 /**
@@ -87,7 +89,9 @@ export function migrateDatabase(databaseUrl) {
     encoding: "utf8",
   });
   if (result.status !== 0) {
-    throw new Error(`prisma migrate deploy failed for ${databaseUrl.replace(/\/\/[^@]*@/, "//…@")}:\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `prisma migrate deploy failed for ${databaseUrl.replace(/\/\/[^@]*@/, "//…@")}:\n${result.stdout}\n${result.stderr}`,
+    );
   }
 }
 

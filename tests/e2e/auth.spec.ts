@@ -47,7 +47,10 @@ test("an observer is refused the people page", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
 });
 
-test("the secretariat invites someone, who accepts through the shown link and is signed in", async ({ page, browser }) => {
+test("the secretariat invites someone, who accepts through the shown link and is signed in", async ({
+  page,
+  browser,
+}) => {
   // Sent to sign in from the people page, and brought back to it.
   await page.goto("/admin/people");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fadmin%2Fpeople$/);

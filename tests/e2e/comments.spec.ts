@@ -17,14 +17,22 @@ async function asUser(browser: Browser, email: string, redirectTo?: string): Pro
 async function forcedComment(page: Page, url: string, paragraphKey: string) {
   return page.request.post(url, {
     headers: { Origin: new URL(page.url()).origin },
-    form: { intent: "create", paragraphKey, type: "general", bodyText: "Forced comment", idempotencyKey: `forced-${Date.now()}` },
+    form: {
+      intent: "create",
+      paragraphKey,
+      type: "general",
+      bodyText: "Forced comment",
+      idempotencyKey: `forced-${Date.now()}`,
+    },
     maxRedirects: 0,
   });
 }
 
 test.describe.configure({ mode: "serial" });
 
-test("a delegate comments on 2.9 a. with a proposed change, the focal point submits it, the secretariat sees it", async ({ browser }) => {
+test("a delegate comments on 2.9 a. with a proposed change, the focal point submits it, the secretariat sees it", async ({
+  browser,
+}) => {
   const marker = `Regional organizations should be named (${Date.now()})`;
   const delegate = await asUser(browser, DEMO_USERS.delegate.email, `${READER}?p=2-9-a`);
   const panel = delegate.getByRole("complementary", { name: "Comments on paragraph 2.9 a." });
@@ -34,7 +42,9 @@ test("a delegate comments on 2.9 a. with a proposed change, the focal point subm
   await delegate.keyboard.type(marker);
   await panel
     .getByLabel("Proposed replacement text (optional)")
-    .fill("ITU should continue its efforts, together with regional organizations, to facilitate multi-stakeholder discussions");
+    .fill(
+      "ITU should continue its efforts, together with regional organizations, to facilitate multi-stakeholder discussions",
+    );
   await panel.getByRole("button", { name: "Save comment" }).click();
   const draft = panel.getByRole("article").filter({ hasText: marker });
   await expect(draft).toContainText("Draft (visible to your organization)");
@@ -50,11 +60,16 @@ test("a delegate comments on 2.9 a. with a proposed change, the focal point subm
 
   // The secretariat sees the submitted comment with its organization and type.
   const secretariat = await asUser(browser, DEMO_USERS.secretariat.email, `${READER}?p=2-9-a`);
-  const seen = secretariat.getByRole("complementary", { name: "Comments on paragraph 2.9 a." }).getByRole("article").filter({ hasText: marker });
+  const seen = secretariat
+    .getByRole("complementary", { name: "Comments on paragraph 2.9 a." })
+    .getByRole("article")
+    .filter({ hasText: marker });
   await expect(seen).toContainText("Delegation of Member State A");
   await expect(seen).toContainText("Technical");
   await expect(seen).toContainText("Proposed change");
-  await expect(secretariat.locator("#p-2-9-a").getByRole("link", { name: /comments? on paragraph 2\.9 a\./ })).not.toHaveText("No comments");
+  await expect(
+    secretariat.locator("#p-2-9-a").getByRole("link", { name: /comments? on paragraph 2\.9 a\./ }),
+  ).not.toHaveText("No comments");
 });
 
 test("an observer can read but not comment, and a forced post is refused with 403", async ({ browser }) => {
@@ -66,7 +81,9 @@ test("an observer can read but not comment, and a forced post is refused with 40
   expect(response.status()).toBe(403);
 });
 
-test("after the deadline nobody can comment: the secretariat closes a consultation, the focal point is refused", async ({ browser }) => {
+test("after the deadline nobody can comment: the secretariat closes a consultation, the focal point is refused", async ({
+  browser,
+}) => {
   const slug = `cvd-guidelines-${Date.now()}`;
   const secretariat = await asUser(browser, DEMO_USERS.secretariat.email, "/consultations/new");
   await secretariat.getByLabel("Title").fill("Guidelines on coordinated vulnerability disclosure");
@@ -85,7 +102,9 @@ test("after the deadline nobody can comment: the secretariat closes a consultati
   await expect(secretariat.getByText(/Closed on/)).toBeVisible();
 
   await focal.reload();
-  await expect(focal.getByRole("status").filter({ hasText: /The comment period closed on .*\(Europe\/Zurich\)/ })).toBeVisible();
+  await expect(
+    focal.getByRole("status").filter({ hasText: /The comment period closed on .*\(Europe\/Zurich\)/ }),
+  ).toBeVisible();
   await expect(focal.getByRole("button", { name: "Save comment" })).toHaveCount(0);
   const response = await forcedComment(focal, `/consultations/${slug}/versions/1?p=2-a`, "2-a");
   expect(response.status()).toBe(409);
@@ -95,7 +114,13 @@ test("after the deadline nobody can comment: the secretariat closes a consultati
 test("a post from a foreign origin is refused before it reaches the app", async ({ request }) => {
   const response = await request.post(READER, {
     headers: { Origin: "https://evil.example" },
-    form: { intent: "create", paragraphKey: "2-9-a", type: "general", bodyText: "x", idempotencyKey: "foreign-origin-1" },
+    form: {
+      intent: "create",
+      paragraphKey: "2-9-a",
+      type: "general",
+      bodyText: "x",
+      idempotencyKey: "foreign-origin-1",
+    },
   });
   expect(response.status()).toBe(403);
   const missing = await request.post(READER, { form: { intent: "create" } });
@@ -124,20 +149,30 @@ test("an inline script without the nonce is blocked by the enforced CSP", async 
 test("a 5 MB comment is refused with 413 and the server stays up", async ({ request, baseURL }) => {
   const response = await request.post(READER, {
     headers: { Origin: baseURL! },
-    form: { intent: "create", paragraphKey: "2-9-a", type: "general", bodyText: "x".repeat(5 * 1024 * 1024), idempotencyKey: "too-large-0001" },
+    form: {
+      intent: "create",
+      paragraphKey: "2-9-a",
+      type: "general",
+      bodyText: "x".repeat(5 * 1024 * 1024),
+      idempotencyKey: "too-large-0001",
+    },
   });
   expect(response.status()).toBe(413);
   expect((await request.get("/healthz")).status()).toBe(200);
 });
 
-test("when saving fails, the typed comment is kept in the browser and comes back after a reload", async ({ browser }) => {
+test("when saving fails, the typed comment is kept in the browser and comes back after a reload", async ({
+  browser,
+}) => {
   const focal = await asUser(browser, DEMO_USERS.focalPoint.email, `${READER}?p=2-9-c`);
   const panel = focal.getByRole("complementary", { name: "Comments on paragraph 2.9 c." });
   await panel.getByRole("textbox", { name: "Comment" }).click();
   await focal.keyboard.type("Typed while the connection drops");
   await panel.getByLabel("Proposed replacement text (optional)").fill("A proposal worth keeping");
   // The network fails for the submission (as when the server or database is down).
-  await focal.route(/versions\/1/, (route) => (route.request().method() === "POST" ? route.abort("connectionfailed") : route.continue()));
+  await focal.route(/versions\/1/, (route) =>
+    route.request().method() === "POST" ? route.abort("connectionfailed") : route.continue(),
+  );
   await panel.getByRole("button", { name: "Save comment" }).click();
   await focal.unroute(/versions\/1/);
   await focal.reload();

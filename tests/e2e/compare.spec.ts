@@ -13,7 +13,9 @@ test("an observer compares the 2020 draft with the 2022 final text as tracked ch
   await page.goto("/consultations/gca-guidelines/versions/2");
   await page.getByRole("link", { name: "Compare with the previous version" }).click();
   await expect(page).toHaveURL(new RegExp(`${COMPARE.replace(/\./g, "\\.")}$`));
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Changes from Draft 1 (C20/65) to Final text (Council 2022)");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Changes from Draft 1 (C20/65) to Final text (Council 2022)",
+  );
 
   // The legend says in words what the colours mean.
   const legend = page.getByRole("group", { name: "Legend" });
@@ -75,7 +77,11 @@ test("the version picker is a GET form that leads to a shareable URL, in either 
 });
 
 test("bad ranges, unknown consultations and versions are 404 pages", async ({ page }) => {
-  for (const path of ["/consultations/gca-guidelines/compare/1..2", "/consultations/gca-guidelines/compare/1...9", "/consultations/nope/compare/1...2"]) {
+  for (const path of [
+    "/consultations/gca-guidelines/compare/1..2",
+    "/consultations/gca-guidelines/compare/1...9",
+    "/consultations/nope/compare/1...2",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
@@ -85,13 +91,15 @@ test("bad ranges, unknown consultations and versions are 404 pages", async ({ pa
 test("the Word export is a .docx with tracked changes", async ({ request }) => {
   const response = await request.get(`${COMPARE}/export.docx`);
   expect(response.status()).toBe(200);
-  expect(response.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  expect(response.headers()["content-type"]).toBe(
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  );
   expect(response.headers()["content-disposition"]).toBe('attachment; filename="gca-guidelines-compare-1-2.docx"');
   const body = await response.body();
   expect(body.subarray(0, 2).toString()).toBe("PK");
   const html = await request.get(`${COMPARE}/export.html`);
   expect(html.status()).toBe(200);
-  expect(await html.text()).toContain("<del><span class=\"visually-hidden\">deleted: </span>partners and other</del>");
+  expect(await html.text()).toContain('<del><span class="visually-hidden">deleted: </span>partners and other</del>');
 });
 
 test("follows a link from a change to the comments that asked for it", async ({ page }) => {
@@ -125,7 +133,9 @@ test("follows a link from a change to the comments that asked for it", async ({ 
 
   // The reader of the final text points back to it.
   await page.goto("/consultations/gca-guidelines/versions/2");
-  const carried = page.locator("#p-2-9-a").getByRole("link", { name: /comments? on paragraph 2\.9 a\. of Draft 1 \(C20\/65\): see what changed/ });
+  const carried = page
+    .locator("#p-2-9-a")
+    .getByRole("link", { name: /comments? on paragraph 2\.9 a\. of Draft 1 \(C20\/65\): see what changed/ });
   await expect(carried).toHaveText(/^\d+ comments? on earlier versions$/);
   await carried.click();
   await expect(page).toHaveURL(/\/compare\/1\.\.\.2#c-2-9-a$/);

@@ -37,7 +37,12 @@ test("the secretariat filters the GCA feedback, decides a campaign in one action
   browser,
 }) => {
   await signIn(page, DEMO_USERS.secretariat.email, { redirectTo: DASHBOARD });
-  await expect(page.getByRole("heading", { level: 1, name: "Feedback on Guidelines for utilization of the Global Cybersecurity Agenda" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", {
+      level: 1,
+      name: "Feedback on Guidelines for utilization of the Global Cybersecurity Agenda",
+    }),
+  ).toBeVisible();
   await expect(page.getByRole("img", { name: "By stakeholder group" })).toBeVisible();
 
   // Member-state technical comments on Section 2 (Pillar 1), through the GET form: a shareable URL.
@@ -51,7 +56,11 @@ test("the secretariat filters the GCA feedback, decides a campaign in one action
   await expect(list.getByText(/^\d+ comments?, in document order\.$/)).toBeVisible();
   const comments = list.getByRole("article");
   // The seed's three; other tests may add their own member-state technical comments on Section 2.
-  for (const organization of ["Delegation of Member State A", "Delegation of Member State B", "Delegation of Member State D"]) {
+  for (const organization of [
+    "Delegation of Member State A",
+    "Delegation of Member State B",
+    "Delegation of Member State D",
+  ]) {
     await expect(comments.filter({ hasText: organization }).first()).toBeVisible();
   }
   for (const comment of await comments.all()) {
@@ -61,7 +70,9 @@ test("the secretariat filters the GCA feedback, decides a campaign in one action
   }
   // The same view, opened from its URL.
   await page.goto(`${DASHBOARD}?v=1&section=2&kind=member_state&type=technical`);
-  await expect(page.getByRole("search", { name: "Filter the comments" }).getByLabel("Type of comment")).toHaveValue("technical");
+  await expect(page.getByRole("search", { name: "Filter the comments" }).getByLabel("Type of comment")).toHaveValue(
+    "technical",
+  );
 
   // The campaign on 2.9 d.: six near-identical comments, decided at once.
   await page.getByRole("link", { name: "Clear filters" }).click();
@@ -80,7 +91,9 @@ test("the secretariat filters the GCA feedback, decides a campaign in one action
   await expect(page.getByRole("status").filter({ hasText: "Decision recorded for 6 comments." })).toBeVisible();
   await expect(group.getByRole("heading", { name: /6 of 6 decided/ })).toBeVisible();
   expect(await progress(page)).toEqual([decidedBefore + 6, total]);
-  await expect(page.getByRole("progressbar", { name: `${decidedBefore + 6} of ${total} comments dispositioned` })).toBeVisible();
+  await expect(
+    page.getByRole("progressbar", { name: `${decidedBefore + 6} of ${total} comments dispositioned` }),
+  ).toBeVisible();
 
   // Publish the disposition table.
   await page.getByRole("button", { name: "Publish the disposition of comments" }).click();
@@ -91,14 +104,22 @@ test("the secretariat filters the GCA feedback, decides a campaign in one action
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
   await visitor.goto(TABLE);
-  await expect(visitor.getByRole("heading", { level: 1, name: /^Disposition of comments: Guidelines for utilization/ })).toBeVisible();
+  await expect(
+    visitor.getByRole("heading", { level: 1, name: /^Disposition of comments: Guidelines for utilization/ }),
+  ).toBeVisible();
   await expect(visitor.getByText(/^Signed in as /)).toHaveCount(0);
-  const legal = visitor.getByRole("table", { name: "Section 2 Pillar 1: Legal Measures › Guidelines to utilize Pillar 1 - Legal Measures" });
+  const legal = visitor.getByRole("table", {
+    name: "Section 2 Pillar 1: Legal Measures › Guidelines to utilize Pillar 1 - Legal Measures",
+  });
   await expect(legal.getByRole("columnheader")).toHaveText(COLUMNS);
   const campaignRows = legal.getByRole("row").filter({ hasText: "that this guideline states explicitly" });
   await expect(campaignRows).toHaveCount(6);
   await expect(campaignRows.first()).toContainText(`Noted. ${RESPONSE}`);
-  await expect(visitor.getByRole("region", { name: "Section 2 Pillar 1: Legal Measures › Guidelines to utilize Pillar 1 - Legal Measures" })).toBeVisible();
+  await expect(
+    visitor.getByRole("region", {
+      name: "Section 2 Pillar 1: Legal Measures › Guidelines to utilize Pillar 1 - Legal Measures",
+    }),
+  ).toBeVisible();
 
   // The downloads, parsed back: Word and Excel, the 8 public columns in order.
   const docx = await download(visitor, "Download as Word (DOCX)");
@@ -106,7 +127,9 @@ test("the secretariat filters the GCA feedback, decides a campaign in one action
   const xml = await (await JSZip.loadAsync(docx.bytes)).file("word/document.xml")!.async("string");
   const firstTable = /<w:tbl>([\s\S]*?)<\/w:tbl>/.exec(xml)![1];
   const headerRow = /<w:tr\b[\s\S]*?<\/w:tr>/.exec(firstTable)![0];
-  const headerCells = [...headerRow.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) => [...cell[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""));
+  const headerCells = [...headerRow.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) =>
+    [...cell[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+  );
   expect(headerCells).toEqual(COLUMNS);
   expect(xml).toContain(RESPONSE);
 
@@ -115,10 +138,13 @@ test("the secretariat filters the GCA feedback, decides a campaign in one action
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
-  expect(Array.from({ length: sheet.getRow(1).cellCount }, (_, k) => String(sheet.getRow(1).getCell(k + 1).value))).toEqual(COLUMNS);
+  expect(
+    Array.from({ length: sheet.getRow(1).cellCount }, (_, k) => String(sheet.getRow(1).getCell(k + 1).value)),
+  ).toEqual(COLUMNS);
   const noted: string[] = [];
   sheet.eachRow((row, index) => {
-    if (index > 1 && String(row.getCell(8).value ?? "") === `Noted. ${RESPONSE}`) noted.push(String(row.getCell(2).value));
+    if (index > 1 && String(row.getCell(8).value ?? "") === `Noted. ${RESPONSE}`)
+      noted.push(String(row.getCell(2).value));
   });
   expect(noted).toEqual(["2.9 d.", "2.9 d.", "2.9 d.", "2.9 d.", "2.9 d.", "2.9 d."]);
   await visitorContext.close();

@@ -14,10 +14,16 @@ async function loadCached(page: Page, path = READER) {
 }
 
 function hydrated(page: Page) {
-  return page.waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true);
+  return page.waitForFunction(
+    () =>
+      (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state
+        .initialized === true,
+  );
 }
 
-test("an anonymous reader served from the page cache runs its scripts under the page's script hashes", async ({ page }) => {
+test("an anonymous reader served from the page cache runs its scripts under the page's script hashes", async ({
+  page,
+}) => {
   const refused: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
@@ -30,7 +36,10 @@ test("an anonymous reader served from the page cache runs its scripts under the 
   // The scripts ran: the app hydrated, and a paragraph's comments open without a page load.
   await hydrated(page);
   await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
-  await page.locator("#p-1-1").getByRole("link", { name: /comments? on paragraph 1\.1/i }).click();
+  await page
+    .locator("#p-1-1")
+    .getByRole("link", { name: /comments? on paragraph 1\.1/i })
+    .click();
   await expect(page).toHaveURL(/\?p=1-1/);
   await expect(page.getByRole("complementary")).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);

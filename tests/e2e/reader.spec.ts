@@ -14,7 +14,9 @@ test("a new visitor goes from the list to paragraph 2.9 a. through the table of 
   await expect(page).toHaveURL(/\/consultations\/gca-guidelines\/versions\/1$/);
 
   const toc = page.getByRole("navigation", { name: "Contents" });
-  const section2 = toc.getByRole("listitem").filter({ has: page.getByRole("link", { name: /^Guidelines to utilize Pillar 1/ }) });
+  const section2 = toc
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: /^Guidelines to utilize Pillar 1/ }) });
   await section2.getByText("Paragraphs").click();
   await section2.getByRole("link", { name: "2.9 a.", exact: true }).click();
 

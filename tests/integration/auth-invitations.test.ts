@@ -8,7 +8,12 @@ import type { AppLoadContext } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { ensureReferenceData } from "~/models/bootstrap.server";
-import { acceptInvitation, createInvitation, hashInvitationToken, INVITATION_LIFETIME_MS } from "~/models/invitation.server";
+import {
+  acceptInvitation,
+  createInvitation,
+  hashInvitationToken,
+  INVITATION_LIFETIME_MS,
+} from "~/models/invitation.server";
 import { createUser, upsertOrganization } from "~/models/user.server";
 import { action as peopleAction, loader as peopleLoader } from "~/routes/admin.people";
 import { action as acceptAction, loader as invitationLoader } from "~/routes/invitations.$token";
@@ -42,7 +47,12 @@ async function outcome(run: () => Promise<unknown> | unknown): Promise<Outcome> 
     value = error;
   }
   if (value instanceof Response) {
-    return { status: value.status, headers: value.headers, data: await value.text(), location: value.headers.get("Location") };
+    return {
+      status: value.status,
+      headers: value.headers,
+      data: await value.text(),
+      location: value.headers.get("Location"),
+    };
   }
   if (value && typeof value === "object" && (value as { type?: string }).type === "DataWithResponseInit") {
     const { data, init } = value as { data: unknown; init: ResponseInit | null };
@@ -78,7 +88,13 @@ beforeAll(async () => {
     role: "secretariat",
     organizationId: secretariatOrg.id,
   });
-  delegate = await createUser({ email: "delegate@example.test", name: "Dario", password: PASSWORD, role: "delegate", organizationId: orgA.id });
+  delegate = await createUser({
+    email: "delegate@example.test",
+    name: "Dario",
+    password: PASSWORD,
+    role: "delegate",
+    organizationId: orgA.id,
+  });
 });
 
 async function invite(fields: Record<string, string>, clientAddress = "127.0.0.1") {
@@ -95,7 +111,11 @@ describe("the people page is the secretariat's", () => {
   it("refuses a delegate with 403, records the attempt, and creates nothing", async () => {
     const headers = await cookieFor(delegate.id);
     const page = await outcome(() =>
-      peopleLoader({ request: new Request(`${ORIGIN}/admin/people`, { headers }), params: {}, context: context("192.0.2.5") }),
+      peopleLoader({
+        request: new Request(`${ORIGIN}/admin/people`, { headers }),
+        params: {},
+        context: context("192.0.2.5"),
+      }),
     );
     expect(page.status).toBe(403);
     const posted = await outcome(() =>
@@ -109,11 +129,15 @@ describe("the people page is the secretariat's", () => {
     expect(await prisma.invitation.count({ where: { email: "x@example.test" } })).toBe(0);
     const denied = await prisma.auditEvent.findMany({ where: { actorId: delegate.id, outcome: "denied" } });
     expect(denied).toHaveLength(2);
-    expect(denied.every((e) => JSON.parse(e.details).permission === "create:user:any" && e.ip === "192.0.2.5")).toBe(true);
+    expect(denied.every((e) => JSON.parse(e.details).permission === "create:user:any" && e.ip === "192.0.2.5")).toBe(
+      true,
+    );
   });
 
   it("sends a signed-out visitor to sign in", async () => {
-    const page = await outcome(() => peopleLoader({ request: new Request(`${ORIGIN}/admin/people`), params: {}, context: context() }));
+    const page = await outcome(() =>
+      peopleLoader({ request: new Request(`${ORIGIN}/admin/people`), params: {}, context: context() }),
+    );
     expect(page.status).toBe(302);
     expect(page.location).toBe("/login?redirectTo=%2Fadmin%2Fpeople");
   });
@@ -131,7 +155,12 @@ describe("invitations", () => {
     const row = await prisma.invitation.findFirstOrThrow({ where: { email: "new.person@example.test" } });
     expect(row.tokenHash).toBe(crypto.createHash("sha256").update(token).digest("hex"));
     expect(JSON.stringify(row)).not.toContain(token);
-    expect(row).toMatchObject({ roleName: "delegate", organizationId: orgA.id, usedAt: null, createdById: secretariat.id });
+    expect(row).toMatchObject({
+      roleName: "delegate",
+      organizationId: orgA.id,
+      usedAt: null,
+      createdById: secretariat.id,
+    });
     expect(row.expiresAt.getTime() - before).toBeGreaterThanOrEqual(INVITATION_LIFETIME_MS - 1000);
     expect(row.expiresAt.getTime() - before).toBeLessThanOrEqual(INVITATION_LIFETIME_MS + 5000);
     const audit = await prisma.auditEvent.findFirst({ where: { action: "invitation.create", entityId: row.id } });
@@ -164,7 +193,12 @@ describe("invitations", () => {
     const noOrg = await invite({ email: "a@example.test", roleName: "delegate", organization: "" });
     expect(noOrg.status).toBe(400);
     expect(noOrg.data.fieldErrors.organization).toEqual(["people.invite.organizationRequired"]);
-    const noName = await invite({ email: "a@example.test", roleName: "observer", organization: "new", newOrganizationName: " " });
+    const noName = await invite({
+      email: "a@example.test",
+      roleName: "observer",
+      organization: "new",
+      newOrganizationName: " ",
+    });
     expect(noName.data.fieldErrors.newOrganizationName).toEqual(["people.invite.newOrganizationNameRequired"]);
     const taken = await invite({ email: "DELEGATE@example.test", roleName: "observer", organization: "" });
     expect(taken.status).toBe(409);
@@ -175,10 +209,16 @@ describe("invitations", () => {
     const { data } = await invite({ email: "invitee@example.test", roleName: "delegate", organization: orgA.id });
     const token = tokenOf(data.created.link);
 
-    const page = await outcome(() => invitationLoader({ request: new Request(data.created.link), params: { token }, context: context() }));
+    const page = await outcome(() =>
+      invitationLoader({ request: new Request(data.created.link), params: { token }, context: context() }),
+    );
     expect(page.data).toEqual({
       status: "valid",
-      invitation: { email: "invitee@example.test", roleName: "delegate", organizationName: "Delegation of Member State A" },
+      invitation: {
+        email: "invitee@example.test",
+        roleName: "delegate",
+        organizationName: "Delegation of Member State A",
+      },
     });
 
     const accepted = await outcome(() =>
@@ -203,14 +243,24 @@ describe("invitations", () => {
       where: { email: "invitee@example.test" },
       select: { id: true, name: true, organizationId: true, role: { select: { name: true } } },
     });
-    expect(user).toEqual({ id: expect.any(String), name: "Ines Invitee", organizationId: orgA.id, role: { name: "delegate" } });
+    expect(user).toEqual({
+      id: expect.any(String),
+      name: "Ines Invitee",
+      organizationId: orgA.id,
+      role: { name: "delegate" },
+    });
     expect(await prisma.user.count({ where: { email: "someone.else@example.test" } })).toBe(0);
 
     // Signed in as the new account.
-    const cookie = accepted.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE_NAME}=`))!.split(";")[0];
+    const cookie = accepted.headers
+      .getSetCookie()
+      .find((c) => c.startsWith(`${SESSION_COOKIE_NAME}=`))!
+      .split(";")[0];
     const auth = await getSessionUser(new Request(`${ORIGIN}/`, { headers: { Cookie: cookie } }));
     expect(auth.user?.id).toBe(user.id);
-    expect(await prisma.auditEvent.count({ where: { action: "invitation.accept", actorId: user.id, outcome: "ok" } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "invitation.accept", actorId: user.id, outcome: "ok" } }),
+    ).toBe(1);
 
     // A second use fails and creates nothing.
     const again = await outcome(() =>
@@ -223,13 +273,20 @@ describe("invitations", () => {
     expect(again.status).toBe(410);
     expect(again.data.formError).toBe("auth.invitation.used");
     expect(await prisma.user.count({ where: { name: "Mallory" } })).toBe(0);
-    const usedPage = await outcome(() => invitationLoader({ request: new Request(data.created.link), params: { token }, context: context() }));
+    const usedPage = await outcome(() =>
+      invitationLoader({ request: new Request(data.created.link), params: { token }, context: context() }),
+    );
     expect(usedPage.status).toBe(410);
     expect(usedPage.data).toEqual({ status: "used", invitation: null });
   });
 
   it("lets exactly one of two simultaneous acceptances through", async () => {
-    const created = await createInvitation({ email: "race@example.test", roleName: "observer", organization: null, createdById: secretariat.id });
+    const created = await createInvitation({
+      email: "race@example.test",
+      roleName: "observer",
+      organization: null,
+      createdById: secretariat.id,
+    });
     if (!created.ok) throw new Error("invitation not created");
     const results = await Promise.all([
       acceptInvitation({ token: created.token, name: "One", password: "a long enough password" }),
@@ -241,14 +298,23 @@ describe("invitations", () => {
   });
 
   it("refuses an expired invitation (410) and an unknown token (404) and creates nothing", async () => {
-    const created = await createInvitation({ email: "late@example.test", roleName: "observer", organization: null, createdById: secretariat.id });
+    const created = await createInvitation({
+      email: "late@example.test",
+      roleName: "observer",
+      organization: null,
+      createdById: secretariat.id,
+    });
     if (!created.ok) throw new Error("invitation not created");
     await prisma.invitation.update({
       where: { tokenHash: hashInvitationToken(created.token) },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
     const expiredPage = await outcome(() =>
-      invitationLoader({ request: new Request(`${ORIGIN}/invitations/x`), params: { token: created.token }, context: context() }),
+      invitationLoader({
+        request: new Request(`${ORIGIN}/invitations/x`),
+        params: { token: created.token },
+        context: context(),
+      }),
     );
     expect(expiredPage.status).toBe(410);
     expect(expiredPage.data.status).toBe("expired");
@@ -264,7 +330,11 @@ describe("invitations", () => {
 
     const bogus = crypto.randomBytes(32).toString("base64url");
     const unknownPage = await outcome(() =>
-      invitationLoader({ request: new Request(`${ORIGIN}/invitations/x`), params: { token: bogus }, context: context() }),
+      invitationLoader({
+        request: new Request(`${ORIGIN}/invitations/x`),
+        params: { token: bogus },
+        context: context(),
+      }),
     );
     expect(unknownPage.status).toBe(404);
     const unknown = await outcome(() =>
@@ -280,7 +350,12 @@ describe("invitations", () => {
   });
 
   it("requires a password of 12 to 256 characters and leaves the invitation unused", async () => {
-    const created = await createInvitation({ email: "short@example.test", roleName: "observer", organization: null, createdById: secretariat.id });
+    const created = await createInvitation({
+      email: "short@example.test",
+      roleName: "observer",
+      organization: null,
+      createdById: secretariat.id,
+    });
     if (!created.ok) throw new Error("invitation not created");
     for (const [password, error] of [
       ["elevenchars", "auth.validation.passwordTooShort"],
@@ -322,8 +397,17 @@ describe("account requests", () => {
     expect(result.status).toBe(200);
     expect(result.data.sentTo).toBe("Rita@Civil.test");
     const row = await prisma.accountRequest.findFirstOrThrow({ where: { email: "rita@civil.test" } });
-    expect(row).toMatchObject({ status: "pending", decidedById: null, organizationKind: "civil_society", name: "Rita Requester" });
-    expect(await prisma.auditEvent.count({ where: { action: "account_request.create", entityId: row.id, ip: "192.0.2.40" } })).toBe(1);
+    expect(row).toMatchObject({
+      status: "pending",
+      decidedById: null,
+      organizationKind: "civil_society",
+      name: "Rita Requester",
+    });
+    expect(
+      await prisma.auditEvent.count({
+        where: { action: "account_request.create", entityId: row.id, ip: "192.0.2.40" },
+      }),
+    ).toBe(1);
   });
 
   it("does not let the public claim to be the secretariat", async () => {
@@ -349,7 +433,12 @@ describe("account requests", () => {
         requestAccountAction({
           request: post(
             "/request-account",
-            { name: `Spam ${i}`, email: `spam${i}@example.test`, organizationName: "Spam Inc", organizationKind: "sector_member" },
+            {
+              name: `Spam ${i}`,
+              email: `spam${i}@example.test`,
+              organizationName: "Spam Inc",
+              organizationKind: "sector_member",
+            },
             { "X-Forwarded-For": `198.51.100.${i}` },
           ),
           params: {},
@@ -365,12 +454,21 @@ describe("account requests", () => {
 
   it("approval creates the organization and an invitation with the chosen role; a second approval is refused", async () => {
     const request = await prisma.accountRequest.create({
-      data: { name: "Ada", email: "ada@uni.test", organizationName: "University of Elsewhere", organizationKind: "academia" },
+      data: {
+        name: "Ada",
+        email: "ada@uni.test",
+        organizationName: "University of Elsewhere",
+        organizationKind: "academia",
+      },
     });
     const approve = async () =>
       outcome(async () =>
         peopleAction({
-          request: post("/admin/people", { intent: "approve", requestId: request.id, roleName: "focal_point" }, await cookieFor(secretariat.id)),
+          request: post(
+            "/admin/people",
+            { intent: "approve", requestId: request.id, roleName: "focal_point" },
+            await cookieFor(secretariat.id),
+          ),
           params: {},
           context: context(),
         }),
@@ -387,7 +485,9 @@ describe("account requests", () => {
       status: "approved",
       decidedById: secretariat.id,
     });
-    expect(await prisma.auditEvent.count({ where: { action: "account_request.approve", entityId: request.id } })).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { action: "account_request.approve", entityId: request.id } })).toBe(
+      1,
+    );
 
     const twice = await approve();
     expect(twice.status).toBe(409);
@@ -400,7 +500,11 @@ describe("account requests", () => {
     });
     const result = await outcome(async () =>
       peopleAction({
-        request: post("/admin/people", { intent: "approve", requestId: request.id, roleName: "secretariat" }, await cookieFor(secretariat.id)),
+        request: post(
+          "/admin/people",
+          { intent: "approve", requestId: request.id, roleName: "secretariat" },
+          await cookieFor(secretariat.id),
+        ),
         params: {},
         context: context(),
       }),
@@ -424,12 +528,18 @@ describe("account requests", () => {
     expect(result.data.rejectedName).toBe("Rex");
     expect((await prisma.accountRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("rejected");
     expect(await prisma.invitation.count({ where: { email: "rex@example.test" } })).toBe(0);
-    expect(await prisma.auditEvent.count({ where: { action: "account_request.reject", entityId: request.id } })).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { action: "account_request.reject", entityId: request.id } })).toBe(
+      1,
+    );
   });
 
   it("lists pending requests and recent invitations on the people page", async () => {
     const page = await outcome(async () =>
-      peopleLoader({ request: new Request(`${ORIGIN}/admin/people`, { headers: await cookieFor(secretariat.id) }), params: {}, context: context() }),
+      peopleLoader({
+        request: new Request(`${ORIGIN}/admin/people`, { headers: await cookieFor(secretariat.id) }),
+        params: {},
+        context: context(),
+      }),
     );
     expect(page.status).toBe(200);
     expect(page.data.accountRequests.map((r: { email: string }) => r.email)).toContain("sly@example.test");

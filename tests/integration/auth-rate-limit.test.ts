@@ -14,7 +14,14 @@ describe("consumeRateLimit", () => {
     const now = new Date("2026-03-01T10:00:00Z");
     const results = [];
     for (let i = 0; i < 4; i++) {
-      results.push(await consumeRateLimit({ key: "t:sequential", limit: 3, windowMs: WINDOW, now: new Date(now.getTime() + i * 1000) }));
+      results.push(
+        await consumeRateLimit({
+          key: "t:sequential",
+          limit: 3,
+          windowMs: WINDOW,
+          now: new Date(now.getTime() + i * 1000),
+        }),
+      );
     }
     expect(results).toEqual([
       { ok: true, remaining: 2, retryAfterSeconds: 0 },
@@ -27,7 +34,12 @@ describe("consumeRateLimit", () => {
   it("starts a new window once the old one has passed", async () => {
     const start = new Date("2026-03-01T11:00:00Z");
     for (let i = 0; i < 3; i++) await consumeRateLimit({ key: "t:window", limit: 2, windowMs: WINDOW, now: start });
-    const late = await consumeRateLimit({ key: "t:window", limit: 2, windowMs: WINDOW, now: new Date(start.getTime() + WINDOW) });
+    const late = await consumeRateLimit({
+      key: "t:window",
+      limit: 2,
+      windowMs: WINDOW,
+      now: new Date(start.getTime() + WINDOW),
+    });
     expect(late).toEqual({ ok: true, remaining: 1, retryAfterSeconds: 0 });
     const bucket = await prisma.rateLimitBucket.findUniqueOrThrow({ where: { key: "t:window" } });
     expect(bucket).toEqual({ key: "t:window", count: 1, resetAt: new Date(start.getTime() + 2 * WINDOW) });

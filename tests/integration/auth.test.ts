@@ -15,7 +15,14 @@ import { createUser, upsertOrganization } from "~/models/user.server";
 import { loader as rootLoader } from "~/root";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as logoutAction, loader as logoutLoader } from "~/routes/logout";
-import { getSessionUser, loginPath, requireUser, safeRedirectPath, signIn, startUserSession } from "~/utils/auth.server";
+import {
+  getSessionUser,
+  loginPath,
+  requireUser,
+  safeRedirectPath,
+  signIn,
+  startUserSession,
+} from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import {
   SESSION_ABSOLUTE_LIFETIME_MS,
@@ -54,7 +61,12 @@ async function outcome(run: () => Promise<unknown> | unknown): Promise<Outcome> 
     value = error;
   }
   if (value instanceof Response) {
-    return { status: value.status, headers: value.headers, data: await value.text(), location: value.headers.get("Location") };
+    return {
+      status: value.status,
+      headers: value.headers,
+      data: await value.text(),
+      location: value.headers.get("Location"),
+    };
   }
   if (value && typeof value === "object" && (value as { type?: string }).type === "DataWithResponseInit") {
     const { data, init } = value as { data: unknown; init: ResponseInit | null };
@@ -118,7 +130,9 @@ describe("sign-in", () => {
       organization: { id: expect.any(String), name: "Delegation of Member State A", kind: "member_state" },
       permissions: ["create:comment:own", "delete:comment:own", "read:comment:organization", "update:comment:own"],
     });
-    const audit = await prisma.auditEvent.findFirst({ where: { action: "user.sign_in", outcome: "ok", actorId: delegate.id } });
+    const audit = await prisma.auditEvent.findFirst({
+      where: { action: "user.sign_in", outcome: "ok", actorId: delegate.id },
+    });
     expect(audit?.ip).toBe("10.0.0.1");
   });
 
@@ -155,7 +169,11 @@ describe("sign-in", () => {
 
   it("rejects a malformed form with field errors and never signs in", async () => {
     const result = await outcome(() =>
-      loginAction({ request: post("/login", { email: "not-an-email", password: "" }), params: {}, context: context("10.0.0.3") }),
+      loginAction({
+        request: post("/login", { email: "not-an-email", password: "" }),
+        params: {},
+        context: context("10.0.0.3"),
+      }),
     );
     expect(result.status).toBe(400);
     expect(result.data.fieldErrors).toEqual({
@@ -172,7 +190,11 @@ describe("sign-in rate limits", () => {
       const result = await outcome(() =>
         loginAction({
           // A different account each time: only the per-address limit is in play.
-          request: post("/login", { email: `guess${i}@example.test`, password: "wrong" }, { "X-Forwarded-For": `198.51.100.${i}` }),
+          request: post(
+            "/login",
+            { email: `guess${i}@example.test`, password: "wrong" },
+            { "X-Forwarded-For": `198.51.100.${i}` },
+          ),
           params: {},
           context: context(address),
         }),
@@ -182,7 +204,11 @@ describe("sign-in rate limits", () => {
     const eleventh = await outcome(() =>
       loginAction({
         // A forged header must not buy a fresh bucket: the key is context.clientAddress.
-        request: post("/login", { email: "guess11@example.test", password: "wrong" }, { "X-Forwarded-For": "192.0.2.99" }),
+        request: post(
+          "/login",
+          { email: "guess11@example.test", password: "wrong" },
+          { "X-Forwarded-For": "192.0.2.99" },
+        ),
         params: {},
         context: context(address),
       }),
@@ -203,9 +229,19 @@ describe("sign-in rate limits", () => {
   });
 
   it("limits guesses at one account spread over many addresses", async () => {
-    await createUser({ email: "target@example.test", name: "Target", password: PASSWORD, role: "observer", organizationId: null });
+    await createUser({
+      email: "target@example.test",
+      name: "Target",
+      password: PASSWORD,
+      role: "observer",
+      organizationId: null,
+    });
     for (let i = 1; i <= 10; i++) {
-      const result = await signIn({ email: "target@example.test", password: `guess-${i}`, clientAddress: `198.18.0.${i}` });
+      const result = await signIn({
+        email: "target@example.test",
+        password: `guess-${i}`,
+        clientAddress: `198.18.0.${i}`,
+      });
       expect(result).toEqual({ ok: false, reason: "invalid" });
     }
     const eleventh = await signIn({ email: "TARGET@example.test", password: "guess-11", clientAddress: "198.18.0.11" });
@@ -269,7 +305,9 @@ describe("sessions", () => {
       expect(cleared?.raw, value).toMatch(/Max-Age=0/);
     }
     // The root loader passes the clearing cookie on to every page.
-    const root = await outcome(() => rootLoader({ request: get("/", cookieHeader(tampered)), params: {}, context: context() }));
+    const root = await outcome(() =>
+      rootLoader({ request: get("/", cookieHeader(tampered)), params: {}, context: context() }),
+    );
     expect(root.data.user).toBeNull();
     expect(sessionCookie(root.headers)?.raw).toMatch(/^consult_session=;.*Max-Age=0/);
     // The valid session is untouched.
@@ -377,10 +415,16 @@ describe("redirects after sign-in", () => {
   });
 
   it("echoes only a safe redirectTo into the login form", async () => {
-    const evil = await outcome(() => loginLoader({ request: get("/login?redirectTo=%2F%2Fevil.example"), params: {}, context: context() }));
+    const evil = await outcome(() =>
+      loginLoader({ request: get("/login?redirectTo=%2F%2Fevil.example"), params: {}, context: context() }),
+    );
     expect(evil.data.redirectTo).toBe("");
     const fine = await outcome(() =>
-      loginLoader({ request: get("/login?redirectTo=%2Fconsultations%2Fgca-guidelines"), params: {}, context: context() }),
+      loginLoader({
+        request: get("/login?redirectTo=%2Fconsultations%2Fgca-guidelines"),
+        params: {},
+        context: context(),
+      }),
     );
     expect(fine.data.redirectTo).toBe("/consultations/gca-guidelines");
   });
@@ -405,7 +449,8 @@ describe("interface text", () => {
     ];
     const keys = new Set<string>();
     for (const file of files) {
-      for (const match of fs.readFileSync(file, "utf8").matchAll(/"((?:auth|people)\.[A-Za-z_.]+)"/g)) keys.add(match[1]);
+      for (const match of fs.readFileSync(file, "utf8").matchAll(/"((?:auth|people)\.[A-Za-z_.]+)"/g))
+        keys.add(match[1]);
     }
     // Keys built at run time.
     for (const role of ROLE_NAMES) keys.add(`auth.roles.${role}`);

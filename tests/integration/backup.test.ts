@@ -39,7 +39,8 @@ async function rowCounts(url: string) {
     await client.end();
   } else {
     const db = new Database(url.slice("file:".length), { readonly: true });
-    for (const table of TABLES) counts[table] = Number((db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n);
+    for (const table of TABLES)
+      counts[table] = Number((db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n);
     db.close();
   }
   return counts;

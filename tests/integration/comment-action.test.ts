@@ -13,7 +13,12 @@ const params = { slug: "gca-guidelines", n: "1" };
 function post(fields: Record<string, string>, headers: Record<string, string> = {}) {
   return new Request("http://localhost/consultations/gca-guidelines/versions/1?p=2-9-a", {
     method: "POST",
-    headers: { Cookie: cookie, Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded", ...headers },
+    headers: {
+      Cookie: cookie,
+      Origin: "http://localhost",
+      "Content-Type": "application/x-www-form-urlencoded",
+      ...headers,
+    },
     body: new URLSearchParams(fields),
   });
 }
@@ -35,10 +40,20 @@ beforeAll(async () => {
 
 describe("the comment action", () => {
   it("stores a comment and redirects back to the paragraph", async () => {
-    const result = await run(post({ intent: "create", paragraphKey: "2-9-a", type: "editorial", bodyText: "Typo in line 2.", idempotencyKey: "action-ok-0001" }));
+    const result = await run(
+      post({
+        intent: "create",
+        paragraphKey: "2-9-a",
+        type: "editorial",
+        bodyText: "Typo in line 2.",
+        idempotencyKey: "action-ok-0001",
+      }),
+    );
     expect(result).toBeInstanceOf(Response);
     expect((result as Response).status).toBe(302);
-    expect((result as Response).headers.get("Location")).toBe("/consultations/gca-guidelines/versions/1?p=2-9-a&saved=1#p-2-9-a");
+    expect((result as Response).headers.get("Location")).toBe(
+      "/consultations/gca-guidelines/versions/1?p=2-9-a&saved=1#p-2-9-a",
+    );
     expect(await prisma.comment.count({ where: { bodyText: "Typo in line 2." } })).toBe(1);
   });
 
@@ -46,7 +61,13 @@ describe("the comment action", () => {
     const before = await prisma.comment.count();
     const spy = vi.spyOn(prisma.comment, "create").mockRejectedValueOnce(new Error("Can't reach database server"));
     const result = (await run(
-      post({ intent: "create", paragraphKey: "2-9-a", type: "general", bodyText: "Kept in the browser.", idempotencyKey: "action-db-down-1" }),
+      post({
+        intent: "create",
+        paragraphKey: "2-9-a",
+        type: "general",
+        bodyText: "Kept in the browser.",
+        idempotencyKey: "action-db-down-1",
+      }),
     )) as { type?: string; data?: { formError?: string }; init?: { status?: number } };
     spy.mockRestore();
     expect(result.init?.status).toBe(503);
@@ -57,7 +78,13 @@ describe("the comment action", () => {
 
   it("returns field errors (400) for an unknown comment type, and never trusts extra fields", async () => {
     const result = (await run(
-      post({ intent: "create", paragraphKey: "2-9-a", type: "opinion", bodyText: "x", idempotencyKey: "action-bad-type1" }),
+      post({
+        intent: "create",
+        paragraphKey: "2-9-a",
+        type: "opinion",
+        bodyText: "x",
+        idempotencyKey: "action-bad-type1",
+      }),
     )) as { data?: { fieldErrors?: Record<string, string[]> }; init?: { status?: number } };
     expect(result.init?.status).toBe(400);
     expect(result.data?.fieldErrors?.type?.[0]).toBe("Choose the type of comment.");
@@ -67,7 +94,13 @@ describe("the comment action", () => {
     const request = new Request("http://localhost/consultations/gca-guidelines/versions/1", {
       method: "POST",
       headers: { Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ intent: "create", paragraphKey: "2-9-a", type: "general", bodyText: "x", idempotencyKey: "action-anon-001" }),
+      body: new URLSearchParams({
+        intent: "create",
+        paragraphKey: "2-9-a",
+        type: "general",
+        bodyText: "x",
+        idempotencyKey: "action-anon-001",
+      }),
     });
     const result = (await run(request)) as { init?: { status?: number } };
     expect(result.init?.status).toBe(403);

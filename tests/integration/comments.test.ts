@@ -54,16 +54,32 @@ async function expectDomainError(promise: Promise<unknown>, status: number, mess
 async function gcaVersion(number: number) {
   return prisma.version.findFirstOrThrow({
     where: { number, consultation: { slug: GCA_SLUG } },
-    select: { id: true, commentsCloseAt: true, consultation: { select: { id: true, commentsVisibility: true, commentsPublishedAt: true } } },
+    select: {
+      id: true,
+      commentsCloseAt: true,
+      consultation: { select: { id: true, commentsVisibility: true, commentsPublishedAt: true } },
+    },
   });
 }
 
 beforeAll(async () => {
   await seed({ now: NOW, quiet: true });
   const other = await upsertOrganization({ name: "Delegation of Member State C", kind: "member_state" });
-  await createUser({ email: "other.delegate@demo.test", name: "Other", password: "irrelevant-password", role: "delegate", organizationId: other.id });
+  await createUser({
+    email: "other.delegate@demo.test",
+    name: "Other",
+    password: "irrelevant-password",
+    role: "delegate",
+    organizationId: other.id,
+  });
   [delegate, focalPoint, secretariat, observer, otherDelegate] = await Promise.all(
-    ["delegate@demo.test", "focal.point@demo.test", "secretariat@demo.test", "observer@demo.test", "other.delegate@demo.test"].map(actor),
+    [
+      "delegate@demo.test",
+      "focal.point@demo.test",
+      "secretariat@demo.test",
+      "observer@demo.test",
+      "other.delegate@demo.test",
+    ].map(actor),
   );
   closesAt = (await gcaVersion(1)).commentsCloseAt!;
 }, 60_000);
@@ -74,12 +90,17 @@ describe("the two-tier comment flow on paragraph 2.9 a.", () => {
       actor: delegate,
       slug: GCA_SLUG,
       versionNumber: 1,
-      input: form({ proposedText: "ITU should continue its efforts, together with regional organizations, to facilitate" }),
+      input: form({
+        proposedText: "ITU should continue its efforts, together with regional organizations, to facilitate",
+      }),
     });
     expect(created).toMatchObject({ status: "draft", duplicate: false });
 
     const version = await gcaVersion(1);
-    const paragraph = await prisma.paragraph.findUniqueOrThrow({ where: { versionId_key: { versionId: version.id, key: "2-9-a" } }, select: { id: true } });
+    const paragraph = await prisma.paragraph.findUniqueOrThrow({
+      where: { versionId_key: { versionId: version.id, key: "2-9-a" } },
+      select: { id: true },
+    });
     // A draft is internal to the delegation: the secretariat does not see it yet.
     const before = await listParagraphComments({ actor: secretariat, version, paragraphId: paragraph.id });
     expect(before.map((c) => c.id)).not.toContain(created.id);
@@ -87,13 +108,25 @@ describe("the two-tier comment flow on paragraph 2.9 a.", () => {
     await submitComment({ actor: focalPoint, commentId: created.id });
     const seen = await listParagraphComments({ actor: secretariat, version, paragraphId: paragraph.id });
     const comment = seen.find((c) => c.id === created.id);
-    expect(comment).toMatchObject({ status: "submitted", type: "technical", organization: { name: "Delegation of Member State A" } });
+    expect(comment).toMatchObject({
+      status: "submitted",
+      type: "technical",
+      organization: { name: "Delegation of Member State A" },
+    });
     expect(comment?.proposedText).toContain("regional organizations");
 
     const revisions = await listCommentRevisions({ actor: delegate, commentId: created.id });
     expect(revisions.map((r) => r.event)).toEqual(["created", "submitted"]);
-    const audit = await prisma.auditEvent.findMany({ where: { entityId: created.id }, select: { action: true, outcome: true } });
-    expect(audit).toEqual(expect.arrayContaining([{ action: "comment.create", outcome: "ok" }, { action: "comment.submit", outcome: "ok" }]));
+    const audit = await prisma.auditEvent.findMany({
+      where: { entityId: created.id },
+      select: { action: true, outcome: true },
+    });
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { action: "comment.create", outcome: "ok" },
+        { action: "comment.submit", outcome: "ok" },
+      ]),
+    );
   });
 
   it("refuses an observer with 403 and records the attempt (threats: observer posts a comment)", async () => {
@@ -101,7 +134,9 @@ describe("the two-tier comment flow on paragraph 2.9 a.", () => {
     await expectDomainError(createComment({ actor: observer, slug: GCA_SLUG, versionNumber: 1, input: form({}) }), 403);
     await expectDomainError(createComment({ actor: null, slug: GCA_SLUG, versionNumber: 1, input: form({}) }), 403);
     expect(await prisma.comment.count()).toBe(before);
-    const denied = await prisma.auditEvent.findFirst({ where: { action: "comment.create", outcome: "denied", actorId: observer!.id } });
+    const denied = await prisma.auditEvent.findFirst({
+      where: { action: "comment.create", outcome: "denied", actorId: observer!.id },
+    });
     expect(denied).not.toBeNull();
   });
 });
@@ -110,25 +145,45 @@ describe("the deadline holds on the server (threats: comment on a closed or unpu
   it("refuses after the deadline with the deadline in the message, and writes nothing", async () => {
     const before = await prisma.comment.count();
     await expectDomainError(
-      createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 1, input: form({}), now: new Date(closesAt.getTime()) }),
+      createComment({
+        actor: focalPoint,
+        slug: GCA_SLUG,
+        versionNumber: 1,
+        input: form({}),
+        now: new Date(closesAt.getTime()),
+      }),
       409,
       /closed on .*Europe\/Zurich/,
     );
     expect(await prisma.comment.count()).toBe(before);
   });
   it("accepts a comment one second before the deadline", async () => {
-    const created = await createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 1, input: form({}), now: new Date(closesAt.getTime() - 1000) });
+    const created = await createComment({
+      actor: focalPoint,
+      slug: GCA_SLUG,
+      versionNumber: 1,
+      input: form({}),
+      now: new Date(closesAt.getTime() - 1000),
+    });
     expect(created.status).toBe("draft");
   });
   it("refuses comments on the final text, which is not open", async () => {
-    await expectDomainError(createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 2, input: form({ paragraphKey: "2-9-a" }) }), 409, /not open/);
+    await expectDomainError(
+      createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 2, input: form({ paragraphKey: "2-9-a" }) }),
+      409,
+      /not open/,
+    );
   });
   it("refuses edits and withdrawals after the deadline", async () => {
     const created = await createComment({ actor: delegate, slug: GCA_SLUG, versionNumber: 1, input: form({}) });
     const late = new Date(closesAt.getTime() + 1);
     await expectDomainError(withdrawComment({ actor: delegate, commentId: created.id, now: late }), 409);
     await expectDomainError(
-      updateComment({ actor: delegate, input: { commentId: created.id, type: "editorial", bodyText: "late" }, now: late }),
+      updateComment({
+        actor: delegate,
+        input: { commentId: created.id, type: "editorial", bodyText: "late" },
+        now: late,
+      }),
       409,
     );
   });
@@ -138,9 +193,15 @@ describe("ownership (threats: delegate A edits or withdraws delegate B's comment
   it("another delegation's delegate gets 404 and nothing changes", async () => {
     const created = await createComment({ actor: delegate, slug: GCA_SLUG, versionNumber: 1, input: form({}) });
     await expectDomainError(withdrawComment({ actor: otherDelegate, commentId: created.id }), 404);
-    await expectDomainError(updateComment({ actor: otherDelegate, input: { commentId: created.id, type: "editorial", bodyText: "hijack" } }), 404);
+    await expectDomainError(
+      updateComment({ actor: otherDelegate, input: { commentId: created.id, type: "editorial", bodyText: "hijack" } }),
+      404,
+    );
     await expectDomainError(submitComment({ actor: otherDelegate, commentId: created.id }), 404);
-    const after = await prisma.comment.findUniqueOrThrow({ where: { id: created.id }, select: { status: true, bodyText: true } });
+    const after = await prisma.comment.findUniqueOrThrow({
+      where: { id: created.id },
+      select: { status: true, bodyText: true },
+    });
     expect(after).toEqual({ status: "draft", bodyText: "Please mention regional organizations." });
   });
   it("a delegate cannot submit for the organization (403), only the focal point can", async () => {
@@ -149,7 +210,10 @@ describe("ownership (threats: delegate A edits or withdraws delegate B's comment
   });
   it("edits keep every revision; withdrawal keeps the comment", async () => {
     const created = await createComment({ actor: delegate, slug: GCA_SLUG, versionNumber: 1, input: form({}) });
-    await updateComment({ actor: delegate, input: { commentId: created.id, type: "editorial", bodyText: "Second thoughts." } });
+    await updateComment({
+      actor: delegate,
+      input: { commentId: created.id, type: "editorial", bodyText: "Second thoughts." },
+    });
     await withdrawComment({ actor: delegate, commentId: created.id });
     const revisions = await listCommentRevisions({ actor: secretariat, commentId: created.id });
     expect(revisions.map((r) => [r.event, r.status, r.type])).toEqual([
@@ -164,11 +228,22 @@ describe("ownership (threats: delegate A edits or withdraws delegate B's comment
 
 describe("mass assignment (threats: extra form fields)", () => {
   it("ignores role, authorId and organizationId sent with the form", async () => {
-    const other = await prisma.organization.findUniqueOrThrow({ where: { name: "Delegation of Member State C" }, select: { id: true } });
-    const input = form({ role: "secretariat", authorId: otherDelegate!.id, organizationId: other.id, status: "submitted" });
+    const other = await prisma.organization.findUniqueOrThrow({
+      where: { name: "Delegation of Member State C" },
+      select: { id: true },
+    });
+    const input = form({
+      role: "secretariat",
+      authorId: otherDelegate!.id,
+      organizationId: other.id,
+      status: "submitted",
+    });
     expect(Object.keys(input)).not.toContain("organizationId");
     const created = await createComment({ actor: delegate, slug: GCA_SLUG, versionNumber: 1, input });
-    const stored = await prisma.comment.findUniqueOrThrow({ where: { id: created.id }, select: { authorId: true, organizationId: true, status: true } });
+    const stored = await prisma.comment.findUniqueOrThrow({
+      where: { id: created.id },
+      select: { authorId: true, organizationId: true, status: true },
+    });
     expect(stored).toEqual({ authorId: delegate!.id, organizationId: delegate!.organization!.id, status: "draft" });
   });
 });
@@ -189,13 +264,21 @@ describe("idempotency and concurrency", () => {
     const before = await prisma.comment.count();
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) =>
-        createComment({ actor: i % 2 ? delegate : focalPoint, slug: GCA_SLUG, versionNumber: 1, input: form({ bodyText: `Parallel comment ${i}` }) }),
+        createComment({
+          actor: i % 2 ? delegate : focalPoint,
+          slug: GCA_SLUG,
+          versionNumber: 1,
+          input: form({ bodyText: `Parallel comment ${i}` }),
+        }),
       ),
     );
     const failures = results.filter((r) => r.status === "rejected");
     expect(failures).toEqual([]);
     expect(await prisma.comment.count()).toBe(before + 50);
-    const stored = await prisma.comment.findMany({ where: { bodyText: { startsWith: "Parallel comment " } }, select: { bodyText: true } });
+    const stored = await prisma.comment.findMany({
+      where: { bodyText: { startsWith: "Parallel comment " } },
+      select: { bodyText: true },
+    });
     expect(new Set(stored.map((c) => c.bodyText)).size).toBe(50);
   });
 });
@@ -209,31 +292,61 @@ describe("rich text and quotes", () => {
       input: form({ bodyText: '<script>alert(1)</script><img src=x onerror="alert(2)">' }),
     });
     const stored = await prisma.comment.findUniqueOrThrow({ where: { id: created.id }, select: { bodyHtml: true } });
-    expect(stored.bodyHtml).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=\"alert(2)\"&gt;</p>");
+    expect(stored.bodyHtml).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror="alert(2)"&gt;</p>');
   });
   it("rejects editor JSON with an unknown node type (iframe) with 400, storing nothing", async () => {
     const before = await prisma.comment.count();
     const body = JSON.stringify({ type: "doc", content: [{ type: "iframe", attrs: { src: "https://evil.example" } }] });
-    await expectDomainError(createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 1, input: form({ body }) }), 400);
+    await expectDomainError(
+      createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 1, input: form({ body }) }),
+      400,
+    );
     expect(await prisma.comment.count()).toBe(before);
   });
   it("rejects a javascript: link with 400", async () => {
     const body = JSON.stringify({
       type: "doc",
-      content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "JaVaScRiPt:alert(1)" } }] }] }],
+      content: [
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "JaVaScRiPt:alert(1)" } }] }],
+        },
+      ],
     });
-    await expectDomainError(createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 1, input: form({ body }) }), 400);
+    await expectDomainError(
+      createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 1, input: form({ body }) }),
+      400,
+    );
   });
   it("stores a quoted phrase with its offsets and context, and refuses a phrase not in the paragraph", async () => {
     const quote = "multi-stakeholder discussions";
-    const created = await createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 1, input: form({ quote, quoteStart: "0" }) });
+    const created = await createComment({
+      actor: focalPoint,
+      slug: GCA_SLUG,
+      versionNumber: 1,
+      input: form({ quote, quoteStart: "0" }),
+    });
     const stored = await prisma.comment.findUniqueOrThrow({
       where: { id: created.id },
-      select: { quote: true, quoteStart: true, quoteEnd: true, quotePrefix: true, paragraph: { select: { text: true } } },
+      select: {
+        quote: true,
+        quoteStart: true,
+        quoteEnd: true,
+        quotePrefix: true,
+        paragraph: { select: { text: true } },
+      },
     });
     expect(stored.paragraph!.text.slice(stored.quoteStart!, stored.quoteEnd!)).toBe(quote);
     expect(stored.quotePrefix).toBe(stored.paragraph!.text.slice(stored.quoteStart! - 40, stored.quoteStart!));
-    await expectDomainError(createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 1, input: form({ quote: "not in this paragraph at all" }) }), 400);
+    await expectDomainError(
+      createComment({
+        actor: focalPoint,
+        slug: GCA_SLUG,
+        versionNumber: 1,
+        input: form({ quote: "not in this paragraph at all" }),
+      }),
+      400,
+    );
   });
 });
 
@@ -250,16 +363,33 @@ describe("visibility", () => {
   });
   it("the secretariat counts every submitted comment of the version, and no draft or withdrawn one", async () => {
     const version = await gcaVersion(1);
-    const paragraph = await prisma.paragraph.findUniqueOrThrow({ where: { versionId_key: { versionId: version.id, key: "3-1" } }, select: { id: true } });
+    const paragraph = await prisma.paragraph.findUniqueOrThrow({
+      where: { versionId_key: { versionId: version.id, key: "3-1" } },
+      select: { id: true },
+    });
     const before = (await commentCountsByParagraph({ actor: secretariat, version }))[paragraph.id] ?? 0;
     await createComment({ actor: delegate, slug: GCA_SLUG, versionNumber: 1, input: form({ paragraphKey: "3-1" }) }); // a draft
-    await createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 1, input: form({ paragraphKey: "3-1", submit: "on" }) });
-    const withdrawn = await createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 1, input: form({ paragraphKey: "3-1", submit: "on" }) });
+    await createComment({
+      actor: focalPoint,
+      slug: GCA_SLUG,
+      versionNumber: 1,
+      input: form({ paragraphKey: "3-1", submit: "on" }),
+    });
+    const withdrawn = await createComment({
+      actor: focalPoint,
+      slug: GCA_SLUG,
+      versionNumber: 1,
+      input: form({ paragraphKey: "3-1", submit: "on" }),
+    });
     await withdrawComment({ actor: focalPoint, commentId: withdrawn.id });
 
     const counts = await commentCountsByParagraph({ actor: secretariat, version });
     expect(counts[paragraph.id]).toBe(before + 1);
-    const submitted = await prisma.comment.groupBy({ by: ["paragraphId"], where: { versionId: version.id, status: "submitted" }, _count: { _all: true } });
+    const submitted = await prisma.comment.groupBy({
+      by: ["paragraphId"],
+      where: { versionId: version.id, status: "submitted" },
+      _count: { _all: true },
+    });
     expect(counts).toEqual(Object.fromEntries(submitted.map((row) => [row.paragraphId, row._count._all])));
   });
   it("the HLEG members' comments from the source are public on their proposals", async () => {
@@ -268,7 +398,10 @@ describe("visibility", () => {
       select: { id: true, consultation: { select: { id: true, commentsVisibility: true, commentsPublishedAt: true } } },
     });
     const counts = await commentCountsByParagraph({ actor: null, version: hleg });
-    const paragraph = await prisma.paragraph.findUniqueOrThrow({ where: { versionId_key: { versionId: hleg.id, key: "1-3" } }, select: { id: true } });
+    const paragraph = await prisma.paragraph.findUniqueOrThrow({
+      where: { versionId_key: { versionId: hleg.id, key: "1-3" } },
+      select: { id: true },
+    });
     const comments = await listParagraphComments({ actor: null, version: hleg, paragraphId: paragraph.id });
     expect(counts[paragraph.id]).toBe(comments.length);
     expect(comments[0]!.sourceAttribution).toBe("HLEG members");

@@ -35,11 +35,15 @@ async function actor(email: string): Promise<Actor> {
 }
 
 async function versionId(number: number) {
-  return (await prisma.version.findFirstOrThrow({ where: { number, consultation: { slug: GCA_SLUG } }, select: { id: true } })).id;
+  return (
+    await prisma.version.findFirstOrThrow({ where: { number, consultation: { slug: GCA_SLUG } }, select: { id: true } })
+  ).id;
 }
 
 function rowOf(page: ComparisonPage, oldKey: string) {
-  return page.groups.flatMap((group) => group.rows).find((row) => row.old.some((paragraph) => paragraph.key === oldKey));
+  return page.groups
+    .flatMap((group) => group.rows)
+    .find((row) => row.old.some((paragraph) => paragraph.key === oldKey));
 }
 
 const ADOPTED =
@@ -60,7 +64,8 @@ beforeAll(async () => {
       input: CommentFormSchema.parse({
         paragraphKey: "2-9-a",
         type: "technical",
-        bodyText: index === 0 ? "Name all stakeholders, not only partners." : "Name regional organizations and academia.",
+        bodyText:
+          index === 0 ? "Name all stakeholders, not only partners." : "Name regional organizations and academia.",
         proposedText,
         submit: "on",
         idempotencyKey: `comparison-test-${index}`,
@@ -89,7 +94,10 @@ describe("getComparison", () => {
     expect(row!.changes).toContainEqual({ type: "delete", text: "partners and other" });
     expect(row!.changes).toContainEqual({ type: "insert", text: "all" });
     // Same figures as the library on the same paragraphs.
-    const [a, b] = await Promise.all([loadParagraphsForComparison({ versionId: await versionId(1) }), loadParagraphsForComparison({ versionId: await versionId(2) })]);
+    const [a, b] = await Promise.all([
+      loadParagraphsForComparison({ versionId: await versionId(1) }),
+      loadParagraphsForComparison({ versionId: await versionId(2) }),
+    ]);
     expect(page!.totals).toEqual(compareVersions(a, b).totals);
     expect(page!.totals).toMatchObject({ modified: 36, added: 5, deleted: 106, merged: 1, moved: 1, unchanged: 10 });
     // Sections: per-section counts add up to the totals; deletions of the
@@ -137,7 +145,10 @@ describe("the comparison cache", () => {
   it("stores one row per pair and algorithm, and serves the second request from it", async () => {
     const [from, to] = [await versionId(1), await versionId(2)];
     await getComparison({ slug: GCA_SLUG, from: 1, to: 2, actor: null });
-    const rows = await prisma.comparisonCache.findMany({ where: { fromVersionId: from, toVersionId: to }, select: { id: true, algorithm: true, result: true } });
+    const rows = await prisma.comparisonCache.findMany({
+      where: { fromVersionId: from, toVersionId: to },
+      select: { id: true, algorithm: true, result: true },
+    });
     expect(rows).toEqual([expect.objectContaining({ algorithm: COMPARISON_ALGORITHM })]);
 
     // Tamper with the stored result: a second request that recomputed would not see it.
@@ -155,7 +166,9 @@ describe("the comparison cache", () => {
     const [from, to] = [await versionId(1), await versionId(2)];
     await prisma.comparisonCache.deleteMany({ where: { fromVersionId: from, toVersionId: to } });
     const before = comparisonWorkerStats().jobs;
-    const results = await Promise.all(Array.from({ length: 12 }, () => cachedComparison({ fromVersionId: from, toVersionId: to })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => cachedComparison({ fromVersionId: from, toVersionId: to })),
+    );
     expect(comparisonWorkerStats().jobs).toBe(before + 1);
     expect(new Set(results.map((result) => JSON.stringify(result.totals))).size).toBe(1);
     expect(await prisma.comparisonCache.count({ where: { fromVersionId: from, toVersionId: to } })).toBe(1);
@@ -181,7 +194,9 @@ describe("comments carried into the comparison", () => {
     const page = await getComparison({ slug: GCA_SLUG, from: 1, to: 2, actor: focalPoint });
     const row = rowOf(page!, "2-9-a")!;
     const ours = row.comments.filter((comment) => comment.bodyHtml.startsWith("<p>Name "));
-    expect(ours.map((comment) => [comment.organization, comment.type, comment.adoption, comment.paragraph.key])).toEqual([
+    expect(
+      ours.map((comment) => [comment.organization, comment.type, comment.adoption, comment.paragraph.key]),
+    ).toEqual([
       ["Delegation of Member State A", "technical", "full", "2-9-a"],
       ["Delegation of Member State A", "technical", "none", "2-9-a"],
     ]);
@@ -191,12 +206,17 @@ describe("comments carried into the comparison", () => {
   });
 
   it("shows the secretariat every submitted comment, and everyone once the comments are published", async () => {
-    const forSecretariat = rowOf((await getComparison({ slug: GCA_SLUG, from: 1, to: 2, actor: secretariat }))!, "2-9-a")!;
+    const forSecretariat = rowOf(
+      (await getComparison({ slug: GCA_SLUG, from: 1, to: 2, actor: secretariat }))!,
+      "2-9-a",
+    )!;
     expect(forSecretariat.commentCount).toBeGreaterThanOrEqual(2);
     await prisma.consultation.update({ where: { slug: GCA_SLUG }, data: { commentsPublishedAt: new Date() } });
     try {
       const forEveryone = rowOf((await getComparison({ slug: GCA_SLUG, from: 1, to: 2, actor: null }))!, "2-9-a")!;
-      expect(forEveryone.comments.map((comment) => comment.id)).toEqual(forSecretariat.comments.map((comment) => comment.id));
+      expect(forEveryone.comments.map((comment) => comment.id)).toEqual(
+        forSecretariat.comments.map((comment) => comment.id),
+      );
     } finally {
       await prisma.consultation.update({ where: { slug: GCA_SLUG }, data: { commentsPublishedAt: null } });
     }
@@ -205,10 +225,16 @@ describe("comments carried into the comparison", () => {
   it("counts the comments on earlier versions for the reader of v2 in one query, keyed by paragraph", async () => {
     const version = await readerVersion(2);
     const carried = await carriedCommentCounts({ actor: focalPoint, version });
-    const target = await prisma.paragraph.findFirstOrThrow({ where: { versionId: version.id, number: "2. a." }, select: { id: true } });
+    const target = await prisma.paragraph.findFirstOrThrow({
+      where: { versionId: version.id, number: "2. a." },
+      select: { id: true },
+    });
     expect(carried[target.id]).toEqual({ count: 2, fromVersion: 1, fromKey: "2-9-a", fromNumber: "2.9 a." });
     // Every entry is a paragraph of v2 that has a predecessor.
-    const linked = await prisma.paragraphLink.findMany({ where: { to: { versionId: version.id } }, select: { toParagraphId: true } });
+    const linked = await prisma.paragraphLink.findMany({
+      where: { to: { versionId: version.id } },
+      select: { toParagraphId: true },
+    });
     const withPredecessor = new Set(linked.map((link) => link.toParagraphId));
     for (const id of Object.keys(carried)) expect(withPredecessor.has(id)).toBe(true);
   });
@@ -239,10 +265,14 @@ describe("the Word export", () => {
     const start = xml.indexOf(">2.9 a.</w:delText>");
     expect(start).toBeGreaterThan(0);
     const paragraph = xml.slice(start, xml.indexOf("</w:p>", start));
-    expect(paragraph).toMatch(/<w:ins w:id="\d+" w:author="Final text \(Council 2022\)" w:date="2022-03-25T10:00:00\.000Z"><w:r><w:t xml:space="preserve">2\. a\.<\/w:t>/);
+    expect(paragraph).toMatch(
+      /<w:ins w:id="\d+" w:author="Final text \(Council 2022\)" w:date="2022-03-25T10:00:00\.000Z"><w:r><w:t xml:space="preserve">2\. a\.<\/w:t>/,
+    );
     expect(paragraph).toMatch(/<w:del [^>]*><w:r><w:delText xml:space="preserve">partners and other<\/w:delText>/);
     expect(paragraph).toMatch(/<w:ins [^>]*><w:r><w:t xml:space="preserve">all<\/w:t>/);
-    expect(paragraph).toContain("ITU should continue its efforts to facilitate multi-stakeholder discussions and collaboration ");
+    expect(paragraph).toContain(
+      "ITU should continue its efforts to facilitate multi-stakeholder discussions and collaboration ",
+    );
 
     // Headings per section, and a deleted paragraph takes its paragraph mark with it.
     expect(xml).toContain('<w:pStyle w:val="Heading2"/>');

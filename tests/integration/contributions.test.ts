@@ -16,14 +16,21 @@ let observer: Actor;
 let secretariat: Actor;
 let otherFocal: Actor;
 let counter = 0;
-const input = () => ({ title: "Position on the guidelines", bodyText: "We support the draft with changes.", idempotencyKey: `contrib-${++counter}-${Date.now()}` });
+const input = () => ({
+  title: "Position on the guidelines",
+  bodyText: "We support the draft with changes.",
+  idempotencyKey: `contrib-${++counter}-${Date.now()}`,
+});
 const pdf = () => ({ name: "position.pdf", bytes: new TextEncoder().encode("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF") });
 
 async function actor(email: string) {
   return toSessionUser(await prisma.user.findUniqueOrThrow({ where: { email }, select: sessionUserSelect }));
 }
 async function refused(promise: Promise<unknown>, status: number) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   expect((error as DomainError).status).toBe(status);
 }
@@ -31,9 +38,21 @@ async function refused(promise: Promise<unknown>, status: number) {
 beforeAll(async () => {
   await seed({ quiet: true });
   const other = await upsertOrganization({ name: "Delegation of Member State B", kind: "member_state" });
-  await createUser({ email: "focal.b@demo.test", name: "Focal B", password: "irrelevant-password", role: "focal_point", organizationId: other.id });
+  await createUser({
+    email: "focal.b@demo.test",
+    name: "Focal B",
+    password: "irrelevant-password",
+    role: "focal_point",
+    organizationId: other.id,
+  });
   [focalPoint, delegate, observer, secretariat, otherFocal] = await Promise.all(
-    ["focal.point@demo.test", "delegate@demo.test", "observer@demo.test", "secretariat@demo.test", "focal.b@demo.test"].map(actor),
+    [
+      "focal.point@demo.test",
+      "delegate@demo.test",
+      "observer@demo.test",
+      "secretariat@demo.test",
+      "focal.b@demo.test",
+    ].map(actor),
   );
 }, 60_000);
 
@@ -56,25 +75,58 @@ describe("general contributions with an attachment", () => {
     zip.file("hello.txt", "not a docx");
     const notDocx = { name: "position.docx", bytes: await zip.generateAsync({ type: "uint8array" }) };
     await refused(createContribution({ actor: focalPoint, slug: GCA_SLUG, input: input(), attachment: notDocx }), 400);
-    await refused(createContribution({ actor: focalPoint, slug: GCA_SLUG, input: input(), attachment: { name: "e.pdf", bytes: new Uint8Array() } }), 400);
+    await refused(
+      createContribution({
+        actor: focalPoint,
+        slug: GCA_SLUG,
+        input: input(),
+        attachment: { name: "e.pdf", bytes: new Uint8Array() },
+      }),
+      400,
+    );
     const huge = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
     huge.set(new TextEncoder().encode("%PDF-"));
-    await refused(createContribution({ actor: focalPoint, slug: GCA_SLUG, input: input(), attachment: { name: "big.pdf", bytes: huge } }), 413);
+    await refused(
+      createContribution({
+        actor: focalPoint,
+        slug: GCA_SLUG,
+        input: input(),
+        attachment: { name: "big.pdf", bytes: huge },
+      }),
+      413,
+    );
     expect(await prisma.contribution.count()).toBe(before);
   });
 
   it("accepts a real .docx", async () => {
     const zip = new JSZip();
     zip.file("word/document.xml", "<w:document/>");
-    const { id } = await createContribution({ actor: focalPoint, slug: GCA_SLUG, input: input(), attachment: { name: "p.docx", bytes: await zip.generateAsync({ type: "uint8array" }) } });
+    const { id } = await createContribution({
+      actor: focalPoint,
+      slug: GCA_SLUG,
+      input: input(),
+      attachment: { name: "p.docx", bytes: await zip.generateAsync({ type: "uint8array" }) },
+    });
     expect((await getContributionAttachment({ actor: focalPoint, slug: GCA_SLUG, id })).name).toBe("p.docx");
   });
 
   it("refuses observers and delegates (403), and everyone after the deadline (409)", async () => {
     await refused(createContribution({ actor: observer, slug: GCA_SLUG, input: input(), attachment: null }), 403);
     await refused(createContribution({ actor: delegate, slug: GCA_SLUG, input: input(), attachment: null }), 403);
-    const version = await prisma.version.findFirstOrThrow({ where: { number: 1, consultation: { slug: GCA_SLUG } }, select: { commentsCloseAt: true } });
-    await refused(createContribution({ actor: focalPoint, slug: GCA_SLUG, input: input(), attachment: null, now: version.commentsCloseAt! }), 409);
+    const version = await prisma.version.findFirstOrThrow({
+      where: { number: 1, consultation: { slug: GCA_SLUG } },
+      select: { commentsCloseAt: true },
+    });
+    await refused(
+      createContribution({
+        actor: focalPoint,
+        slug: GCA_SLUG,
+        input: input(),
+        attachment: null,
+        now: version.commentsCloseAt!,
+      }),
+      409,
+    );
   });
 
   it("a double submit is one contribution", async () => {

@@ -13,7 +13,9 @@ describe("SQLite start-up checks (threats: 50 parallel comments, no 'database is
     expect(Number(busy!.timeout)).toBe(15_000);
   });
   it("refuses to start on a connection without a busy timeout", async () => {
-    const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: process.env.DATABASE_URL!, timeout: 0 }) });
+    const client = new PrismaClient({
+      adapter: new PrismaBetterSQLite3({ url: process.env.DATABASE_URL!, timeout: 0 }),
+    });
     await expect(ensureDatabaseReady(client)).rejects.toThrow(/busy_timeout is 0 ms/);
     await client.$disconnect();
   });

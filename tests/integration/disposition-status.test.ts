@@ -35,7 +35,11 @@ async function mismatches() {
   });
   return comments
     .filter((comment) => comment.dispositionStatus !== (comment.disposition?.status ?? null))
-    .map((comment) => ({ id: comment.id, copy: comment.dispositionStatus, disposition: comment.disposition?.status ?? null }));
+    .map((comment) => ({
+      id: comment.id,
+      copy: comment.dispositionStatus,
+      disposition: comment.disposition?.status ?? null,
+    }));
 }
 
 const dashboard = (filters: FeedbackFilters = {}) =>
@@ -52,7 +56,10 @@ async function expectDashboardAgrees() {
   expect((await dashboard({ status: "decided" })).totals.comments).toBe(dispositions.length);
   expect((await dashboard({ status: "undecided" })).totals.comments).toBe(all.totals.comments - dispositions.length);
   for (const status of ["accepted", "accepted_in_part", "not_accepted", "noted"] as const) {
-    const expected = dispositions.filter((row) => row.status === status).map((row) => row.commentId).sort();
+    const expected = dispositions
+      .filter((row) => row.status === status)
+      .map((row) => row.commentId)
+      .sort();
     const view = await dashboard({ status });
     expect(view.totals.comments, status).toBe(expected.length);
     expect(view.list.comments.map((comment) => comment.id).sort(), status).toEqual(expected);
@@ -62,35 +69,61 @@ async function expectDashboardAgrees() {
 describe("Comment.dispositionStatus follows every write to Disposition", () => {
   it("starts equal (dispositions created by the fixture)", async () => {
     expect(await mismatches()).toEqual([]);
-    const stored = await prisma.comment.findUniqueOrThrow({ where: { id: fixture.c.c1 }, select: { dispositionStatus: true } });
+    const stored = await prisma.comment.findUniqueOrThrow({
+      where: { id: fixture.c.c1 },
+      select: { dispositionStatus: true },
+    });
     expect(stored.dispositionStatus).toBe("accepted");
     await expectDashboardAgrees();
   });
 
   it("one comment decided, then decided again differently", async () => {
     const decide = (status: "noted" | "not_accepted") =>
-      decideDispositions({ actor: secretariat, slug: fixture.slug, input: { intent: "dispose", commentIds: [fixture.c.c3], status, response: "" } });
+      decideDispositions({
+        actor: secretariat,
+        slug: fixture.slug,
+        input: { intent: "dispose", commentIds: [fixture.c.c3], status, response: "" },
+      });
     await decide("noted");
     expect(await mismatches()).toEqual([]);
     await decide("not_accepted");
     expect(await mismatches()).toEqual([]);
-    expect((await prisma.comment.findUniqueOrThrow({ where: { id: fixture.c.c3 }, select: { dispositionStatus: true } })).dispositionStatus).toBe("not_accepted");
+    expect(
+      (await prisma.comment.findUniqueOrThrow({ where: { id: fixture.c.c3 }, select: { dispositionStatus: true } }))
+        .dispositionStatus,
+    ).toBe("not_accepted");
     await expectDashboardAgrees();
   });
 
   it("a selection decided at once, new and earlier decisions together; the same decision again changes nothing", async () => {
-    const input = { intent: "dispose-selected" as const, commentIds: [fixture.c.c1, fixture.c.c4, fixture.c.c6], status: "accepted_in_part" as const, response: "Partly." };
-    expect(await decideDispositions({ actor: secretariat, slug: fixture.slug, input })).toEqual({ decided: 3, changed: 3 });
+    const input = {
+      intent: "dispose-selected" as const,
+      commentIds: [fixture.c.c1, fixture.c.c4, fixture.c.c6],
+      status: "accepted_in_part" as const,
+      response: "Partly.",
+    };
+    expect(await decideDispositions({ actor: secretariat, slug: fixture.slug, input })).toEqual({
+      decided: 3,
+      changed: 3,
+    });
     expect(await mismatches()).toEqual([]);
-    expect(await decideDispositions({ actor: secretariat, slug: fixture.slug, input })).toEqual({ decided: 3, changed: 0 });
+    expect(await decideDispositions({ actor: secretariat, slug: fixture.slug, input })).toEqual({
+      decided: 3,
+      changed: 0,
+    });
     // Only the response changes: the status (and its copy) stay.
-    await decideDispositions({ actor: secretariat, slug: fixture.slug, input: { ...input, response: "Partly, see 2.2." } });
+    await decideDispositions({
+      actor: secretariat,
+      slug: fixture.slug,
+      input: { ...input, response: "Partly, see 2.2." },
+    });
     expect(await mismatches()).toEqual([]);
     await expectDashboardAgrees();
   });
 
   it("a whole near-duplicate group decided in one action, and the group's decided count", async () => {
-    const letter = "Please refer to the Budapest Convention and to regional instruments on cybercrime in this guideline.";
+    const letter =
+      "Please refer to the Budapest Convention and to regional instruments on cybercrime in this guideline.";
     const ids: string[] = [];
     for (const [index, organizationId] of [fixture.org.x, fixture.org.y, fixture.org.telecom].entries()) {
       const created = await prisma.comment.create({
@@ -113,8 +146,18 @@ describe("Comment.dispositionStatus follows every write to Disposition", () => {
     expect(before.groups).toEqual([expect.objectContaining({ id: ids[0], size: 3, inView: 3, decided: 0 })]);
 
     const form = new FormData();
-    for (const [key, value] of Object.entries({ intent: "dispose-group", groupId: ids[0], status: "noted", response: "Covered by 3.1." })) form.set(key, value);
-    expect(await applyFeedbackAction({ actor: secretariat, slug: fixture.slug, form })).toEqual({ ok: true, notice: "decided", count: 3 });
+    for (const [key, value] of Object.entries({
+      intent: "dispose-group",
+      groupId: ids[0],
+      status: "noted",
+      response: "Covered by 3.1.",
+    }))
+      form.set(key, value);
+    expect(await applyFeedbackAction({ actor: secretariat, slug: fixture.slug, form })).toEqual({
+      ok: true,
+      notice: "decided",
+      count: 3,
+    });
     expect(await mismatches()).toEqual([]);
     const after = await dashboard();
     expect(after.groups).toEqual([expect.objectContaining({ id: ids[0], size: 3, inView: 3, decided: 3 })]);
@@ -125,7 +168,10 @@ describe("Comment.dispositionStatus follows every write to Disposition", () => {
 
   it("a disposition cleared (deleted), one by one or many at once", async () => {
     await prisma.disposition.delete({ where: { commentId: fixture.c.c3 } });
-    expect((await prisma.comment.findUniqueOrThrow({ where: { id: fixture.c.c3 }, select: { dispositionStatus: true } })).dispositionStatus).toBeNull();
+    expect(
+      (await prisma.comment.findUniqueOrThrow({ where: { id: fixture.c.c3 }, select: { dispositionStatus: true } }))
+        .dispositionStatus,
+    ).toBeNull();
     await prisma.disposition.deleteMany({ where: { commentId: { in: [fixture.c.c4, fixture.c.c6] } } });
     expect(await mismatches()).toEqual([]);
     await expectDashboardAgrees();
@@ -139,14 +185,20 @@ describe("Comment.dispositionStatus follows every write to Disposition", () => {
       ],
     });
     expect(await mismatches()).toEqual([]);
-    await prisma.disposition.updateMany({ where: { commentId: { in: [fixture.c.c3, fixture.c.c4] } }, data: { status: "not_accepted" } });
+    await prisma.disposition.updateMany({
+      where: { commentId: { in: [fixture.c.c3, fixture.c.c4] } },
+      data: { status: "not_accepted" },
+    });
     expect(await mismatches()).toEqual([]);
     await prisma.disposition.update({ where: { commentId: fixture.c.c3 }, data: { status: "noted" } });
     expect(await mismatches()).toEqual([]);
     // Moved from c4 to c6: c4 is undecided again, c6 has c4's decision.
     await prisma.disposition.update({ where: { commentId: fixture.c.c4 }, data: { commentId: fixture.c.c6 } });
     expect(await mismatches()).toEqual([]);
-    expect((await prisma.comment.findUniqueOrThrow({ where: { id: fixture.c.c4 }, select: { dispositionStatus: true } })).dispositionStatus).toBeNull();
+    expect(
+      (await prisma.comment.findUniqueOrThrow({ where: { id: fixture.c.c4 }, select: { dispositionStatus: true } }))
+        .dispositionStatus,
+    ).toBeNull();
     await prisma.$executeRaw`INSERT INTO "Disposition" ("id", "commentId", "status", "response", "updatedAt") VALUES (${"raw-disposition"}, ${fixture.c.c5}, ${"accepted"}, ${""}, ${new Date()})`;
     expect(await mismatches()).toEqual([]);
     await expectDashboardAgrees();
@@ -193,12 +245,22 @@ describe("the dashboard's two ways of counting agree", () => {
     const scope = await loadFeedbackScope({ slug: fixture.slug, versionNumber: 1 });
     const fromIndexes = await countFeedback(scope, {}, { oneScan: false });
     expect(fromIndexes.groupCandidates).toEqual([{ groupId: expect.any(String), count: 2 }]);
-    expect(await countFeedback(scope, {}, { oneScan: true })).toMatchObject({ groupCandidates: fromIndexes.groupCandidates });
+    expect(await countFeedback(scope, {}, { oneScan: true })).toMatchObject({
+      groupCandidates: fromIndexes.groupCandidates,
+    });
     // A group's view is read once through the group index; the same counts as from the dashboard indexes.
     const [{ groupId }] = fromIndexes.groupCandidates;
-    for (const filters of [{ group: groupId }, { group: groupId, q: "budapest" }, { group: groupId, status: "noted" as const }]) {
-      expect(sorted(await countFeedback(scope, filters))).toEqual(sorted(await countFeedback(scope, filters, { oneScan: false })));
+    for (const filters of [
+      { group: groupId },
+      { group: groupId, q: "budapest" },
+      { group: groupId, status: "noted" as const },
+    ]) {
+      expect(sorted(await countFeedback(scope, filters))).toEqual(
+        sorted(await countFeedback(scope, filters, { oneScan: false })),
+      );
     }
-    expect((await countFeedback(scope, { group: groupId })).byParagraph).toEqual([{ paragraphId: fixture.paragraph["3-1"], count: 3 }]);
+    expect((await countFeedback(scope, { group: groupId })).byParagraph).toEqual([
+      { paragraphId: fixture.paragraph["3-1"], count: 3 },
+    ]);
   });
 });

@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { startUserSession } from "~/utils/auth.server";
-import { applyFeedbackAction, decideDispositions, getDispositionTable, setPublication } from "~/models/disposition.server";
+import {
+  applyFeedbackAction,
+  decideDispositions,
+  getDispositionTable,
+  setPublication,
+} from "~/models/disposition.server";
 import { DomainError } from "~/models/errors";
 import { regroupDuplicates } from "~/models/feedback.server";
 import { prisma } from "~/utils/db.server";
@@ -24,7 +29,10 @@ beforeAll(async () => {
 
 async function snapshot() {
   return {
-    dispositions: await prisma.disposition.findMany({ orderBy: { commentId: "asc" }, select: { commentId: true, status: true, response: true, decidedById: true } }),
+    dispositions: await prisma.disposition.findMany({
+      orderBy: { commentId: "asc" },
+      select: { commentId: true, status: true, response: true, decidedById: true },
+    }),
     audits: await prisma.auditEvent.count({ where: { action: "disposition.decide", outcome: "ok" } }),
   };
 }
@@ -39,16 +47,33 @@ describe("authorization (only consolidate:comment:any writes)", () => {
     const before = await snapshot();
     for (const input of [
       { intent: "dispose" as const, commentIds: [fixture.c.c3], status: "accepted" as const, response: "Hijack" },
-      { intent: "dispose-selected" as const, commentIds: [fixture.c.c3, fixture.c.c4], status: "not_accepted" as const, response: "" },
+      {
+        intent: "dispose-selected" as const,
+        commentIds: [fixture.c.c3, fixture.c.c4],
+        status: "not_accepted" as const,
+        response: "",
+      },
       { intent: "dispose-group" as const, groupId: fixture.c.c3, status: "noted" as const, response: "" },
     ]) {
-      const error = await decideDispositions({ actor: focalPoint, slug: fixture.slug, input }).catch((caught: unknown) => caught);
+      const error = await decideDispositions({ actor: focalPoint, slug: fixture.slug, input }).catch(
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).status).toBe(403);
     }
-    await expect(decideDispositions({ actor: null, slug: fixture.slug, input: { intent: "dispose", commentIds: [fixture.c.c3], status: "accepted", response: "" } })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      decideDispositions({
+        actor: null,
+        slug: fixture.slug,
+        input: { intent: "dispose", commentIds: [fixture.c.c3], status: "accepted", response: "" },
+      }),
+    ).rejects.toMatchObject({ status: 403 });
     expect(await snapshot()).toEqual(before);
-    expect(await prisma.auditEvent.count({ where: { action: "disposition.decide", outcome: "denied", actorId: focalPoint.id } })).toBe(3);
+    expect(
+      await prisma.auditEvent.count({
+        where: { action: "disposition.decide", outcome: "denied", actorId: focalPoint.id },
+      }),
+    ).toBe(3);
   });
 
   it("answers the focal point's POST to the dashboard with 403 (HTTP), nothing changed", async () => {
@@ -59,7 +84,9 @@ describe("authorization (only consolidate:comment:any writes)", () => {
       headers: { Cookie: cookie, Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ intent: "dispose", commentIds: fixture.c.c3, status: "accepted", response: "x" }),
     });
-    const thrown = await dashboardAction({ request, params: { slug: fixture.slug }, context }).catch((caught: unknown) => caught);
+    const thrown = await dashboardAction({ request, params: { slug: fixture.slug }, context }).catch(
+      (caught: unknown) => caught,
+    );
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(403);
     expect(await snapshot()).toEqual(before);
@@ -72,21 +99,46 @@ describe("deciding", () => {
     const result = await decideDispositions({
       actor: secretariat,
       slug: fixture.slug,
-      input: { intent: "dispose", commentIds: [fixture.c.c3], status: "not_accepted", response: "Outside the scope of the consultation." },
+      input: {
+        intent: "dispose",
+        commentIds: [fixture.c.c3],
+        status: "not_accepted",
+        response: "Outside the scope of the consultation.",
+      },
       now,
     });
     expect(result).toEqual({ decided: 1, changed: 1 });
-    const stored = await prisma.disposition.findUniqueOrThrow({ where: { commentId: fixture.c.c3 }, select: { status: true, response: true, decidedById: true, decidedAt: true } });
-    expect(stored).toEqual({ status: "not_accepted", response: "Outside the scope of the consultation.", decidedById: secretariat.id, decidedAt: now });
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "disposition.decide", entityId: fixture.c.c3 }, select: { actorId: true, outcome: true, details: true } });
+    const stored = await prisma.disposition.findUniqueOrThrow({
+      where: { commentId: fixture.c.c3 },
+      select: { status: true, response: true, decidedById: true, decidedAt: true },
+    });
+    expect(stored).toEqual({
+      status: "not_accepted",
+      response: "Outside the scope of the consultation.",
+      decidedById: secretariat.id,
+      decidedAt: now,
+    });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "disposition.decide", entityId: fixture.c.c3 },
+      select: { actorId: true, outcome: true, details: true },
+    });
     expect(audit.actorId).toBe(secretariat.id);
-    expect(JSON.parse(audit.details)).toMatchObject({ status: "not_accepted", previousStatus: null, intent: "dispose" });
+    expect(JSON.parse(audit.details)).toMatchObject({
+      status: "not_accepted",
+      previousStatus: null,
+      intent: "dispose",
+    });
 
     // The same decision again changes nothing and is not audited twice.
     const again = await decideDispositions({
       actor: secretariat,
       slug: fixture.slug,
-      input: { intent: "dispose", commentIds: [fixture.c.c3], status: "not_accepted", response: "Outside the scope of the consultation." },
+      input: {
+        intent: "dispose",
+        commentIds: [fixture.c.c3],
+        status: "not_accepted",
+        response: "Outside the scope of the consultation.",
+      },
     });
     expect(again).toEqual({ decided: 1, changed: 0 });
     expect(await prisma.auditEvent.count({ where: { action: "disposition.decide", entityId: fixture.c.c3 } })).toBe(1);
@@ -96,29 +148,54 @@ describe("deciding", () => {
     const result = await decideDispositions({
       actor: secretariat,
       slug: fixture.slug,
-      input: { intent: "dispose-selected", commentIds: [fixture.c.c1, fixture.c.c5, fixture.c.c6], status: "accepted_in_part", response: "Partly taken up." },
+      input: {
+        intent: "dispose-selected",
+        commentIds: [fixture.c.c1, fixture.c.c5, fixture.c.c6],
+        status: "accepted_in_part",
+        response: "Partly taken up.",
+      },
     });
     expect(result).toEqual({ decided: 3, changed: 3 });
-    const rows = await prisma.disposition.findMany({ where: { commentId: { in: [fixture.c.c1, fixture.c.c5, fixture.c.c6] } }, select: { status: true } });
+    const rows = await prisma.disposition.findMany({
+      where: { commentId: { in: [fixture.c.c1, fixture.c.c5, fixture.c.c6] } },
+      select: { status: true },
+    });
     expect(rows.map((row) => row.status)).toEqual(["accepted_in_part", "accepted_in_part", "accepted_in_part"]);
-    const c1Audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "disposition.decide", entityId: fixture.c.c1 }, select: { details: true } });
-    expect(JSON.parse(c1Audit.details)).toMatchObject({ previousStatus: "accepted", status: "accepted_in_part", comments: 3 });
+    const c1Audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "disposition.decide", entityId: fixture.c.c1 },
+      select: { details: true },
+    });
+    expect(JSON.parse(c1Audit.details)).toMatchObject({
+      previousStatus: "accepted",
+      status: "accepted_in_part",
+      comments: 3,
+    });
   });
 
   it("refuses a selection holding a withdrawn or draft comment, deciding none of it (409)", async () => {
     const before = await snapshot();
     for (const other of [fixture.c.withdrawn, fixture.c.draft, "no-such-comment"]) {
       await expect(
-        decideDispositions({ actor: secretariat, slug: fixture.slug, input: { intent: "dispose-selected", commentIds: [fixture.c.c4, other], status: "noted", response: "" } }),
+        decideDispositions({
+          actor: secretariat,
+          slug: fixture.slug,
+          input: { intent: "dispose-selected", commentIds: [fixture.c.c4, other], status: "noted", response: "" },
+        }),
       ).rejects.toMatchObject({ status: 409 });
     }
     expect(await snapshot()).toEqual(before);
   });
 
   it("decides a whole near-duplicate group in one action", async () => {
-    const letter = "Please add a reference to human rights law and to the consultation of civil society in this guideline.";
+    const letter =
+      "Please add a reference to human rights law and to the consultation of civil society in this guideline.";
     const ids: string[] = [];
-    for (const [index, organizationId] of [fixture.org.x, fixture.org.y, fixture.org.telecom, fixture.org.uni].entries()) {
+    for (const [index, organizationId] of [
+      fixture.org.x,
+      fixture.org.y,
+      fixture.org.telecom,
+      fixture.org.uni,
+    ].entries()) {
       const created = await prisma.comment.create({
         data: {
           consultationId: fixture.version.consultationId,
@@ -141,10 +218,18 @@ describe("deciding", () => {
     const result = await applyFeedbackAction({
       actor: secretariat,
       slug: fixture.slug,
-      form: formData({ intent: "dispose-group", groupId, status: "noted", response: "Human rights are addressed in 2.2." }),
+      form: formData({
+        intent: "dispose-group",
+        groupId,
+        status: "noted",
+        response: "Human rights are addressed in 2.2.",
+      }),
     });
     expect(result).toEqual({ ok: true, notice: "decided", count: 4 });
-    const decided = await prisma.disposition.findMany({ where: { commentId: { in: ids } }, select: { status: true, response: true, decidedById: true } });
+    const decided = await prisma.disposition.findMany({
+      where: { commentId: { in: ids } },
+      select: { status: true, response: true, decidedById: true },
+    });
     expect(decided).toHaveLength(4);
     expect(new Set(decided.map((row) => `${row.status}|${row.response}|${row.decidedById}`))).toEqual(
       new Set([`noted|Human rights are addressed in 2.2.|${secretariat.id}`]),
@@ -175,37 +260,61 @@ function formData(fields: Record<string, string | string[]>) {
 describe("publication of the disposition table", () => {
   it("is a 404 'not published yet' for visitors until the secretariat publishes; the secretariat previews it", async () => {
     const slug = fixture.slug;
-    await expect(getDispositionTable({ actor: null, slug })).rejects.toMatchObject({ status: 404, details: { notPublished: true } });
+    await expect(getDispositionTable({ actor: null, slug })).rejects.toMatchObject({
+      status: 404,
+      details: { notPublished: true },
+    });
     await expect(getDispositionTable({ actor: focalPoint, slug })).rejects.toMatchObject({ status: 404 });
     const preview = await getDispositionTable({ actor: secretariat, slug });
     expect(preview.access).toBe("secretariat");
 
-    const response = await tableLoader({ request: new Request(`http://localhost/consultations/${slug}/dispositions`), params: { slug }, context }).catch(
-      (caught: unknown) => caught,
-    );
+    const response = await tableLoader({
+      request: new Request(`http://localhost/consultations/${slug}/dispositions`),
+      params: { slug },
+      context,
+    }).catch((caught: unknown) => caught);
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).status).toBe(404);
     expect(await (response as Response).text()).toBe("The disposition of comments has not been published yet.");
   });
 
   it("refuses publication by a focal point (403), and publishes for the secretariat with an audit event", async () => {
-    await expect(setPublication({ actor: focalPoint, slug: fixture.slug, what: "dispositions", publish: true })).rejects.toMatchObject({ status: 403 });
-    const consultation = () => prisma.consultation.findUniqueOrThrow({ where: { slug: fixture.slug }, select: { dispositionsPublishedAt: true, commentsPublishedAt: true } });
+    await expect(
+      setPublication({ actor: focalPoint, slug: fixture.slug, what: "dispositions", publish: true }),
+    ).rejects.toMatchObject({ status: 403 });
+    const consultation = () =>
+      prisma.consultation.findUniqueOrThrow({
+        where: { slug: fixture.slug },
+        select: { dispositionsPublishedAt: true, commentsPublishedAt: true },
+      });
     expect((await consultation()).dispositionsPublishedAt).toBeNull();
 
     const at = new Date("2026-05-01T10:00:00Z");
-    expect(await setPublication({ actor: secretariat, slug: fixture.slug, what: "dispositions", publish: true, now: at })).toEqual({ changed: true, publishedAt: at });
+    expect(
+      await setPublication({ actor: secretariat, slug: fixture.slug, what: "dispositions", publish: true, now: at }),
+    ).toEqual({ changed: true, publishedAt: at });
     // Publishing again keeps the first date.
-    expect(await setPublication({ actor: secretariat, slug: fixture.slug, what: "dispositions", publish: true })).toEqual({ changed: false, publishedAt: at });
+    expect(
+      await setPublication({ actor: secretariat, slug: fixture.slug, what: "dispositions", publish: true }),
+    ).toEqual({ changed: false, publishedAt: at });
     expect(await consultation()).toEqual({ dispositionsPublishedAt: at, commentsPublishedAt: null });
-    expect(await prisma.auditEvent.count({ where: { action: "consultation.publish_dispositions", outcome: "ok" } })).toBe(1);
-    expect(await prisma.auditEvent.count({ where: { action: "consultation.publish_dispositions", outcome: "denied" } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "consultation.publish_dispositions", outcome: "ok" } }),
+    ).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "consultation.publish_dispositions", outcome: "denied" } }),
+    ).toBe(1);
   });
 
   it("then shows everyone the table grouped by section in document order, without drafts or withdrawn comments", async () => {
     const table = await getDispositionTable({ actor: null, slug: fixture.slug });
     expect(table.access).toBe("public");
-    expect(table.groups.map((group) => [group.section?.number ?? group.section?.heading, group.rows.map((row) => row.paragraphNumber)])).toEqual([
+    expect(
+      table.groups.map((group) => [
+        group.section?.number ?? group.section?.heading,
+        group.rows.map((row) => row.paragraphNumber),
+      ]),
+    ).toEqual([
       ["1", ["1.1", "1.1", "1.1", "1.1", "1.1", "1.2"]],
       ["Guidelines", ["2.1", "2.1", "2.2", "2.2"]],
       ["3", ["3.1"]],
@@ -225,7 +334,11 @@ describe("publication of the disposition table", () => {
     expect(ids).not.toContain(fixture.c.draft);
     expect(ids).not.toContain(fixture.c.withdrawn);
 
-    const response = (await tableLoader({ request: new Request(`http://localhost/consultations/${fixture.slug}/dispositions`), params: { slug: fixture.slug }, context })) as unknown as {
+    const response = (await tableLoader({
+      request: new Request(`http://localhost/consultations/${fixture.slug}/dispositions`),
+      params: { slug: fixture.slug },
+      context,
+    })) as unknown as {
       data: { total: number };
     };
     expect(response.data.total).toBe(11);

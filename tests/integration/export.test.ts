@@ -2,7 +2,13 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { DOCX_MAX_ROWS, docxExport, exportRowBatches, exportLabels, prepareExport } from "~/models/comment-export.server";
+import {
+  DOCX_MAX_ROWS,
+  docxExport,
+  exportRowBatches,
+  exportLabels,
+  prepareExport,
+} from "~/models/comment-export.server";
 import { setPublication } from "~/models/disposition.server";
 import { loadFeedbackScope } from "~/models/feedback.server";
 import { prisma } from "~/utils/db.server";
@@ -69,13 +75,24 @@ describe("who may export", () => {
   it("refuses visitors and other roles before publication (404, not published yet), always serves the secretariat", async () => {
     const slug = fixture.slug;
     for (const loader of [csvLoader, xlsxLoader, docxLoader]) {
-      const response = (await loader({ request: get(`/consultations/${slug}/comments.x`), params: { slug }, context })) as Response;
+      const response = (await loader({
+        request: get(`/consultations/${slug}/comments.x`),
+        params: { slug },
+        context,
+      })) as Response;
       expect(response.status).toBe(404);
       expect(await response.text()).toBe("The disposition of comments has not been published yet.");
     }
     const focalPoint = await actorFor("focal.point@demo.test");
-    await expect(prepareExport({ actor: focalPoint, slug, search: new URLSearchParams(), format: "csv" })).rejects.toMatchObject({ status: 404 });
-    const prepared = await prepareExport({ actor: secretariat, slug, search: new URLSearchParams("kind=member_state"), format: "csv" });
+    await expect(
+      prepareExport({ actor: focalPoint, slug, search: new URLSearchParams(), format: "csv" }),
+    ).rejects.toMatchObject({ status: 404 });
+    const prepared = await prepareExport({
+      actor: secretariat,
+      slug,
+      search: new URLSearchParams("kind=member_state"),
+      format: "csv",
+    });
     expect(prepared.access).toBe("secretariat");
   });
 });
@@ -83,7 +100,11 @@ describe("who may export", () => {
 describe("CSV", () => {
   it("is RFC 4180 with a BOM and CRLF, the 8 columns then the secretariat's, in document order, formulas neutralized", async () => {
     const slug = fixture.slug;
-    const response = (await csvLoader({ request: get(`/consultations/${slug}/comments.csv`, secretariatCookie), params: { slug }, context })) as Response;
+    const response = (await csvLoader({
+      request: get(`/consultations/${slug}/comments.csv`, secretariatCookie),
+      params: { slug },
+      context,
+    })) as Response;
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="${slug}-v1-comments.csv"`);
@@ -93,21 +114,33 @@ describe("CSV", () => {
     expect(lines[0]).toBe([...HEADER, ...INTERNAL].join(","));
     expect(lines[lines.length - 1]).toBe("");
     // Paragraph numbers (column 2) in document order: 1.1, 1.2, 2.1 ×2, 2.2 ×2, 3.1 ×2.
-    const numbers = lines.slice(1, -1).filter((line) => /^[^,]*,\d\.\d,/.test(line)).map((line) => line.split(",")[1]);
+    const numbers = lines
+      .slice(1, -1)
+      .filter((line) => /^[^,]*,\d\.\d,/.test(line))
+      .map((line) => line.split(",")[1]);
     expect(numbers).toEqual(["1.1", "1.2", "2.1", "2.1", "2.2", "2.2", "3.1", "3.1"]);
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click""), then\nsecond line"`);
     expect(text).toContain(`'+cmd|' /C calc'!A0`);
     expect(text).toContain(`,“vulnerable groups”,te,`);
-    expect(text).toContain(`State X export,1.1,1 Introduction,,te,Please mention regional organizations.,,Accepted. Done.,`);
+    expect(text).toContain(
+      `State X export,1.1,1 Introduction,,te,Please mention regional organizations.,,Accepted. Done.,`,
+    );
     expect(text).not.toContain("A draft.");
     expect(text).not.toContain("Withdrawn.");
   });
 
   it("applies the dashboard's filters for the secretariat", async () => {
     const slug = fixture.slug;
-    const response = (await csvLoader({ request: get(`/consultations/${slug}/comments.csv?kind=member_state&type=technical`, secretariatCookie), params: { slug }, context })) as Response;
+    const response = (await csvLoader({
+      request: get(`/consultations/${slug}/comments.csv?kind=member_state&type=technical`, secretariatCookie),
+      params: { slug },
+      context,
+    })) as Response;
     const lines = (await csvText(response)).slice(1).split("\r\n").filter(Boolean);
-    expect(lines.slice(1).map((line) => line.split(",").slice(0, 2).join(","))).toEqual(["State X export,1.1", "State Y export,2.1"]);
+    expect(lines.slice(1).map((line) => line.split(",").slice(0, 2).join(","))).toEqual([
+      "State X export,1.1",
+      "State Y export,2.1",
+    ]);
   });
 });
 
@@ -116,7 +149,8 @@ describe("batches in document order", () => {
     const scope = await loadFeedbackScope({ slug: fixture.slug });
     const where = { versionId: scope.version.id, status: "submitted" };
     const batches: string[][] = [];
-    for await (const batch of exportRowBatches({ scope, where, batchSize: 2 })) batches.push(batch.map((row) => row.paragraphNumber ?? "-"));
+    for await (const batch of exportRowBatches({ scope, where, batchSize: 2 }))
+      batches.push(batch.map((row) => row.paragraphNumber ?? "-"));
     expect(batches.every((batch) => batch.length <= 2)).toBe(true);
     expect(batches.flat()).toEqual(["1.1", "1.2", "2.1", "2.1", "2.2", "2.2", "3.1", "3.1"]);
   });
@@ -129,24 +163,41 @@ describe("after publication, the public exports", () => {
 
   it("XLSX: ExcelJS reads back the 8 public columns, in order, one row per comment in document order", async () => {
     const slug = fixture.slug;
-    const response = (await xlsxLoader({ request: get(`/consultations/${slug}/comments.xlsx?kind=member_state`), params: { slug }, context })) as Response;
+    const response = (await xlsxLoader({
+      request: get(`/consultations/${slug}/comments.xlsx?kind=member_state`),
+      params: { slug },
+      context,
+    })) as Response;
     expect(response.status).toBe(200);
-    expect(response.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(response.headers.get("Content-Type")).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.worksheets[0];
     const rows: string[][] = [];
     sheet.eachRow((row) =>
-      rows.push(Array.from({ length: row.cellCount }, (_, k) => {
-        const value = row.getCell(k + 1).value;
-        return value === null || value === undefined ? "" : String(value);
-      })),
+      rows.push(
+        Array.from({ length: row.cellCount }, (_, k) => {
+          const value = row.getCell(k + 1).value;
+          return value === null || value === undefined ? "" : String(value);
+        }),
+      ),
     );
     expect(rows[0]).toEqual(HEADER);
     // The public export ignores the secretariat's filters (kind) and has no internal columns.
     expect(rows).toHaveLength(9);
     expect(rows.slice(1).map((row) => row[1])).toEqual(["1.1", "1.2", "2.1", "2.1", "2.2", "2.2", "3.1", "3.1"]);
-    expect(rows[1]).toEqual(["State X export", "1.1", "1 Introduction", "", "te", "Please mention regional organizations.", "", "Accepted. Done."]);
+    expect(rows[1]).toEqual([
+      "State X export",
+      "1.1",
+      "1 Introduction",
+      "",
+      "te",
+      "Please mention regional organizations.",
+      "",
+      "Accepted. Done.",
+    ]);
     expect(rows[2].slice(0, 2)).toEqual(["Experts", "1.2"]);
     // A string cell, never a formula.
     const formula = rows.find((row) => row[5].startsWith("=HYPERLINK"))!;
@@ -156,21 +207,44 @@ describe("after publication, the public exports", () => {
 
   it("DOCX: word/document.xml holds, per section, a table whose header row is the 8 columns in order", async () => {
     const slug = fixture.slug;
-    const response = (await docxLoader({ request: get(`/consultations/${slug}/comments.docx`), params: { slug }, context })) as Response;
+    const response = (await docxLoader({
+      request: get(`/consultations/${slug}/comments.docx`),
+      params: { slug },
+      context,
+    })) as Response;
     expect(response.status).toBe(200);
-    expect(response.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(response.headers.get("Content-Type")).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
     const zip = await JSZip.loadAsync(await response.arrayBuffer());
     const xml = await zip.file("word/document.xml")!.async("string");
     const tables = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((match) =>
       [...match[1].matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((row) =>
-        [...row[0].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) => [...cell[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("\n")),
+        [...row[0].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) =>
+          [...cell[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("\n"),
+        ),
       ),
     );
     expect(tables).toHaveLength(3);
     for (const table of tables) expect(table[0]).toEqual(HEADER);
-    expect(tables.map((table) => table.slice(1).map((row) => row[1]))).toEqual([["1.1", "1.2"], ["2.1", "2.1", "2.2", "2.2"], ["3.1", "3.1"]]);
-    expect(tables[0][1]).toEqual(["State X export", "1.1", "1 Introduction", "", "te", "Please mention regional organizations.", "", "Accepted. Done."]);
-    const headings = [...xml.matchAll(/<w:pStyle w:val="Heading2"\/>[\s\S]*?<w:t[^>]*>([^<]*)<\/w:t>/g)].map((match) => match[1]);
+    expect(tables.map((table) => table.slice(1).map((row) => row[1]))).toEqual([
+      ["1.1", "1.2"],
+      ["2.1", "2.1", "2.2", "2.2"],
+      ["3.1", "3.1"],
+    ]);
+    expect(tables[0][1]).toEqual([
+      "State X export",
+      "1.1",
+      "1 Introduction",
+      "",
+      "te",
+      "Please mention regional organizations.",
+      "",
+      "Accepted. Done.",
+    ]);
+    const headings = [...xml.matchAll(/<w:pStyle w:val="Heading2"\/>[\s\S]*?<w:t[^>]*>([^<]*)<\/w:t>/g)].map(
+      (match) => match[1],
+    );
     expect(headings).toEqual(["1 Introduction", "Guidelines", "3 Cooperation"]);
   });
 
@@ -178,7 +252,12 @@ describe("after publication, the public exports", () => {
     const scope = await loadFeedbackScope({ slug: fixture.slug });
     const labels = exportLabels((key) => key, "x");
     await expect(
-      docxExport({ batches: exportRowBatches({ scope, where: { versionId: scope.version.id } }), labels, subtitle: "", total: DOCX_MAX_ROWS + 1 }),
+      docxExport({
+        batches: exportRowBatches({ scope, where: { versionId: scope.version.id } }),
+        labels,
+        subtitle: "",
+        total: DOCX_MAX_ROWS + 1,
+      }),
     ).rejects.toMatchObject({ status: 413 });
   });
 });

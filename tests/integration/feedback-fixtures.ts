@@ -34,7 +34,11 @@ export async function actorFor(email: string) {
 export function renderBody(text: string) {
   const parsed = parseRichText(plainTextToRichText(text));
   if (!parsed.ok) throw new Error(parsed.error);
-  return { body: JSON.stringify(parsed.doc), bodyHtml: renderRichText(parsed.doc), bodyText: richTextToPlainText(parsed.doc) };
+  return {
+    body: JSON.stringify(parsed.doc),
+    bodyHtml: renderRichText(parsed.doc),
+    bodyText: richTextToPlainText(parsed.doc),
+  };
 }
 
 export async function createFeedbackFixture(suffix: string, now = new Date()) {
@@ -57,7 +61,11 @@ export async function createFeedbackFixture(suffix: string, now = new Date()) {
           heading: "Introduction",
           level: 1,
           paragraphs: [
-            { key: "1-1", number: "1.1", text: "ITU should continue its efforts to facilitate multi-stakeholder discussions." },
+            {
+              key: "1-1",
+              number: "1.1",
+              text: "ITU should continue its efforts to facilitate multi-stakeholder discussions.",
+            },
             { key: "1-2", number: "1.2", text: "The GCA comprises five pillars." },
           ],
         },
@@ -71,7 +79,12 @@ export async function createFeedbackFixture(suffix: string, now = new Date()) {
             { key: "2-2", number: "2.2", text: "Member States are urged to design appropriate legal measures." },
           ],
         },
-        { number: "3", heading: "Cooperation", level: 1, paragraphs: [{ key: "3-1", number: "3.1", text: "Special focus on vulnerable groups such as woman." }] },
+        {
+          number: "3",
+          heading: "Cooperation",
+          level: 1,
+          paragraphs: [{ key: "3-1", number: "3.1", text: "Special focus on vulnerable groups such as woman." }],
+        },
       ],
     },
   });
@@ -118,9 +131,27 @@ export async function createFeedbackFixture(suffix: string, now = new Date()) {
     return created.id;
   };
   const c = {
-    c1: await make({ organizationId: org.x, paragraph: "1-1", type: "technical", text: "Please mention regional organizations.", submittedAt: day(1) }),
-    c2: await make({ organizationId: org.y, paragraph: "2-1", type: "technical", text: "Define critical infrastructure.", submittedAt: day(1) }),
-    c3: await make({ organizationId: org.x, paragraph: "2-2", type: "general", text: "Delete this paragraph, it is out of scope.", submittedAt: day(2) }),
+    c1: await make({
+      organizationId: org.x,
+      paragraph: "1-1",
+      type: "technical",
+      text: "Please mention regional organizations.",
+      submittedAt: day(1),
+    }),
+    c2: await make({
+      organizationId: org.y,
+      paragraph: "2-1",
+      type: "technical",
+      text: "Define critical infrastructure.",
+      submittedAt: day(1),
+    }),
+    c3: await make({
+      organizationId: org.x,
+      paragraph: "2-2",
+      type: "general",
+      text: "Delete this paragraph, it is out of scope.",
+      submittedAt: day(2),
+    }),
     c4: await make({
       organizationId: org.telecom,
       paragraph: "2-1",
@@ -129,8 +160,20 @@ export async function createFeedbackFixture(suffix: string, now = new Date()) {
       proposedText: "IoT devices must be secure by design.",
       submittedAt: day(2),
     }),
-    c5: await make({ organizationId: org.uni, paragraph: "3-1", type: "editorial", text: "Typo: woman should read women.", submittedAt: day(3) }),
-    c6: await make({ organizationId: org.y, paragraph: "2-2", type: "editorial", text: "REGIONAL bodies should be named.", submittedAt: day(3) }),
+    c5: await make({
+      organizationId: org.uni,
+      paragraph: "3-1",
+      type: "editorial",
+      text: "Typo: woman should read women.",
+      submittedAt: day(3),
+    }),
+    c6: await make({
+      organizationId: org.y,
+      paragraph: "2-2",
+      type: "editorial",
+      text: "REGIONAL bodies should be named.",
+      submittedAt: day(3),
+    }),
     c7: await make({
       organizationId: null,
       paragraph: "1-2",
@@ -140,11 +183,32 @@ export async function createFeedbackFixture(suffix: string, now = new Date()) {
       sourceAttribution: "Experts",
       submittedAt: day(1),
     }),
-    draft: await make({ organizationId: org.x, paragraph: "2-1", type: "technical", text: "A draft.", status: "draft", submittedAt: day(2) }),
-    withdrawn: await make({ organizationId: org.y, paragraph: "2-1", type: "technical", text: "Withdrawn.", status: "withdrawn", submittedAt: day(2) }),
+    draft: await make({
+      organizationId: org.x,
+      paragraph: "2-1",
+      type: "technical",
+      text: "A draft.",
+      status: "draft",
+      submittedAt: day(2),
+    }),
+    withdrawn: await make({
+      organizationId: org.y,
+      paragraph: "2-1",
+      type: "technical",
+      text: "Withdrawn.",
+      status: "withdrawn",
+      submittedAt: day(2),
+    }),
   };
-  const secretariat = await prisma.user.findUniqueOrThrow({ where: { email: "secretariat@demo.test" }, select: { id: true } });
-  await prisma.disposition.create({ data: { commentId: c.c1, status: "accepted", response: "Done.", decidedById: secretariat.id } });
-  await prisma.disposition.create({ data: { commentId: c.c2, status: "noted", response: "", decidedById: secretariat.id } });
+  const secretariat = await prisma.user.findUniqueOrThrow({
+    where: { email: "secretariat@demo.test" },
+    select: { id: true },
+  });
+  await prisma.disposition.create({
+    data: { commentId: c.c1, status: "accepted", response: "Done.", decidedById: secretariat.id },
+  });
+  await prisma.disposition.create({
+    data: { commentId: c.c2, status: "noted", response: "", decidedById: secretariat.id },
+  });
   return { slug, version, paragraph, org, c };
 }

@@ -18,7 +18,8 @@ beforeAll(async () => {
   [secretariat, focalPoint] = await Promise.all([actorFor("secretariat@demo.test"), actorFor("focal.point@demo.test")]);
 }, 60_000);
 
-const dashboard = (filters: FeedbackFilters) => getFeedbackDashboard({ actor: secretariat, slug: fixture.slug, filters: { v: 1, ...filters } });
+const dashboard = (filters: FeedbackFilters) =>
+  getFeedbackDashboard({ actor: secretariat, slug: fixture.slug, filters: { v: 1, ...filters } });
 
 describe("the dashboard's filters combine (exact counts on the crafted fixture)", () => {
   it.each<[string, FeedbackFilters, number]>([
@@ -73,7 +74,9 @@ describe("the dashboard's filters combine (exact counts on the crafted fixture)"
         { date: "2026-03-04", count: 2 },
       ],
     });
-    expect(result.heatMap.sections.map((entry) => [entry.section.number ?? entry.section.heading, entry.count, entry.total])).toEqual([
+    expect(
+      result.heatMap.sections.map((entry) => [entry.section.number ?? entry.section.heading, entry.count, entry.total]),
+    ).toEqual([
       ["1", 2, 2],
       ["2", 0, 4],
       ["Guidelines", 4, 4],
@@ -93,25 +96,34 @@ describe("the dashboard's filters combine (exact counts on the crafted fixture)"
     expect(order).toEqual(["1.1", "1.2", "2.1", "2.1", "2.2", "2.2", "3.1"]);
     const technical = await dashboard({ type: "technical" });
     expect(technical.progress).toEqual({ decided: 2, total: 3, filtered: true });
-    expect(technical.list.comments.map((comment) => comment.id).sort()).toEqual([fixture.c.c1, fixture.c.c2, fixture.c.c4].sort());
+    expect(technical.list.comments.map((comment) => comment.id).sort()).toEqual(
+      [fixture.c.c1, fixture.c.c2, fixture.c.c4].sort(),
+    );
   });
 });
 
 describe("access", () => {
   it("refuses a focal point (403) and records the attempt", async () => {
-    const error = await getFeedbackDashboard({ actor: focalPoint, slug: fixture.slug, filters: {} }).catch((caught: unknown) => caught);
+    const error = await getFeedbackDashboard({ actor: focalPoint, slug: fixture.slug, filters: {} }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).status).toBe(403);
-    const denied = await prisma.auditEvent.findFirst({ where: { action: "feedback.read", outcome: "denied", actorId: focalPoint.id } });
+    const denied = await prisma.auditEvent.findFirst({
+      where: { action: "feedback.read", outcome: "denied", actorId: focalPoint.id },
+    });
     expect(denied).not.toBeNull();
-    await expect(getFeedbackDashboard({ actor: null, slug: fixture.slug, filters: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(getFeedbackDashboard({ actor: null, slug: fixture.slug, filters: {} })).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });
 
 describe("near-duplicate groups on the dashboard", () => {
   it("groups by itself when it finds ungrouped comments, and lists the groups with their sizes", async () => {
     const extra = await createFeedbackFixture("groups");
-    const letter = "We urge the secretariat to delete this paragraph because it extends the mandate beyond what Member States agreed.";
+    const letter =
+      "We urge the secretariat to delete this paragraph because it extends the mandate beyond what Member States agreed.";
     const version = extra.version;
     const ids: string[] = [];
     for (const [index, text] of [letter, letter.toUpperCase(), letter.replace("We urge", "We kindly urge")].entries()) {
@@ -133,16 +145,30 @@ describe("near-duplicate groups on the dashboard", () => {
     const result = await getFeedbackDashboard({ actor: secretariat, slug: extra.slug, filters: { v: 1 } });
     expect(result.duplicates.regrouped).toMatchObject({ items: 10, groups: 1, groupedItems: 3 });
     expect(result.groups).toEqual([
-      expect.objectContaining({ id: ids[0], size: 3, inView: 3, decided: 0, text: letter, paragraph: { number: "2.2", key: "2-2" } }),
+      expect.objectContaining({
+        id: ids[0],
+        size: 3,
+        inView: 3,
+        decided: 0,
+        text: letter,
+        paragraph: { number: "2.2", key: "2-2" },
+      }),
     ]);
-    const stored = await prisma.comment.findMany({ where: { consultationId: version.consultationId }, select: { id: true, duplicateGroupId: true } });
+    const stored = await prisma.comment.findMany({
+      where: { consultationId: version.consultationId },
+      select: { id: true, duplicateGroupId: true },
+    });
     // Every submitted comment is grouped (alone: its own id); drafts and withdrawn ones are left out.
     for (const row of stored) {
       if (ids.includes(row.id)) expect(row.duplicateGroupId).toBe(ids[0]);
       else if (row.id === extra.c.draft || row.id === extra.c.withdrawn) expect(row.duplicateGroupId).toBeNull();
       else expect(row.duplicateGroupId).toBe(row.id);
     }
-    const grouped = await getFeedbackDashboard({ actor: secretariat, slug: extra.slug, filters: { v: 1, group: ids[0] } });
+    const grouped = await getFeedbackDashboard({
+      actor: secretariat,
+      slug: extra.slug,
+      filters: { v: 1, group: ids[0] },
+    });
     expect(grouped.totals.comments).toBe(3);
     expect(grouped.duplicates.regrouped).toBeNull();
     // Running it again writes nothing.
@@ -156,14 +182,21 @@ describe("near-duplicate groups on the dashboard", () => {
 
 describe("a paragraph's feedback", () => {
   it("returns the paragraph's submitted comments in the shape of the summary", async () => {
-    const result = await getParagraphFeedback({ actor: secretariat, slug: fixture.slug, versionNumber: 1, paragraphKey: "2-2" });
+    const result = await getParagraphFeedback({
+      actor: secretariat,
+      slug: fixture.slug,
+      versionNumber: 1,
+      paragraphKey: "2-2",
+    });
     expect(result.paragraph).toMatchObject({ number: "2.2", section: { number: null, heading: "Guidelines" } });
     expect(result.total).toBe(2);
     expect(result.summaryInput.map((comment) => [comment.organizationKind, comment.type, comment.text])).toEqual([
       ["member_state", "general", "Delete this paragraph, it is out of scope."],
       ["member_state", "editorial", "REGIONAL bodies should be named."],
     ]);
-    await expect(getParagraphFeedback({ actor: secretariat, slug: fixture.slug, versionNumber: 1, paragraphKey: "9-9" })).rejects.toMatchObject({
+    await expect(
+      getParagraphFeedback({ actor: secretariat, slug: fixture.slug, versionNumber: 1, paragraphKey: "9-9" }),
+    ).rejects.toMatchObject({
       status: 404,
     });
   });
@@ -171,7 +204,9 @@ describe("a paragraph's feedback", () => {
 
 describe("the HLEG 2008 consultation", () => {
   it("shows the members' comments recorded in the report as submitted source comments", async () => {
-    const recorded = await prisma.comment.count({ where: { consultation: { slug: HLEG_SLUG }, origin: "source", status: "submitted" } });
+    const recorded = await prisma.comment.count({
+      where: { consultation: { slug: HLEG_SLUG }, origin: "source", status: "submitted" },
+    });
     expect(recorded).toBeGreaterThan(30);
     const result = await getFeedbackDashboard({ actor: secretariat, slug: HLEG_SLUG, filters: {} });
     expect(result.totals.comments).toBe(recorded);

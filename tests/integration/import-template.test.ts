@@ -29,7 +29,9 @@ beforeAll(async () => {
 /** The blank template of the fixture, filled in from row 4 like a delegation would. */
 async function filledTemplate(rows: string[][]) {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await blankTemplateXlsx({ slug: fixture.slug, versionNumber: 1, t })) as unknown as ArrayBuffer);
+  await workbook.xlsx.load(
+    (await blankTemplateXlsx({ slug: fixture.slug, versionNumber: 1, t })) as unknown as ArrayBuffer,
+  );
   const sheet = workbook.worksheets[0];
   rows.forEach((cells, index) => {
     cells.forEach((value, column) => {
@@ -39,14 +41,19 @@ async function filledTemplate(rows: string[][]) {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-const importedCount = () => prisma.comment.count({ where: { consultationId: fixture.version.consultationId, origin: "import" } });
+const importedCount = () =>
+  prisma.comment.count({ where: { consultationId: fixture.version.consultationId, origin: "import" } });
 
 describe("the blank template", () => {
   it("has a title, instructions, the 8 column headers on row 3 and the paragraphs on a second sheet", async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await blankTemplateXlsx({ slug: fixture.slug, versionNumber: 1, t })) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(
+      (await blankTemplateXlsx({ slug: fixture.slug, versionNumber: 1, t })) as unknown as ArrayBuffer,
+    );
     const [comments, paragraphs] = workbook.worksheets;
-    expect(comments.getCell("A1").value).toBe(`feedback.template.title ${JSON.stringify({ title: "Feedback fixture import", label: "Draft 1" })}`);
+    expect(comments.getCell("A1").value).toBe(
+      `feedback.template.title ${JSON.stringify({ title: "Feedback fixture import", label: "Draft 1" })}`,
+    );
     expect((comments.getRow(3).values as unknown[]).slice(1)).toEqual([
       "(1) feedback.columns.organization",
       "(2) feedback.columns.paragraphNumber",
@@ -68,11 +75,35 @@ describe("importing a filled-in template", () => {
   it("imports every row of a valid .xlsx for the focal point's organization, as submitted comments with a first revision", async () => {
     const before = await importedCount();
     const bytes = await filledTemplate([
-      ["Delegation of Member State A", "1.1", "", "“multi-stakeholder discussions”", "te", "Name the regional organizations.", "ITU, with regional organizations, should …", ""],
+      [
+        "Delegation of Member State A",
+        "1.1",
+        "",
+        "“multi-stakeholder discussions”",
+        "te",
+        "Name the regional organizations.",
+        "ITU, with regional organizations, should …",
+        "",
+      ],
       ["", "2.2", "", "", "general", "We support this guideline.", "", ""],
-      ["", "3.1 ", "3 Cooperation", "", "ED", "“woman” should read “women”.", "Special focus on vulnerable groups such as women.", "ignored"],
+      [
+        "",
+        "3.1 ",
+        "3 Cooperation",
+        "",
+        "ED",
+        "“woman” should read “women”.",
+        "Special focus on vulnerable groups such as women.",
+        "ignored",
+      ],
     ]);
-    const result = await importCommentTemplate({ actor: focalPoint, slug: fixture.slug, versionNumber: 1, bytes, fileName: "ms-a.xlsx" });
+    const result = await importCommentTemplate({
+      actor: focalPoint,
+      slug: fixture.slug,
+      versionNumber: 1,
+      bytes,
+      fileName: "ms-a.xlsx",
+    });
     expect(result).toEqual({ ok: true, imported: 3, organization: "Delegation of Member State A" });
     expect(await importedCount()).toBe(before + 3);
     const stored = await prisma.comment.findMany({
@@ -93,17 +124,32 @@ describe("importing a filled-in template", () => {
         _count: { select: { revisions: true } },
       },
     });
-    expect(stored.map((c) => [c.paragraph?.number, c.type, c.status, c.organization?.name, c._count.revisions])).toEqual([
+    expect(
+      stored.map((c) => [c.paragraph?.number, c.type, c.status, c.organization?.name, c._count.revisions]),
+    ).toEqual([
       ["1.1", "technical", "submitted", "Delegation of Member State A", 1],
       ["2.2", "general", "submitted", "Delegation of Member State A", 1],
       ["3.1", "editorial", "submitted", "Delegation of Member State A", 1],
     ]);
-    expect(stored[0]).toMatchObject({ quote: "multi-stakeholder discussions", quoteStart: 46, authorId: focalPoint.id, submittedById: focalPoint.id });
+    expect(stored[0]).toMatchObject({
+      quote: "multi-stakeholder discussions",
+      quoteStart: 46,
+      authorId: focalPoint.id,
+      submittedById: focalPoint.id,
+    });
     expect(stored[2].bodyHtml).toBe("<p>“woman” should read “women”.</p>");
-    expect(await prisma.auditEvent.count({ where: { action: "comment.import", outcome: "ok", actorId: focalPoint.id } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "comment.import", outcome: "ok", actorId: focalPoint.id } }),
+    ).toBe(1);
 
     // The same file again: refused, nothing added.
-    const again = await importCommentTemplate({ actor: focalPoint, slug: fixture.slug, versionNumber: 1, bytes, fileName: "ms-a.xlsx" });
+    const again = await importCommentTemplate({
+      actor: focalPoint,
+      slug: fixture.slug,
+      versionNumber: 1,
+      bytes,
+      fileName: "ms-a.xlsx",
+    });
     expect(again).toEqual({ ok: false, fileError: "alreadyImported" });
     expect(await importedCount()).toBe(before + 3);
   });
@@ -116,7 +162,14 @@ describe("importing a filled-in template", () => {
       ["", "2.1", "", "", "te", "Another valid row.", "", ""],
       ["", "2.1", "", "", "important", "A bad type.", "", ""],
     ]);
-    const result = await importCommentTemplate({ actor: secretariat, slug: fixture.slug, versionNumber: 1, organizationId: fixture.org.y, bytes, fileName: "y.xlsx" });
+    const result = await importCommentTemplate({
+      actor: secretariat,
+      slug: fixture.slug,
+      versionNumber: 1,
+      organizationId: fixture.org.y,
+      bytes,
+      fileName: "y.xlsx",
+    });
     expect(result).toEqual({
       ok: false,
       validRows: 2,
@@ -129,7 +182,8 @@ describe("importing a filled-in template", () => {
   });
 
   it("reads a .docx template (the 8-column table) for an organization chosen by the secretariat", async () => {
-    const cell = (text: string) => new TableCell({ children: text.split("\n").map((line) => new Paragraph({ children: [new TextRun(line)] })) });
+    const cell = (text: string) =>
+      new TableCell({ children: text.split("\n").map((line) => new Paragraph({ children: [new TextRun(line)] })) });
     const row = (cells: string[]) => new TableRow({ children: cells.map(cell) });
     const document = new Document({
       sections: [
@@ -138,7 +192,16 @@ describe("importing a filled-in template", () => {
             new Paragraph("Comments of the Telecom"),
             new Table({
               rows: [
-                row(["MB/NC", "Line number", "Clause", "Paragraph/Figure/Table", "Type of comment", "Comments", "Proposed change", "Observations of the secretariat"]),
+                row([
+                  "MB/NC",
+                  "Line number",
+                  "Clause",
+                  "Paragraph/Figure/Table",
+                  "Type of comment",
+                  "Comments",
+                  "Proposed change",
+                  "Observations of the secretariat",
+                ]),
                 row([`Telecom import`, "2.1", "", "", "te", "First line\nsecond line & more", "", ""]),
                 row(["", "", "", "", "", "", "", ""]),
                 row(["", "3.1", "", "", "ge", "Another comment.", "Better text.", ""]),
@@ -149,7 +212,14 @@ describe("importing a filled-in template", () => {
       ],
     });
     const bytes = new Uint8Array(await Packer.toBuffer(document));
-    const result = await importCommentTemplate({ actor: secretariat, slug: fixture.slug, versionNumber: 1, organizationId: fixture.org.telecom, bytes, fileName: "t.docx" });
+    const result = await importCommentTemplate({
+      actor: secretariat,
+      slug: fixture.slug,
+      versionNumber: 1,
+      organizationId: fixture.org.telecom,
+      bytes,
+      fileName: "t.docx",
+    });
     expect(result).toEqual({ ok: true, imported: 2, organization: "Telecom import" });
     const stored = await prisma.comment.findMany({
       where: { organizationId: fixture.org.telecom, origin: "import" },
@@ -164,10 +234,24 @@ describe("importing a filled-in template", () => {
 
   it("rejects files that are not a template, with a clear reason and nothing imported (threats: malformed upload)", async () => {
     const before = await importedCount();
-    const run = (bytes: Uint8Array) => importCommentTemplate({ actor: secretariat, slug: fixture.slug, versionNumber: 1, organizationId: fixture.org.x, bytes, fileName: "f" });
-    expect(await run(new TextEncoder().encode("Organization,Paragraph\nX,1.1"))).toEqual({ ok: false, fileError: "notZip" });
+    const run = (bytes: Uint8Array) =>
+      importCommentTemplate({
+        actor: secretariat,
+        slug: fixture.slug,
+        versionNumber: 1,
+        organizationId: fixture.org.x,
+        bytes,
+        fileName: "f",
+      });
+    expect(await run(new TextEncoder().encode("Organization,Paragraph\nX,1.1"))).toEqual({
+      ok: false,
+      fileError: "notZip",
+    });
     expect(await run(new Uint8Array())).toEqual({ ok: false, fileError: "empty" });
-    expect(await run(new Uint8Array([0x50, 0x4b, 3, 4, ...new Array(40).fill(0)]))).toEqual({ ok: false, fileError: "corrupt" });
+    expect(await run(new Uint8Array([0x50, 0x4b, 3, 4, ...new Array(40).fill(0)]))).toEqual({
+      ok: false,
+      fileError: "corrupt",
+    });
     expect(await run(new Uint8Array(2 * 1024 * 1024).fill(0x50))).toEqual({ ok: false, fileError: "tooLarge" });
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("Other").addRow(["a", "b", "c"]);
@@ -187,9 +271,14 @@ describe("who may import", () => {
       [null, undefined],
       [focalPoint, fixture.org.x],
     ] as const) {
-      const error = await importCommentTemplate({ actor, slug: fixture.slug, versionNumber: 1, organizationId, bytes, fileName: "x.xlsx" }).catch(
-        (caught: unknown) => caught,
-      );
+      const error = await importCommentTemplate({
+        actor,
+        slug: fixture.slug,
+        versionNumber: 1,
+        organizationId,
+        bytes,
+        fileName: "x.xlsx",
+      }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).status).toBe(403);
     }
@@ -198,11 +287,23 @@ describe("who may import", () => {
 
   it("refuses a row naming another organization in column 1", async () => {
     const bytes = await filledTemplate([["Delegation of Member State B", "1.1", "", "", "te", "Hello.", "", ""]]);
-    const result = await importCommentTemplate({ actor: focalPoint, slug: fixture.slug, versionNumber: 1, bytes, fileName: "x.xlsx" });
+    const result = await importCommentTemplate({
+      actor: focalPoint,
+      slug: fixture.slug,
+      versionNumber: 1,
+      bytes,
+      fileName: "x.xlsx",
+    });
     expect(result).toEqual({
       ok: false,
       validRows: 0,
-      rowErrors: [{ rowNumber: 4, code: "organizationMismatch", values: { found: "Delegation of Member State B", expected: "Delegation of Member State A" } }],
+      rowErrors: [
+        {
+          rowNumber: 4,
+          code: "organizationMismatch",
+          values: { found: "Delegation of Member State B", expected: "Delegation of Member State A" },
+        },
+      ],
     });
   });
 });
@@ -210,27 +311,47 @@ describe("who may import", () => {
 describe("the import page (HTTP, multipart upload)", () => {
   const context = { cspNonce: "", requestId: "test", clientAddress: "127.0.0.1" };
   async function post(fields: Record<string, string>, file: Uint8Array | null) {
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: "secretariat@demo.test" }, select: { id: true } });
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email: "secretariat@demo.test" },
+      select: { id: true },
+    });
     const cookie = (await startUserSession({ userId: user.id })).get("Set-Cookie")!.split(";")[0]!;
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.set(name, value);
-    if (file) form.set("file", new File([new Uint8Array(file)], "template.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    if (file)
+      form.set(
+        "file",
+        new File([new Uint8Array(file)], "template.xlsx", {
+          type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }),
+      );
     const request = new Request(`http://localhost/consultations/${fixture.slug}/comments/import`, {
       method: "POST",
       headers: { Cookie: cookie, Origin: "http://localhost" },
       body: form,
     });
-    return (await importAction({ request, params: { slug: fixture.slug }, context }).catch((caught: unknown) => caught)) as
-      | Response
-      | { data: unknown; init: { status: number } };
+    return (await importAction({ request, params: { slug: fixture.slug }, context }).catch(
+      (caught: unknown) => caught,
+    )) as Response | { data: unknown; init: { status: number } };
   }
 
   it("answers 422 with the rejected rows, and redirects with the count when every row is valid", async () => {
-    const bad = await post({ version: "1", organizationId: fixture.org.uni }, await filledTemplate([["", "7.7", "", "", "te", "Unknown.", "", ""]]));
-    expect(bad).toMatchObject({ init: { status: 422 }, data: { ok: false, rowErrors: [{ rowNumber: 4, code: "paragraphUnknown" }] } });
-    const good = await post({ version: "1", organizationId: fixture.org.uni }, await filledTemplate([["", "1.2", "", "", "ed", "Comma missing.", "", ""]]));
+    const bad = await post(
+      { version: "1", organizationId: fixture.org.uni },
+      await filledTemplate([["", "7.7", "", "", "te", "Unknown.", "", ""]]),
+    );
+    expect(bad).toMatchObject({
+      init: { status: 422 },
+      data: { ok: false, rowErrors: [{ rowNumber: 4, code: "paragraphUnknown" }] },
+    });
+    const good = await post(
+      { version: "1", organizationId: fixture.org.uni },
+      await filledTemplate([["", "1.2", "", "", "ed", "Comma missing.", "", ""]]),
+    );
     expect(good).toBeInstanceOf(Response);
-    expect((good as Response).headers.get("Location")).toBe(`/consultations/${fixture.slug}/comments/import?imported=1&org=${fixture.org.uni}`);
+    expect((good as Response).headers.get("Location")).toBe(
+      `/consultations/${fixture.slug}/comments/import?imported=1&org=${fixture.org.uni}`,
+    );
     const missing = await post({ version: "1", organizationId: fixture.org.uni }, null);
     expect(missing).toMatchObject({ init: { status: 400 }, data: { fileError: "missing" } });
   });

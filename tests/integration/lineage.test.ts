@@ -24,7 +24,15 @@ async function paragraphsOf(number: number) {
       key: true,
       number: true,
       text: true,
-      successors: { select: { kind: true, moved: true, renumbered: true, similarity: true, to: { select: { key: true, number: true } } } },
+      successors: {
+        select: {
+          kind: true,
+          moved: true,
+          renumbered: true,
+          similarity: true,
+          to: { select: { key: true, number: true } },
+        },
+      },
       predecessors: { select: { kind: true, from: { select: { key: true, number: true } } } },
     },
   });
@@ -46,14 +54,22 @@ describe("lineage from the 2020 draft (v1) to the 2022 final text (v2)", () => {
 
     const draft = v1.find((paragraph) => paragraph.key === "2-9-a");
     expect(draft?.successors).toHaveLength(1);
-    expect(draft?.successors[0]).toMatchObject({ kind: "modified", moved: false, renumbered: true, to: { key: "2-9-a", number: "2. a." } });
+    expect(draft?.successors[0]).toMatchObject({
+      kind: "modified",
+      moved: false,
+      renumbered: true,
+      to: { key: "2-9-a", number: "2. a." },
+    });
     expect(draft?.successors[0].similarity).toBeGreaterThan(0.5);
     expect(draft?.successors[0].similarity).toBeLessThan(1);
   });
 
   it("links nothing from the dropped “Evolution of the legal landscape since 2008” paragraphs", async () => {
     const evolution = await prisma.section.findFirstOrThrow({
-      where: { heading: "Evolution of the legal landscape since 2008", version: { number: 1, consultation: { slug: GCA_SLUG } } },
+      where: {
+        heading: "Evolution of the legal landscape since 2008",
+        version: { number: 1, consultation: { slug: GCA_SLUG } },
+      },
       select: { paragraphs: { select: { key: true, _count: { select: { successors: true } } } } },
     });
     expect(evolution.paragraphs.length).toBe(2);
@@ -90,7 +106,9 @@ describe("lineage from the 2020 draft (v1) to the 2022 final text (v2)", () => {
   });
 
   it("writes one link per paired paragraph and none for insertions or deletions", async () => {
-    const links = await prisma.paragraphLink.count({ where: { to: { version: { number: 2, consultation: { slug: GCA_SLUG } } } } });
+    const links = await prisma.paragraphLink.count({
+      where: { to: { version: { number: 2, consultation: { slug: GCA_SLUG } } } },
+    });
     const linkedNew = v2.filter((paragraph) => paragraph.predecessors.length > 0).length;
     expect(linkedNew).toBe(v2.length - 5);
     // Only the merge has two links into one paragraph.
@@ -109,7 +127,9 @@ describe("a third version", () => {
           number: "1",
           heading: "Introduction",
           level: 1 as const,
-          paragraphs: [{ key: "1-1", number: "1.1", text: "A brand new first paragraph about something else entirely." }],
+          paragraphs: [
+            { key: "1-1", number: "1.1", text: "A brand new first paragraph about something else entirely." },
+          ],
         },
         {
           number: "2",
@@ -122,14 +142,26 @@ describe("a third version", () => {
       ],
     };
     await expect(
-      createVersionFromImport({ consultationSlug: GCA_SLUG, documentSlug: "guidelines", label: "Broken", imported: broken }),
+      createVersionFromImport({
+        consultationSlug: GCA_SLUG,
+        documentSlug: "guidelines",
+        label: "Broken",
+        imported: broken,
+      }),
     ).rejects.toThrow();
-    expect(await Promise.all([prisma.version.count(), prisma.paragraph.count(), prisma.paragraphLink.count()])).toEqual(before);
+    expect(await Promise.all([prisma.version.count(), prisma.paragraph.count(), prisma.paragraphLink.count()])).toEqual(
+      before,
+    );
   });
 
   it("chains: the 2020 paragraph 2.9 a. can be followed through v2 into v3", async () => {
     const corpus = fs.readFileSync(path.resolve("tests/fixtures/corpus/gca-guidelines-final-2022.txt"), "utf8");
-    const imported = parseText(corpus.replace("strengthen its relationship with all stakeholders", "strengthen its relationship with all stakeholders, including academia,"));
+    const imported = parseText(
+      corpus.replace(
+        "strengthen its relationship with all stakeholders",
+        "strengthen its relationship with all stakeholders, including academia,",
+      ),
+    );
     const version = await createVersionFromImport({
       consultationSlug: GCA_SLUG,
       documentSlug: "guidelines",
@@ -144,14 +176,20 @@ describe("a third version", () => {
       predecessors: [{ kind: "modified", from: { key: "2-9-a", number: "2. a." } }],
     });
     // Re-importing the same text changes nothing: every v2 key carries over.
-    expect(v3.filter((paragraph) => paragraph.number !== "2. a.").map((paragraph) => paragraph.predecessors[0]?.kind)).toEqual(
-      v3.filter((paragraph) => paragraph.number !== "2. a.").map(() => "unchanged"),
-    );
+    expect(
+      v3.filter((paragraph) => paragraph.number !== "2. a.").map((paragraph) => paragraph.predecessors[0]?.kind),
+    ).toEqual(v3.filter((paragraph) => paragraph.number !== "2. a.").map(() => "unchanged"));
     expect(v3.map((paragraph) => paragraph.key)).toEqual(v2.map((paragraph) => paragraph.key));
 
     expect(await traceParagraph({ slug: GCA_SLUG, versionNumber: 1, key: "2-9-a" })).toEqual([
-      { versionNumber: 2, paragraphs: [{ key: "2-9-a", number: "2. a.", kind: "modified", moved: false, renumbered: true }] },
-      { versionNumber: 3, paragraphs: [{ key: "2-9-a", number: "2. a.", kind: "modified", moved: false, renumbered: false }] },
+      {
+        versionNumber: 2,
+        paragraphs: [{ key: "2-9-a", number: "2. a.", kind: "modified", moved: false, renumbered: true }],
+      },
+      {
+        versionNumber: 3,
+        paragraphs: [{ key: "2-9-a", number: "2. a.", kind: "modified", moved: false, renumbered: false }],
+      },
     ]);
     expect(await traceParagraph({ slug: GCA_SLUG, versionNumber: 1, key: "2-3" })).toEqual([]);
   });
@@ -160,8 +198,10 @@ describe("a third version", () => {
 describe("planLineage (the key rules)", () => {
   const p = (key: string, text: string, number: string | null = null) => ({ key, number, text });
   const A = "Member States should adopt national cybersecurity strategies with clear roles for every agency involved.";
-  const B = "ITU should continue to support capacity building in developing countries through regional workshops and training.";
-  const C = "The secretariat will report annually to the Council on the implementation of these guidelines and their impact.";
+  const B =
+    "ITU should continue to support capacity building in developing countries through regional workshops and training.";
+  const C =
+    "The secretariat will report annually to the Council on the implementation of these guidelines and their impact.";
 
   it("gives the first piece of a split the old key and the second piece a new one", () => {
     const [first, second] = [
@@ -186,6 +226,9 @@ describe("planLineage (the key rules)", () => {
   });
 
   it("keeps the imported keys of a first version", () => {
-    expect(planLineage({ previous: [], next: [p("a", A), p("b", B)], versionNumber: 1 })).toEqual({ keys: ["a", "b"], links: [] });
+    expect(planLineage({ previous: [], next: [p("a", A), p("b", B)], versionNumber: 1 })).toEqual({
+      keys: ["a", "b"],
+      links: [],
+    });
   });
 });

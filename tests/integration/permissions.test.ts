@@ -39,7 +39,13 @@ beforeAll(async () => {
     ["secretariat", "secretariat", secretariat.id],
   ];
   for (const [key, role, organizationId] of accounts) {
-    const user = await createUser({ email: `${key}@example.test`, name: key, password: PASSWORD, role, organizationId });
+    const user = await createUser({
+      email: `${key}@example.test`,
+      name: key,
+      password: PASSWORD,
+      role,
+      organizationId,
+    });
     people[key] = await sessionUser(user.id);
   }
 });
@@ -77,7 +83,10 @@ describe("permission checks", () => {
       where: { action_entity_access: { action: "create", entity: "comment", access: "own" } },
       select: { id: true },
     });
-    await prisma.role.update({ where: { name: "delegate" }, data: { permissions: { disconnect: { id: permission.id } } } });
+    await prisma.role.update({
+      where: { name: "delegate" },
+      data: { permissions: { disconnect: { id: permission.id } } },
+    });
     try {
       const reloaded = await sessionUser(people.delegateA.id);
       expect(userHasPermission(reloaded, "create:comment:own")).toBe(false);
@@ -88,22 +97,28 @@ describe("permission checks", () => {
   });
 
   it("requireSecretariat refuses other roles with an audited 403", async () => {
-    const cookieFor = async (userId: string) =>
-      (await startUserSession({ userId })).getSetCookie()[0].split(";")[0];
+    const cookieFor = async (userId: string) => (await startUserSession({ userId })).getSetCookie()[0].split(";")[0];
     const asFocal = new Request("http://localhost/consultations/x/feedback", {
       headers: { Cookie: await cookieFor(people.focalA.id) },
     });
     const thrown = await requireSecretariat(asFocal, { ip: "192.0.2.9" }).catch((error: unknown) => error);
     expect((thrown as Response).status).toBe(403);
-    expect(await prisma.auditEvent.count({ where: { actorId: people.focalA.id, outcome: "denied", ip: "192.0.2.9" } })).toBe(1);
-    const asSecretariat = new Request("http://localhost/", { headers: { Cookie: await cookieFor(people.secretariat.id) } });
+    expect(
+      await prisma.auditEvent.count({ where: { actorId: people.focalA.id, outcome: "denied", ip: "192.0.2.9" } }),
+    ).toBe(1);
+    const asSecretariat = new Request("http://localhost/", {
+      headers: { Cookie: await cookieFor(people.secretariat.id) },
+    });
     expect((await requireSecretariat(asSecretariat)).user.role).toBe("secretariat");
     expect(SESSION_COOKIE_NAME).toBe("consult_session");
   });
 });
 
 describe("canActOnComment", () => {
-  const commentBy = (key: string) => ({ authorId: people[key].id, organizationId: people[key].organization?.id ?? null });
+  const commentBy = (key: string) => ({
+    authorId: people[key].id,
+    organizationId: people[key].organization?.id ?? null,
+  });
 
   it("keeps delegate A off delegate B's comment of another organization", () => {
     for (const action of ["update", "delete", "submit", "read"] as const) {
@@ -133,6 +148,8 @@ describe("canActOnComment", () => {
 
   it("gives the secretariat read on every comment but no edits", () => {
     expect(canActOnComment({ user: people.secretariat, action: "read", comment: commentBy("delegateB") })).toBe(true);
-    expect(canActOnComment({ user: people.secretariat, action: "update", comment: commentBy("delegateB") })).toBe(false);
+    expect(canActOnComment({ user: people.secretariat, action: "update", comment: commentBy("delegateB") })).toBe(
+      false,
+    );
   });
 });

@@ -24,19 +24,25 @@ const prismaCli = (args: string[]) =>
 
 describe("the generated PostgreSQL schema", () => {
   it("is up to date with prisma/schema.prisma (the CI check)", () => {
-    const result = spawnSync(process.execPath, ["scripts/generate-postgres-schema.mjs", "--check"], { encoding: "utf8" });
+    const result = spawnSync(process.execPath, ["scripts/generate-postgres-schema.mjs", "--check"], {
+      encoding: "utf8",
+    });
     expect(result.status, result.stderr).toBe(0);
   });
 
   it("differs from the SQLite schema only in provider and client output", () => {
-    const schema = postgresSchemaFrom('generator client {\n  output = "../app/generated/prisma"\n}\ndatasource db {\n  provider = "sqlite"\n}\nmodel A {\n  id String @id\n}\n');
+    const schema = postgresSchemaFrom(
+      'generator client {\n  output = "../app/generated/prisma"\n}\ndatasource db {\n  provider = "sqlite"\n}\nmodel A {\n  id String @id\n}\n',
+    );
     expect(schema).toContain('output = "../../app/generated/prisma-pg"');
     expect(schema).toContain('provider = "postgresql"');
     expect(schema).toContain("model A {\n  id String @id\n}");
   });
 
   it("refuses a source it does not recognise rather than half-converting it", () => {
-    expect(() => postgresSchemaFrom('datasource db {\n  provider = "mysql"\n}\n')).toThrow(/expected one datasource provider/);
+    expect(() => postgresSchemaFrom('datasource db {\n  provider = "mysql"\n}\n')).toThrow(
+      /expected one datasource provider/,
+    );
   });
 });
 
@@ -49,7 +55,15 @@ describe.skipIf(provider !== "sqlite")("the committed SQLite migrations", () => 
     fs.writeFileSync(pulled, 'datasource db {\n  provider = "sqlite"\n  url      = env("DATABASE_URL")\n}\n');
     const pull = prismaCli(["db", "pull", "--schema", pulled]);
     expect(pull.status, pull.stderr).toBe(0);
-    const diff = prismaCli(["migrate", "diff", "--from-schema-datamodel", pulled, "--to-schema-datamodel", "prisma/schema.prisma", "--script"]);
+    const diff = prismaCli([
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      pulled,
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+    ]);
     fs.rmSync(dir, { recursive: true, force: true });
     expect(diff.status, diff.stderr).toBe(0);
     expect(diff.stdout.replace(/^-- This is an empty migration\.\s*$/m, "").trim()).toBe("");
@@ -65,7 +79,9 @@ describe.skipIf(provider !== "postgresql")("the committed PostgreSQL migrations"
       const columns = await client.query(
         "SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1, 2",
       );
-      const indexes = await client.query("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1");
+      const indexes = await client.query(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1",
+      );
       const constraints = await client.query(
         "SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conname NOT LIKE '\\_prisma\\_migrations%' ORDER BY 1",
       );
@@ -79,7 +95,14 @@ describe.skipIf(provider !== "postgresql")("the committed PostgreSQL migrations"
     // Introspection through the adapter fails offline, so compare catalogs:
     // this test's database (made by `migrate deploy`) against one made
     // straight from the snapshot the next migration will start from.
-    const script = prismaCli(["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/postgres/migrated-schema.prisma", "--script"]);
+    const script = prismaCli([
+      "migrate",
+      "diff",
+      "--from-empty",
+      "--to-schema-datamodel",
+      "prisma/postgres/migrated-schema.prisma",
+      "--script",
+    ]);
     expect(script.status, script.stderr).toBe(0);
     const name = throwawayDatabaseName("consult_test_snapshot");
     const server = process.env.TEST_POSTGRES_URL!;
@@ -93,7 +116,9 @@ describe.skipIf(provider !== "postgresql")("the committed PostgreSQL migrations"
     } finally {
       await dropDatabase(server, name);
     }
-    const check = spawnSync(process.execPath, ["scripts/generate-postgres-schema.mjs", "--check"], { encoding: "utf8" });
+    const check = spawnSync(process.execPath, ["scripts/generate-postgres-schema.mjs", "--check"], {
+      encoding: "utf8",
+    });
     expect(check.status, check.stderr).toBe(0);
   }, 60_000);
 });
@@ -106,17 +131,23 @@ describe("readiness (/readyz)", () => {
 
   it("is not ready while a migration on disk is not applied, and names it", async () => {
     const [last] = migrationsOnDisk().slice(-1);
-    await prisma.$executeRawUnsafe(`UPDATE "_prisma_migrations" SET "migration_name" = 'renamed_for_test' WHERE "migration_name" = '${last}'`);
+    await prisma.$executeRawUnsafe(
+      `UPDATE "_prisma_migrations" SET "migration_name" = 'renamed_for_test' WHERE "migration_name" = '${last}'`,
+    );
     try {
       expect(await checkReadiness()).toEqual({ ready: false, reason: "migrations not applied", pending: [last] });
     } finally {
-      await prisma.$executeRawUnsafe(`UPDATE "_prisma_migrations" SET "migration_name" = '${last}' WHERE "migration_name" = 'renamed_for_test'`);
+      await prisma.$executeRawUnsafe(
+        `UPDATE "_prisma_migrations" SET "migration_name" = '${last}' WHERE "migration_name" = 'renamed_for_test'`,
+      );
     }
   });
 
   it("is not ready while a migration has failed half-way", async () => {
     const [last] = migrationsOnDisk().slice(-1);
-    await prisma.$executeRawUnsafe(`UPDATE "_prisma_migrations" SET "finished_at" = NULL WHERE "migration_name" = '${last}'`);
+    await prisma.$executeRawUnsafe(
+      `UPDATE "_prisma_migrations" SET "finished_at" = NULL WHERE "migration_name" = '${last}'`,
+    );
     const readiness = await checkReadiness();
     expect(readiness).toEqual({ ready: false, reason: "a migration failed or is still running", failed: [last] });
   });

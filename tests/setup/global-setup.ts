@@ -2,7 +2,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { createDatabase, dropAbandonedDatabases, dropDatabase, migrateDatabase, throwawayDatabaseName } from "../../scripts/lib/databases.mjs";
+import {
+  createDatabase,
+  dropAbandonedDatabases,
+  dropDatabase,
+  migrateDatabase,
+  throwawayDatabaseName,
+} from "../../scripts/lib/databases.mjs";
 
 /** The PostgreSQL server the PostgreSQL leg uses (TEST_DATABASE=postgres). */
 export const DEFAULT_TEST_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test";

@@ -19,7 +19,12 @@ let userId: string;
 const servers: RunningServer[] = [];
 
 async function start(port?: number) {
-  const server = await startServer({ databaseUrl: process.env.DATABASE_URL!, port, env: WORKERS, readyPath: READER_PATH });
+  const server = await startServer({
+    databaseUrl: process.env.DATABASE_URL!,
+    port,
+    env: WORKERS,
+    readyPath: READER_PATH,
+  });
   servers.push(server);
   // The reader answered from one worker; wait for the other too.
   await waitFor(async () => server.workerPids().length === 2, { timeoutMs: 20_000, what: "two workers" });
@@ -51,14 +56,23 @@ describe("WEB_CONCURRENCY=2", () => {
     let server = await start();
     const cookie = await signIn(server.url, FOCAL_POINT);
     const keyPrefix = "cluster";
-    const load = new CommentLoad({ baseUrl: () => server.url, cookie, paragraphKeys, concurrency: 8, keyPrefix }).start();
+    const load = new CommentLoad({
+      baseUrl: () => server.url,
+      cookie,
+      paragraphKeys,
+      concurrency: 8,
+      keyPrefix,
+    }).start();
     await waitFor(async () => load.acknowledged.size >= 100, { timeoutMs: 30_000, what: "100 acknowledged comments" });
 
     // One worker dies: the other keeps answering, and the primary starts a new one.
     const [victim, survivor] = server.workerPids();
     process.kill(victim!, "SIGKILL");
     const afterWorkerKill = load.acknowledged.size;
-    await waitFor(async () => load.acknowledged.size >= afterWorkerKill + 50, { timeoutMs: 30_000, what: "comments while a worker is replaced" });
+    await waitFor(async () => load.acknowledged.size >= afterWorkerKill + 50, {
+      timeoutMs: 30_000,
+      what: "comments while a worker is replaced",
+    });
     await waitFor(async () => server.workerPids().length === 2 && !server.workerPids().includes(victim!), {
       timeoutMs: 20_000,
       what: "a replacement worker",
@@ -68,10 +82,16 @@ describe("WEB_CONCURRENCY=2", () => {
     // The primary dies: so do its workers, and the port is free for a restart.
     const workers = server.workerPids();
     await server.kill();
-    await waitFor(async () => workers.every((pid) => !alive(pid)), { timeoutMs: 5_000, what: "the workers to exit with their primary" });
+    await waitFor(async () => workers.every((pid) => !alive(pid)), {
+      timeoutMs: 5_000,
+      what: "the workers to exit with their primary",
+    });
     const beforeRestart = load.acknowledged.size;
     server = await start(server.port);
-    await waitFor(async () => load.acknowledged.size >= beforeRestart + 50, { timeoutMs: 30_000, what: "comments after the restart" });
+    await waitFor(async () => load.acknowledged.size >= beforeRestart + 50, {
+      timeoutMs: 30_000,
+      what: "comments after the restart",
+    });
     await load.stop();
     await load.retryUnknown();
     expect(load.unknown.size).toBe(0);

@@ -44,7 +44,13 @@ describe("the server killed with SIGKILL under write load", () => {
     let server = await start();
     const cookie = await signIn(server.url, FOCAL_POINT);
     const keyPrefix = "kill";
-    const load = new CommentLoad({ baseUrl: () => server.url, cookie, paragraphKeys, concurrency: 16, keyPrefix }).start();
+    const load = new CommentLoad({
+      baseUrl: () => server.url,
+      cookie,
+      paragraphKeys,
+      concurrency: 16,
+      keyPrefix,
+    }).start();
 
     await waitFor(async () => load.acknowledged.size >= 150, { timeoutMs: 30_000, what: "150 acknowledged comments" });
     await server.kill();
@@ -77,7 +83,13 @@ describe.skipIf(!postgres)("the PostgreSQL database going away under write load"
     const keyPrefix = "outage";
     const database = databaseName(process.env.DATABASE_URL!);
     const admin = process.env.TEST_POSTGRES_URL!;
-    const load = new CommentLoad({ baseUrl: () => server.url, cookie, paragraphKeys, concurrency: 8, keyPrefix }).start();
+    const load = new CommentLoad({
+      baseUrl: () => server.url,
+      cookie,
+      paragraphKeys,
+      concurrency: 8,
+      keyPrefix,
+    }).start();
     await waitFor(async () => load.acknowledged.size >= 100, { timeoutMs: 30_000, what: "100 acknowledged comments" });
 
     // The outage: no new connections to this database, and every existing
@@ -87,9 +99,10 @@ describe.skipIf(!postgres)("the PostgreSQL database going away under write load"
       withAdminClient(admin, async (client) => {
         await client.query(`ALTER DATABASE "${database}" WITH ALLOW_CONNECTIONS ${allow}`);
         if (!allow) {
-          await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [
-            database,
-          ]);
+          await client.query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+            [database],
+          );
         }
       });
     let readyDuringOutage: unknown;
@@ -114,7 +127,10 @@ describe.skipIf(!postgres)("the PostgreSQL database going away under write load"
     }
 
     const acknowledgedAtRecovery = load.acknowledged.size;
-    await waitFor(async () => (await fetch(`${server.url}/readyz`)).status === 200, { timeoutMs: 15_000, what: "/readyz 200 again" });
+    await waitFor(async () => (await fetch(`${server.url}/readyz`)).status === 200, {
+      timeoutMs: 15_000,
+      what: "/readyz 200 again",
+    });
     await waitFor(async () => load.acknowledged.size >= acknowledgedAtRecovery + 100, {
       timeoutMs: 30_000,
       what: "comments acknowledged after the recovery",

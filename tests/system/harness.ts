@@ -53,7 +53,10 @@ export interface RunningServer {
   exited: Promise<number | null>;
 }
 
-export async function waitFor(check: () => Promise<boolean>, { timeoutMs = 30_000, intervalMs = 100, what = "condition" } = {}) {
+export async function waitFor(
+  check: () => Promise<boolean>,
+  { timeoutMs = 30_000, intervalMs = 100, what = "condition" } = {},
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check().catch(() => false)) return;
@@ -126,7 +129,10 @@ export async function startServer({
   void exited.then(() => (gone = true));
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const status = await fetch(url + readyPath).then((response) => response.status, () => 0);
+    const status = await fetch(url + readyPath).then(
+      (response) => response.status,
+      () => 0,
+    );
     if (status === 200) break;
     if (gone || Date.now() > deadline) {
       child.kill("SIGKILL");
@@ -222,7 +228,9 @@ export function commentForm({ paragraphKey, idempotencyKey }: { paragraphKey: st
  * with `saved=1` (a 302 from Remix's `redirect`; a 303 would mean the same).
  */
 export function isAcknowledged(response: Response) {
-  return (response.status === 302 || response.status === 303) && (response.headers.get("location") ?? "").includes("saved=1");
+  return (
+    (response.status === 302 || response.status === 303) && (response.headers.get("location") ?? "").includes("saved=1")
+  );
 }
 
 /**
@@ -268,7 +276,12 @@ export class CommentLoad {
     const paragraphKey = paragraphKeys[Number(idempotencyKey.split("-").pop()) % paragraphKeys.length]!;
     this.attempted.add(idempotencyKey);
     try {
-      const response = await postForm(this.options.baseUrl(), readerPath, commentForm({ paragraphKey, idempotencyKey }), cookie);
+      const response = await postForm(
+        this.options.baseUrl(),
+        readerPath,
+        commentForm({ paragraphKey, idempotencyKey }),
+        cookie,
+      );
       await response.arrayBuffer();
       this.count(String(response.status));
       if (isAcknowledged(response)) {

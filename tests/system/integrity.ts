@@ -8,7 +8,12 @@ import { prisma } from "~/utils/db.server";
 
 import type { CommentLoad } from "./harness";
 
-export async function commentIntegrity({ userId, keyPrefix, acknowledged, attempted }: {
+export async function commentIntegrity({
+  userId,
+  keyPrefix,
+  acknowledged,
+  attempted,
+}: {
   userId: string;
   keyPrefix: string;
   acknowledged: Iterable<string>;
@@ -34,7 +39,9 @@ export async function commentIntegrity({ userId, keyPrefix, acknowledged, attemp
     /** Keys stored more than once: must be empty (the unique key forbids it anyway). */
     duplicated: [...storedKeys].filter(([, count]) => count > 1).map(([key]) => key),
     /** Comments without their first revision: must be empty. */
-    withoutFirstRevision: stored.filter((comment) => !comment.revisions.some((revision) => revision.revision === 1)).map((comment) => comment.id),
+    withoutFirstRevision: stored
+      .filter((comment) => !comment.revisions.some((revision) => revision.revision === 1))
+      .map((comment) => comment.id),
     /** Stored keys nobody sent: must be empty. */
     unexpected: [...storedKeys.keys()].filter((key) => !attemptedSet.has(key)),
     orphanRevisions: Number(orphans),
@@ -60,8 +67,16 @@ export async function userIdOf(email: string) {
  * stored exactly once with its first revision, nothing else stored, no
  * orphaned revision.
  */
-export async function expectNothingLost(load: Pick<CommentLoad, "acknowledged" | "attempted">, { userId, keyPrefix }: { userId: string; keyPrefix: string }) {
-  const report = await commentIntegrity({ userId, keyPrefix, acknowledged: load.acknowledged, attempted: load.attempted });
+export async function expectNothingLost(
+  load: Pick<CommentLoad, "acknowledged" | "attempted">,
+  { userId, keyPrefix }: { userId: string; keyPrefix: string },
+) {
+  const report = await commentIntegrity({
+    userId,
+    keyPrefix,
+    acknowledged: load.acknowledged,
+    attempted: load.attempted,
+  });
   expect(report.lost).toEqual([]);
   expect(report.duplicated).toEqual([]);
   expect(report.withoutFirstRevision).toEqual([]);

@@ -39,7 +39,10 @@ afterAll(async () => {
 });
 
 const page = async (server: RunningServer, pathname: string, cookie?: string) => {
-  const response = await fetch(server.url + pathname, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+  const response = await fetch(server.url + pathname, {
+    headers: cookie ? { Cookie: cookie } : {},
+    redirect: "manual",
+  });
   return { status: response.status, html: await response.text() };
 };
 
@@ -62,7 +65,14 @@ describe.skipIf(!postgres)("two instances on one PostgreSQL database", () => {
     const created = await postForm(
       a.url,
       READER_PATH,
-      { intent: "create", paragraphKey: "2-9-a", type: "general", bodyText: "Stored through instance A.", idempotencyKey, submit: "on" },
+      {
+        intent: "create",
+        paragraphKey: "2-9-a",
+        type: "general",
+        bodyText: "Stored through instance A.",
+        idempotencyKey,
+        submit: "on",
+      },
       cookie,
     );
     expect(created.status).toBe(302);

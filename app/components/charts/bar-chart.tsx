@@ -63,12 +63,23 @@ export function BarChart({
         const length = barLength(datum.value, max, plot);
         return (
           <g key={datum.key} className={`chart-row chart-series-${index % 8}`}>
-            <text className="chart-label" x={LABEL_WIDTH - 10} y={y + BAR_HEIGHT / 2} dominantBaseline="central" textAnchor="end">
+            <text
+              className="chart-label"
+              x={LABEL_WIDTH - 10}
+              y={y + BAR_HEIGHT / 2}
+              dominantBaseline="central"
+              textAnchor="end"
+            >
               {datum.label}
             </text>
             <rect className="chart-track" x={LABEL_WIDTH} y={y} width={plot} height={BAR_HEIGHT} rx={3} />
             <rect className="chart-bar" x={LABEL_WIDTH} y={y} width={length} height={BAR_HEIGHT} rx={3} />
-            <text className="chart-value" x={LABEL_WIDTH + length + 6} y={y + BAR_HEIGHT / 2} dominantBaseline="central">
+            <text
+              className="chart-value"
+              x={LABEL_WIDTH + length + 6}
+              y={y + BAR_HEIGHT / 2}
+              dominantBaseline="central"
+            >
               {number.format(datum.value)}
               {total > 0 ? ` (${percent(datum.value, total)} %)` : ""}
             </text>

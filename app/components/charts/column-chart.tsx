@@ -13,7 +13,9 @@ const BOTTOM = 28;
 
 /** "5 Jan" for a "2026-01-05" date (UTC). */
 function shortDate(date: string, language: string) {
-  return new Intl.DateTimeFormat(language, { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat(language, { day: "numeric", month: "short", timeZone: "UTC" }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }
 
 /**
@@ -32,7 +34,10 @@ export function ColumnChart({
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
   const total = points.reduce((sum, point) => sum + point.count, 0);
-  const peak = points.reduce((best, point) => (point.count > best.count ? point : best), points[0] ?? { date: "", count: 0 });
+  const peak = points.reduce(
+    (best, point) => (point.count > best.count ? point : best),
+    points[0] ?? { date: "", count: 0 },
+  );
   const scale = niceScale(peak.count);
   const plotWidth = WIDTH - LEFT - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;

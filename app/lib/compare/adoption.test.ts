@@ -9,7 +9,13 @@ const proposed =
 
 describe("proposedTextAdoption", () => {
   it("is full when the revised text contains the proposal verbatim, even with more text around it", () => {
-    expect(proposedTextAdoption({ original, proposed, revised: `${proposed} It should also support the exchange of experience.` })).toEqual({
+    expect(
+      proposedTextAdoption({
+        original,
+        proposed,
+        revised: `${proposed} It should also support the exchange of experience.`,
+      }),
+    ).toEqual({
       level: "full",
       score: 1,
     });
@@ -49,7 +55,9 @@ describe("proposedTextAdoption", () => {
       "ITU should continue to work with relevant partners to foster development and maintenance of resources, such as the Cybercrime Legislation Resources, to help Member States understand the legal aspects of cybersecurity.";
     expect(proposedTextAdoption({ original, proposed, revised })).toEqual({ level: "partial", score: 0.6154 });
     // One of two single-word replacements.
-    expect(proposedTextAdoption({ original: "a b c d e f g h", proposed: "a X c d e f Y h", revised: "a X c d e f g h" })).toEqual({
+    expect(
+      proposedTextAdoption({ original: "a b c d e f g h", proposed: "a X c d e f Y h", revised: "a X c d e f g h" }),
+    ).toEqual({
       level: "partial",
       score: 0.5,
     });
@@ -76,7 +84,10 @@ describe("proposedTextAdoption", () => {
   });
 
   it("falls back to verbatim containment when the proposal repeats the original", () => {
-    expect(proposedTextAdoption({ original, proposed: original, revised: original })).toEqual({ level: "full", score: 1 });
+    expect(proposedTextAdoption({ original, proposed: original, revised: original })).toEqual({
+      level: "full",
+      score: 1,
+    });
   });
 
   it("ignores case, punctuation and spacing", () => {

@@ -17,7 +17,11 @@ const TEXT = {
 
 /** Paragraphs numbered 1, 2, 3… with keys unrelated to the other version's keys. */
 function doc(prefix: string, texts: string[], numbers?: string[]): AlignInput[] {
-  return texts.map((text, index) => ({ key: `${prefix}${index}`, number: numbers?.[index] ?? String(index + 1), text }));
+  return texts.map((text, index) => ({
+    key: `${prefix}${index}`,
+    number: numbers?.[index] ?? String(index + 1),
+    text,
+  }));
 }
 
 const same = (a: number, b: number, renumbered = false): AlignmentOperation => ({
@@ -28,8 +32,22 @@ const same = (a: number, b: number, renumbered = false): AlignmentOperation => (
   moved: false,
   renumbered,
 });
-const deleted = (a: number): AlignmentOperation => ({ kind: "deleted", a: [a], b: [], similarity: 0, moved: false, renumbered: false });
-const inserted = (b: number): AlignmentOperation => ({ kind: "inserted", a: [], b: [b], similarity: 0, moved: false, renumbered: false });
+const deleted = (a: number): AlignmentOperation => ({
+  kind: "deleted",
+  a: [a],
+  b: [],
+  similarity: 0,
+  moved: false,
+  renumbered: false,
+});
+const inserted = (b: number): AlignmentOperation => ({
+  kind: "inserted",
+  a: [],
+  b: [b],
+  similarity: 0,
+  moved: false,
+  renumbered: false,
+});
 
 describe("alignParagraphs", () => {
   it("pairs identical documents one to one, unchanged", () => {
@@ -49,7 +67,10 @@ describe("alignParagraphs", () => {
 
   it("reports a renumbered paragraph as one operation, not a deletion plus an insertion", () => {
     const texts = [TEXT.cirt, TEXT.gci];
-    const operations = alignParagraphs(doc("a", texts, ["2.9 a.", "2.9 b."]), doc("b", texts, ["2. a.", "2. b."])).operations;
+    const operations = alignParagraphs(
+      doc("a", texts, ["2.9 a.", "2.9 b."]),
+      doc("b", texts, ["2. a.", "2. b."]),
+    ).operations;
     expect(operations).toEqual([same(0, 0, true), same(1, 1, true)]);
   });
 
@@ -111,7 +132,9 @@ describe("alignParagraphs", () => {
 
   it("finds a paragraph that was moved and edited", () => {
     const a = doc("a", [TEXT.intro, TEXT.cirt, TEXT.gci, TEXT.drills, TEXT.youth]);
-    const edited = TEXT.cirt.replace("continue to assist", "continue to support").replace("national", "national and regional");
+    const edited = TEXT.cirt
+      .replace("continue to assist", "continue to support")
+      .replace("national", "national and regional");
     const b = doc("b", [TEXT.intro, TEXT.gci, TEXT.drills, TEXT.youth, edited]);
     expect(alignParagraphs(a, b).operations[4]).toEqual({
       kind: "modified",

@@ -202,7 +202,11 @@ interface Group {
  * ).operations
  * // → [{ kind: "unchanged", a: [0], b: [0], similarity: 1, moved: false, renumbered: true }]
  */
-export function alignParagraphs(a: readonly AlignInput[], b: readonly AlignInput[], options: AlignOptions = {}): Alignment {
+export function alignParagraphs(
+  a: readonly AlignInput[],
+  b: readonly AlignInput[],
+  options: AlignOptions = {},
+): Alignment {
   const matchThreshold = options.matchThreshold ?? MATCH_THRESHOLD;
   const moveThreshold = options.moveThreshold ?? MOVE_THRESHOLD;
   const featuresA = new FeatureList(a.map((paragraph) => paragraph.text));
@@ -225,7 +229,15 @@ export function alignParagraphs(a: readonly AlignInput[], b: readonly AlignInput
   let previousA = -1;
   let previousB = -1;
   for (const anchor of [...anchors, { a: a.length, b: b.length, weight: 0 }]) {
-    for (const pair of matchGap(featuresA, featuresB, previousA + 1, anchor.a, previousB + 1, anchor.b, matchThreshold)) {
+    for (const pair of matchGap(
+      featuresA,
+      featuresB,
+      previousA + 1,
+      anchor.a,
+      previousB + 1,
+      anchor.b,
+      matchThreshold,
+    )) {
       addGroup({ a: [pair.a], b: [pair.b], inChain: true });
     }
     if (anchor.a < a.length) addGroup({ a: [anchor.a], b: [anchor.b], inChain: true });
@@ -464,7 +476,9 @@ function extendIntoSplitsAndMerges(
 function extendRun(seed: number, whole: TextFeatures, features: FeatureList, owner: Int32Array): number[] | null {
   const known = features.get(seed);
   const joins = (index: number) =>
-    owner[index] === -1 && isPiece(features.get(index), whole) && novelContainment(features.get(index), whole, known) >= MIN_PIECE_NOVELTY;
+    owner[index] === -1 &&
+    isPiece(features.get(index), whole) &&
+    novelContainment(features.get(index), whole, known) >= MIN_PIECE_NOVELTY;
   let start = seed;
   while (start > 0 && joins(start - 1)) start--;
   let end = seed;

@@ -47,7 +47,11 @@ export interface BenchOptions {
 function summarize(samples: number[]): Timing {
   const sorted = [...samples].sort((x, y) => x - y);
   const round = (value: number) => Math.round(value * 10) / 10;
-  return { median: round(sorted[Math.floor(sorted.length / 2)]), min: round(sorted[0]), max: round(sorted[sorted.length - 1]) };
+  return {
+    median: round(sorted[Math.floor(sorted.length / 2)]),
+    min: round(sorted[0]),
+    max: round(sorted[sorted.length - 1]),
+  };
 }
 
 /** The synthetic case of the performance budget: 5,000 paragraphs (≈2 MB), 10% edited, some moved. */
@@ -79,6 +83,13 @@ export function benchCompare(cases: readonly BenchCase[], options: BenchOptions 
       compare.push(now() - start);
     }
     const characters = [...a, ...b].reduce((sum, paragraph) => sum + paragraph.text.length, 0);
-    return { name, paragraphs: [a.length, b.length], characters, runs, align: summarize(align), compare: summarize(compare) };
+    return {
+      name,
+      paragraphs: [a.length, b.length],
+      characters,
+      runs,
+      align: summarize(align),
+      compare: summarize(compare),
+    };
   });
 }

@@ -80,7 +80,13 @@ describe("compareVersions", () => {
       sections: [
         { version: "new", section: "1", number: "1", heading: "Heading 1", counts: counts({ unchanged: 1 }) },
         { version: "old", section: "1", number: "1", heading: "Heading 1", counts: counts({ deleted: 1 }) },
-        { version: "new", section: "2", number: "2", heading: "Heading 2", counts: counts({ modified: 1, added: 1, renumbered: 1 }) },
+        {
+          version: "new",
+          section: "2",
+          number: "2",
+          heading: "Heading 2",
+          counts: counts({ modified: 1, added: 1, renumbered: 1 }),
+        },
         { version: "old", section: "2", number: "2", heading: "Heading 2", counts: counts({ deleted: 1 }) },
       ],
       totals: counts({ unchanged: 1, modified: 1, added: 1, deleted: 2, renumbered: 1 }),
@@ -88,7 +94,14 @@ describe("compareVersions", () => {
   });
 
   it("diffs a split against the new paragraphs joined by a blank line", () => {
-    const a = [paragraph("p", "1", "1", "ITU should assist developing countries. ITU should measure commitments of Member States.")];
+    const a = [
+      paragraph(
+        "p",
+        "1",
+        "1",
+        "ITU should assist developing countries. ITU should measure commitments of Member States.",
+      ),
+    ];
     const b = [
       paragraph("q1", "1", "1", "ITU should assist developing countries."),
       paragraph("q2", "2", "1", "ITU should measure commitments of Member States."),

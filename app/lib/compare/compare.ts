@@ -124,11 +124,13 @@ export function compareVersions(
   options: CompareOptions = {},
 ): Comparison {
   const alignment = alignParagraphs(a, b, options.align);
-  const ref = (paragraphs: readonly CompareParagraph[]) => (index: number): ParagraphRef => ({
-    index,
-    key: paragraphs[index].key,
-    number: paragraphs[index].number,
-  });
+  const ref =
+    (paragraphs: readonly CompareParagraph[]) =>
+    (index: number): ParagraphRef => ({
+      index,
+      key: paragraphs[index].key,
+      number: paragraphs[index].number,
+    });
   const joined = (paragraphs: readonly CompareParagraph[], indices: readonly number[]) =>
     indices.map((index) => paragraphs[index].text).join("\n\n");
 

@@ -31,7 +31,10 @@ describe("comparison of the GCA guidelines, 2020 draft → 2022 final", () => {
       new: [{ key: "2-a", number: "2. a." }],
     });
     expect(rowOfOld("2.9 a.")?.changes).toEqual([
-      { type: "equal", text: "ITU should continue its efforts to facilitate multi-stakeholder discussions and collaboration " },
+      {
+        type: "equal",
+        text: "ITU should continue its efforts to facilitate multi-stakeholder discussions and collaboration ",
+      },
       { type: "delete", text: "on" },
       { type: "insert", text: "for addressing" },
       { type: "equal", text: " the challenges associated with " },
@@ -69,7 +72,9 @@ describe("comparison of the GCA guidelines, 2020 draft → 2022 final", () => {
     // the genuinely new text about the 2021–2022 process and the standardization gap.
     const inserted = comparison.rows.filter((row) => row.kind === "inserted");
     expect(inserted.map((row) => row.new[0].number)).toEqual(["1.6", "1.7", "1.7 a)", "1.7 b)", null]);
-    expect(b[inserted[4].new[0].index].text).toMatch(/^Continue capacity building efforts on bridging the standardisation gap/);
+    expect(b[inserted[4].new[0].index].text).toMatch(
+      /^Continue capacity building efforts on bridging the standardisation gap/,
+    );
   });
 
   it("pairs every surviving paragraph as verified by reading the two texts", () => {

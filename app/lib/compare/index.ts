@@ -50,4 +50,11 @@ export {
   type SyntheticTruth,
   type TruthScore,
 } from "./synthetic";
-export { benchCompare, syntheticBenchCase, type BenchCase, type BenchOptions, type BenchResult, type Timing } from "./bench";
+export {
+  benchCompare,
+  syntheticBenchCase,
+  type BenchCase,
+  type BenchOptions,
+  type BenchResult,
+  type Timing,
+} from "./bench";

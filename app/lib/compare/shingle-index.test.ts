@@ -21,7 +21,10 @@ describe("ShingleIndex", () => {
   it("skips a word pair carried by more than MAX_POSTINGS paragraphs (a stop pair)", () => {
     const texts = Array.from({ length: MAX_POSTINGS + 1 }, (_, i) => `of the word${i}`);
     const features = new FeatureList([...texts, "of the"]);
-    const index = new ShingleIndex(texts.map((_, i) => i), features);
+    const index = new ShingleIndex(
+      texts.map((_, i) => i),
+      features,
+    );
     expect(index.candidates(features.get(texts.length))).toEqual([]);
     expect(index.candidates(features.get(3))).toEqual([3]);
   });

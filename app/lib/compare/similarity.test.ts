@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { containment, hashString, normalizedWords, novelContainment, similarity, textFeatures, unionFeatures } from "./similarity";
+import {
+  containment,
+  hashString,
+  normalizedWords,
+  novelContainment,
+  similarity,
+  textFeatures,
+  unionFeatures,
+} from "./similarity";
 
 describe("textFeatures", () => {
   it("hashes exactly the words normalizedWords finds, including non-ASCII text", () => {
@@ -23,13 +31,17 @@ describe("textFeatures", () => {
 
 describe("similarity", () => {
   it("is 1 for the same words and 0 for disjoint texts", () => {
-    expect(similarity(textFeatures("Member States are encouraged."), textFeatures("member states are encouraged"))).toBe(1);
+    expect(
+      similarity(textFeatures("Member States are encouraged."), textFeatures("member states are encouraged")),
+    ).toBe(1);
     expect(similarity(textFeatures("alpha beta gamma"), textFeatures("delta epsilon zeta"))).toBe(0);
   });
 
   it("rewards shared word order: the same words reordered score lower than an edit", () => {
     const base = textFeatures("ITU should continue to assist developing countries in the design of national CIRTs");
-    const edited = textFeatures("ITU should continue to assist developing countries in the implementation of national CIRTs");
+    const edited = textFeatures(
+      "ITU should continue to assist developing countries in the implementation of national CIRTs",
+    );
     const shuffled = textFeatures("CIRTs national of design the in countries developing assist to continue should ITU");
     expect(similarity(base, edited)).toBeGreaterThan(similarity(base, shuffled));
     // Same word set (Dice 1), no word pair in common (Dice 0).
@@ -39,7 +51,9 @@ describe("similarity", () => {
 
 describe("containment", () => {
   it("measures how much of a piece is found in a whole, asymmetrically", () => {
-    const whole = textFeatures("ITU should assist developing countries. ITU should measure commitments of Member States.");
+    const whole = textFeatures(
+      "ITU should assist developing countries. ITU should measure commitments of Member States.",
+    );
     const piece = textFeatures("ITU should measure commitments of Member States.");
     expect(containment(piece, whole)).toBe(1);
     // 6 of the whole's 10 distinct word pairs ("itu should" occurs twice).

@@ -13,7 +13,12 @@ export function normalizedWords(text: string): string[] {
   // Punctuation and quote styles change between drafts ("’" vs "'", "Res." vs
   // "Resolution") without changing what a paragraph is about, so only runs of
   // letters and digits count as words for alignment purposes.
-  return text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 const FNV_OFFSET = 0x811c9dc5;

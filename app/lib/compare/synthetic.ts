@@ -65,8 +65,38 @@ export function createRandom(seed: number): () => number {
 }
 
 const SYLLABLES = [
-  "ka", "to", "ri", "men", "sa", "lo", "ve", "dan", "pi", "or", "el", "gu", "na", "tes", "bri", "co",
-  "fu", "lim", "ra", "zo", "quo", "sen", "tal", "mi", "ber", "du", "pre", "xen", "ob", "sti", "ul", "gar",
+  "ka",
+  "to",
+  "ri",
+  "men",
+  "sa",
+  "lo",
+  "ve",
+  "dan",
+  "pi",
+  "or",
+  "el",
+  "gu",
+  "na",
+  "tes",
+  "bri",
+  "co",
+  "fu",
+  "lim",
+  "ra",
+  "zo",
+  "quo",
+  "sen",
+  "tal",
+  "mi",
+  "ber",
+  "du",
+  "pre",
+  "xen",
+  "ob",
+  "sti",
+  "ul",
+  "gar",
 ];
 const VOCABULARY_SIZE = 4000;
 
@@ -153,7 +183,9 @@ function editParagraph(sentences: Sentences, random: () => number): Sentences {
 }
 
 function render(sentences: Sentences): string {
-  return sentences.map((words) => `${words[0][0].toUpperCase()}${words[0].slice(1)} ${words.slice(1).join(" ")}.`).join(" ");
+  return sentences
+    .map((words) => `${words[0][0].toUpperCase()}${words[0].slice(1)} ${words.slice(1).join(" ")}.`)
+    .join(" ");
 }
 
 interface Slot {
@@ -206,7 +238,10 @@ export function generateDocumentPair(options: SyntheticOptions): SyntheticPair {
     } else if ((roll -= shares.moved) < 0) {
       const edit = random() < 0.5;
       const fact = entry(edit ? "modified" : "unchanged", [i], true);
-      pendingMoves.push({ slot: { sentences: edit ? editParagraph(sentences, random) : sentences, truth: fact }, origin: slots.length });
+      pendingMoves.push({
+        slot: { sentences: edit ? editParagraph(sentences, random) : sentences, truth: fact },
+        origin: slots.length,
+      });
     } else if ((roll -= shares.edited) < 0) {
       slots.push({ sentences: editParagraph(sentences, random), truth: entry("modified", [i]) });
     } else {
@@ -267,14 +302,18 @@ export interface TruthScore {
 }
 
 /** Compares alignment operations with the generator's ground truth. */
-export function scoreAgainstTruth(truth: readonly SyntheticTruth[], operations: readonly AlignmentOperation[]): TruthScore {
+export function scoreAgainstTruth(
+  truth: readonly SyntheticTruth[],
+  operations: readonly AlignmentOperation[],
+): TruthScore {
   const signature = (a: readonly number[], b: readonly number[]) => `${a.join(",")}|${b.join(",")}`;
   const found = new Map<string, AlignmentOperation>();
   for (const operation of operations) found.set(signature(operation.a, operation.b), operation);
   const missed: SyntheticTruth[] = [];
   for (const fact of truth) {
     const operation = found.get(signature(fact.a, fact.b));
-    const ok = operation !== undefined && (fact.a.length === 0 || fact.b.length === 0 || operation.moved === fact.moved);
+    const ok =
+      operation !== undefined && (fact.a.length === 0 || fact.b.length === 0 || operation.moved === fact.moved);
     if (!ok) missed.push(fact);
   }
   return { total: truth.length, recovered: truth.length - missed.length, missed };

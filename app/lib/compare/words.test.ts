@@ -8,8 +8,14 @@ const remove = (text: string): WordChange => ({ type: "delete", text });
 
 /** The old and new texts a diff describes. */
 function sides(changes: WordChange[]): [string, string] {
-  const old = changes.filter((change) => change.type !== "insert").map((change) => change.text).join("");
-  const updated = changes.filter((change) => change.type !== "delete").map((change) => change.text).join("");
+  const old = changes
+    .filter((change) => change.type !== "insert")
+    .map((change) => change.text)
+    .join("");
+  const updated = changes
+    .filter((change) => change.type !== "delete")
+    .map((change) => change.text)
+    .join("");
   return [old, updated];
 }
 
@@ -90,7 +96,9 @@ describe("diffParagraphWords", () => {
   });
 
   it("keeps a common run visible when it is longer than the changes around it", () => {
-    expect(diffParagraphWords("ITU should continue to work with partners.", "ITU must continue to act with partners.")).toEqual([
+    expect(
+      diffParagraphWords("ITU should continue to work with partners.", "ITU must continue to act with partners."),
+    ).toEqual([
       equal("ITU "),
       remove("should"),
       insert("must"),
@@ -118,7 +126,16 @@ describe("diffParagraphWords", () => {
   });
 
   it("reproduces both texts exactly and alternates run types, on 300 generated edits", () => {
-    const pair = generateDocumentPair({ paragraphs: 300, seed: 5, edited: 1, moved: 0, split: 0, merged: 0, deleted: 0, inserted: 0 });
+    const pair = generateDocumentPair({
+      paragraphs: 300,
+      seed: 5,
+      edited: 1,
+      moved: 0,
+      split: 0,
+      merged: 0,
+      deleted: 0,
+      inserted: 0,
+    });
     const random = createRandom(9);
     for (let i = 0; i < pair.a.length; i++) {
       // Sprinkle punctuation and odd spacing so the whitespace bookkeeping is exercised.

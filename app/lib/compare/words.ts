@@ -229,9 +229,19 @@ function absorbShortEquals(blocks: Block[]): Block[] {
     for (const block of current) {
       const equal = next[next.length - 1];
       const before = next[next.length - 2];
-      if (!isEqual(block) && equal && isEqual(equal) && before && !isEqual(before) && shouldAbsorb(equal.equal, before, block)) {
+      if (
+        !isEqual(block) &&
+        equal &&
+        isEqual(equal) &&
+        before &&
+        !isEqual(before) &&
+        shouldAbsorb(equal.equal, before, block)
+      ) {
         next.length -= 2;
-        next.push({ deleted: before.deleted + equal.equal + block.deleted, inserted: before.inserted + equal.equal + block.inserted });
+        next.push({
+          deleted: before.deleted + equal.equal + block.deleted,
+          inserted: before.inserted + equal.equal + block.inserted,
+        });
         folded = true;
       } else {
         next.push({ ...block });

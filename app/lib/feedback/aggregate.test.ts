@@ -59,7 +59,15 @@ describe("sections and the heat map", () => {
       { id: "p3", sectionId: "s2b" },
       { id: "p4", sectionId: "s2b" },
     ];
-    const map = heatMap(sections, paragraphs, new Map([["p2", 1], ["p3", 100], ["p4", 10]]));
+    const map = heatMap(
+      sections,
+      paragraphs,
+      new Map([
+        ["p2", 1],
+        ["p3", 100],
+        ["p4", 10],
+      ]),
+    );
     expect(map.max).toBe(100);
     expect(map.sections.map((entry) => [entry.section.id, entry.count, entry.total])).toEqual([
       ["s1", 0, 0],

@@ -10,7 +10,8 @@ import { FEEDBACK_KINDS } from "./filters";
 /** The dashboard bucket of a comment: its organization's kind, or "source". */
 export function feedbackKind(origin: string, organizationKind: string | null | undefined): FeedbackKind {
   if (origin === "source") return "source";
-  if (organizationKind && (FEEDBACK_KINDS as readonly string[]).includes(organizationKind)) return organizationKind as FeedbackKind;
+  if (organizationKind && (FEEDBACK_KINDS as readonly string[]).includes(organizationKind))
+    return organizationKind as FeedbackKind;
   return "other";
 }
 
@@ -44,7 +45,8 @@ export function sectionScope(sections: readonly OutlineSection[], sectionId: str
   const start = sections.findIndex((section) => section.id === sectionId);
   if (start < 0) return [];
   const ids = [sectionId];
-  for (let k = start + 1; k < sections.length && sections[k].level > sections[start].level; k++) ids.push(sections[k].id);
+  for (let k = start + 1; k < sections.length && sections[k].level > sections[start].level; k++)
+    ids.push(sections[k].id);
   return ids;
 }
 
@@ -138,6 +140,7 @@ export function timeSeries(rows: ReadonlyArray<{ day: string; count: number }>):
   const weeks = new Map<number, number>();
   for (const [time, count] of counts) weeks.set(monday(time), (weeks.get(monday(time)) ?? 0) + count);
   const points: Array<{ date: string; count: number }> = [];
-  for (let week = monday(first); week <= last; week += 7 * DAY_MS) points.push({ date: iso(week), count: weeks.get(week) ?? 0 });
+  for (let week = monday(first); week <= last; week += 7 * DAY_MS)
+    points.push({ date: iso(week), count: weeks.get(week) ?? 0 });
   return { unit: "week", points };
 }

@@ -4,7 +4,7 @@ import { CSV_BOM, csvField, csvRecord, neutralizeFormula } from "./csv";
 
 describe("CSV formula injection (OWASP: cells starting with = + - @ tab CR)", () => {
   it.each([
-    ["=HYPERLINK(\"http://evil\",\"x\")", "'=HYPERLINK(\"http://evil\",\"x\")"],
+    ['=HYPERLINK("http://evil","x")', '\'=HYPERLINK("http://evil","x")'],
     ["+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"],
     ["-2+3", "'-2+3"],
     ["@SUM(A1:A2)", "'@SUM(A1:A2)"],
@@ -30,7 +30,7 @@ describe("RFC 4180 fields and records", () => {
     expect(csvField(12)).toBe("12");
   });
   it("neutralizes before quoting: a formula with a comma stays text", () => {
-    expect(csvField("=SUM(1,2)")).toBe("\"'=SUM(1,2)\"");
+    expect(csvField("=SUM(1,2)")).toBe('"\'=SUM(1,2)"');
   });
   it("ends every record with CRLF", () => {
     expect(csvRecord(["ge", "Ünïcödé", "x,y"])).toBe('ge,Ünïcödé,"x,y"\r\n');

@@ -48,8 +48,14 @@ describe("groupNearDuplicates (crafted cases, exact groups)", () => {
       { id: "kindly", text: LETTER.replace("We ask", "We kindly ask") },
       { id: "notably", text: LETTER.replace("including the rights", "notably the rights") },
       { id: "longer", text: LETTER.replace("freedom of expression", "freedom of expression and of association") },
-      { id: "other-topic", text: "The figure of 85 countries without a national CIRT should be updated with the latest data and its source cited." },
-      { id: "same-words-other-order", text: "Rights to privacy and freedom of expression must be protected; we ask the guideline to comply with law." },
+      {
+        id: "other-topic",
+        text: "The figure of 85 countries without a national CIRT should be updated with the latest data and its source cited.",
+      },
+      {
+        id: "same-words-other-order",
+        text: "Rights to privacy and freedom of expression must be protected; we ask the guideline to comply with law.",
+      },
     ];
     const { groupIds, stats } = groupNearDuplicates(items);
     expect(groupIds).toEqual(["first", "first", "first", "first", "other-topic", "same-words-other-order"]);
@@ -59,7 +65,9 @@ describe("groupNearDuplicates (crafted cases, exact groups)", () => {
 
   it("does not group texts below the similarity threshold", () => {
     // Half the letter replaced: well under 0.7 Jaccard.
-    const half = LETTER.split(" ").slice(0, 14).join(" ") + " and we also want more funding for capacity building programmes in every region of the world";
+    const half =
+      LETTER.split(" ").slice(0, 14).join(" ") +
+      " and we also want more funding for capacity building programmes in every region of the world";
     const { groupIds } = groupNearDuplicates([
       { id: "a", text: LETTER },
       { id: "b", text: half },
@@ -97,7 +105,10 @@ describe("groupNearDuplicates (crafted cases, exact groups)", () => {
   });
 
   it("is deterministic and independent of unrelated items", () => {
-    const items = Array.from({ length: 200 }, (_, k) => ({ id: `n${k}`, text: `Comment number ${k} about topic ${k * 7} with words ${k % 13} and ${k % 17} and more text here.` }));
+    const items = Array.from({ length: 200 }, (_, k) => ({
+      id: `n${k}`,
+      text: `Comment number ${k} about topic ${k * 7} with words ${k % 13} and ${k % 17} and more text here.`,
+    }));
     items.push({ id: "copy", text: items[5].text });
     const first = groupNearDuplicates(items).groupIds;
     const second = groupNearDuplicates(items).groupIds;
@@ -107,7 +118,10 @@ describe("groupNearDuplicates (crafted cases, exact groups)", () => {
 
   it("verifies a large campaign against a bounded number of representatives, not all pairs", () => {
     // 2,000 distinct near-identical letters (one word varies): all-pairs would be 2 million comparisons.
-    const items = Array.from({ length: 2000 }, (_, k) => ({ id: `c${k}`, text: LETTER.replace("international", `international-${k}`) }));
+    const items = Array.from({ length: 2000 }, (_, k) => ({
+      id: `c${k}`,
+      text: LETTER.replace("international", `international-${k}`),
+    }));
     const { groupIds, stats } = groupNearDuplicates(items);
     expect(new Set(groupIds)).toEqual(new Set(["c0"]));
     expect(stats.verifications).toBeLessThan(items.length * 20);

@@ -5,10 +5,22 @@ import { feedbackSearch, hasActiveFilters, parseFeedbackFilters, sectionParams }
 describe("dashboard filters in the URL", () => {
   it("reads known values and drops malformed ones", () => {
     const filters = parseFeedbackFilters(
-      new URLSearchParams("v=1&section=2&kind=member_state&type=technical&status=undecided&q=%20regional%20%20bodies%20&page=2&evil=1"),
+      new URLSearchParams(
+        "v=1&section=2&kind=member_state&type=technical&status=undecided&q=%20regional%20%20bodies%20&page=2&evil=1",
+      ),
     );
-    expect(filters).toEqual({ v: 1, section: "2", kind: "member_state", type: "technical", status: "undecided", q: "regional bodies", page: 2 });
-    expect(parseFeedbackFilters(new URLSearchParams("v=x&kind=martians&type=&status=maybe&page=-3&group=a;b"))).toEqual({});
+    expect(filters).toEqual({
+      v: 1,
+      section: "2",
+      kind: "member_state",
+      type: "technical",
+      status: "undecided",
+      q: "regional bodies",
+      page: 2,
+    });
+    expect(parseFeedbackFilters(new URLSearchParams("v=x&kind=martians&type=&status=maybe&page=-3&group=a;b"))).toEqual(
+      {},
+    );
   });
   it("writes the filters back in a fixed order, with overrides", () => {
     const filters = { kind: "academia" as const, v: 1, q: "a&b" };

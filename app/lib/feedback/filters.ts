@@ -75,7 +75,10 @@ export function parseFeedbackFilters(search: URLSearchParams): FeedbackFilters {
 }
 
 /** The query string of a set of filters, in a fixed order, without empty ones. */
-export function feedbackSearch(filters: FeedbackFilters, overrides: Partial<Record<keyof FeedbackFilters, string | number | undefined>> = {}): string {
+export function feedbackSearch(
+  filters: FeedbackFilters,
+  overrides: Partial<Record<keyof FeedbackFilters, string | number | undefined>> = {},
+): string {
   const merged: Record<string, string | number | undefined> = { ...filters, ...overrides };
   const params = new URLSearchParams();
   for (const key of Object.keys(FeedbackFiltersSchema.shape)) {
@@ -95,11 +98,16 @@ export function hasActiveFilters(filters: FeedbackFilters): boolean {
  * Each section's value in the `section` filter: its number ("2") when no
  * other section of the version has that number, else "s<order>".
  */
-export function sectionParams(sections: ReadonlyArray<{ id: string; number: string | null; order: number }>): Map<string, string> {
+export function sectionParams(
+  sections: ReadonlyArray<{ id: string; number: string | null; order: number }>,
+): Map<string, string> {
   const counts = new Map<string, number>();
   for (const section of sections) if (section.number) counts.set(section.number, (counts.get(section.number) ?? 0) + 1);
   return new Map(
-    sections.map((section) => [section.id, section.number && counts.get(section.number) === 1 ? section.number : `s${section.order}`]),
+    sections.map((section) => [
+      section.id,
+      section.number && counts.get(section.number) === 1 ? section.number : `s${section.order}`,
+    ]),
   );
 }
 

@@ -41,7 +41,15 @@ describe("the ISO 8-column row", () => {
     ]);
   });
   it("leaves the observation empty until decided, and shows a decision without response alone", () => {
-    const base = { organization: "X", paragraphNumber: null, section: null, quote: null, type: "editorial", comment: "c", proposedText: null };
+    const base = {
+      organization: "X",
+      paragraphNumber: null,
+      section: null,
+      quote: null,
+      type: "editorial",
+      comment: "c",
+      proposedText: null,
+    };
     expect(isoRow({ ...base, disposition: null }, String)).toEqual(["X", "", "", "", "ed", "c", "", ""]);
     expect(isoRow({ ...base, disposition: { status: "noted", response: "" } }, () => "Noted")[7]).toBe("Noted");
   });
@@ -67,7 +75,8 @@ describe("template cells", () => {
   });
   it("compares paragraph numbers as people type them", () => {
     const target = normalizeParagraphNumber("2.9 a.");
-    for (const typed of ["2.9 a.", "2.9a", "2.9 (a)", "2.9.a", "2-9-a", " 2.9 A "]) expect(normalizeParagraphNumber(typed)).toBe(target);
+    for (const typed of ["2.9 a.", "2.9a", "2.9 (a)", "2.9.a", "2-9-a", " 2.9 A "])
+      expect(normalizeParagraphNumber(typed)).toBe(target);
     expect(normalizeParagraphNumber("1.10")).not.toBe(normalizeParagraphNumber("1.1"));
   });
 });

@@ -3,7 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import en from "~/locales/en";
 
-import { commentIntent, describeCommenters, summarizeParagraphFeedback, type SummaryComment, type Translate } from "./summary";
+import {
+  commentIntent,
+  describeCommenters,
+  summarizeParagraphFeedback,
+  type SummaryComment,
+  type Translate,
+} from "./summary";
 
 let t: Translate;
 beforeAll(async () => {
@@ -36,7 +42,9 @@ describe("commentIntent", () => {
     expect(commentIntent(comment({ text: "Unclear wording.", type: "editorial" }))).toBe("editorial");
     expect(commentIntent(comment({ text: "Unclear wording.", type: "general" }))).toBe("general");
     // "Supportive" or "removable" are not the words: whole words only.
-    expect(commentIntent(comment({ text: "Supportive environment is removable.", type: "technical" }))).toBe("technical");
+    expect(commentIntent(comment({ text: "Supportive environment is removable.", type: "technical" }))).toBe(
+      "technical",
+    );
   });
 });
 
@@ -49,8 +57,12 @@ describe("describeCommenters", () => {
       comment({ organizationId: "a" }),
       comment({ organizationId: "b" }),
     ];
-    expect(describeCommenters(mixed, t)).toBe("three participants (two member-state delegations and one sector member)");
-    const many = Array.from({ length: 12 }, (_, k) => comment({ organizationKind: "civil_society", organizationId: `cs${k}` }));
+    expect(describeCommenters(mixed, t)).toBe(
+      "three participants (two member-state delegations and one sector member)",
+    );
+    const many = Array.from({ length: 12 }, (_, k) =>
+      comment({ organizationKind: "civil_society", organizationId: `cs${k}` }),
+    );
     expect(describeCommenters(many, t)).toBe("12 civil-society organizations");
   });
 });
@@ -65,12 +77,29 @@ describe("summarizeParagraphFeedback (HLEG style, exact sentences)", () => {
       text: "Clearer wording needed.",
       proposedText: "ITU should continue, with regional organizations, to facilitate discussions.",
     });
-    const support = comment({ organizationKind: "academia", organizationId: "uni", text: "We support this guideline." });
+    const support = comment({
+      organizationKind: "academia",
+      organizationId: "uni",
+      text: "We support this guideline.",
+    });
     const technical = comment({ organizationId: "ms-c", type: "technical", text: "Mention security by design." });
-    const editorial1 = comment({ organizationKind: "civil_society", organizationId: "ngo", type: "editorial", text: "Typo: woman." });
-    const editorial2 = comment({ organizationKind: "civil_society", organizationId: "ngo", type: "editorial", text: "Typo: its." });
+    const editorial1 = comment({
+      organizationKind: "civil_society",
+      organizationId: "ngo",
+      type: "editorial",
+      text: "Typo: woman.",
+    });
+    const editorial2 = comment({
+      organizationKind: "civil_society",
+      organizationId: "ngo",
+      type: "editorial",
+      text: "Typo: its.",
+    });
 
-    const sentences = summarizeParagraphFeedback([support, deleteA, editorial1, alternative, technical, deleteB, editorial2], t);
+    const sentences = summarizeParagraphFeedback(
+      [support, deleteA, editorial1, alternative, technical, deleteB, editorial2],
+      t,
+    );
     expect(sentences.map((sentence) => sentence.text)).toEqual([
       "Two member-state delegations wished to delete this paragraph.",
       "One sector member proposed the alternative text: “ITU should continue, with regional organizations, to facilitate discussions.”.",
@@ -89,11 +118,21 @@ describe("summarizeParagraphFeedback (HLEG style, exact sentences)", () => {
 
   it("counts distinct alternative texts and reports near-identical comments as a campaign", () => {
     const campaign = ["ngo-1", "ngo-2", "ngo-3"].map((organizationId) =>
-      comment({ organizationKind: "civil_society", organizationId, text: "Human rights must be respected.", duplicateGroupId: "g1" }),
+      comment({
+        organizationKind: "civil_society",
+        organizationId,
+        text: "Human rights must be respected.",
+        duplicateGroupId: "g1",
+      }),
     );
     const alternatives = [
       comment({ organizationId: "ms-a", text: "Reword.", proposedText: "Text one." }),
-      comment({ organizationKind: "international_organization", organizationId: "io", text: "Reword.", proposedText: "Text two." }),
+      comment({
+        organizationKind: "international_organization",
+        organizationId: "io",
+        text: "Reword.",
+        proposedText: "Text two.",
+      }),
     ];
     const sentences = summarizeParagraphFeedback([...campaign, ...alternatives], t);
     expect(sentences.map((sentence) => sentence.text)).toEqual([
@@ -107,7 +146,13 @@ describe("summarizeParagraphFeedback (HLEG style, exact sentences)", () => {
   it("shortens a long proposed text and reports comments recorded in a source document", () => {
     const long = comment({ organizationId: "ms-a", text: "Replace.", proposedText: `${"word ".repeat(20)}end` });
     const source = [1, 2].map(() =>
-      comment({ origin: "source", organizationKind: null, organizationId: null, sourceAttribution: "HLEG members", text: "One member wished to delete this proposal." }),
+      comment({
+        origin: "source",
+        organizationKind: null,
+        organizationId: null,
+        sourceAttribution: "HLEG members",
+        text: "One member wished to delete this proposal.",
+      }),
     );
     const sentences = summarizeParagraphFeedback([long, ...source], t, { quoteChars: 20 });
     expect(sentences.map((sentence) => sentence.text)).toEqual([

@@ -31,7 +31,8 @@ export interface SummaryComment {
 }
 
 /** What a sentence reports. */
-export type SummaryIntent = "delete" | "alternative" | "support" | "general" | "technical" | "editorial" | "campaign" | "source";
+export type SummaryIntent =
+  "delete" | "alternative" | "support" | "general" | "technical" | "editorial" | "campaign" | "source";
 
 /** One sentence of the summary and the comments it stands for. */
 export interface SummarySentence {
@@ -52,8 +53,10 @@ const KIND_ORDER = ["member_state", "sector_member", "academia", "civil_society"
 // Words that signal the comment's intent when no replacement text was
 // given. English only, like the corpus; other languages fall back to the
 // comment type, which is never wrong, only less specific.
-const DELETE_WORDS = /\b(delete|deleted|deleting|deletion|remove|removed|removing|removal|omit|omitted|omitting|strike|drop)\b/i;
-const SUPPORT_WORDS = /\b(support|supports|supported|agree|agrees|agreed|welcome|welcomes|endorse|endorses|endorsed)\b/i;
+const DELETE_WORDS =
+  /\b(delete|deleted|deleting|deletion|remove|removed|removing|removal|omit|omitted|omitting|strike|drop)\b/i;
+const SUPPORT_WORDS =
+  /\b(support|supports|supported|agree|agrees|agreed|welcome|welcomes|endorse|endorses|endorsed)\b/i;
 
 /**
  * Which sentence a comment counts in: a proposed replacement first (it is
@@ -93,7 +96,8 @@ export function spelledCount(count: number, t: Translate, locale = "en"): string
 export function describeCommenters(comments: readonly SummaryComment[], t: Translate, locale = "en"): string {
   const byKind = new Map<string, Set<string>>();
   for (const comment of comments) {
-    const kind = comment.organizationKind && KIND_ORDER.includes(comment.organizationKind) ? comment.organizationKind : "other";
+    const kind =
+      comment.organizationKind && KIND_ORDER.includes(comment.organizationKind) ? comment.organizationKind : "other";
     const who = comment.organizationId ?? `comment:${comment.id}`;
     const set = byKind.get(kind) ?? new Set<string>();
     set.add(who);
@@ -137,7 +141,12 @@ export function summarizeParagraphFeedback(
   }
 
   const sentences: SummarySentence[] = [];
-  const say = (intent: SummaryIntent, list: readonly SummaryComment[], key: string, values: Record<string, unknown> = {}) => {
+  const say = (
+    intent: SummaryIntent,
+    list: readonly SummaryComment[],
+    key: string,
+    values: Record<string, unknown> = {},
+  ) => {
     const who = describeCommenters(list, t, locale);
     sentences.push({
       intent,
@@ -179,7 +188,9 @@ export function summarizeParagraphFeedback(
   }
 
   if (fromSource.length > 0) {
-    const attributions = [...new Set(fromSource.map((comment) => comment.sourceAttribution).filter(Boolean))] as string[];
+    const attributions = [
+      ...new Set(fromSource.map((comment) => comment.sourceAttribution).filter(Boolean)),
+    ] as string[];
     sentences.push({
       intent: "source",
       text: capitalize(
@@ -189,7 +200,10 @@ export function summarizeParagraphFeedback(
               number: spelledCount(fromSource.length, t, locale),
               attribution: new Intl.ListFormat(locale, { type: "conjunction" }).format(attributions),
             })
-          : t("feedback.summary.source", { count: fromSource.length, number: spelledCount(fromSource.length, t, locale) }),
+          : t("feedback.summary.source", {
+              count: fromSource.length,
+              number: spelledCount(fromSource.length, t, locale),
+            }),
         locale,
       ),
       commentIds: fromSource.map((comment) => comment.id),

@@ -54,8 +54,7 @@ export interface TemplateComment {
 }
 
 export type TemplateValidation =
-  | { ok: true; comments: TemplateComment[] }
-  | { ok: false; errors: TemplateRowError[]; validRows: number };
+  { ok: true; comments: TemplateComment[] } | { ok: false; errors: TemplateRowError[]; validRows: number };
 
 /** A paragraph of the version the comments are for. */
 export interface TemplateParagraph {
@@ -79,7 +78,9 @@ export function findHeaderRow(rows: readonly TemplateRow[]): number {
   return rows.findIndex((row) => {
     const type = row.cells[4] ?? "";
     const comment = row.cells[5] ?? "";
-    return (HEADER_TYPE.test(type) || type.includes("(5)")) && (HEADER_COMMENT.test(comment) || comment.includes("(6)"));
+    return (
+      (HEADER_TYPE.test(type) || type.includes("(5)")) && (HEADER_COMMENT.test(comment) || comment.includes("(6)"))
+    );
   });
 }
 
@@ -133,7 +134,12 @@ export function validateTemplateRows({
       const section = paragraph.section;
       if (!section) return false;
       const label = (section.number ? `${section.number} ${section.heading}` : section.heading).toLowerCase();
-      return label === wanted || label.startsWith(wanted) || wanted.startsWith(label) || (section.number ?? "").toLowerCase() === wanted;
+      return (
+        label === wanted ||
+        label.startsWith(wanted) ||
+        wanted.startsWith(label) ||
+        (section.number ?? "").toLowerCase() === wanted
+      );
     });
   };
   const organization = organizationName.trim().toLowerCase();

@@ -50,8 +50,18 @@ function zip(entries: Array<{ name: string; data: string; declaredSize?: number 
 
 describe("inspectZip", () => {
   it("lists the entries and sums their declared sizes", () => {
-    const result = inspectZip(zip([{ name: "word/document.xml", data: "<w/>" }, { name: "[Content_Types].xml", data: "<x/>" }]));
-    expect(result).toEqual({ ok: true, entries: 2, declaredBytes: 8, names: ["word/document.xml", "[Content_Types].xml"] });
+    const result = inspectZip(
+      zip([
+        { name: "word/document.xml", data: "<w/>" },
+        { name: "[Content_Types].xml", data: "<x/>" },
+      ]),
+    );
+    expect(result).toEqual({
+      ok: true,
+      entries: 2,
+      declaredBytes: 8,
+      names: ["word/document.xml", "[Content_Types].xml"],
+    });
   });
   it("reports what a zip bomb declares before anything is inflated", () => {
     const result = inspectZip(zip([{ name: "xl/workbook.xml", data: "x", declaredSize: 2_000_000_000 }]));
@@ -59,7 +69,10 @@ describe("inspectZip", () => {
   });
   it("refuses an empty file, a non-zip and a truncated zip", () => {
     expect(inspectZip(new Uint8Array())).toEqual({ ok: false, reason: "empty" });
-    expect(inspectZip(new TextEncoder().encode("Organization,Paragraph\nA,2.9 a."))).toEqual({ ok: false, reason: "notZip" });
+    expect(inspectZip(new TextEncoder().encode("Organization,Paragraph\nA,2.9 a."))).toEqual({
+      ok: false,
+      reason: "notZip",
+    });
     const whole = zip([{ name: "a.xml", data: "<a/>" }]);
     expect(inspectZip(whole.subarray(0, whole.length - 10))).toEqual({ ok: false, reason: "corrupt" });
   });

@@ -39,7 +39,8 @@ export function inspectZip(bytes: Uint8Array): ZipInspection {
   const names: string[] = [];
   const decoder = new TextDecoder();
   for (let k = 0; k < entries; k++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE) return { ok: false, reason: "corrupt" };
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE)
+      return { ok: false, reason: "corrupt" };
     const uncompressed = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);

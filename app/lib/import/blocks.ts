@@ -150,12 +150,7 @@ export function documentFromBlocks(blocks: Block[], options: ParseOptions = {}):
       const paragraph = { number: itemNumber(parent, marker.label), text: marker.rest };
       section.paragraphs.push(paragraph);
       mergeTarget = paragraph;
-    } else if (
-      !block.bullet &&
-      mergeTarget !== null &&
-      /^[a-z]/.test(text) &&
-      !endsLikeSentence(mergeTarget.text)
-    ) {
+    } else if (!block.bullet && mergeTarget !== null && /^[a-z]/.test(text) && !endsLikeSentence(mergeTarget.text)) {
       mergeTarget.text = `${mergeTarget.text} ${text}`;
     } else {
       const paragraph = { number: null, text };

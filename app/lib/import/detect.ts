@@ -41,7 +41,8 @@ export function detectTextShape(text: string): TextShape {
   // <sup> could be a stray character or two, so two of them are required.
   if (lines.some((line) => /^\s{0,3}#{1,6}\s+\S/.test(line))) return "markdown";
   const markdownSignals =
-    normalized.match(/^\s*\*\*\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-z][.)])\s*\*\*|\[[^\]\n]+\]\([^)\s]*\)|<sup>/gm)?.length ?? 0;
+    normalized.match(/^\s*\*\*\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-z][.)])\s*\*\*|\[[^\]\n]+\]\([^)\s]*\)|<sup>/gm)
+      ?.length ?? 0;
   if (markdownSignals >= 2) return "markdown";
   return "plain";
 }

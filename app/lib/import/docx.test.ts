@@ -29,7 +29,11 @@ describe("parseDocx", () => {
           heading: "Introduction",
           level: 1,
           paragraphs: [
-            { key: "1-1", number: "1.1", text: "The ITU 2018 Plenipotentiary Conference adopted Resolution 130 & more." },
+            {
+              key: "1-1",
+              number: "1.1",
+              text: "The ITU 2018 Plenipotentiary Conference adopted Resolution 130 & more.",
+            },
             { key: "1-2", number: "1.2", text: "Council instructed the Secretary-General:" },
             { key: "1-2-a", number: "1.2 a.", text: "to submit a report;" },
             { key: "1-2-b", number: "1.2 b.", text: "to develop guidelines." },

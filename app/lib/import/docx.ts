@@ -11,10 +11,7 @@ import { ImportError, type ImportedDocument } from "./types";
 /** Class mammoth puts on the paragraph styled "Title" (see style map below). */
 const TITLE_CLASS = "import-title";
 
-const STYLE_MAP = [
-  `p[style-name='Title'] => p.${TITLE_CLASS}:fresh`,
-  `p.Title => p.${TITLE_CLASS}:fresh`,
-];
+const STYLE_MAP = [`p[style-name='Title'] => p.${TITLE_CLASS}:fresh`, `p.Title => p.${TITLE_CLASS}:fresh`];
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
@@ -43,8 +40,13 @@ interface ListLevel {
 export function docxHtmlToBlocks(html: string): Block[] {
   const blocks: Block[] = [];
   const lists: ListLevel[] = [];
-  let open: { kind: "title" | "heading" | "paragraph"; depth: number; text: string; prefix: string; bullet: boolean } | null =
-    null;
+  let open: {
+    kind: "title" | "heading" | "paragraph";
+    depth: number;
+    text: string;
+    prefix: string;
+    bullet: boolean;
+  } | null = null;
   let skipDepth = 0;
 
   const flush = () => {
@@ -64,7 +66,8 @@ export function docxHtmlToBlocks(html: string): Block[] {
     level.counter += 1;
     if (!level.ordered) return { prefix: "", bullet: true };
     const orderedDepth = lists.filter((l) => l.ordered).length;
-    const label = orderedDepth <= 1 ? `${level.counter}.` : `${String.fromCharCode(96 + ((level.counter - 1) % 26) + 1)}.`;
+    const label =
+      orderedDepth <= 1 ? `${level.counter}.` : `${String.fromCharCode(96 + ((level.counter - 1) % 26) + 1)}.`;
     return { prefix: `${label} `, bullet: false };
   };
 
@@ -85,7 +88,8 @@ export function docxHtmlToBlocks(html: string): Block[] {
 
     // <sup> is inline (a footnote call inside a paragraph); a footnote <li>
     // is a block of its own and ends whatever paragraph was open.
-    const isFootnoteItem = name === "li" && (closing ? skipDepth > 0 : /id="(?:footnote|endnote|comment)-/.test(attributes));
+    const isFootnoteItem =
+      name === "li" && (closing ? skipDepth > 0 : /id="(?:footnote|endnote|comment)-/.test(attributes));
     if (name === "sup" || isFootnoteItem) {
       if (closing) skipDepth = Math.max(0, skipDepth - 1);
       else {
@@ -133,7 +137,9 @@ export function docxHtmlToBlocks(html: string): Block[] {
  * word/document.xml, a damaged archive).
  */
 export async function parseDocx(buffer: Uint8Array | Buffer, options: ParseOptions = {}): Promise<ImportedDocument> {
-  const nodeBuffer = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const nodeBuffer = Buffer.isBuffer(buffer)
+    ? buffer
+    : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(

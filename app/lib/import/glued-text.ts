@@ -47,7 +47,13 @@ export const annexNumbering: Numbering = {
  * order across majors (1.1 … 1.27, 2.1 …).
  */
 export const continuousNumbering: Numbering = {
-  next: (last) => (last ? [[last[0], last[1] + 1], [last[0] + 1, 1]] : [[1, 1]]),
+  next: (last) =>
+    last
+      ? [
+          [last[0], last[1] + 1],
+          [last[0] + 1, 1],
+        ]
+      : [[1, 1]],
   format: (parts) => parts.join("."),
 };
 
@@ -69,7 +75,11 @@ export interface NumberedChunk {
  * sequence. The text before the first accepted number is returned with
  * `parts: null`.
  */
-export function splitAtNumbers(text: string, numbering: Numbering, state: { last: NumberParts | null }): NumberedChunk[] {
+export function splitAtNumbers(
+  text: string,
+  numbering: Numbering,
+  state: { last: NumberParts | null },
+): NumberedChunk[] {
   const chunks: NumberedChunk[] = [];
   let chunkStart = 0;
   let chunkParts: NumberParts | null = null;

@@ -46,7 +46,9 @@ describe("HLEG 2008 proposals with member comments", () => {
       ["5", "Work Area 5", 1, 18],
     ]);
     expect(hleg.sections[0].paragraphs[0]).toMatchObject({ key: "s1-u1", number: null });
-    expect(hleg.sections[0].paragraphs[0].text).toMatch(/^Cybersecurity is a complex issue .* Proposals were made in the following areas:$/);
+    expect(hleg.sections[0].paragraphs[0].text).toMatch(
+      /^Cybersecurity is a complex issue .* Proposals were made in the following areas:$/,
+    );
   });
 
   it("attaches the comments after proposal 1.3 to 1.3, including the Convention paragraph", () => {
@@ -55,14 +57,18 @@ describe("HLEG 2008 proposals with member comments", () => {
     expect(comments?.[0]).toMatch(
       /^With regard to the Council of Europe’s Convention on Cybercrime, some members suggested that countries could be encouraged to join and ratify the Convention/,
     );
-    expect(paragraphNumbered(hleg, "1.3").text).toMatch(/^“Considering the Council of Europe’s Convention on Cybercrime/);
+    expect(paragraphNumbered(hleg, "1.3").text).toMatch(
+      /^“Considering the Council of Europe’s Convention on Cybercrime/,
+    );
   });
 
   it("records short verdicts as comments of the proposal above", () => {
     expect(paragraphNumbered(hleg, "1.4").memberComments).toEqual(["A few members wished to delete this proposal."]);
     expect(paragraphNumbered(hleg, "1.6").memberComments).toEqual(["One member wished to delete this proposal."]);
     expect(paragraphNumbered(hleg, "1.12").memberComments).toEqual(["General consensus was achieved."]);
-    expect(paragraphNumbered(hleg, "2.11").memberComments?.[0]).toMatch(/^There was no consensus on proposals 2\.10 & 2\.11/);
+    expect(paragraphNumbered(hleg, "2.11").memberComments?.[0]).toMatch(
+      /^There was no consensus on proposals 2\.10 & 2\.11/,
+    );
     expect(paragraphNumbered(hleg, "2.10").memberComments).toBeUndefined();
   });
 
@@ -96,7 +102,9 @@ describe("HLEG 2008 proposals with member comments", () => {
     const comments = allParagraphs(hleg).flatMap((p) => p.memberComments ?? []);
     expect(comments).toHaveLength(40);
     const paragraphTexts = allParagraphs(hleg).map((p) => p.text);
-    expect(paragraphTexts.filter((t) => /\b(?:one|two|a few|some|several|many|another) members?\b|consensus was/i.test(t))).toEqual([]);
+    expect(
+      paragraphTexts.filter((t) => /\b(?:one|two|a few|some|several|many|another) members?\b|consensus was/i.test(t)),
+    ).toEqual([]);
   });
 
   it("keeps bullets and the recommendation after 5.1's list as unnumbered paragraphs", () => {
@@ -111,7 +119,9 @@ describe("HLEG 2008 proposals with member comments", () => {
 
 describe("parseProposalsWithComments", () => {
   it("names a section after a matching 'N) Title' line", () => {
-    const doc = parseProposalsWithComments("3) Organizational Structures\nProposals:\n3.1. Do it.\nOne member disagreed.");
+    const doc = parseProposalsWithComments(
+      "3) Organizational Structures\nProposals:\n3.1. Do it.\nOne member disagreed.",
+    );
     expect(doc.sections).toEqual([
       {
         number: "3",

@@ -31,8 +31,11 @@ const MEMBER_COMMENT = /\b(?:members?|consensus)\b/i;
 export function countMemberCommentLines(text: string): number {
   return normalizeLineEndings(text)
     .split("\n")
-    .filter((line) => /^(?:one|two|three|a few|some|several|many|another|other|the same) members?\b|^general consensus\b|^there was no consensus\b/i.test(line.trim()))
-    .length;
+    .filter((line) =>
+      /^(?:one|two|three|a few|some|several|many|another|other|the same) members?\b|^general consensus\b|^there was no consensus\b/i.test(
+        line.trim(),
+      ),
+    ).length;
 }
 
 interface PendingHeading {

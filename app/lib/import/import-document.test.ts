@@ -69,7 +69,9 @@ describe("importDocument refuses unusable files with a clear message", () => {
 
   it("a file over the size limit, before reading it", async () => {
     const bytes = Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x41);
-    expect((await importFailure("huge.txt", bytes)).message).toBe('"huge.txt" is too large (20.1 MB); the limit is 20 MB.');
+    expect((await importFailure("huge.txt", bytes)).message).toBe(
+      '"huge.txt" is too large (20.1 MB); the limit is 20 MB.',
+    );
   });
 
   it("an unsupported or misnamed format", async () => {

@@ -55,7 +55,9 @@ export function decodeTextFile(bytes: Uint8Array, fileName: string): string {
     throw new ImportError(`"${fileName}" is not a readable text file.`);
   }
   if (bytes.includes(0)) {
-    throw new ImportError(`"${fileName}" is not a text file (it contains binary data). Upload a .docx, .txt or .md file.`);
+    throw new ImportError(
+      `"${fileName}" is not a text file (it contains binary data). Upload a .docx, .txt or .md file.`,
+    );
   }
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);

@@ -58,10 +58,16 @@ describe("2022 final guidelines (Markdown-ish)", () => {
       ...lettered("7.", "e"),
     ]);
     expect(paragraphNumbered(final, "2. a.").key).toBe("2-a");
-    expect(paragraphNumbered(final, "2. a.").text).toMatch(/^ITU should continue its efforts to facilitate multi-stakeholder/);
-    expect(paragraphNumbered(final, "2. d.").text).toMatch(/^ITU should continue to strengthen the Child Online Protection programme/);
+    expect(paragraphNumbered(final, "2. a.").text).toMatch(
+      /^ITU should continue its efforts to facilitate multi-stakeholder/,
+    );
+    expect(paragraphNumbered(final, "2. d.").text).toMatch(
+      /^ITU should continue to strengthen the Child Online Protection programme/,
+    );
     expect(paragraphNumbered(final, "5. j.").text).toMatch(/and continue to promote a culture of cybersecurity\.$/);
-    expect(paragraphNumbered(final, "7. e.").text).toMatch(/^Given the intrinsically transnational and cross-sectoral impact/);
+    expect(paragraphNumbered(final, "7. e.").text).toMatch(
+      /^Given the intrinsically transnational and cross-sectoral impact/,
+    );
   });
 
   it("keeps the two unnumbered paragraphs, after 1.7 b) and inside 5. c.", () => {
@@ -85,14 +91,20 @@ describe("2022 final guidelines (Markdown-ish)", () => {
     expect(paragraphNumbered(final, "1.1").text).toMatch(
       /^The ITU 2018 Plenipotentiary Conference in Dubai adopted Resolution 130: Strengthening the role of ITU/,
     );
-    expect(paragraphNumbered(final, "1.4").text).toContain("set out in Circular Letter (CL-20/55) and two open consultations");
-    const texts = allParagraphs(final).map((p) => p.text).join("\n");
+    expect(paragraphNumbered(final, "1.4").text).toContain(
+      "set out in Circular Letter (CL-20/55) and two open consultations",
+    );
+    const texts = allParagraphs(final)
+      .map((p) => p.text)
+      .join("\n");
     expect(texts).not.toMatch(/<sup>|<\/?[a-z]+>|\]\(#\)|\*|Minutes of the Plenipotentiary|https?:/);
   });
 
   it("keys every paragraph from its number", () => {
     expect(paragraphKeyed(final, "1-7-a").number).toBe("1.7 a)");
-    expect(paragraphKeyed(final, "3").text).toMatch(/^Recommendations related to Pillar 2 in the HLEG Report 2008 remain valid\./);
+    expect(paragraphKeyed(final, "3").text).toMatch(
+      /^Recommendations related to Pillar 2 in the HLEG Report 2008 remain valid\./,
+    );
   });
 });
 
@@ -150,7 +162,12 @@ describe("parseMarkdown", () => {
     expect(doc).toEqual({
       title: "Given title",
       sections: [
-        { number: null, heading: "Given title", level: 1, paragraphs: [{ key: "s1-u1", number: null, text: "Just a paragraph." }] },
+        {
+          number: null,
+          heading: "Given title",
+          level: 1,
+          paragraphs: [{ key: "s1-u1", number: null, text: "Just a paragraph." }],
+        },
       ],
     });
   });

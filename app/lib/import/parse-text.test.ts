@@ -13,9 +13,12 @@ describe("detectTextShape", () => {
     ["See [the draft](#) and [the report](#).\nMore.", "markdown"],
     ["Intro line\n1.1\tFirst.\n1.2\tSecond.\n1.3\tThird.", "word-export"],
     ["[bookmark: _Toc1]1.1 Text.", "word-export"],
-    ["Proposals:\n1.1. Do.\nOne member disagreed.\n1.2. Do more.\nTwo members agreed.\nGeneral consensus was achieved.", "proposals-with-comments"],
+    [
+      "Proposals:\n1.1. Do.\nOne member disagreed.\n1.2. Do more.\nTwo members agreed.\nGeneral consensus was achieved.",
+      "proposals-with-comments",
+    ],
     ["A title line\nA paragraph.\n1. A recommendation.", "plain"],
-    ["Contents TOC \\o \"1-3\" \\h Section 1Intro PAGEREF _Toc1 \\h 3Section 1Intro1.1Text.", "web-extract"],
+    ['Contents TOC \\o "1-3" \\h Section 1Intro PAGEREF _Toc1 \\h 3Section 1Intro1.1Text.', "web-extract"],
   ] as const)("%j is %s", (text, shape) => {
     expect(detectTextShape(text)).toBe(shape);
   });

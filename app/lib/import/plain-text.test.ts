@@ -32,7 +32,9 @@ describe("Member State contribution (plain text)", () => {
       ["5", "5.", "Regarding international cooperation, the"],
     ]);
     // Non-breaking spaces in "a National Cybersecurity Strategy" become spaces.
-    expect(allParagraphs(contribution)[6].text).toContain("Guide to Developing a National Cybersecurity Strategy (NCS)");
+    expect(allParagraphs(contribution)[6].text).toContain(
+      "Guide to Developing a National Cybersecurity Strategy (NCS)",
+    );
   });
 });
 

@@ -63,7 +63,7 @@ function headingPattern(heading: string): string {
 }
 
 /** What may follow a heading in glued text: a number, a capital, or the end. */
-const AFTER_HEADING = "(?=\\s*(?:\\d|[A-Z“\"‘]|$))";
+const AFTER_HEADING = '(?=\\s*(?:\\d|[A-Z“"‘]|$))';
 
 /** A TOC heading found in the body. */
 export interface LocatedHeading {
@@ -95,7 +95,12 @@ export function locateHeadings(body: string, entries: TocEntry[]): LocatedHeadin
     exact.lastIndex = cursor;
     const match = exact.exec(body);
     if (match) {
-      located.push({ entry, heading: collapseWhitespace(match[1]), start: match.index, end: match.index + match[0].length });
+      located.push({
+        entry,
+        heading: collapseWhitespace(match[1]),
+        start: match.index,
+        end: match.index + match[0].length,
+      });
       cursor = match.index + match[0].length;
       continue;
     }

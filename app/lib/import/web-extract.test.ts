@@ -130,7 +130,9 @@ describe("2020 draft C20/65 (web extraction)", () => {
 
   it("drops the web page footer after the closing rule", () => {
     const paragraphs = allParagraphs(draft);
-    expect(paragraphs[paragraphs.length - 1].text).toMatch(/the U\.S\. and UK governments also agreed on a CLOUD Act Agreement\.$/);
+    expect(paragraphs[paragraphs.length - 1].text).toMatch(
+      /the U\.S\. and UK governments also agreed on a CLOUD Act Agreement\.$/,
+    );
     const texts = paragraphs.map((p) => p.text).join("\n");
     expect(texts).not.toMatch(/Google Online Preview|copyright disputes|_{3,}|\.{4,}/);
   });
@@ -165,11 +167,17 @@ describe("2020 draft C20/65 (web extraction)", () => {
       /^Online child sexual abuse The United Nations Convention .* or such other similar technology\.$/,
     );
     expect(paragraphNumbered(draft, "2.5").text).toMatch(/are set out below:$/);
-    expect(paragraphNumbered(draft, "1.5").text).toMatch(/highlighted the need for further consultations with stakeholders\.$/);
+    expect(paragraphNumbered(draft, "1.5").text).toMatch(
+      /highlighted the need for further consultations with stakeholders\.$/,
+    );
   });
 
   it("keys annex paragraphs apart from the body's", () => {
-    expect(allParagraphs(draft).filter((p) => p.number === "3.1").map((p) => p.key)).toEqual(["3-1", "annex1-3-1"]);
+    expect(
+      allParagraphs(draft)
+        .filter((p) => p.number === "3.1")
+        .map((p) => p.key),
+    ).toEqual(["3-1", "annex1-3-1"]);
     const annex = draft.sections[draft.sections.length - 1];
     expect(annex.paragraphs.map((p) => p.key).slice(0, 5)).toEqual([
       "annex1-1",
@@ -222,7 +230,10 @@ describe("splitLetteredItems", () => {
 
   it("ignores letters out of order and abbreviations such as e.g.", () => {
     expect(splitLetteredItems("Groups, e.g. SG20 on IoT. c. Not an item.").items).toEqual([]);
-    expect(splitLetteredItems("Intro:a.First, e.g. SG20 works.b.Second.").items.map((i) => i.letter)).toEqual(["a", "b"]);
+    expect(splitLetteredItems("Intro:a.First, e.g. SG20 works.b.Second.").items.map((i) => i.letter)).toEqual([
+      "a",
+      "b",
+    ]);
   });
 });
 
@@ -243,7 +254,9 @@ describe("splitTrailingHeading", () => {
 describe("repairGluedWords", () => {
   it("restores spaces lost with the line breaks, and only those", () => {
     expect(repairGluedWords("will be encrypted.On October 4")).toBe("will be encrypted. On October 4");
-    expect(repairGluedWords("Intelligence (AI)Algorithmic transparency")).toBe("Intelligence (AI) Algorithmic transparency");
+    expect(repairGluedWords("Intelligence (AI)Algorithmic transparency")).toBe(
+      "Intelligence (AI) Algorithmic transparency",
+    );
     expect(repairGluedWords("Security (2009);The League")).toBe("Security (2009); The League");
     expect(repairGluedWords("algorithms; andnew security")).toBe("algorithms; and new security");
     expect(repairGluedWords("Summit 2019The US")).toBe("Summit 2019 The US");

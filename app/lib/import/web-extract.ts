@@ -35,7 +35,13 @@ import {
   type Numbering,
 } from "./glued-text";
 import { withParagraphKeys, type UnkeyedParagraph, type UnkeyedSection } from "./keys";
-import { collapseWhitespace, isSeparatorLine, normalizeLineEndings, removeInvisibleCharacters, repairQuestionMarkSpaces } from "./normalize";
+import {
+  collapseWhitespace,
+  isSeparatorLine,
+  normalizeLineEndings,
+  removeInvisibleCharacters,
+  repairQuestionMarkSpaces,
+} from "./normalize";
 import { looksLikeHeading } from "./plain-text";
 import { locateHeadings, readTableOfContents, type LocatedHeading } from "./toc";
 import type { ImportedDocument } from "./types";

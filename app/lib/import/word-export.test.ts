@@ -1,7 +1,15 @@
 // The 2020 secretariat report, saved as text from Word: bookmarks, inline
 // footnotes, a tab after numbers, "a.\t" items and "·" bullets.
 import { describe, expect, it } from "vitest";
-import { allParagraphs, lettered, numbersOf, paragraphKeyed, paragraphNumbered, readCorpus, sequence } from "./__fixtures__/corpus";
+import {
+  allParagraphs,
+  lettered,
+  numbersOf,
+  paragraphKeyed,
+  paragraphNumbered,
+  readCorpus,
+  sequence,
+} from "./__fixtures__/corpus";
 import { detectTextShape } from "./detect";
 import { parseText } from "./parse-text";
 import { parseWordExport, stripWordFieldCodes } from "./word-export";
@@ -48,7 +56,9 @@ describe("2020 secretariat report (Word text export)", () => {
       ...lettered("3.8", "d"), // "d. \t" has a space before the tab
       ...lettered("3.9", "d"),
     ]);
-    expect(paragraphNumbered(report, "1.1").text).toMatch(/^The ITU 2018 Plenipotentiary Conference in Dubai adopted Resolution 130/);
+    expect(paragraphNumbered(report, "1.1").text).toMatch(
+      /^The ITU 2018 Plenipotentiary Conference in Dubai adopted Resolution 130/,
+    );
     expect(paragraphNumbered(report, "3.8 d.").text).toMatch(/^Recognizing the importance of working towards/);
   });
 
@@ -68,11 +78,17 @@ describe("2020 secretariat report (Word text export)", () => {
     expect(paragraphNumbered(report, "1.3").text).toMatch(
       /better utilization of the GCA\. Council instructed the Secretary-General, .* for Council’s consideration and approval\.$/,
     );
-    expect(paragraphNumbered(report, "2.5").text).toMatch(/in a Chairman’s Report in August 2008 \(HLEG Report 2008\)\.$/);
+    expect(paragraphNumbered(report, "2.5").text).toMatch(
+      /in a Chairman’s Report in August 2008 \(HLEG Report 2008\)\.$/,
+    );
     expect(paragraphNumbered(report, "1.4").text).toContain("for consideration and approval by Council. In parallel,");
-    const texts = allParagraphs(report).map((p) => p.text).join("\n");
+    const texts = allParagraphs(report)
+      .map((p) => p.text)
+      .join("\n");
     expect(texts).not.toMatch(/\[bookmark|footnoteRef|\[\d+:|Minutes of the Plenipotentiary|gca\.aspx|_{3,}/);
-    expect(paragraphKeyed(report, "s1-u1").text).toMatch(/^The 2019 session of Council instructed the Secretary-General/);
+    expect(paragraphKeyed(report, "s1-u1").text).toMatch(
+      /^The 2019 session of Council instructed the Secretary-General/,
+    );
   });
 });
 

@@ -6,7 +6,13 @@
  */
 export * from "./types";
 export { LINK_REL, richTextExtensions } from "./extensions";
-export { ALLOWED_LINK_SCHEMES, MAX_LINK_HREF_CHARS, isAllowedLinkHref, linkHrefProblem, type LinkHrefProblem } from "./link-href";
+export {
+  ALLOWED_LINK_SCHEMES,
+  MAX_LINK_HREF_CHARS,
+  isAllowedLinkHref,
+  linkHrefProblem,
+  type LinkHrefProblem,
+} from "./link-href";
 export { plainTextToRichText, richTextToPlainText, type PlainTextOptions } from "./plain-text";
 export {
   MAX_COMMENT_CHARS,

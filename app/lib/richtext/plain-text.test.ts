@@ -48,7 +48,9 @@ const DOC: RichTextDoc = {
 
 describe("richTextToPlainText", () => {
   it("puts blocks a blank line apart and list items, nested blocks and line breaks on their own lines", () => {
-    expect(richTextToPlainText(DOC)).toBe("Replace shall\nwith should\n\nfirst\nnested\nsecond nested\nmore\nsecond\n\n\n\nEnd.");
+    expect(richTextToPlainText(DOC)).toBe(
+      "Replace shall\nwith should\n\nfirst\nnested\nsecond nested\nmore\nsecond\n\n\n\nEnd.",
+    );
   });
 
   it("adds list markers, numbered from the list's start and indented by level, when asked", () => {

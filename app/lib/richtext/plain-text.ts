@@ -3,13 +3,7 @@
  * DOM and no Tiptap, so they run anywhere (search indexing, duplicate
  * grouping, CSV export, importing comments recorded in documents).
  */
-import type {
-  RichTextBlock,
-  RichTextDoc,
-  RichTextInline,
-  RichTextListItem,
-  RichTextParagraph,
-} from "./types";
+import type { RichTextBlock, RichTextDoc, RichTextInline, RichTextListItem, RichTextParagraph } from "./types";
 
 /** Options for {@link richTextToPlainText}. */
 export interface PlainTextOptions {
@@ -55,7 +49,9 @@ function listItemText(item: RichTextListItem, level: number, marker: string, opt
   const hanging = " ".repeat(marker.length);
   return text
     .split("\n")
-    .map((line, index) => (index === 0 ? `${indent}${marker}${line}` : line.startsWith("  ") ? line : `${indent}${hanging}${line}`))
+    .map((line, index) =>
+      index === 0 ? `${indent}${marker}${line}` : line.startsWith("  ") ? line : `${indent}${hanging}${line}`,
+    )
     .join("\n");
 }
 

@@ -18,9 +18,15 @@ const REL = 'rel="nofollow noopener noreferrer"';
 
 /** A document as it might be stored if validation had been bypassed. */
 const unvalidated = (value: unknown) => value as RichTextDoc;
-const textDoc = (text: string) => unvalidated({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+const textDoc = (text: string) =>
+  unvalidated({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 const linkDoc = (href: string) =>
-  unvalidated({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href } }] }] }] });
+  unvalidated({
+    type: "doc",
+    content: [
+      { type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href } }] }] },
+    ],
+  });
 
 const BAD_HREFS = [
   "javascript:alert(1)",
@@ -45,7 +51,11 @@ const RICH: RichTextDoc = {
         { type: "text", text: "both", marks: [{ type: "bold" }, { type: "italic" }] },
         { type: "hardBreak" },
         { type: "text", text: "see " },
-        { type: "text", text: "the report", marks: [{ type: "link", attrs: { href: "https://example.org/report?a=1&b=2" } }] },
+        {
+          type: "text",
+          text: "the report",
+          marks: [{ type: "link", attrs: { href: "https://example.org/report?a=1&b=2" } }],
+        },
       ],
     },
     {
@@ -58,7 +68,9 @@ const RICH: RichTextDoc = {
             {
               type: "orderedList",
               attrs: { start: 3, type: "a" },
-              content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "nested" }] }] }],
+              content: [
+                { type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "nested" }] }] },
+              ],
             },
           ],
         },
@@ -68,7 +80,12 @@ const RICH: RichTextDoc = {
     {
       type: "orderedList",
       attrs: { start: 1, type: null },
-      content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "numbered", marks: [{ type: "italic" }] }] }] }],
+      content: [
+        {
+          type: "listItem",
+          content: [{ type: "paragraph", content: [{ type: "text", text: "numbered", marks: [{ type: "italic" }] }] }],
+        },
+      ],
     },
   ],
 };
@@ -94,7 +111,9 @@ describe("renderRichText", () => {
   });
 
   it("renders <img onerror=…> typed into a comment as text", () => {
-    expect(renderRichText(textDoc('<img src=x onerror="alert(1)">'))).toBe('<p>&lt;img src=x onerror="alert(1)"&gt;</p>');
+    expect(renderRichText(textDoc('<img src=x onerror="alert(1)">'))).toBe(
+      '<p>&lt;img src=x onerror="alert(1)"&gt;</p>',
+    );
   });
 
   it.each(BAD_HREFS)("renders a link to %j forced past validation without its href", (href) => {
@@ -117,19 +136,17 @@ describe("sanitizeRichTextHtml (second layer on its own)", () => {
     expect(
       sanitizeRichTextHtml(
         '<p onclick="alert(1)" style="color:red" class="x">a</p><iframe src="https://evil.example"></iframe>' +
-          "<svg><script>alert(1)</script></svg><style>p{}</style><li onmouseover=\"x\">b</li>",
+          '<svg><script>alert(1)</script></svg><style>p{}</style><li onmouseover="x">b</li>',
       ),
     ).toBe("<p>a</p><li>b</li>");
   });
 
-  it.each([
-    ...BAD_HREFS,
-    "&#106;avascript:alert(1)",
-    "jav&#x09;ascript:alert(1)",
-    "javascript&colon;alert(1)",
-  ])("strips an href of %j", (href) => {
-    expect(sanitizeRichTextHtml(`<a href="${href}">x</a>`)).toBe(`<a ${REL}>x</a>`);
-  });
+  it.each([...BAD_HREFS, "&#106;avascript:alert(1)", "jav&#x09;ascript:alert(1)", "javascript&colon;alert(1)"])(
+    "strips an href of %j",
+    (href) => {
+      expect(sanitizeRichTextHtml(`<a href="${href}">x</a>`)).toBe(`<a ${REL}>x</a>`);
+    },
+  );
 
   it("forces rel and drops target, whatever arrives", () => {
     expect(sanitizeRichTextHtml('<a href="https://example.org" target="_blank" rel="opener" title="t">x</a>')).toBe(
@@ -138,17 +155,21 @@ describe("sanitizeRichTextHtml (second layer on its own)", () => {
   });
 
   it("keeps only the ordered-list attributes Tiptap produces", () => {
-    expect(sanitizeRichTextHtml('<ol start="2" type="disc" reversed><li>x</li></ol><ol start="2x" type="I"></ol>')).toBe(
-      '<ol start="2"><li>x</li></ol><ol type="I"></ol>',
-    );
+    expect(
+      sanitizeRichTextHtml('<ol start="2" type="disc" reversed><li>x</li></ol><ol start="2x" type="I"></ol>'),
+    ).toBe('<ol start="2"><li>x</li></ol><ol type="I"></ol>');
   });
 });
 
 describe("the shared extensions (first layer, also what the editor accepts on paste)", () => {
   it("renders a link outside http, https and mailto with an empty href", () => {
     // ftp: and tel: pass Tiptap's default check; only our isAllowedUri refuses them.
-    expect(generateHTML(linkDoc("ftp://example.org"), richTextExtensions)).toBe(`<p><a rel="nofollow noopener noreferrer" href="">x</a></p>`);
-    expect(generateHTML(linkDoc("tel:+41227300000"), richTextExtensions)).toBe(`<p><a rel="nofollow noopener noreferrer" href="">x</a></p>`);
+    expect(generateHTML(linkDoc("ftp://example.org"), richTextExtensions)).toBe(
+      `<p><a rel="nofollow noopener noreferrer" href="">x</a></p>`,
+    );
+    expect(generateHTML(linkDoc("tel:+41227300000"), richTextExtensions)).toBe(
+      `<p><a rel="nofollow noopener noreferrer" href="">x</a></p>`,
+    );
   });
 
   it("drops refused links, link attributes other than href, and unknown elements from pasted HTML", () => {
@@ -186,7 +207,9 @@ describe("renderStoredRichText", () => {
 
 describe("plainTextToRichText → renderRichText", () => {
   it("imports blank-line separated blocks as paragraphs and single newlines as line breaks, escaping markup", () => {
-    const imported = plainTextToRichText("The secretariat should consider:\r\n<b>scope</b> & timing\r\n\r\n  Second point.  \n\n\n");
+    const imported = plainTextToRichText(
+      "The secretariat should consider:\r\n<b>scope</b> & timing\r\n\r\n  Second point.  \n\n\n",
+    );
     const parsed = parseRichText(imported);
     expect(parsed.ok && renderRichText(parsed.doc)).toBe(
       "<p>The secretariat should consider:<br />&lt;b&gt;scope&lt;/b&gt; &amp; timing</p><p>Second point.</p>",

@@ -93,7 +93,11 @@ function serializeWithTiptap(doc: RichTextDoc): string {
   const { schema, serializer, document } = (serializerState ??= createSerializerState());
   const wrap = document.createElement("div");
   // happy-dom's Document is not typed as the DOM lib's; ProseMirror only needs createElement & co.
-  serializer.serializeFragment(ProseMirrorNode.fromJSON(schema, doc).content, { document: document as unknown as Document }, wrap as unknown as HTMLElement);
+  serializer.serializeFragment(
+    ProseMirrorNode.fromJSON(schema, doc).content,
+    { document: document as unknown as Document },
+    wrap as unknown as HTMLElement,
+  );
   return wrap.innerHTML;
 }
 

@@ -18,7 +18,8 @@ import {
 
 const doc = (...content: unknown[]) => ({ type: "doc", content });
 const paragraph = (...content: unknown[]) => ({ type: "paragraph", content });
-const text = (value: string, marks?: unknown[]) => (marks ? { type: "text", text: value, marks } : { type: "text", text: value });
+const text = (value: string, marks?: unknown[]) =>
+  marks ? { type: "text", text: value, marks } : { type: "text", text: value };
 const link = (href: string, extra: Record<string, unknown> = {}) =>
   doc(paragraph(text("the source", [{ type: "link", attrs: { href, ...extra } }])));
 
@@ -50,9 +51,22 @@ describe("parseRichText: accepted bodies", () => {
   });
 
   it("keeps http, https and mailto links, trimmed, and drops stock-Tiptap link attributes at their defaults", () => {
-    const result = parseRichText(link(" https://example.org/a?b=1 ", { target: null, rel: "noopener noreferrer nofollow", class: null, title: null }));
+    const result = parseRichText(
+      link(" https://example.org/a?b=1 ", {
+        target: null,
+        rel: "noopener noreferrer nofollow",
+        class: null,
+        title: null,
+      }),
+    );
     expect(result.ok && result.doc).toEqual(
-      doc(paragraph({ type: "text", marks: [{ type: "link", attrs: { href: "https://example.org/a?b=1" } }], text: "the source" })),
+      doc(
+        paragraph({
+          type: "text",
+          marks: [{ type: "link", attrs: { href: "https://example.org/a?b=1" } }],
+          text: "the source",
+        }),
+      ),
     );
     expect(parseRichText(link("http://example.org")).ok).toBe(true);
     expect(parseRichText(link("mailto:secretariat@example.org")).ok).toBe(true);
@@ -101,13 +115,22 @@ describe("parseRichText: link schemes (threat: javascript:, JaVaScRiPt:, data:te
   });
 
   it("refuses invisible characters inside an otherwise allowed link", () => {
-    expect(refusal(link("ht\u200btps://example.org"))).toEqual({ status: 400, error: RICH_TEXT_ERRORS.link["control-characters"] });
-    expect(refusal(link("https://exa\u202emple.org"))).toEqual({ status: 400, error: RICH_TEXT_ERRORS.link["control-characters"] });
+    expect(refusal(link("ht\u200btps://example.org"))).toEqual({
+      status: 400,
+      error: RICH_TEXT_ERRORS.link["control-characters"],
+    });
+    expect(refusal(link("https://exa\u202emple.org"))).toEqual({
+      status: 400,
+      error: RICH_TEXT_ERRORS.link["control-characters"],
+    });
   });
 
   it("refuses empty and overlong links", () => {
     expect(refusal(link("  "))).toEqual({ status: 400, error: RICH_TEXT_ERRORS.link.empty });
-    expect(refusal(link(`https://example.org/${"a".repeat(2048)}`))).toEqual({ status: 400, error: RICH_TEXT_ERRORS.link["too-long"] });
+    expect(refusal(link(`https://example.org/${"a".repeat(2048)}`))).toEqual({
+      status: 400,
+      error: RICH_TEXT_ERRORS.link["too-long"],
+    });
   });
 
   it("refuses link attributes other than href, or stock attributes with non-default values", () => {
@@ -143,7 +166,8 @@ describe("parseRichText: unknown content and attributes (threat: iframe, onclick
   it("does not echo a node type that is not a plain name", () => {
     expect(refusal(doc({ type: "<img src=x onerror=alert(1)>" }))).toEqual({
       status: 400,
-      error: "Comments cannot contain this kind of content. Use only paragraphs, bold, italic, lists, line breaks and links.",
+      error:
+        "Comments cannot contain this kind of content. Use only paragraphs, bold, italic, lists, line breaks and links.",
     });
   });
 
@@ -156,10 +180,18 @@ describe("parseRichText: unknown content and attributes (threat: iframe, onclick
 
   it.each([
     ["onclick on a paragraph", doc({ ...paragraph(text("x")), onclick: "alert(1)" }), "onclick"],
-    ["style in a paragraph's attrs", doc({ ...paragraph(text("x")), attrs: { style: "background:url(javascript:x)" } }), "style"],
+    [
+      "style in a paragraph's attrs",
+      doc({ ...paragraph(text("x")), attrs: { style: "background:url(javascript:x)" } }),
+      "style",
+    ],
     ["class on a text node", doc(paragraph({ ...text("x"), class: "admin-banner" })), "class"],
     ["style on a bold mark", doc(paragraph(text("x", [{ type: "bold", attrs: { style: "color:red" } }]))), "style"],
-    ["onmouseover on a list item", doc({ type: "bulletList", content: [{ type: "listItem", onmouseover: "x", content: [paragraph(text("x"))] }] }), "onmouseover"],
+    [
+      "onmouseover on a list item",
+      doc({ type: "bulletList", content: [{ type: "listItem", onmouseover: "x", content: [paragraph(text("x"))] }] }),
+      "onmouseover",
+    ],
     ["onload on the document", { ...doc(paragraph(text("x"))), onload: "x" }, "onload"],
   ])("refuses %s", (_case, input, attribute) => {
     expect(refusal(input)).toEqual({ status: 400, error: `Comments cannot contain the attribute "${attribute}".` });
@@ -168,7 +200,19 @@ describe("parseRichText: unknown content and attributes (threat: iframe, onclick
   it("refuses structures the editor schema forbids", () => {
     const malformed = { status: 400, error: RICH_TEXT_ERRORS.malformed };
     // A list item must start with a paragraph.
-    expect(refusal(doc({ type: "bulletList", content: [{ type: "listItem", content: [{ type: "bulletList", content: [{ type: "listItem", content: [paragraph(text("x"))] }] }] }] }))).toEqual(malformed);
+    expect(
+      refusal(
+        doc({
+          type: "bulletList",
+          content: [
+            {
+              type: "listItem",
+              content: [{ type: "bulletList", content: [{ type: "listItem", content: [paragraph(text("x"))] }] }],
+            },
+          ],
+        }),
+      ),
+    ).toEqual(malformed);
     // The same mark twice on one run.
     expect(refusal(doc(paragraph(text("x", [{ type: "bold" }, { type: "bold" }]))))).toEqual(malformed);
     // Text directly in the document, empty text, empty document.
@@ -202,11 +246,17 @@ describe("parseRichText: size and depth (threat: 5 MB comment, JSON nested 10,00
   it("measures UTF-8 bytes, not UTF-16 units", () => {
     // 100,000 × "€" is 100,000 units but 300,000 bytes, over the 256 KiB limit.
     expect(MAX_RICH_TEXT_BYTES).toBe(262_144);
-    expect(refusal(JSON.stringify(doc(paragraph(text("€".repeat(100_000))))))).toEqual({ status: 413, error: RICH_TEXT_ERRORS.tooLarge });
+    expect(refusal(JSON.stringify(doc(paragraph(text("€".repeat(100_000))))))).toEqual({
+      status: 413,
+      error: RICH_TEXT_ERRORS.tooLarge,
+    });
   });
 
   it("refuses a parsed object whose JSON is over the byte limit with 413", () => {
-    expect(refusal(doc(paragraph(text("a".repeat(MAX_RICH_TEXT_BYTES)))))).toEqual({ status: 413, error: RICH_TEXT_ERRORS.tooLarge });
+    expect(refusal(doc(paragraph(text("a".repeat(MAX_RICH_TEXT_BYTES)))))).toEqual({
+      status: 413,
+      error: RICH_TEXT_ERRORS.tooLarge,
+    });
   });
 
   it("refuses brackets nested 10,000 deep with 400, without a stack overflow", () => {
@@ -221,7 +271,7 @@ describe("parseRichText: size and depth (threat: 5 MB comment, JSON nested 10,00
 
   it("refuses lists nested as deep as the size limit allows (3,000) with 400, without a stack overflow", () => {
     // Valid-looking all the way down, so without the depth check Zod and ProseMirror would recurse into it.
-    let nested = "{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"x\"}]}";
+    let nested = '{"type":"paragraph","content":[{"type":"text","text":"x"}]}';
     for (let i = 0; i < 3_000; i++) {
       nested = `{"type":"bulletList","content":[{"type":"listItem","content":[{"type":"paragraph"},${nested}]}]}`;
     }
@@ -242,8 +292,11 @@ describe("parseRichText: size and depth (threat: 5 MB comment, JSON nested 10,00
 
   it("accepts lists nested six deep with a link at the bottom (depth exactly 32), refuses seven", () => {
     const nest = (levels: number) => {
-      let block: Record<string, unknown> = paragraph(text("x", [{ type: "link", attrs: { href: "https://example.org" } }]));
-      for (let i = 0; i < levels; i++) block = { type: "bulletList", content: [{ type: "listItem", content: [paragraph(text("x")), block] }] };
+      let block: Record<string, unknown> = paragraph(
+        text("x", [{ type: "link", attrs: { href: "https://example.org" } }]),
+      );
+      for (let i = 0; i < levels; i++)
+        block = { type: "bulletList", content: [{ type: "listItem", content: [paragraph(text("x")), block] }] };
       return JSON.stringify(doc(block));
     };
     expect(MAX_JSON_DEPTH).toBe(32);
@@ -262,13 +315,19 @@ describe("parseRichText: text limits", () => {
   it("refuses an empty comment, including one of spaces, line breaks and invisible characters", () => {
     const empty = { status: 400, error: "The comment is empty." };
     expect(refusal(doc({ type: "paragraph" }))).toEqual(empty);
-    expect(refusal(doc(paragraph(text("  \u200b\u202e\ufeff "), { type: "hardBreak" }), { type: "paragraph" }))).toEqual(empty);
+    expect(
+      refusal(doc(paragraph(text("  \u200b\u202e\ufeff "), { type: "hardBreak" }), { type: "paragraph" })),
+    ).toEqual(empty);
   });
 
   it(`accepts ${MAX_COMMENT_CHARS} characters of text and refuses one more`, () => {
     expect(MAX_COMMENT_CHARS).toBe(20_000);
     // Paragraph breaks and list structure do not count; characters outside the BMP count once.
-    const atLimit = doc(paragraph(text("a".repeat(9_999))), paragraph(text("😀".repeat(10_000)), { type: "hardBreak" }), paragraph(text("b")));
+    const atLimit = doc(
+      paragraph(text("a".repeat(9_999))),
+      paragraph(text("😀".repeat(10_000)), { type: "hardBreak" }),
+      paragraph(text("b")),
+    );
     expect(parseRichText(atLimit).ok).toBe(true);
     const overLimit = doc(paragraph(text("a".repeat(20_001))));
     expect(refusal(overLimit)).toEqual({

@@ -189,9 +189,7 @@ const inlineSchema: z.ZodType<RichTextInline, z.ZodTypeDef, unknown> = z.discrim
   z.object({ type: z.literal("hardBreak"), marks: marksSchema }).strict(),
 ]);
 
-const paragraphSchema = z
-  .object({ type: z.literal("paragraph"), content: z.array(inlineSchema).optional() })
-  .strict();
+const paragraphSchema = z.object({ type: z.literal("paragraph"), content: z.array(inlineSchema).optional() }).strict();
 
 const listItemSchema: z.ZodType<RichTextListItem, z.ZodTypeDef, unknown> = z
   .object({
@@ -200,9 +198,7 @@ const listItemSchema: z.ZodType<RichTextListItem, z.ZodTypeDef, unknown> = z
   })
   .strict();
 
-const bulletListSchema = z
-  .object({ type: z.literal("bulletList"), content: z.array(listItemSchema).min(1) })
-  .strict();
+const bulletListSchema = z.object({ type: z.literal("bulletList"), content: z.array(listItemSchema).min(1) }).strict();
 
 const orderedListStyles: [OrderedListStyle, ...OrderedListStyle[]] = ["1", "a", "A", "i", "I"];
 
@@ -220,7 +216,11 @@ const orderedListSchema = z
           .nullable()
           .optional()
           .transform((start) => start ?? 1),
-        type: z.enum(orderedListStyles).nullable().optional().transform((type) => type ?? null),
+        type: z
+          .enum(orderedListStyles)
+          .nullable()
+          .optional()
+          .transform((type) => type ?? null),
       })
       .strict()
       .optional(),
@@ -370,7 +370,9 @@ function fail(status: 400 | 413, error: string): { ok: false; status: 400 | 413;
 }
 
 /** Size, depth, the strict schema and ProseMirror's schema; not the text limits. */
-function readStructure(input: unknown): { ok: true; doc: RichTextDoc } | { ok: false; status: 400 | 413; error: string } {
+function readStructure(
+  input: unknown,
+): { ok: true; doc: RichTextDoc } | { ok: false; status: 400 | 413; error: string } {
   let value: unknown;
   if (typeof input === "string") {
     if (utf8ByteLengthExceeds(input, MAX_RICH_TEXT_BYTES)) return fail(413, RICH_TEXT_ERRORS.tooLarge);

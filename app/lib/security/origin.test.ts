@@ -13,17 +13,31 @@ describe("checkRequestOrigin (threats: POST with a foreign or missing Origin →
     expect(checkRequestOrigin({ method: "POST", origin: "http://LOCALHOST:3000", selfOrigin })).toEqual({ ok: true });
   });
   it("refuses a POST without Origin, or with the opaque 'null' origin", () => {
-    expect(checkRequestOrigin({ method: "POST", origin: undefined, selfOrigin })).toEqual({ ok: false, reason: "missing-origin" });
-    expect(checkRequestOrigin({ method: "POST", origin: "null", selfOrigin })).toEqual({ ok: false, reason: "missing-origin" });
+    expect(checkRequestOrigin({ method: "POST", origin: undefined, selfOrigin })).toEqual({
+      ok: false,
+      reason: "missing-origin",
+    });
+    expect(checkRequestOrigin({ method: "POST", origin: "null", selfOrigin })).toEqual({
+      ok: false,
+      reason: "missing-origin",
+    });
   });
   it("refuses foreign origins, including look-alikes and other ports", () => {
     for (const origin of ["https://evil.example", "http://localhost:3001", "http://localhost:3000.evil.example"]) {
-      expect(checkRequestOrigin({ method: "DELETE", origin, selfOrigin })).toEqual({ ok: false, reason: "foreign-origin" });
+      expect(checkRequestOrigin({ method: "DELETE", origin, selfOrigin })).toEqual({
+        ok: false,
+        reason: "foreign-origin",
+      });
     }
   });
   it("accepts explicitly allowed origins (APP_ORIGINS)", () => {
     expect(
-      checkRequestOrigin({ method: "PUT", origin: "https://consult.example.org", selfOrigin, allowedOrigins: ["https://consult.example.org"] }),
+      checkRequestOrigin({
+        method: "PUT",
+        origin: "https://consult.example.org",
+        selfOrigin,
+        allowedOrigins: ["https://consult.example.org"],
+      }),
     ).toEqual({ ok: true });
   });
 });

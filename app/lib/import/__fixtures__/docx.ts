@@ -24,7 +24,9 @@ function escapeXml(text: string): string {
 function paragraphXml(paragraph: DocxParagraph): string {
   const properties = [
     paragraph.style ? `<w:pStyle w:val="${paragraph.style}"/>` : "",
-    paragraph.listLevel !== undefined ? `<w:numPr><w:ilvl w:val="${paragraph.listLevel}"/><w:numId w:val="1"/></w:numPr>` : "",
+    paragraph.listLevel !== undefined
+      ? `<w:numPr><w:ilvl w:val="${paragraph.listLevel}"/><w:numId w:val="1"/></w:numPr>`
+      : "",
   ].join("");
   // Word writes a tab as <w:tab/>, not as a character inside <w:t>.
   const runs = paragraph.text
