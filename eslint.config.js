@@ -97,8 +97,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ["app/routes/**/*.tsx", "app/components/**/*.tsx", "app/models/**/*.ts", "app/root.tsx"],
-    ignores: ["**/*.test.{ts,tsx}"],
+    files: [
+      "app/routes/**/*.{ts,tsx}",
+      "app/components/**/*.tsx",
+      "app/models/**/*.ts",
+      "app/lib/**/*.ts",
+      "app/utils/**/*.{ts,tsx}",
+      "app/root.tsx",
+    ],
+    ignores: ["**/*.test.{ts,tsx}", "**/__fixtures__/**"],
     rules: { "consultation/no-literal-ui-text": "error" },
   },
   {

@@ -16,7 +16,7 @@
  * their first revision. Idempotent: nothing is added twice.
  */
 import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText } from "~/lib/richtext";
-import type { OrganizationKind } from "~/models/permissions";
+import type { OrganizationKind } from "~/lib/permissions";
 import { upsertOrganization } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 

@@ -10,7 +10,7 @@ import { parseText } from "~/lib/import";
 import { ensureReferenceData } from "~/models/bootstrap.server";
 import { recordSourceComments } from "~/models/comment.server";
 import { createConsultation } from "~/models/consultation.server";
-import type { OrganizationKind, RoleName } from "~/models/permissions";
+import type { OrganizationKind, RoleName } from "~/lib/permissions";
 import { createUser, upsertOrganization } from "~/models/user.server";
 import { createVersionFromImport } from "~/models/version.server";
 import { ensureDatabaseReady, prisma } from "~/utils/db.server";

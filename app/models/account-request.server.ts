@@ -1,6 +1,6 @@
-import { AUDIT_ACTIONS, recordAuditEvent } from "~/models/audit.server";
+import { AUDIT_ACTIONS, recordAuditEvent } from "~/utils/audit.server";
 import { insertInvitation, type CreateInvitationResult } from "~/models/invitation.server";
-import type { OrganizationKind, RoleName } from "~/models/permissions";
+import type { OrganizationKind, RoleName } from "~/lib/permissions";
 import { normalizeEmail } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 

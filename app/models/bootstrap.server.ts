@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server";
 
-import { parsePermission, ROLE_NAMES, ROLE_PERMISSIONS } from "./permissions";
+import { parsePermission, ROLE_NAMES, ROLE_PERMISSIONS } from "~/lib/permissions";
 
 /**
  * Writes the reference data (roles and their permissions) idempotently. Runs

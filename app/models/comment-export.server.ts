@@ -39,10 +39,10 @@ import {
   type IsoRowSource,
   type Translate,
 } from "~/lib/feedback";
-import { recordAuditEvent } from "~/models/audit.server";
+import { recordAuditEvent } from "~/utils/audit.server";
 import type { Actor } from "~/models/comment.server";
 import { dispositionTableAccess, organizationLabel, type TableAccess } from "~/models/disposition.server";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { feedbackWhere, loadFeedbackScope, type FeedbackScope } from "~/models/feedback.server";
 import { prisma } from "~/utils/db.server";
 

@@ -24,11 +24,11 @@ import {
   type Translate,
 } from "~/lib/feedback";
 import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText } from "~/lib/richtext";
-import { recordAuditEvent } from "~/models/audit.server";
+import { recordAuditEvent } from "~/utils/audit.server";
 import type { Actor } from "~/models/comment.server";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { prisma } from "~/utils/db.server";
-import { userHasPermission } from "~/utils/permissions.server";
+import { can } from "~/lib/permissions";
 
 /** Largest template accepted: the server's limit on a form body (server/index.ts). */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -175,9 +175,8 @@ export async function readTemplateFile(
 
 /** Which organization the actor may import for, or a 403. */
 async function importingOrganization(actor: Actor, organizationId: string | null | undefined, ip?: string | null) {
-  const secretariat = actor !== null && userHasPermission(actor, "consolidate:comment:any");
-  const focalPoint =
-    actor !== null && actor.organization !== null && userHasPermission(actor, "submit:comment:organization");
+  const secretariat = actor !== null && can(actor, "consolidate:comment:any");
+  const focalPoint = actor !== null && actor.organization !== null && can(actor, "submit:comment:organization");
   const target = secretariat ? organizationId : actor?.organization?.id;
   if (
     (!secretariat && !focalPoint) ||

@@ -1,11 +1,11 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { formatInstant } from "~/lib/dates";
 import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText } from "~/lib/richtext";
-import { recordAuditEvent } from "~/models/audit.server";
+import { recordAuditEvent } from "~/utils/audit.server";
 import type { CommentEditInput, CommentFormInput } from "~/models/comment-schema";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { prisma, rawDate } from "~/utils/db.server";
-import { canActOnComment, userHasPermission } from "~/utils/permissions.server";
+import { can } from "~/lib/permissions";
 
 /** Who is acting: the signed-in user with the permissions of their role. */
 export type Actor = {
@@ -18,15 +18,12 @@ export type Actor = {
 /** Characters of context kept on each side of a quote, to find it again later. */
 const QUOTE_CONTEXT_CHARS = 40;
 
-const can = (actor: Actor, permission: `${string}:${string}:${"own" | "organization" | "any"}`) =>
-  actor !== null && userHasPermission(actor, permission);
-
 function mayActOnComment(
   actor: Actor,
   action: "read" | "update" | "delete" | "submit",
   comment: { authorId: string | null; organizationId: string | null },
 ) {
-  return actor !== null && canActOnComment({ user: actor, action, comment });
+  return actor !== null && can(actor, `${action}:comment:own`, comment);
 }
 
 async function deny(actor: Actor, action: string, entityId: string | null, ip?: string) {

@@ -24,7 +24,7 @@ import {
 import type { ComparisonPage, ComparisonRowView, RowParagraph } from "~/models/comparison.server";
 
 /** A translation function (i18next's `t`, fixed to the request's language). */
-export type Translate = (key: string, options?: Record<string, unknown>) => string;
+export type { Translate } from "~/lib/translate";
 
 interface Revision {
   author: string;

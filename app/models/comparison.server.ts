@@ -19,8 +19,8 @@ import {
   type WordChange,
 } from "~/lib/compare";
 import { sanitizeRichTextHtml } from "~/lib/richtext";
+import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
 import { visibleCommentsWhere, type Actor } from "~/models/comment.server";
-import { PUBLISHED_VERSION_STATUSES } from "~/models/consultation.server";
 import { computeAndStore, computeComparisonOffThread, type CachedComparison } from "~/utils/comparison-worker.server";
 import { prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";

@@ -1,12 +1,10 @@
+import { DomainError } from "~/lib/errors";
 import type { ImportedDocument } from "~/lib/import/types";
-import { recordAuditEvent } from "~/models/audit.server";
-import { DomainError } from "~/models/errors";
+import { can } from "~/lib/permissions";
+import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
 import { createVersionFromImport } from "~/models/version.server";
+import { recordAuditEvent } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
-import { userHasPermission } from "~/utils/permissions.server";
-
-/** Versions the public may read: anything the secretariat has published. */
-export const PUBLISHED_VERSION_STATUSES = ["open", "closed", "final"] as const;
 
 /** The list page: every consultation with its published versions. */
 export async function listConsultations() {
@@ -94,7 +92,7 @@ async function requireManager(
   permission: "create:consultation:any" | "update:version:any",
   clientAddress?: string,
 ) {
-  if (actor && userHasPermission(actor, permission)) return actor;
+  if (actor && can(actor, permission)) return actor;
   await recordAuditEvent({
     actorId: actor?.id ?? null,
     action: "permission.check",

@@ -3,10 +3,10 @@ import { z } from "zod";
 
 import { commentPeriodState, formatInstant } from "~/lib/dates";
 import { MAX_ATTACHMENT_BYTES, safeAttachmentName, sniffAttachment } from "~/lib/attachments";
-import { recordAuditEvent } from "~/models/audit.server";
-import { DomainError } from "~/models/errors";
+import { recordAuditEvent } from "~/utils/audit.server";
+import { DomainError } from "~/lib/errors";
 import { prisma } from "~/utils/db.server";
-import { userHasPermission } from "~/utils/permissions.server";
+import { can } from "~/lib/permissions";
 
 export type ContributionActor = {
   id: string;
@@ -58,7 +58,7 @@ export async function createContribution({
   now?: Date;
   clientAddress?: string;
 }) {
-  if (!actor || !actor.organization || !userHasPermission(actor, "create:contribution:organization")) {
+  if (!actor || !actor.organization || !can(actor, "create:contribution:organization")) {
     await recordAuditEvent({
       actorId: actor?.id ?? null,
       action: "contribution.create",
@@ -135,7 +135,7 @@ export async function createContribution({
 /** Contributions the actor may read: all for the secretariat, the organization's own otherwise. */
 export async function listContributions({ actor, slug }: { actor: ContributionActor; slug: string }) {
   if (!actor) return [];
-  const all = userHasPermission(actor, "read:comment:any");
+  const all = can(actor, "read:comment:any");
   if (!all && !actor.organization) return [];
   return prisma.contribution.findMany({
     where: { consultation: { slug }, ...(all ? {} : { organizationId: actor.organization!.id }) },
@@ -169,7 +169,7 @@ export async function getContributionAttachment({
   });
   const allowed =
     actor !== null &&
-    (userHasPermission(actor, "read:comment:any") ||
+    (can(actor, "read:comment:any") ||
       (actor.organization !== null && contribution?.organizationId === actor.organization.id));
   if (!contribution || !allowed || !contribution.attachment) throw new DomainError(404, "No such attachment.");
   return {

@@ -7,12 +7,12 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { DispositionFormSchema, dispositionFormValues, type DispositionFormInput } from "~/lib/feedback";
 import type { Actor } from "~/models/comment.server";
-import { recordAuditEvent } from "~/models/audit.server";
-import { DomainError } from "~/models/errors";
+import { recordAuditEvent } from "~/utils/audit.server";
+import { DomainError } from "~/lib/errors";
 import { canConsolidate, loadFeedbackScope, pageInDocumentOrder, regroupDuplicates } from "~/models/feedback.server";
 import { prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
-import { userHasPermission } from "~/utils/permissions.server";
+import { can } from "~/lib/permissions";
 
 /** Rows per transaction statement when deciding a large group. */
 const WRITE_CHUNK = 500;
@@ -174,7 +174,7 @@ export async function setPublication({
     where: { slug },
     select: { id: true, commentsPublishedAt: true, dispositionsPublishedAt: true },
   });
-  if (!actor || !userHasPermission(actor, permission)) {
+  if (!actor || !can(actor, permission)) {
     await deny(actor?.id ?? null, action, consultation?.id ?? null, ip, { permission });
     throw new DomainError(403, "Only the secretariat publishes.");
   }

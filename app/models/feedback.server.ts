@@ -38,11 +38,11 @@ import {
   type OutlineSection,
   type SummaryComment,
 } from "~/lib/feedback";
-import { recordAuditEvent } from "~/models/audit.server";
-import { DomainError } from "~/models/errors";
+import { recordAuditEvent } from "~/utils/audit.server";
+import { DomainError } from "~/lib/errors";
 import { databaseProvider, prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
-import { userHasPermission } from "~/utils/permissions.server";
+import { can } from "~/lib/permissions";
 
 /** Comments per page of the dashboard's list. */
 export const FEEDBACK_PAGE_SIZE = 25;
@@ -69,7 +69,7 @@ export const PARAGRAPH_COMMENTS_LIMIT = 500;
 
 /** Whether the actor may consolidate (read everything, decide dispositions). */
 export function canConsolidate(actor: Actor): actor is NonNullable<Actor> {
-  return actor !== null && userHasPermission(actor, "consolidate:comment:any");
+  return actor !== null && can(actor, "consolidate:comment:any");
 }
 
 async function assertConsolidator(actor: Actor, action: string, ip?: string | null) {

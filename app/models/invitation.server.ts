@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 
 import { Prisma } from "~/generated/prisma/client";
-import { AUDIT_ACTIONS, recordAuditEvent } from "~/models/audit.server";
-import type { OrganizationKind, RoleName } from "~/models/permissions";
+import { AUDIT_ACTIONS, recordAuditEvent } from "~/utils/audit.server";
+import type { OrganizationKind, RoleName } from "~/lib/permissions";
 import { normalizeEmail } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";

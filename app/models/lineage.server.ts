@@ -11,8 +11,8 @@
  */
 import type { Prisma } from "~/generated/prisma/client";
 import { alignParagraphs, type AlignInput, type AlignmentKind } from "~/lib/compare";
+import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
 import { visibleCommentsWhere, type Actor } from "~/models/comment.server";
-import { PUBLISHED_VERSION_STATUSES } from "~/models/consultation.server";
 import { prisma } from "~/utils/db.server";
 
 /** One link to write: indices into the previous and the new version's paragraph lists. */

@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
-import type { OrganizationKind, RoleName } from "~/models/permissions";
+import type { OrganizationKind, RoleName } from "~/lib/permissions";
 import { prisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 

@@ -1,8 +1,8 @@
 import type { ImportedDocument } from "~/lib/import/types";
+import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
 import { prisma } from "~/utils/db.server";
 
 import { warmComparisonCache } from "./comparison.server";
-import { PUBLISHED_VERSION_STATUSES } from "./consultation.server";
 import { loadPredecessor, planLineage, writeParagraphLinks } from "./lineage.server";
 
 /**

@@ -12,12 +12,11 @@ import {
   rejectAccountRequest,
 } from "~/models/account-request.server";
 import { createInvitation, invitationUrl, listRecentInvitations } from "~/models/invitation.server";
-import { ORGANIZATION_KINDS, ROLE_NAMES } from "~/models/permissions";
-import { consumeRateLimit, RATE_LIMITS } from "~/models/rate-limit.server";
+import { ORGANIZATION_KINDS, ROLE_NAMES } from "~/lib/permissions";
+import { consumeRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { listOrganizations } from "~/models/user.server";
-import { requireUser } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 import { logger } from "~/utils/logger.server";
-import { requirePermission } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "People" }];
 
@@ -56,10 +55,7 @@ const DecisionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, headers } = await requireUser(request);
-  await requirePermission(user, "create:user:any", {
-    auditContext: { ip: context.clientAddress, entity: "user", details: { path: "/admin/people" } },
-  });
+  const { headers } = await requirePermission(request, "create:user:any", { ip: context.clientAddress });
   const [organizations, accountRequests, invitations] = await Promise.all([
     listOrganizations(),
     listPendingAccountRequests(),
@@ -79,11 +75,8 @@ type ActionResult = {
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, headers } = await requireUser(request);
   const ip = context.clientAddress;
-  await requirePermission(user, "create:user:any", {
-    auditContext: { ip, entity: "user", details: { path: "/admin/people" } },
-  });
+  const { user, headers } = await requirePermission(request, "create:user:any", { ip });
   const form = Object.fromEntries(await request.formData());
   const reply = (
     result: Omit<ActionResult, "fieldErrors" | "formError" | "created"> & Partial<ActionResult>,

@@ -8,9 +8,9 @@ import { CommentPeriod } from "~/components/comment-period";
 import { StatusBadge } from "~/components/status-badge";
 import { formatDay, utcToZonedLocal, zonedLocalToUtc } from "~/lib/dates";
 import { getConsultationOverview, setCommentPeriod } from "~/models/consultation.server";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { getSessionUser } from "~/utils/auth.server";
-import { userHasPermission } from "~/utils/permissions.server";
+import { can } from "~/lib/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.consultation.title ?? "Consultation" }];
 
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, headers } = await getSessionUser(request);
   const consultation = await getConsultationOverview({ slug: params.slug ?? "" });
   if (!consultation) throw new Response("No such consultation.", { status: 404 });
-  const canManage = user !== null && userHasPermission(user, "update:version:any");
+  const canManage = user !== null && can(user, "update:version:any");
   return data({ consultation, canManage, now: new Date().toISOString() }, { headers });
 }
 

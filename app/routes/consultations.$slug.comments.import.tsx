@@ -13,10 +13,12 @@ import {
   type ImportResult,
   type TemplateFileError,
 } from "~/models/comment-import.server";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { loadFeedbackScope } from "~/models/feedback.server";
 import { requireUser } from "~/utils/auth.server";
-import { forbidden, recordDenial, userHasPermission } from "~/utils/permissions.server";
+import { can } from "~/lib/permissions";
+import { authorize } from "~/utils/authorize.server";
+import { orErrorResponse } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Import comments" }];
 
@@ -34,20 +36,22 @@ type Role = "secretariat" | "focal_point";
 
 async function requireImporter(request: Request, ip: string) {
   const auth = await requireUser(request);
-  const role: Role | null = userHasPermission(auth.user, "consolidate:comment:any")
+  const role: Role | null = can(auth.user, "consolidate:comment:any")
     ? "secretariat"
-    : auth.user.organization && userHasPermission(auth.user, "submit:comment:organization")
+    : auth.user.organization && can(auth.user, "submit:comment:organization")
       ? "focal_point"
       : null;
   if (!role) {
-    await recordDenial(auth.user, "submit:comment:organization", {
-      ip,
-      entity: "comment",
-      details: { path: new URL(request.url).pathname },
-    });
-    throw forbidden();
+    await orErrorResponse(
+      authorize({
+        actor: auth.user,
+        permission: "submit:comment:organization",
+        audit: { ip, details: { path: new URL(request.url).pathname } },
+      }),
+      auth.headers,
+    );
   }
-  return { ...auth, role };
+  return { ...auth, role: role! };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -118,7 +122,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/consultations/${slug}/comments/import?${search}`, { headers });
   } catch (error) {
     if (error instanceof DomainError) {
-      if (error.status === 403) throw forbidden();
+      if (error.status === 403) throw new Response(null, { status: 403 });
       const fileError = (error.details.fileError as TemplateFileError | undefined) ?? "version";
       return data<ImportResult>({ ok: false, fileError }, { status: error.status, headers });
     }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { remixI18n } from "~/i18next.server";
 import { blankTemplateXlsx } from "~/models/comment-import.server";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { loadFeedbackScope } from "~/models/feedback.server";
 
 /**

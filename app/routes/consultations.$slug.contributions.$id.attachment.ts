@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { getContributionAttachment } from "~/models/contribution.server";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { requireUser } from "~/utils/auth.server";
 
 /** Downloads an attachment; never rendered inline, whatever it claims to be. */

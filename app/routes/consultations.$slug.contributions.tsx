@@ -15,9 +15,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MAX_ATTACHMENT_BYTES } from "~/lib/attachments";
 import { getConsultationOverview } from "~/models/consultation.server";
 import { ContributionSchema, createContribution, listContributions } from "~/models/contribution.server";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { requireUser } from "~/utils/auth.server";
-import { userHasPermission } from "~/utils/permissions.server";
+import { can } from "~/lib/permissions";
 
 export const meta: MetaFunction = () => [{ title: "General contributions" }];
 
@@ -30,8 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(
     {
       consultation: { slug: consultation.slug, title: consultation.title },
-      canContribute: user.organization !== null && userHasPermission(user, "create:contribution:organization"),
-      seesAll: userHasPermission(user, "read:comment:any"),
+      canContribute: user.organization !== null && can(user, "create:contribution:organization"),
+      seesAll: can(user, "read:comment:any"),
       contributions,
       idempotencyKey: crypto.randomUUID(),
       maxMegabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024,

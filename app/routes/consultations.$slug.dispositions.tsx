@@ -8,7 +8,7 @@ import { remixI18n } from "~/i18next.server";
 import { formatInstant } from "~/lib/dates";
 import { ISO_COLUMNS, sectionLabel, TYPE_CODES, type CommentTypeName } from "~/lib/feedback/iso-table";
 import { getDispositionTable } from "~/models/disposition.server";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { getSessionUser } from "~/utils/auth.server";
 import { allowPublicPageCache, publicPageCacheHeaders } from "~/utils/page-cache.server";
 

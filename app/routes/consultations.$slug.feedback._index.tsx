@@ -21,14 +21,14 @@ import {
 } from "~/lib/feedback/filters";
 import { remixI18n } from "~/i18next.server";
 import { applyFeedbackAction } from "~/models/disposition.server";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { getFeedbackDashboard } from "~/models/feedback.server";
-import { requireSecretariat } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Feedback" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, headers } = await requireSecretariat(request, { ip: context.clientAddress });
+  const { user, headers } = await requirePermission(request, "consolidate:comment:any", { ip: context.clientAddress });
   const filters = parseFeedbackFilters(new URL(request.url).searchParams);
   try {
     const dashboard = await getFeedbackDashboard({
@@ -49,7 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, headers } = await requireSecretariat(request, { ip: context.clientAddress });
+  const { user, headers } = await requirePermission(request, "consolidate:comment:any", { ip: context.clientAddress });
   const slug = params.slug ?? "";
   const form = await request.formData();
   try {

@@ -9,9 +9,9 @@ import type { DecisionErrors } from "~/components/feedback-decision";
 import { remixI18n } from "~/i18next.server";
 import { summarizeParagraphFeedback } from "~/lib/feedback/summary";
 import { applyFeedbackAction } from "~/models/disposition.server";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { getParagraphFeedback } from "~/models/feedback.server";
-import { requireSecretariat } from "~/utils/auth.server";
+import { requirePermission } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Feedback" }];
 
@@ -26,7 +26,7 @@ function facetParam(url: URL) {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, headers } = await requireSecretariat(request, { ip: context.clientAddress });
+  const { user, headers } = await requirePermission(request, "consolidate:comment:any", { ip: context.clientAddress });
   const url = new URL(request.url);
   try {
     const feedback = await getParagraphFeedback({
@@ -59,7 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, headers } = await requireSecretariat(request, { ip: context.clientAddress });
+  const { user, headers } = await requirePermission(request, "consolidate:comment:any", { ip: context.clientAddress });
   const slug = params.slug ?? "";
   const url = new URL(request.url);
   const form = await request.formData();

@@ -22,13 +22,13 @@ import {
   updateComment,
   withdrawComment,
 } from "~/models/comment.server";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { carriedCommentCounts } from "~/models/lineage.server";
 import { getVersionForReader } from "~/models/version.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { logger } from "~/utils/logger.server";
 import { allowPublicPageCache, publicPageCacheHeaders } from "~/utils/page-cache.server";
-import { userHasPermission } from "~/utils/permissions.server";
+import { can } from "~/lib/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.version.label} · ${data.version.consultation.title}` : "Version" },
@@ -87,10 +87,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       };
     } else if (!auth.user) {
       commenting = { kind: "signed-out" };
-    } else if (!auth.user.organization || !userHasPermission(auth.user, "create:comment:own")) {
+    } else if (!auth.user.organization || !can(auth.user, "create:comment:own")) {
       commenting = { kind: "not-allowed" };
     } else {
-      commenting = { kind: "allowed", canSubmit: userHasPermission(auth.user, "submit:comment:organization") };
+      commenting = { kind: "allowed", canSubmit: can(auth.user, "submit:comment:organization") };
     }
     panel = {
       paragraph: { key: selected.key, number: selected.number, text: selected.text },

@@ -7,14 +7,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/status-badge";
 import { listConsultations } from "~/models/consultation.server";
 import { getSessionUser } from "~/utils/auth.server";
-import { userHasPermission } from "~/utils/permissions.server";
+import { can } from "~/lib/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Consultations" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, headers } = await getSessionUser(request);
   const consultations = await listConsultations();
-  const canOpen = user !== null && userHasPermission(user, "create:consultation:any");
+  const canOpen = user !== null && can(user, "create:consultation:any");
   return data({ consultations, canOpen }, { headers });
 }
 

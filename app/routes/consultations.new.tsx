@@ -16,8 +16,8 @@ import { isValidTimeZone, utcToZonedLocal, zonedLocalToUtc } from "~/lib/dates";
 import { importDocument, MAX_IMPORT_BYTES } from "~/lib/import";
 import { ImportError } from "~/lib/import/types";
 import { openConsultation } from "~/models/consultation.server";
-import { DomainError } from "~/models/errors";
-import { requireSecretariat } from "~/utils/auth.server";
+import { DomainError } from "~/lib/errors";
+import { requirePermission } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Open a consultation" }];
 
@@ -49,7 +49,7 @@ const OpenConsultationSchema = z
   .strip();
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { headers } = await requireSecretariat(request, { ip: context.clientAddress });
+  const { headers } = await requirePermission(request, "create:consultation:any", { ip: context.clientAddress });
   const now = new Date();
   return data(
     {
@@ -67,7 +67,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type ActionResult = { formError: string | null; fieldErrors: Record<string, string[] | undefined> };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, headers } = await requireSecretariat(request, { ip: context.clientAddress });
+  const { user, headers } = await requirePermission(request, "create:consultation:any", { ip: context.clientAddress });
   const fail = (status: number, result: Partial<ActionResult>) =>
     data<ActionResult>({ formError: null, fieldErrors: {}, ...result }, { status, headers });
 

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { fieldErrorHelpers } from "~/components/field-errors";
 import { createAccountRequest } from "~/models/account-request.server";
-import { ORGANIZATION_KINDS } from "~/models/permissions";
-import { consumeRateLimit, RATE_LIMITS } from "~/models/rate-limit.server";
+import { ORGANIZATION_KINDS } from "~/lib/permissions";
+import { consumeRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Request an account" }];
 

@@ -15,8 +15,7 @@
  *   return data({ comments: await listComments({ user }) }, { headers });
  * }
  * export async function action({ request, context }: ActionFunctionArgs) {
- *   const { user, headers } = await requireUser(request);
- *   await requirePermission(user, "create:comment:own", { auditContext: { ip: context.clientAddress } });
+ *   const { user, headers } = await requirePermission(request, "create:comment:own", { ip: context.clientAddress });
  *   …
  *   throw redirect(`/somewhere`, { headers });              // or: return data(result, { headers, status: 400 })
  * }
@@ -35,16 +34,19 @@ import crypto from "node:crypto";
 import { redirect } from "@remix-run/node";
 import type { Session } from "lucia";
 
-import { AUDIT_ACTIONS, recordAuditEvent } from "~/models/audit.server";
+import type { PermissionString } from "~/lib/permissions";
+
+import { AUDIT_ACTIONS, recordAuditEvent } from "~/utils/audit.server";
 import {
   consumeRateLimit,
   deleteElapsedRateLimitBuckets,
   RATE_LIMITS,
   refundRateLimit,
-} from "~/models/rate-limit.server";
+} from "~/utils/rate-limit.server";
 import { findUserCredentials, normalizeEmail, type SessionUser } from "~/models/user.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
-import { forbidden, recordDenial } from "~/utils/permissions.server";
+import { authorize } from "~/utils/authorize.server";
+import { orErrorResponse } from "~/utils/http.server";
 import {
   createSession,
   deleteExpiredSessions,
@@ -91,18 +93,21 @@ export async function requireUser(request: Request): Promise<SignedIn> {
 }
 
 /**
- * The signed-in user if they belong to the secretariat; otherwise a 403
- * (recorded as a denied attempt) or a redirect to sign in.
+ * The route guard: the signed-in user if they hold `permission`; otherwise a
+ * redirect to sign in, or a 403 (recorded as a denied attempt by authorize).
+ * Guards check permissions, never role names.
  */
-export async function requireSecretariat(request: Request, { ip }: { ip?: string | null } = {}): Promise<SignedIn> {
+export async function requirePermission(
+  request: Request,
+  permission: PermissionString,
+  { ip }: { ip?: string | null } = {},
+): Promise<SignedIn> {
   const auth = await requireUser(request);
-  if (auth.user.role === "secretariat") return auth;
-  await recordDenial(auth.user, "role:secretariat", {
-    ip,
-    entity: "role",
-    details: { path: new URL(request.url).pathname },
-  });
-  throw forbidden();
+  await orErrorResponse(
+    authorize({ actor: auth.user, permission, audit: { ip, details: { path: new URL(request.url).pathname } } }),
+    auth.headers,
+  );
+  return auth;
 }
 
 /** `/login?redirectTo=<this page>`. */

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { remixI18n } from "~/i18next.server";
 import { prepareExport } from "~/models/comment-export.server";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { getSessionUser } from "~/utils/auth.server";
 
 type Prepared = Awaited<ReturnType<typeof prepareExport>>;
-type Translate = Awaited<ReturnType<typeof remixI18n.getFixedT>>;
+import type { Translate } from "~/lib/translate";
 
 /**
  * What the CSV, XLSX and DOCX export routes share: who may export what

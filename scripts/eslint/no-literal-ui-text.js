@@ -7,6 +7,34 @@ const READ_ATTRIBUTES = new Set(["aria-label", "aria-description", "title", "pla
 /** Words: two letters in a row. Punctuation, numbers and symbols alone are not text. */
 const HAS_WORDS = /\p{L}{2}/u;
 const KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_]+)+$/;
+/**
+ * A sentence or a title: a capitalized word followed by at least two more
+ * words ("Check the highlighted fields.", "No such consultation"). Identifiers,
+ * SQL (upper case), paths, MIME types and log messages (lower case) are not.
+ */
+const PROSE = /^\s*\p{Lu}\p{Ll}+[,;:]?(\s+\S+){2,}\s*$/u;
+/** Calls whose strings are for developers and operators, not for the people using the app. */
+const DEVELOPER_CALLS = new Set(["logger", "console", "Error", "TypeError", "RangeError", "assert", "invariant"]);
+
+function calleeRoot(node) {
+  let callee = node.callee;
+  while (callee && callee.type === "MemberExpression") callee = callee.object;
+  return callee && callee.type === "Identifier" ? callee.name : null;
+}
+
+function forDevelopers(node) {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (
+      (parent.type === "CallExpression" || parent.type === "NewExpression") &&
+      DEVELOPER_CALLS.has(calleeRoot(parent))
+    ) {
+      return true;
+    }
+    if (parent.type === "ImportDeclaration" || parent.type === "ExportAllDeclaration") return true;
+    if (parent.type === "TSLiteralType" || parent.type === "TSTypeAnnotation") return true;
+  }
+  return false;
+}
 
 export default {
   meta: {
@@ -16,6 +44,7 @@ export default {
       jsxText: "User-visible text {{text}}: put it in app/locales and render it with t().",
       attribute: "User-visible {{name}} {{text}}: put it in app/locales and use t().",
       errorKey: 'DomainError takes an i18n key ("area.name"), not {{text}}.',
+      prose: "User-visible text {{text}}: put it in app/locales and use its key (t() or a Message).",
     },
     schema: [],
   },
@@ -40,6 +69,16 @@ export default {
         if (typeof value === "string" && HAS_WORDS.test(value)) {
           context.report({ node, messageId: "attribute", data: { name, text: quote(value) } });
         }
+      },
+      Literal(node) {
+        if (typeof node.value !== "string" || !PROSE.test(node.value)) return;
+        if (node.parent.type === "JSXAttribute" || forDevelopers(node)) return;
+        context.report({ node, messageId: "prose", data: { text: quote(node.value) } });
+      },
+      TemplateLiteral(node) {
+        const text = node.quasis.map((q) => q.value.cooked ?? "").join("x");
+        if (!PROSE.test(text) || node.parent.type === "TaggedTemplateExpression" || forDevelopers(node)) return;
+        context.report({ node, messageId: "prose", data: { text: quote(text) } });
       },
       NewExpression(node) {
         if (node.callee.type !== "Identifier" || node.callee.name !== "DomainError") return;

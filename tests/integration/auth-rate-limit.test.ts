@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 
-import { consumeRateLimit, deleteElapsedRateLimitBuckets, refundRateLimit } from "~/models/rate-limit.server";
+import { consumeRateLimit, deleteElapsedRateLimitBuckets, refundRateLimit } from "~/utils/rate-limit.server";
 import { prisma } from "~/utils/db.server";
 
 const WINDOW = 60_000;

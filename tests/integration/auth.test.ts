@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import en from "~/locales/en";
 import { ensureReferenceData } from "~/models/bootstrap.server";
-import { ORGANIZATION_KINDS, ROLE_NAMES } from "~/models/permissions";
+import { ORGANIZATION_KINDS, ROLE_NAMES } from "~/lib/permissions";
 import { createUser, upsertOrganization } from "~/models/user.server";
 import { loader as rootLoader } from "~/root";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";

@@ -11,7 +11,7 @@ import {
   withdrawComment,
   type Actor,
 } from "~/models/comment.server";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { createUser, sessionUserSelect, toSessionUser, upsertOrganization } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 

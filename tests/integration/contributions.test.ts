@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_ATTACHMENT_BYTES } from "~/lib/attachments";
 import type { Actor } from "~/models/comment.server";
 import { createContribution, getContributionAttachment, listContributions } from "~/models/contribution.server";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { createUser, sessionUserSelect, toSessionUser, upsertOrganization } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 

@@ -7,7 +7,7 @@ import {
   getDispositionTable,
   setPublication,
 } from "~/models/disposition.server";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { regroupDuplicates } from "~/models/feedback.server";
 import { prisma } from "~/utils/db.server";
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import type { FeedbackFilters } from "~/lib/feedback";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { getFeedbackDashboard, getParagraphFeedback, regroupDuplicates } from "~/models/feedback.server";
 import { prisma } from "~/utils/db.server";
 

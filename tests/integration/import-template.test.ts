@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { blankTemplateXlsx, importCommentTemplate } from "~/models/comment-import.server";
-import { DomainError } from "~/models/errors";
+import { DomainError } from "~/lib/errors";
 import { prisma } from "~/utils/db.server";
 
 import { startUserSession } from "~/utils/auth.server";

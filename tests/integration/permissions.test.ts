@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { ensureReferenceData } from "~/models/bootstrap.server";
-import type { RoleName } from "~/models/permissions";
+import type { RoleName } from "~/lib/permissions";
 import { createUser, upsertOrganization } from "~/models/user.server";
 import { getSessionUser, requireSecretariat, startUserSession, type SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";

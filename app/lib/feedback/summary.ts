@@ -42,7 +42,7 @@ export interface SummarySentence {
 }
 
 /** i18next's `t`, or anything with its shape. */
-export type Translate = (key: string, values?: Record<string, unknown>) => string;
+export type { Translate } from "~/lib/translate";
 
 /** Longest proposed text quoted in a sentence; longer ones end with "…". */
 export const SUMMARY_QUOTE_CHARS = 240;

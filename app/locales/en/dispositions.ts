@@ -1,0 +1,23 @@
+/** English UI strings: dispositions. */
+export default {
+  dispositions: {
+    pageTitle: "Disposition of comments: {{title}}",
+    metaTitle: "Disposition of comments · {{title}}",
+    intro: "Every comment received on {{label}}, with the secretariat's observations, in document order.",
+    publishedOn: "Published on {{date}}.",
+    preview: "Preview: this table is not published yet. Only the secretariat can see it.",
+    notPublished: "The disposition of comments has not been published yet.",
+    caption: "Section {{section}}",
+    captionNoSection: "Comments without a paragraph",
+    empty: "No comments were received on this version.",
+    count_one: "{{count}} comment.",
+    count_other: "{{count}} comments.",
+    status: {
+      accepted: "Accepted",
+      accepted_in_part: "Accepted in part",
+      not_accepted: "Not accepted",
+      noted: "Noted",
+    },
+    downloads: "Download the table",
+  },
+} as const;

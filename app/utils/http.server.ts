@@ -1,0 +1,85 @@
+/**
+ * The one way from a DomainError to HTTP. Routes never translate or build
+ * error bodies themselves:
+ *
+ * ```ts
+ * export async function loader({ request, params }: LoaderFunctionArgs) {
+ *   const { user, headers } = await getSessionUser(request);
+ *   const feedback = await orErrorResponse(getFeedback({ actor: user, slug: params.slug }), headers);
+ *   return data(feedback, { headers });
+ * }
+ * export async function action({ request }: ActionFunctionArgs) {
+ *   try { … } catch (error) { return actionFailure(error, headers); }
+ * }
+ * ```
+ *
+ * Bodies carry the message's i18n key and values, never English: the form
+ * (action data) or the error boundary (thrown) translates them in the
+ * reader's language.
+ */
+import { data } from "@remix-run/node";
+import type { ZodError } from "zod";
+
+import { DomainError, type Message } from "~/lib/errors";
+import type { MessageKey } from "~/lib/translate";
+
+/** What a thrown error response carries: the error boundary translates `message`. */
+export interface ErrorBody {
+  message: Message;
+}
+
+/** What an action answers when it refuses a form: shown next to the form and its fields. */
+export interface FormFailure {
+  formError: Message;
+  fieldErrors: Record<string, MessageKey[] | undefined>;
+}
+
+/**
+ * A response for the error boundary (thrown from loaders and actions) or for
+ * a resource route's client: JSON `{ message: { key, values } }`.
+ */
+export function errorResponse(status: number, message: Message, headers?: HeadersInit) {
+  const responseHeaders = new Headers(headers);
+  responseHeaders.set("Content-Type", "application/json; charset=utf-8");
+  return new Response(JSON.stringify({ message } satisfies ErrorBody), { status, headers: responseHeaders });
+}
+
+/** Rethrows a DomainError as its response; anything else as it is. */
+export function rethrowAsResponse(error: unknown, headers?: HeadersInit): never {
+  if (error instanceof DomainError) throw errorResponse(error.status, error.userMessage, headers);
+  throw error;
+}
+
+/** Awaits a model call, turning its DomainError into the response the error boundary shows. */
+export async function orErrorResponse<T>(work: Promise<T>, headers?: HeadersInit): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    rethrowAsResponse(error, headers);
+  }
+}
+
+/** An action's answer to a DomainError (status, message, field errors); anything else is rethrown. */
+export function actionFailure(error: unknown, headers?: HeadersInit) {
+  if (!(error instanceof DomainError)) throw error;
+  return data<FormFailure>(
+    { formError: error.userMessage, fieldErrors: error.fieldErrors },
+    { status: error.status, headers },
+  );
+}
+
+/** A form refused before any model call: unparseable or invalid fields (Zod messages are i18n keys). */
+export function formFailure(
+  status: 400 | 413 | 422 | 503,
+  formError: Message,
+  fieldErrors: FormFailure["fieldErrors"] = {},
+  headers?: HeadersInit,
+) {
+  return data<FormFailure>({ formError, fieldErrors }, { status, headers });
+}
+
+/** A Zod validation failure as a form failure: "check the highlighted fields" and each field's keys. */
+export function validationFailure(error: ZodError, headers?: HeadersInit) {
+  const fieldErrors = error.flatten().fieldErrors as FormFailure["fieldErrors"];
+  return formFailure(400, { key: "errors.checkFields" }, fieldErrors, headers);
+}
