@@ -109,6 +109,11 @@ export default tseslint.config(
     rules: { "consultation/no-literal-ui-text": "error" },
   },
   {
+    // Remix's idiom: loaders and actions throw Responses (redirect, 404) on purpose.
+    files: ["app/routes/**", "app/utils/**", "app/root.tsx"],
+    rules: { "@typescript-eslint/only-throw-error": "off" },
+  },
+  {
     files: ["app/locales/**"],
     rules: { "max-len": "off", "max-lines": "off" },
   },
