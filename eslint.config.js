@@ -118,6 +118,13 @@ export default tseslint.config(
     rules: { "max-len": "off", "max-lines": "off" },
   },
   {
+    // Plain JavaScript (scripts, configs) is linted without type information.
+    files: ["**/*.{js,mjs,cjs}"],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { parserOptions: { projectService: false, project: null } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     files: ["**/*.test.{ts,tsx}", "tests/**", "bench/**"],
     rules: {
       "@typescript-eslint/no-non-null-assertion": "off",

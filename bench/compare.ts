@@ -27,6 +27,7 @@ import {
 import { parseText, type ImportedDocument } from "~/lib/import";
 
 import { mb, ms, time, withEventLoopProbe } from "./measure";
+
 import type { BenchArea } from "./run";
 
 const CORPUS = path.resolve("tests/fixtures/corpus");

@@ -28,10 +28,11 @@ import os from "node:os";
 import v8 from "node:v8";
 import vm from "node:vm";
 
-import type { BenchArea } from "./run";
 import { createRandom } from "~/lib/compare/synthetic";
 
 import { mb, ms, summarize, time } from "./measure";
+
+import type { BenchArea } from "./run";
 
 // Loaded inside `run`, after bench/run.ts has pointed DATABASE_URL at the throwaway database.
 let prisma: typeof import("~/utils/db.server").prisma;
@@ -94,11 +95,16 @@ const TAILS = [
 
 /** Campaign letters: many organizations send these with small edits. */
 const CAMPAIGNS = [
-  "We urge the secretariat to delete this paragraph because it extends the mandate of ITU beyond what Member States agreed in the Plenipotentiary Conference and it duplicates work under way in other forums.",
-  "Our organization strongly supports the inclusion of human rights safeguards in every guideline and asks that the text explicitly references the protection of privacy and freedom of expression online.",
-  "The paragraph should recognize the essential role of the technical community and of open standards, and it should commit ITU to consult all stakeholders before any new work item is launched.",
-  "Please replace the reference to national legislation with a reference to internationally agreed norms so that the guidelines remain consistent with the UN framework of responsible state behaviour.",
-  "We request that capacity-building programmes give priority to least developed countries and small island developing states and that their funding is described in a transparent manner.",
+  "We urge the secretariat to delete this paragraph because it extends the mandate of ITU beyond what Member " +
+    "States agreed in the Plenipotentiary Conference and it duplicates work under way in other forums.",
+  "Our organization strongly supports the inclusion of human rights safeguards in every guideline and asks " +
+    "that the text explicitly references the protection of privacy and freedom of expression online.",
+  "The paragraph should recognize the essential role of the technical community and of open standards, and " +
+    "it should commit ITU to consult all stakeholders before any new work item is launched.",
+  "Please replace the reference to national legislation with a reference to internationally agreed norms so " +
+    "that the guidelines remain consistent with the UN framework of responsible state behaviour.",
+  "We request that capacity-building programmes give priority to least developed countries and small island " +
+    "developing states and that their funding is described in a transparent manner.",
 ];
 
 function sentence(next: () => number) {
@@ -469,9 +475,22 @@ async function run(log: (message: string) => void): Promise<string> {
     "|---|---:|---:|---:|---:|---:|---:|",
     ...table(migrated),
     "",
-    "How: a comment's decision is read from `Comment.dispositionStatus`, a copy of its disposition's status that database triggers on Disposition keep (insert, update, delete), so the decided count and the status filters need no join to Disposition (which cost one index probe per comment in view: " +
+    "How: a comment's decision is read from `Comment.dispositionStatus`, a copy of its disposition's status " +
+      "that database triggers on Disposition keep (insert, update, delete), so the decided count and the " +
+      "status filters need no join to Disposition (which cost one index probe per comment in view: " +
       submitted.toLocaleString("en") +
-      " unfiltered). Every dashboard query leads with `versionId = ? AND status = 'submitted'`, and three covering indexes on Comment begin with those two columns and hold every filtered column, so each aggregate is a scan of one index alone, in the order of its GROUP BY: by paragraph `@@index([versionId, status, paragraphId, type, organizationId, origin, dispositionStatus, submittedAt, duplicateGroupId, id])` (which also serves the group candidates, hence `duplicateGroupId` and `id`), by organization/origin/type `@@index([versionId, status, organizationId, origin, type, dispositionStatus, paragraphId, submittedAt])`, by day `@@index([versionId, status, submittedAt, …])` (the day is an expression, so SQLite still sorts, but rows already in time order). Only the first holds `duplicateGroupId`, which regrouping rewrites on every comment (each index holding it slows (b) by one more index entry rewritten per comment); a group's comments, its size and its decided count come from `@@index([consultationId, duplicateGroupId, status, dispositionStatus])`.",
+      " unfiltered). Every dashboard query leads with `versionId = ? AND status = 'submitted'`, and three " +
+      "covering indexes on Comment begin with those two columns and hold every filtered column, so each " +
+      "aggregate is a scan of one index alone, in the order of its GROUP BY: by paragraph " +
+      "`@@index([versionId, status, paragraphId, type, organizationId, origin, dispositionStatus, " +
+      "submittedAt, duplicateGroupId, id])` (which also serves the group candidates, hence " +
+      "`duplicateGroupId` and `id`), by organization/origin/type `@@index([versionId, status, " +
+      "organizationId, origin, type, dispositionStatus, paragraphId, submittedAt])`, by day " +
+      "`@@index([versionId, status, submittedAt, …])` (the day is an expression, so SQLite still sorts, but " +
+      "rows already in time order). Only the first holds `duplicateGroupId`, which regrouping rewrites on " +
+      "every comment (each index holding it slows (b) by one more index entry rewritten per comment); a " +
+      "group's comments, its size and its decided count come from `@@index([consultationId, " +
+      "duplicateGroupId, status, dispositionStatus])`.",
     "",
     `Without the two indexes ordered by organization and by day (dropped for this table, then rebuilt in ${ms(rebuildMs)}), SQLite groups those two aggregates with a sort. They pay on the unfiltered view, where the sort is of every comment; on a narrow filtered view SQLite, which has no statistics on these tables, still prefers the ordered index where the paragraph index would seek fewer entries, and may be slower with them than without:`,
     "",
@@ -498,7 +517,10 @@ async function run(log: (message: string) => void): Promise<string> {
     exportRow("CSV", csv),
     exportRow("XLSX (ExcelJS WorkbookWriter, plain cells above 20,000 rows)", xlsx),
     "",
-    "Rows are read 1,000 at a time by paragraph (indexed `paragraphId IN (…)`), written to the stream and dropped, so the peak stays near the size of a batch plus the zip buffers, whatever the number of comments. The DOCX export is built in memory by the docx library and refused above 5,000 rows (`DOCX_MAX_ROWS`); it is not measured here.",
+    "Rows are read 1,000 at a time by paragraph (indexed `paragraphId IN (…)`), written to the stream and " +
+      "dropped, so the peak stays near the size of a batch plus the zip buffers, whatever the number of " +
+      "comments. The DOCX export is built in memory by the docx library and refused above 5,000 rows " +
+      "(`DOCX_MAX_ROWS`); it is not measured here.",
   ].join("\n");
 }
 

@@ -43,6 +43,7 @@ import {
   startServer,
   type RunningServer,
 } from "../tests/system/harness";
+
 import type { BenchArea } from "./run";
 
 const COMMENTS = 10_000;
@@ -54,7 +55,7 @@ const check = (ok: boolean) => (ok ? "✓" : "✗");
 
 function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 interface LoadResult {
@@ -117,7 +118,7 @@ async function load(
     p95: round(percentile(latencies, 95)),
     p99: round(percentile(latencies, 99)),
     max: round(latencies[latencies.length - 1] ?? NaN),
-    loadAverage: round(os.loadavg()[0]!),
+    loadAverage: round(os.loadavg()[0]),
     cpuMsPerRequest: round(cpuMs / Math.max(1, latencies.length)),
     errors: result.errors + result.timeouts,
     statuses,
@@ -153,7 +154,7 @@ async function seedWithComments() {
     const comments = [];
     const revisions = [];
     for (let i = start; i < Math.min(COMMENTS, start + 1_000); i++) {
-      const author = authors[i % authors.length]!;
+      const author = authors[i % authors.length];
       const text = `Benchmark comment ${i}: the paragraph should mention regional organizations and capacity building.`;
       const body = JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
       const id = `benchcomment${String(i).padStart(8, "0")}`;
@@ -161,7 +162,7 @@ async function seedWithComments() {
         id,
         consultationId: version.consultationId,
         versionId: version.id,
-        paragraphId: version.paragraphs[i % version.paragraphs.length]!.id,
+        paragraphId: version.paragraphs[i % version.paragraphs.length].id,
         authorId: author.id,
         organizationId: author.organizationId,
         type: "technical",
@@ -280,7 +281,7 @@ async function measureProvider(
           setupRequest: (request, context) => {
             const idempotencyKey = `${run}-${String(++counter).padStart(7, "0")}`;
             (context as { key?: string }).key = idempotencyKey;
-            const paragraphKey = paragraphKeys[counter % paragraphKeys.length]!;
+            const paragraphKey = paragraphKeys[counter % paragraphKeys.length];
             return { ...request, body: new URLSearchParams(commentForm({ paragraphKey, idempotencyKey })).toString() };
           },
           onResponse: (status, _body, context) => {
@@ -312,10 +313,12 @@ async function measureProvider(
   return { provider, coldStartMs, runs };
 }
 
-/** The paragraph keys of Draft 1, read from the page's anchors (the bench process has no database client of its own). */
+/**
+ * The paragraph keys of Draft 1, read from the page's anchors (the bench process has no database client of its own).
+ */
 async function paragraphKeysOf(server: RunningServer) {
   const html = await (await fetch(server.url + READER_PATH)).text();
-  const keys = [...new Set([...html.matchAll(/id="p-([a-z0-9-]+)"/g)].map((match) => match[1]!))];
+  const keys = [...new Set([...html.matchAll(/id="p-([a-z0-9-]+)"/g)].map((match) => match[1]))];
   if (keys.length < 50) throw new Error(`found only ${keys.length} paragraph anchors on the reader page`);
   return keys;
 }
@@ -359,12 +362,13 @@ const fmt = (value: number) => (Number.isFinite(value) ? Math.round(value).toLoc
 const rss = (value: number | null) => (value === null ? "–" : `${Math.round(value)} MiB`);
 
 function report(figures: ProviderFigures[], skipped: string | null) {
-  const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+  const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
   const lines = [
     `Production build (\`node build/server.js\`) with \`WEB_CONCURRENCY=${WORKERS}\` (a primary and ${WORKERS} workers, one per core) unless the row says otherwise, on loopback, driven by autocannon (${CONNECTIONS} connections) from the same machine: server and load generator share the 2 cores.`,
     `Database: the demo seed plus ${COMMENTS.toLocaleString("en")} submitted comments on Draft 1. A fresh server per run. Reader requests carry a browser's \`Accept-Encoding: gzip, deflate, br\`, so the server compresses what it sends.`,
     "",
-    "| run | database | processes | requests/s | p50 | p95 | p99 | max | errors | server CPU / request | peak RSS | load avg | target |",
+    "| run | database | processes | requests/s | p50 | p95 | p99 | max | errors | server CPU / request | " +
+      "peak RSS | load avg | target |",
     "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
   ];
   for (const f of figures) {
@@ -388,7 +392,8 @@ function report(figures: ProviderFigures[], skipped: string | null) {
   }
   lines.push(
     "",
-    "| database | run | cold start to first reader page (3 runs) | target | comments acknowledged | stored | lost | stored twice | stored, answer not read at stop |",
+    "| database | run | cold start to first reader page (3 runs) | target | comments acknowledged | stored | " +
+      "lost | stored twice | stored, answer not read at stop |",
     "|---|---|---|---|---:|---:|---:|---:|---:|",
   );
   for (const f of figures) {
@@ -408,10 +413,17 @@ function report(figures: ProviderFigures[], skipped: string | null) {
   }
   lines.push(
     "",
-    "Page cache: anonymous GETs of the reader are served from a 2-second cache of the rendered, compressed page (docs/decisions/0008-public-page-micro-cache.md); signed-in requests always render. The PAGE_CACHE=off row is the same page rendered and compressed for every request.",
-    "Server CPU / request: user + system CPU time of the server's processes (primary and workers) over the run, divided by the requests answered; 1000 / it is what one core could serve with nothing else running. Peak RSS: the sum of each process's VmHWM. Load avg: the machine's 1-minute load average at the end of the run (2 cores; above 2, processes were waiting for a CPU).",
-    "Cold start: `node build/server.js` spawned (primary, then its workers) until the reader page answers 200, on a migrated database (`npm start` adds `prisma migrate deploy`, about 2 s, and the seed check).",
-    "Acknowledged: the app's success redirect (302 to the paragraph with `saved=1`). Lost = acknowledged but not in the database; must be 0.",
+    "Page cache: anonymous GETs of the reader are served from a 2-second cache of the rendered, compressed " +
+      "page (docs/decisions/0008-public-page-micro-cache.md); signed-in requests always render. The " +
+      "PAGE_CACHE=off row is the same page rendered and compressed for every request.",
+    "Server CPU / request: user + system CPU time of the server's processes (primary and workers) over the " +
+      "run, divided by the requests answered; 1000 / it is what one core could serve with nothing else " +
+      "running. Peak RSS: the sum of each process's VmHWM. Load avg: the machine's 1-minute load average at " +
+      "the end of the run (2 cores; above 2, processes were waiting for a CPU).",
+    "Cold start: `node build/server.js` spawned (primary, then its workers) until the reader page answers " +
+      "200, on a migrated database (`npm start` adds `prisma migrate deploy`, about 2 s, and the seed check).",
+    "Acknowledged: the app's success redirect (302 to the paragraph with `saved=1`). Lost = acknowledged but " +
+      "not in the database; must be 0.",
   );
   if (skipped) lines.push("", `PostgreSQL not measured: ${skipped}`);
   return lines.join("\n");

@@ -15,8 +15,8 @@
  * platform (plain text → rich text → sanitized HTML), as submitted, with
  * their first revision. Idempotent: nothing is added twice.
  */
-import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText } from "~/lib/richtext";
 import type { OrganizationKind } from "~/lib/permissions";
+import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText } from "~/lib/richtext";
 import { upsertOrganization } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 
@@ -45,7 +45,9 @@ type DemoComment = {
 };
 
 const CAMPAIGN =
-  "We ask that this guideline states explicitly that any legal measure on cybersecurity must comply with international human rights law, including the rights to privacy and to freedom of expression, and that civil society is consulted before such measures are adopted.";
+  "We ask that this guideline states explicitly that any legal measure on cybersecurity must comply with " +
+  "international human rights law, including the rights to privacy and to freedom of expression, and that " +
+  "civil society is consulted before such measures are adopted.";
 
 /** The demo comments, oldest first. */
 export const DEMO_COMMENTS: DemoComment[] = [
@@ -55,42 +57,57 @@ export const DEMO_COMMENTS: DemoComment[] = [
     type: "editorial",
     text: "The GCA “comprises” five Pillars, or “is composed of” them; “is comprised of” should be corrected.",
     proposedText:
-      "The GCA comprises five Pillars or Work Areas: legal measures; technical and procedural measures; organizational structures; capacity building; and international cooperation.",
+      "The GCA comprises five Pillars or Work Areas: legal measures; technical and procedural measures; " +
+      "organizational structures; capacity building; and international cooperation.",
     disposition: { status: "accepted", response: "The sentence has been corrected as proposed." },
   },
   {
     organization: "Delegation of Member State A",
     paragraph: "2-5-c",
     type: "technical",
-    text: "The description of IoT risks should mention security by design and the lifecycle of device updates, not only botnets. Insecure default passwords remain the main attack vector.",
+    text:
+      "The description of IoT risks should mention security by design and the lifecycle of device updates, not " +
+      "only botnets. Insecure default passwords remain the main attack vector.",
     proposedText:
-      "Insecure default credentials and the absence of security updates over the lifetime of connected devices remain the main attack vectors; security by design should be encouraged.",
+      "Insecure default credentials and the absence of security updates over the lifetime of connected " +
+      "devices remain the main attack vectors; security by design should be encouraged.",
   },
   {
     organization: "Delegation of Member State B",
     paragraph: "2-9-f",
     type: "technical",
-    text: "Critical information infrastructure should be defined by reference to national lists; the guideline should encourage Member States to identify operators of essential services and to require incident notification within a fixed time.",
+    text:
+      "Critical information infrastructure should be defined by reference to national lists; the guideline " +
+      "should encourage Member States to identify operators of essential services and to require incident " +
+      "notification within a fixed time.",
   },
   {
     organization: "Delegation of Member State D",
     paragraph: "2-6",
     type: "technical",
-    text: "Procedural powers such as expedited preservation of stored computer data need safeguards and a clear scope: the paragraph should say that these powers apply to specified criminal investigations only.",
+    text:
+      "Procedural powers such as expedited preservation of stored computer data need safeguards and a clear " +
+      "scope: the paragraph should say that these powers apply to specified criminal investigations only.",
   },
   {
     organization: "Delegation of Member State B",
     paragraph: "2-4",
     type: "general",
-    text: "We do not support a reference to harmonizing laws on global issues. Please delete the second sentence of this paragraph.",
+    text:
+      "We do not support a reference to harmonizing laws on global issues. Please delete the second sentence " +
+      "of this paragraph.",
   },
   {
     organization: "Example Telecom (Sector Member)",
     paragraph: "3-12-b",
     type: "technical",
-    text: "SG17 coordination is welcome, but the coordination mechanism should also cover SG13 and SG20 work on network and IoT security, and liaise with 3GPP SA3 for 5G.",
+    text:
+      "SG17 coordination is welcome, but the coordination mechanism should also cover SG13 and SG20 work on " +
+      "network and IoT security, and liaise with 3GPP SA3 for 5G.",
     proposedText:
-      "A mechanism for close cooperation should be established among the ITU-T study groups, in particular SG13, SG17 and SG20, and with other standards bodies such as 3GPP SA3, with SG17 in a coordinating role.",
+      "A mechanism for close cooperation should be established among the ITU-T study groups, in particular " +
+      "SG13, SG17 and SG20, and with other standards bodies such as 3GPP SA3, with SG17 in a coordinating " +
+      "role.",
     disposition: {
       status: "accepted_in_part",
       response: "SG13 and SG20 are now named; external bodies are covered by guideline 3.12 c.",
@@ -100,13 +117,17 @@ export const DEMO_COMMENTS: DemoComment[] = [
     organization: "University of Example",
     paragraph: "5-14-h",
     type: "general",
-    text: "We support the development of a guide on cybersecurity education and offer to contribute curricula developed with partner universities.",
+    text:
+      "We support the development of a guide on cybersecurity education and offer to contribute curricula " +
+      "developed with partner universities.",
   },
   {
     organization: "Open Internet Civil Society Network",
     paragraph: "2-9-h",
     type: "general",
-    text: "Lawful access to encrypted content weakens security for everyone. We request the deletion of the reference to end-to-end encryption.",
+    text:
+      "Lawful access to encrypted content weakens security for everyone. We request the deletion of the " +
+      "reference to end-to-end encryption.",
     quote:
       "facilitating lawful access to the content of communications where end-to-end encryption has been implemented",
   },
@@ -114,16 +135,21 @@ export const DEMO_COMMENTS: DemoComment[] = [
     organization: "Regional Cybersecurity Organization",
     paragraph: "4-5",
     type: "general",
-    text: "The figure of 85 countries without a national CIRT should be updated with the latest data and its source cited.",
+    text:
+      "The figure of 85 countries without a national CIRT should be updated with the latest data and its " +
+      "source cited.",
     disposition: { status: "noted", response: "The figure will be updated in the next draft from the 2020 GCI data." },
   },
   {
     organization: "Regional Cybersecurity Organization",
     paragraph: "4-8-c",
     type: "general",
-    text: "Regional organizations should be named explicitly as partners in this coordination, as they host many regional CIRT networks.",
+    text:
+      "Regional organizations should be named explicitly as partners in this coordination, as they host many " +
+      "regional CIRT networks.",
     proposedText:
-      "ITU should promote more open and inclusive collaboration as well as coordination among national, regional and international organizations, including regional CIRT networks.",
+      "ITU should promote more open and inclusive collaboration as well as coordination among national, " +
+      "regional and international organizations, including regional CIRT networks.",
   },
   {
     organization: "Delegation of Member State E",
@@ -131,19 +157,25 @@ export const DEMO_COMMENTS: DemoComment[] = [
     type: "editorial",
     text: "“woman” should read “women”.",
     proposedText:
-      "Continue to maintain special focus on the needs of the more vulnerable groups—such as women, children, persons with disabilities and persons with specific needs, and older persons – in capacity building efforts.",
+      "Continue to maintain special focus on the needs of the more vulnerable groups—such as women, " +
+      "children, persons with disabilities and persons with specific needs, and older persons – in capacity " +
+      "building efforts.",
   },
   {
     organization: "Example Telecom (Sector Member)",
     paragraph: "4-8-d",
     type: "general",
-    text: "We agree that the Global Cybersecurity Index is a useful tool, but its methodology should be reviewed with industry before the next edition.",
+    text:
+      "We agree that the Global Cybersecurity Index is a useful tool, but its methodology should be reviewed " +
+      "with industry before the next edition.",
   },
   {
     organization: "University of Example",
     paragraph: "6-5",
     type: "general",
-    text: "The paragraph could acknowledge the work of the Open-ended Working Group and the Group of Governmental Experts as the main UN processes.",
+    text:
+      "The paragraph could acknowledge the work of the Open-ended Working Group and the Group of Governmental " +
+      "Experts as the main UN processes.",
   },
   {
     organization: "Delegation of Member State A",
@@ -155,7 +187,9 @@ export const DEMO_COMMENTS: DemoComment[] = [
     organization: "Digital Rights Coalition",
     paragraph: "2-9-e",
     type: "general",
-    text: "Modelling national frameworks on a regional convention is not appropriate for all Member States; the guideline should refer to UN processes only.",
+    text:
+      "Modelling national frameworks on a regional convention is not appropriate for all Member States; the " +
+      "guideline should refer to UN processes only.",
   },
   // The campaign: the same letter, lightly edited, from six organizations.
   { organization: "Open Internet Civil Society Network", paragraph: "2-9-d", type: "general", text: CAMPAIGN },

@@ -7,10 +7,10 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { parseText } from "~/lib/import";
+import type { OrganizationKind, RoleName } from "~/lib/permissions";
 import { ensureReferenceData } from "~/models/bootstrap.server";
 import { recordSourceComments } from "~/models/comment.server";
 import { createConsultation } from "~/models/consultation.server";
-import type { OrganizationKind, RoleName } from "~/lib/permissions";
 import { createUser, upsertOrganization } from "~/models/user.server";
 import { createVersionFromImport } from "~/models/version.server";
 import { ensureDatabaseReady, prisma } from "~/utils/db.server";
@@ -86,7 +86,9 @@ export async function seed({ now = new Date(), quiet = false } = {}) {
     slug: GCA_SLUG,
     title: "Guidelines for utilization of the Global Cybersecurity Agenda",
     summary:
-      "Open consultation with all WSIS stakeholders on the draft Guidelines for utilization of the Global Cybersecurity Agenda (GCA) by the ITU. Draft 1 (Council document C20/65) is open for comments paragraph by paragraph; the text approved by Council in 2022 is published as version 2 for comparison.",
+      "Open consultation with all WSIS stakeholders on the draft Guidelines for utilization of the Global " +
+      "Cybersecurity Agenda (GCA) by the ITU. Draft 1 (Council document C20/65) is open for comments " +
+      "paragraph by paragraph; the text approved by Council in 2022 is published as version 2 for comparison.",
     status: "open",
     timeZone: "Europe/Zurich",
   });
@@ -116,7 +118,8 @@ export async function seed({ now = new Date(), quiet = false } = {}) {
     slug: HLEG_SLUG,
     title: "HLEG report 2008: proposals and members' comments",
     summary:
-      "The 2008 proposals of the GCA High-Level Experts Group, work areas 1 to 5, each with the comments its members made on it: the shape of paragraph-level feedback that the GCA guidelines build on.",
+      "The 2008 proposals of the GCA High-Level Experts Group, work areas 1 to 5, each with the comments its " +
+      "members made on it: the shape of paragraph-level feedback that the GCA guidelines build on.",
     status: "concluded",
     timeZone: "Europe/Zurich",
     commentsVisibility: "during",

@@ -10,8 +10,8 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import { databaseName, isPostgresUrl } from "./lib/databases.mjs";
 import { libpqUrl, runTool, sqlitePath } from "./lib/backup.mjs";
+import { databaseName, isPostgresUrl } from "./lib/databases.mjs";
 
 const url = process.env.DATABASE_URL ?? "file:./data/dev.db";
 const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "Z");

@@ -14,8 +14,8 @@ import path from "node:path";
 
 import pg from "pg";
 
-import { isPostgresUrl } from "./lib/databases.mjs";
 import { libpqUrl, runTool, sqlitePath } from "./lib/backup.mjs";
+import { isPostgresUrl } from "./lib/databases.mjs";
 
 const args = process.argv.slice(2);
 const force = args.includes("--force");
@@ -31,7 +31,8 @@ if (isPostgresUrl(url)) {
   const client = new pg.Client({ connectionString: libpqUrl(url) });
   await client.connect();
   const { rows } = await client.query(
-    "SELECT COUNT(*)::int AS tables FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+    "SELECT COUNT(*)::int AS tables FROM information_schema.tables WHERE table_schema = current_schema() AND " +
+      "table_type = 'BASE TABLE'",
   );
   await client.end();
   if (rows[0].tables > 0 && !force) {

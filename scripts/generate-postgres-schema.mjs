@@ -99,13 +99,15 @@ if (isMain) {
   if (process.argv.includes("--check")) {
     if (current !== expected) {
       console.error(
-        "✖ prisma/postgres/schema.prisma is stale: run `node scripts/generate-postgres-schema.mjs`, then add a PostgreSQL migration (node scripts/new-migration.mjs <name>).",
+        "✖ prisma/postgres/schema.prisma is stale: run `node scripts/generate-postgres-schema.mjs`, then add " +
+          "a PostgreSQL migration (node scripts/new-migration.mjs <name>).",
       );
       process.exit(1);
     }
     if (schemasDiffer(MIGRATED_POSTGRES_SCHEMA, POSTGRES_SCHEMA)) {
       console.error(
-        "✖ prisma/postgres/migrations lag behind prisma/postgres/schema.prisma: make the migration with `node scripts/new-migration.mjs <name>`.",
+        "✖ prisma/postgres/migrations lag behind prisma/postgres/schema.prisma: make the migration with " +
+          "`node scripts/new-migration.mjs <name>`.",
       );
       process.exit(1);
     }

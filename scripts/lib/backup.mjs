@@ -26,7 +26,10 @@ export function libpqUrl(url) {
   return parsed.toString();
 }
 
-/** Runs a PostgreSQL client tool; exits with its message when it fails or is missing. @param {string} tool @param {string[]} args */
+/**
+ * Runs a PostgreSQL client tool; exits with its message when it fails or is missing. @param {string} tool @param
+ * {string[]} args
+ */
 export function runTool(tool, args) {
   const result = spawnSync(tool, args, { stdio: ["ignore", "inherit", "inherit"] });
   if (result.error && /** @type {NodeJS.ErrnoException} */ (result.error).code === "ENOENT") {

@@ -114,7 +114,8 @@ export function throwawayDatabaseName(prefix) {
 export async function dropAbandonedDatabases(serverUrl, prefix, maxAgeMs = 3 * 60 * 60 * 1000) {
   await withAdminClient(serverUrl, async (client) => {
     const { rows } = await client.query(
-      "SELECT datname FROM pg_database WHERE starts_with(datname, $1) AND datname NOT IN (SELECT datname FROM pg_stat_activity WHERE datname IS NOT NULL)",
+      "SELECT datname FROM pg_database WHERE starts_with(datname, $1) AND datname NOT IN (SELECT datname " +
+        "FROM pg_stat_activity WHERE datname IS NOT NULL)",
       [`${prefix}_`],
     );
     for (const { datname } of rows) {

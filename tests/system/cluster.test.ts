@@ -52,57 +52,64 @@ afterAll(async () => {
 });
 
 describe("WEB_CONCURRENCY=2", () => {
-  it("replaces a worker killed under load, and a killed primary takes its workers with it; nothing acknowledged is lost", async () => {
-    let server = await start();
-    const cookie = await signIn(server.url, FOCAL_POINT);
-    const keyPrefix = "cluster";
-    const load = new CommentLoad({
-      baseUrl: () => server.url,
-      cookie,
-      paragraphKeys,
-      concurrency: 8,
-      keyPrefix,
-    }).start();
-    await waitFor(async () => load.acknowledged.size >= 100, { timeoutMs: 30_000, what: "100 acknowledged comments" });
+  it(
+    "replaces a worker killed under load, and a killed primary takes its workers with it; nothing acknowledged " +
+      "is lost",
+    async () => {
+      let server = await start();
+      const cookie = await signIn(server.url, FOCAL_POINT);
+      const keyPrefix = "cluster";
+      const load = new CommentLoad({
+        baseUrl: () => server.url,
+        cookie,
+        paragraphKeys,
+        concurrency: 8,
+        keyPrefix,
+      }).start();
+      await waitFor(async () => load.acknowledged.size >= 100, {
+        timeoutMs: 30_000,
+        what: "100 acknowledged comments",
+      });
 
-    // One worker dies: the other keeps answering, and the primary starts a new one.
-    const [victim, survivor] = server.workerPids();
-    process.kill(victim!, "SIGKILL");
-    const afterWorkerKill = load.acknowledged.size;
-    await waitFor(async () => load.acknowledged.size >= afterWorkerKill + 50, {
-      timeoutMs: 30_000,
-      what: "comments while a worker is replaced",
-    });
-    await waitFor(async () => server.workerPids().length === 2 && !server.workerPids().includes(victim!), {
-      timeoutMs: 20_000,
-      what: "a replacement worker",
-    });
-    expect(server.workerPids()).toContain(survivor);
+      // One worker dies: the other keeps answering, and the primary starts a new one.
+      const [victim, survivor] = server.workerPids();
+      process.kill(victim, "SIGKILL");
+      const afterWorkerKill = load.acknowledged.size;
+      await waitFor(async () => load.acknowledged.size >= afterWorkerKill + 50, {
+        timeoutMs: 30_000,
+        what: "comments while a worker is replaced",
+      });
+      await waitFor(async () => server.workerPids().length === 2 && !server.workerPids().includes(victim), {
+        timeoutMs: 20_000,
+        what: "a replacement worker",
+      });
+      expect(server.workerPids()).toContain(survivor);
 
-    // The primary dies: so do its workers, and the port is free for a restart.
-    const workers = server.workerPids();
-    await server.kill();
-    await waitFor(async () => workers.every((pid) => !alive(pid)), {
-      timeoutMs: 5_000,
-      what: "the workers to exit with their primary",
-    });
-    const beforeRestart = load.acknowledged.size;
-    server = await start(server.port);
-    await waitFor(async () => load.acknowledged.size >= beforeRestart + 50, {
-      timeoutMs: 30_000,
-      what: "comments after the restart",
-    });
-    await load.stop();
-    await load.retryUnknown();
-    expect(load.unknown.size).toBe(0);
-    expect(load.rejected.size).toBe(0);
+      // The primary dies: so do its workers, and the port is free for a restart.
+      const workers = server.workerPids();
+      await server.kill();
+      await waitFor(async () => workers.every((pid) => !alive(pid)), {
+        timeoutMs: 5_000,
+        what: "the workers to exit with their primary",
+      });
+      const beforeRestart = load.acknowledged.size;
+      server = await start(server.port);
+      await waitFor(async () => load.acknowledged.size >= beforeRestart + 50, {
+        timeoutMs: 30_000,
+        what: "comments after the restart",
+      });
+      await load.stop();
+      await load.retryUnknown();
+      expect(load.unknown.size).toBe(0);
+      expect(load.rejected.size).toBe(0);
 
-    await expectNothingLost(load, { userId, keyPrefix });
+      await expectNothingLost(load, { userId, keyPrefix });
 
-    // SIGTERM: the primary passes it on and exits once its workers have finished.
-    const last = server.workerPids();
-    await server.stop();
-    expect(await server.exited).toBe(0);
-    expect(last.filter(alive)).toEqual([]);
-  });
+      // SIGTERM: the primary passes it on and exits once its workers have finished.
+      const last = server.workerPids();
+      await server.stop();
+      expect(await server.exited).toBe(0);
+      expect(last.filter(alive)).toEqual([]);
+    },
+  );
 });

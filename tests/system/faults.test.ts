@@ -9,8 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { databaseName, withAdminClient } from "../../scripts/lib/databases.mjs";
 import { seed } from "../../prisma/seed";
+import { databaseName, withAdminClient } from "../../scripts/lib/databases.mjs";
 import { CommentLoad, signIn, startServer, waitFor, type RunningServer } from "./harness";
 import { draftParagraphKeys, expectNothingLost, userIdOf } from "./integrity";
 

@@ -115,8 +115,8 @@ export async function startServer({
     if (process.env.SYSTEM_TEST_SERVER_LOGS) process.stderr.write(chunk);
     if (output.length > 2000) output.splice(0, output.length - 2000);
   };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
   running.add(child);
   const exited = new Promise<number | null>((resolve) =>
     child.once("exit", (code) => {
@@ -173,7 +173,7 @@ export async function startServer({
       // and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux).
       const times = [child.pid, ...childPids(child.pid)].map((pid) => {
         try {
-          const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+          const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
           return (Number(fields[11]) + Number(fields[12])) * 10;
         } catch {
           return NaN;
@@ -273,7 +273,7 @@ export class CommentLoad {
 
   async submit(idempotencyKey: string) {
     const { paragraphKeys, cookie, readerPath = READER_PATH } = this.options;
-    const paragraphKey = paragraphKeys[Number(idempotencyKey.split("-").pop()) % paragraphKeys.length]!;
+    const paragraphKey = paragraphKeys[Number(idempotencyKey.split("-").pop()) % paragraphKeys.length];
     this.attempted.add(idempotencyKey);
     try {
       const response = await postForm(
