@@ -27,6 +27,7 @@ import {
 import { parseText, type ImportedDocument } from "~/lib/import";
 
 import { mb, ms, time, withEventLoopProbe } from "./measure";
+import { tableRow } from "./report";
 
 import type { BenchArea } from "./run";
 
@@ -136,6 +137,14 @@ async function run(log: (message: string) => void): Promise<string> {
   const peakRss = process.resourceUsage().maxRSS * 1024;
   const load = os.loadavg()[0];
 
+  const timings = (timing: { median: number; min: number; max: number; runs: number }) => [
+    ms(timing.median),
+    ms(timing.min),
+    ms(timing.max),
+    timing.runs,
+  ];
+  const worstCachedStall = Math.max(...cached.map((probe) => probe.longestStallMs));
+
   return [
     "### (a) GCA 2020 draft → 2022 final text",
     "",
@@ -143,25 +152,61 @@ async function run(log: (message: string) => void): Promise<string> {
     "",
     "| | median | min | max | runs |",
     "|---|---:|---:|---:|---:|",
-    `| structured: \`compareVersions\` (align paragraphs, diff words in pairs) | ${ms(structured.median)} | ${ms(structured.min)} | ${ms(structured.max)} | ${structured.runs} |`,
-    `| whole text: jsdiff \`diffWords\` | ${ms(whole.median)} | ${ms(whole.min)} | ${ms(whole.max)} | ${whole.runs} |`,
+    tableRow(["structured: `compareVersions` (align paragraphs, diff words in pairs)", ...timings(structured)]),
+    tableRow(["whole text: jsdiff `diffWords`", ...timings(whole)]),
     "",
-    `Structured comparison is **${Math.round(ratio)}× faster** than a whole-text word diff (target ≥ ${TARGET_RATIO}×: ${check(ratio >= TARGET_RATIO)}).`,
+    `Structured comparison is **${Math.round(ratio)}× faster** than a whole-text word diff ` +
+      `(target ≥ ${TARGET_RATIO}×: ${check(ratio >= TARGET_RATIO)}).`,
     "",
     "### (b) Synthetic pair, 5,000 paragraphs",
     "",
-    `\`generateDocumentPair({ paragraphs: 5000, seed: 7 })\`: ${pair.a.length} → ${pair.b.length} paragraphs, ${mb(bytesA)} + ${mb(bytesB)} of text (10% edited, 2% moved, 1% split, 1% merged, 2% deleted, 2% inserted).`,
+    [
+      "`generateDocumentPair({ paragraphs: 5000, seed: 7 })`:",
+      `${pair.a.length} → ${pair.b.length} paragraphs, ${mb(bytesA)} + ${mb(bytesB)} of text`,
+      "(10% edited, 2% moved, 1% split, 1% merged, 2% deleted, 2% inserted).",
+    ].join(" "),
     "",
     "| step | time | longest event-loop stall |",
     "|---|---:|---:|",
-    `| \`alignParagraphs\` in-process (median of ${align.runs}) | ${ms(align.median)} | (all of it, if run on the loop) |`,
-    `| \`compareVersions\` in-process (median of ${compare.runs}) | ${ms(compare.median)} ${check(compare.median < TARGET_COMPARE_MS)} | (all of it, if run on the loop) |`,
-    `| \`getComparison\`, cold: start worker + load + compare + cache + page (${rows} rows) | ${ms(cold.elapsedMs)} | ${ms(cold.longestStallMs)} |`,
-    `| \`getComparison\`, cold, worker running | ${ms(coldWarmWorker.elapsedMs)} | ${ms(coldWarmWorker.longestStallMs)} |`,
-    `| \`getComparison\`, from the cache (median of 5; stall: median, worst) | ${ms(cachedMedian)} | ${ms(cachedStallMedian)}, ${ms(Math.max(...cached.map((probe) => probe.longestStallMs)))} |`,
-    `| import of version 2: lineage (${links} links) + precomputed comparison; CLI/seed path | ${ms(imported.elapsedMs)} | ${ms(imported.longestStallMs)} |`,
+    tableRow([
+      `\`alignParagraphs\` in-process (median of ${align.runs})`,
+      ms(align.median),
+      "(all of it, if run on the loop)",
+    ]),
+    tableRow([
+      `\`compareVersions\` in-process (median of ${compare.runs})`,
+      `${ms(compare.median)} ${check(compare.median < TARGET_COMPARE_MS)}`,
+      "(all of it, if run on the loop)",
+    ]),
+    tableRow([
+      `\`getComparison\`, cold: start worker + load + compare + cache + page (${rows} rows)`,
+      ms(cold.elapsedMs),
+      ms(cold.longestStallMs),
+    ]),
+    tableRow([
+      "`getComparison`, cold, worker running",
+      ms(coldWarmWorker.elapsedMs),
+      ms(coldWarmWorker.longestStallMs),
+    ]),
+    tableRow([
+      "`getComparison`, from the cache (median of 5; stall: median, worst)",
+      ms(cachedMedian),
+      `${ms(cachedStallMedian)}, ${ms(worstCachedStall)}`,
+    ]),
+    tableRow([
+      `import of version 2: lineage (${links} links) + precomputed comparison; CLI/seed path`,
+      ms(imported.elapsedMs),
+      ms(imported.longestStallMs),
+    ]),
     "",
-    `Longest event-loop stall on the request path: **${ms(requestStall)}** (target ≤ ${TARGET_STALL_MS} ms: ${check(requestStall <= TARGET_STALL_MS)}; \`monitorEventLoopDelay\` max over the cold request: ${ms(cold.histogramMaxMs)}). Peak RSS of the benchmark process (worker included): ${mb(peakRss)}. Load average at the end: ${load.toFixed(1)} on ${os.cpus().length} CPUs — on a busy machine the probe also counts time the main thread waited for a CPU.`,
+    [
+      `Longest event-loop stall on the request path: **${ms(requestStall)}**`,
+      `(target ≤ ${TARGET_STALL_MS} ms: ${check(requestStall <= TARGET_STALL_MS)};`,
+      `\`monitorEventLoopDelay\` max over the cold request: ${ms(cold.histogramMaxMs)}).`,
+      `Peak RSS of the benchmark process (worker included): ${mb(peakRss)}.`,
+      `Load average at the end: ${load.toFixed(1)} on ${os.cpus().length} CPUs —`,
+      "on a busy machine the probe also counts time the main thread waited for a CPU.",
+    ].join(" "),
     "",
     "The stall is measured with a 1 ms interval timer while the call runs. The worker reads both versions, compares,",
     "and writes the cache row; what remains on the main thread is receiving the JSON (≈4 MB here), `JSON.parse`,",

@@ -28,15 +28,19 @@ import os from "node:os";
 import v8 from "node:v8";
 import vm from "node:vm";
 
+import type { Prisma as PrismaNamespace } from "~/generated/prisma/client";
 import { createRandom } from "~/lib/compare/synthetic";
+import type { prisma as databaseClient } from "~/utils/db.server";
 
 import { mb, ms, summarize, time } from "./measure";
+import { tableRow } from "./report";
 
 import type { BenchArea } from "./run";
 
-// Loaded inside `run`, after bench/run.ts has pointed DATABASE_URL at the throwaway database.
-let prisma: typeof import("~/utils/db.server").prisma;
-let Prisma: typeof import("~/generated/prisma/client").Prisma;
+// Loaded inside `run`, after bench/run.ts has pointed DATABASE_URL at the throwaway database (the type-only
+// imports above load nothing).
+let prisma: typeof databaseClient;
+let Prisma: typeof PrismaNamespace;
 
 const SUBJECTS = [
   "ITU",
@@ -143,7 +147,9 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
 function insertRows(table: "Comment" | "Disposition", rows: Array<Record<string, unknown>>) {
   const columns = Object.keys(rows[0]);
   const values = rows.map((row) => Prisma.sql`(${Prisma.join(columns.map((column) => row[column] ?? null))})`);
-  return prisma.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(columns.map((column) => `"${column}"`).join(", "))}) VALUES ${Prisma.join(values)}`;
+  const into = Prisma.raw(`"${table}"`);
+  const columnList = Prisma.raw(columns.map((column) => `"${column}"`).join(", "));
+  return prisma.$executeRaw`INSERT INTO ${into} (${columnList}) VALUES ${Prisma.join(values)}`;
 }
 
 /**
@@ -454,20 +460,51 @@ async function run(log: (message: string) => void): Promise<string> {
     xlsxExportStream(exportRowBatches({ scope, where }), "secretariat", labels, { rows: submitted }),
   );
 
+  const withTarget = (value: number, target: number) => `${ms(value)} ${check(value < target)}`;
   const table = (rows: Awaited<ReturnType<typeof dashboard>>) =>
-    rows.map(
-      (row) =>
-        `| ${row.name} | ${row.comments.toLocaleString("en")} | ${ms(row.timing.wall.median)} ${check(row.timing.wall.median < TARGETS.dashboardMs)} | ${ms(row.timing.cpu.median)} ${check(row.timing.cpu.median < TARGETS.dashboardMs)} | ${ms(row.timing.wall.min)} | ${ms(row.timing.wall.max)} | ${row.timing.wall.runs} |`,
+    rows.map((row) =>
+      tableRow([
+        row.name,
+        row.comments.toLocaleString("en"),
+        withTarget(row.timing.wall.median, TARGETS.dashboardMs),
+        withTarget(row.timing.cpu.median, TARGETS.dashboardMs),
+        ms(row.timing.wall.min),
+        ms(row.timing.wall.max),
+        row.timing.wall.runs,
+      ]),
     );
   const exportRow = (name: string, result: Awaited<ReturnType<typeof drainWithRss>>) =>
-    `| ${name} | ${ms(result.elapsed)} ${check(result.elapsed < TARGETS.exportMs)} | ${mb(result.bytes)} | ${mb(result.before)} | ${mb(result.peak)} (+${mb(result.peak - result.before)}) | ${mb(result.after)} | +${mb(result.heapPeak - result.heapBefore)} |`;
+    tableRow([
+      name,
+      withTarget(result.elapsed, TARGETS.exportMs),
+      mb(result.bytes),
+      mb(result.before),
+      `${mb(result.peak)} (+${mb(result.peak - result.before)})`,
+      mb(result.after),
+      `+${mb(result.heapPeak - result.heapBefore)}`,
+    ]);
+  const organizations = await prisma.organization.count();
+  const { stats } = grouping;
+  const allPairs = (stats.hashed * (stats.hashed - 1)) / 2;
 
   return [
-    `${count.toLocaleString("en")} synthetic comments on the 2020 draft (155 paragraphs, Zipf-like skew), of which ${submitted.toLocaleString("en")} submitted (the rest drafts and withdrawals), ~30% with a disposition, ~8% campaign letters; ${(await prisma.organization.count()).toLocaleString("en")} organizations. Loaded with multi-row INSERTs in ${ms(generationMs)}.`,
+    [
+      `${count.toLocaleString("en")} synthetic comments on the 2020 draft (155 paragraphs, Zipf-like skew),`,
+      `of which ${submitted.toLocaleString("en")} submitted (the rest drafts and withdrawals),`,
+      "~30% with a disposition, ~8% campaign letters;",
+      `${organizations.toLocaleString("en")} organizations.`,
+      `Loaded with multi-row INSERTs in ${ms(generationMs)}.`,
+    ].join(" "),
     "",
     "### (a) Dashboard data (`getFeedbackDashboard`), median of 7",
     "",
-    `Every count, the heat map, the per-day series, the progress, the 10 largest groups and the first page of 25 comments. Wall time and the process's CPU time (better-sqlite3 runs the queries on this thread, so on an idle machine they coincide; this run shared 2 CPUs with other work: load average ${loadAtStart} at the start of (a), ${loadAtEnd} at its end).`,
+    [
+      "Every count, the heat map, the per-day series, the progress, the 10 largest groups",
+      "and the first page of 25 comments.",
+      "Wall time and the process's CPU time (better-sqlite3 runs the queries on this thread,",
+      "so on an idle machine they coincide; this run shared 2 CPUs with other work:",
+      `load average ${loadAtStart} at the start of (a), ${loadAtEnd} at its end).`,
+    ].join(" "),
     "",
     "Migrated schema:",
     "",
@@ -492,23 +529,55 @@ async function run(log: (message: string) => void): Promise<string> {
       "group's comments, its size and its decided count come from `@@index([consultationId, " +
       "duplicateGroupId, status, dispositionStatus])`.",
     "",
-    `Without the two indexes ordered by organization and by day (dropped for this table, then rebuilt in ${ms(rebuildMs)}), SQLite groups those two aggregates with a sort. They pay on the unfiltered view, where the sort is of every comment; on a narrow filtered view SQLite, which has no statistics on these tables, still prefers the ordered index where the paragraph index would seek fewer entries, and may be slower with them than without:`,
+    [
+      "Without the two indexes ordered by organization and by day",
+      `(dropped for this table, then rebuilt in ${ms(rebuildMs)}), SQLite groups those two aggregates with a sort.`,
+      "They pay on the unfiltered view, where the sort is of every comment;",
+      "on a narrow filtered view SQLite, which has no statistics on these tables, still prefers the ordered index",
+      "where the paragraph index would seek fewer entries, and may be slower with them than without:",
+    ].join(" "),
     "",
     "| filters | comments in view | wall (median) | CPU (median) | wall min | wall max | runs |",
     "|---|---:|---:|---:|---:|---:|---:|",
     ...table(withoutOrdered),
     "",
-    `A text search (LIKE '%…%', ILIKE on PostgreSQL) must read every row's text, which no index holds. Its counts therefore come from one statement that reads the consultation's rows once (a MATERIALIZED common table expression, read on SQLite through the (consultationId, status) index, whose entries are in table order) and groups them four ways: ${ms(countsOneScan.wall.median)} wall, ${ms(countsOneScan.cpu.median)} CPU (median of ${countsOneScan.wall.runs}) for “budapest”, against ${ms(countsFromIndexes.wall.median)} wall, ${ms(countsFromIndexes.cpu.median)} CPU for the same counts from the four index queries that serve the other views, each of which looks up every row's text in the table again, in index order. The search itself is still a scan of the texts: no full-text index (FTS5, tsvector) is used. A near-duplicate group's view is counted the same way, its rows read once through the group index.`,
+    [
+      "A text search (LIKE '%…%', ILIKE on PostgreSQL) must read every row's text, which no index holds.",
+      "Its counts therefore come from one statement that reads the consultation's rows once",
+      "(a MATERIALIZED common table expression, read on SQLite through the (consultationId, status) index,",
+      "whose entries are in table order) and groups them four ways:",
+      `${ms(countsOneScan.wall.median)} wall, ${ms(countsOneScan.cpu.median)} CPU`,
+      `(median of ${countsOneScan.wall.runs}) for “budapest”, against`,
+      `${ms(countsFromIndexes.wall.median)} wall, ${ms(countsFromIndexes.cpu.median)} CPU`,
+      "for the same counts from the four index queries that serve the other views,",
+      "each of which looks up every row's text in the table again, in index order.",
+      "The search itself is still a scan of the texts: no full-text index (FTS5, tsvector) is used.",
+      "A near-duplicate group's view is counted the same way, its rows read once through the group index.",
+    ].join(" "),
     "",
     "### (b) Near-duplicate grouping",
     "",
     "| step | time |",
     "|---|---:|",
-    `| \`regroupDuplicates\`, first run (read ${submitted.toLocaleString("en")} texts, group, write ${first.written.toLocaleString("en")} rows) | ${ms(first.ms)} ${check(first.ms < TARGETS.groupingMs)} |`,
-    `| \`regroupDuplicates\`, again (nothing changed, ${second.written} rows written) | ${ms(second.ms)} ${check(second.ms < TARGETS.groupingMs)} |`,
-    `| \`groupNearDuplicates\` alone (median of ${algorithm.runs}) | ${ms(algorithm.median)} |`,
+    tableRow([
+      "`regroupDuplicates`, first run " +
+        `(read ${submitted.toLocaleString("en")} texts, group, write ${first.written.toLocaleString("en")} rows)`,
+      withTarget(first.ms, TARGETS.groupingMs),
+    ]),
+    tableRow([
+      `\`regroupDuplicates\`, again (nothing changed, ${second.written} rows written)`,
+      withTarget(second.ms, TARGETS.groupingMs),
+    ]),
+    tableRow([`\`groupNearDuplicates\` alone (median of ${algorithm.runs})`, ms(algorithm.median)]),
     "",
-    `${grouping.stats.groups.toLocaleString("en")} groups holding ${grouping.stats.groupedItems.toLocaleString("en")} comments; ${grouping.stats.exactCopies.toLocaleString("en")} exact copies merged by hash, ${grouping.stats.hashed.toLocaleString("en")} distinct texts MinHashed (80 values, 20 bands × 4 rows), ${grouping.stats.verifications.toLocaleString("en")} Jaccard verifications, ${grouping.stats.merges.toLocaleString("en")} merges — against ${((grouping.stats.hashed * (grouping.stats.hashed - 1)) / 2).toLocaleString("en")} pairs for an all-pairs comparison.`,
+    [
+      `${stats.groups.toLocaleString("en")} groups holding ${stats.groupedItems.toLocaleString("en")} comments;`,
+      `${stats.exactCopies.toLocaleString("en")} exact copies merged by hash,`,
+      `${stats.hashed.toLocaleString("en")} distinct texts MinHashed (80 values, 20 bands × 4 rows),`,
+      `${stats.verifications.toLocaleString("en")} Jaccard verifications,`,
+      `${stats.merges.toLocaleString("en")} merges —`,
+      `against ${allPairs.toLocaleString("en")} pairs for an all-pairs comparison.`,
+    ].join(" "),
     "",
     "### (c) Streamed exports (secretariat columns, all comments of version 1)",
     "",

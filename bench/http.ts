@@ -43,6 +43,7 @@ import {
   startServer,
   type RunningServer,
 } from "../tests/system/harness";
+import { tableRow } from "./report";
 
 import type { BenchArea } from "./run";
 
@@ -95,7 +96,7 @@ async function load(
         headers: options.headers,
         requests: options.requests,
       },
-      (error, result) => (error ? reject(error) : resolve(result)),
+      (error, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result)),
     );
   });
   instance.on("response", (_client, statusCode, _bytes, responseTime) => {
@@ -105,7 +106,8 @@ async function load(
   const result = await finished;
   if (server.child.exitCode !== null || server.child.signalCode !== null) {
     throw new Error(
-      `the server died during the run (exit ${server.child.exitCode ?? server.child.signalCode}); its last output:\n${server.output.slice(-20).join("")}`,
+      `the server died during the run (exit ${server.child.exitCode ?? server.child.signalCode}); ` +
+        `its last output:\n${server.output.slice(-20).join("")}`,
     );
   }
   const cpuMs = (server.cpuTimeMs() ?? NaN) - cpuBefore;
@@ -305,7 +307,8 @@ async function measureProvider(
     };
     runs.push({ name: `comment submission, ${seconds} s`, processes, result, target: "write", write });
     log(
-      `${provider}: comments (${processes}) ${Math.round(result.rps)}/s, p99 ${result.p99} ms, ${acknowledged.size} acknowledged, ${lost} lost, ${duplicates} duplicated`,
+      `${provider}: comments (${processes}) ${Math.round(result.rps)}/s, p99 ${result.p99} ms, ` +
+        `${acknowledged.size} acknowledged, ${lost} lost, ${duplicates} duplicated`,
     );
   };
   await submit(WRITE_SECONDS, {}, `${WORKERS} workers`);
@@ -364,8 +367,17 @@ const rss = (value: number | null) => (value === null ? "–" : `${Math.round(va
 function report(figures: ProviderFigures[], skipped: string | null) {
   const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
   const lines = [
-    `Production build (\`node build/server.js\`) with \`WEB_CONCURRENCY=${WORKERS}\` (a primary and ${WORKERS} workers, one per core) unless the row says otherwise, on loopback, driven by autocannon (${CONNECTIONS} connections) from the same machine: server and load generator share the 2 cores.`,
-    `Database: the demo seed plus ${COMMENTS.toLocaleString("en")} submitted comments on Draft 1. A fresh server per run. Reader requests carry a browser's \`Accept-Encoding: gzip, deflate, br\`, so the server compresses what it sends.`,
+    [
+      `Production build (\`node build/server.js\`) with \`WEB_CONCURRENCY=${WORKERS}\``,
+      `(a primary and ${WORKERS} workers, one per core) unless the row says otherwise, on loopback,`,
+      `driven by autocannon (${CONNECTIONS} connections) from the same machine:`,
+      "server and load generator share the 2 cores.",
+    ].join(" "),
+    [
+      `Database: the demo seed plus ${COMMENTS.toLocaleString("en")} submitted comments on Draft 1.`,
+      "A fresh server per run.",
+      "Reader requests carry a browser's `Accept-Encoding: gzip, deflate, br`, so the server compresses what it sends.",
+    ].join(" "),
     "",
     "| run | database | processes | requests/s | p50 | p95 | p99 | max | errors | server CPU / request | " +
       "peak RSS | load avg | target |",
@@ -376,7 +388,9 @@ function report(figures: ProviderFigures[], skipped: string | null) {
       const r = run.result;
       let target = "";
       if (run.target === "read")
-        target = `${check(r.rps >= TARGETS.readRps && r.p95 < TARGETS.readP95Ms)} ≥ ${TARGETS.readRps}/s, p95 < ${TARGETS.readP95Ms} ms`;
+        target =
+          `${check(r.rps >= TARGETS.readRps && r.p95 < TARGETS.readP95Ms)} ` +
+          `≥ ${TARGETS.readRps}/s, p95 < ${TARGETS.readP95Ms} ms`;
       if (run.target === "write") {
         const ok =
           r.rps >= TARGETS.writeRps &&
@@ -386,7 +400,21 @@ function report(figures: ProviderFigures[], skipped: string | null) {
         target = `${check(ok)} ≥ ${TARGETS.writeRps}/s, p99 < ${TARGETS.writeP99Ms} ms`;
       }
       lines.push(
-        `| ${run.name} | ${f.provider} | ${run.processes} | ${fmt(r.rps)} | ${r.p50} ms | ${r.p95} ms | ${r.p99} ms | ${r.max} ms | ${r.errors} | ${r.cpuMsPerRequest} ms | ${rss(r.peakRssMiB)} | ${r.loadAverage} | ${target} |`,
+        tableRow([
+          run.name,
+          f.provider,
+          run.processes,
+          fmt(r.rps),
+          `${r.p50} ms`,
+          `${r.p95} ms`,
+          `${r.p99} ms`,
+          `${r.max} ms`,
+          r.errors,
+          `${r.cpuMsPerRequest} ms`,
+          rss(r.peakRssMiB),
+          r.loadAverage,
+          target,
+        ]),
       );
     }
   }
@@ -402,12 +430,25 @@ function report(figures: ProviderFigures[], skipped: string | null) {
       .filter((run) => run.write)
       .forEach((run, index) => {
         const w = run.write!;
+        // The cold start and its target are shown once per database, on its first row.
         const start =
           index === 0
-            ? `${f.coldStartMs.map((value) => `${fmt(value)} ms`).join(", ")} | ${check(cold < TARGETS.coldStartMs)} < ${TARGETS.coldStartMs / 1000} s`
-            : " | ";
+            ? [
+                f.coldStartMs.map((value) => `${fmt(value)} ms`).join(", "),
+                `${check(cold < TARGETS.coldStartMs)} < ${TARGETS.coldStartMs / 1000} s`,
+              ]
+            : ["", ""];
         lines.push(
-          `| ${f.provider} | ${run.name}, ${run.processes} | ${start} | ${fmt(w.acknowledged)} | ${fmt(w.stored)} | ${w.lost} | ${w.duplicates} | ${w.inFlightAtStop} |`,
+          tableRow([
+            f.provider,
+            `${run.name}, ${run.processes}`,
+            ...start,
+            fmt(w.acknowledged),
+            fmt(w.stored),
+            w.lost,
+            w.duplicates,
+            w.inFlightAtStop,
+          ]),
         );
       });
   }

@@ -23,6 +23,11 @@ export function describeRun(command: string, date = new Date()) {
 
 export type RunDescription = ReturnType<typeof describeRun>;
 
+/** One row of a Markdown table: `| a | b | c |`. */
+export function tableRow(cells: readonly (string | number)[]) {
+  return `| ${cells.join(" | ")} |`;
+}
+
 /** One line naming machine, Node, date and command, for the top of a section. */
 export function runLine(run: RunDescription) {
   return `Measured ${run.date} on ${run.machine}, ${run.node}, with \`${run.command}\`.`;

@@ -54,5 +54,6 @@ if (postgres) {
 }
 const { size } = fs.statSync(target);
 console.log(
-  `Backed up to ${path.relative(process.cwd(), target)} (${(size / 1024 / 1024).toFixed(1)} MiB, ${Date.now() - started} ms).`,
+  `Backed up to ${path.relative(process.cwd(), target)} ` +
+    `(${(size / 1024 / 1024).toFixed(1)} MiB, ${Date.now() - started} ms).`,
 );

@@ -37,7 +37,8 @@ if (isPostgresUrl(url)) {
   await client.end();
   if (rows[0].tables > 0 && !force) {
     console.error(
-      `✖ the target database has ${rows[0].tables} tables; restore into an empty database, or add --force to replace them.`,
+      `✖ the target database has ${rows[0].tables} tables; ` +
+        "restore into an empty database, or add --force to replace them.",
     );
     process.exit(1);
   }

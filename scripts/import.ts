@@ -31,7 +31,8 @@ async function main() {
   const file = positionals[0];
   if (!values.consultation || !values.label || !file) {
     throw new ImportError(
-      'Usage: npm run import -- --consultation <slug> --label "…" [--document <slug>] [--status draft|open|closed|final] <file>',
+      'Usage: npm run import -- --consultation <slug> --label "…" [--document <slug>] ' +
+        "[--status draft|open|closed|final] <file>",
     );
   }
   const status = values.status as (typeof STATUSES)[number];
@@ -50,7 +51,8 @@ async function main() {
   });
   const paragraphs = imported.sections.reduce((sum, section) => sum + section.paragraphs.length, 0);
   console.log(
-    `Imported "${imported.title}" as version ${version.number} of ${values.consultation}: ${imported.sections.length} sections, ${paragraphs} paragraphs.`,
+    `Imported "${imported.title}" as version ${version.number} of ${values.consultation}: ` +
+      `${imported.sections.length} sections, ${paragraphs} paragraphs.`,
   );
 }
 

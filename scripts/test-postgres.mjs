@@ -15,9 +15,8 @@ if (!server) {
 try {
   await withAdminClient(server, (client) => client.query("SELECT 1"));
 } catch (error) {
-  console.error(
-    `✖ TEST_POSTGRES_URL is set but PostgreSQL does not answer there: ${error instanceof Error ? error.message : error}`,
-  );
+  const reason = error instanceof Error ? error.message : error;
+  console.error(`✖ TEST_POSTGRES_URL is set but PostgreSQL does not answer there: ${reason}`);
   process.exit(1);
 }
 

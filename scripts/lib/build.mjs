@@ -44,7 +44,8 @@ export function buildIfStale({ quiet = false } = {}) {
   });
   if (result.status !== 0) {
     throw new Error(
-      `npm run build failed (exit ${result.status ?? result.signal})${quiet ? `:\n${result.stdout}\n${result.stderr}` : ""}`,
+      `npm run build failed (exit ${result.status ?? result.signal})` +
+        (quiet ? `:\n${result.stdout}\n${result.stderr}` : ""),
     );
   }
   return true;

@@ -27,7 +27,7 @@ async function start(port?: number) {
   });
   servers.push(server);
   // The reader answered from one worker; wait for the other too.
-  await waitFor(async () => server.workerPids().length === 2, { timeoutMs: 20_000, what: "two workers" });
+  await waitFor(() => server.workerPids().length === 2, { timeoutMs: 20_000, what: "two workers" });
   return server;
 }
 
@@ -66,7 +66,7 @@ describe("WEB_CONCURRENCY=2", () => {
         concurrency: 8,
         keyPrefix,
       }).start();
-      await waitFor(async () => load.acknowledged.size >= 100, {
+      await waitFor(() => load.acknowledged.size >= 100, {
         timeoutMs: 30_000,
         what: "100 acknowledged comments",
       });
@@ -75,11 +75,11 @@ describe("WEB_CONCURRENCY=2", () => {
       const [victim, survivor] = server.workerPids();
       process.kill(victim, "SIGKILL");
       const afterWorkerKill = load.acknowledged.size;
-      await waitFor(async () => load.acknowledged.size >= afterWorkerKill + 50, {
+      await waitFor(() => load.acknowledged.size >= afterWorkerKill + 50, {
         timeoutMs: 30_000,
         what: "comments while a worker is replaced",
       });
-      await waitFor(async () => server.workerPids().length === 2 && !server.workerPids().includes(victim), {
+      await waitFor(() => server.workerPids().length === 2 && !server.workerPids().includes(victim), {
         timeoutMs: 20_000,
         what: "a replacement worker",
       });
@@ -88,13 +88,13 @@ describe("WEB_CONCURRENCY=2", () => {
       // The primary dies: so do its workers, and the port is free for a restart.
       const workers = server.workerPids();
       await server.kill();
-      await waitFor(async () => workers.every((pid) => !alive(pid)), {
+      await waitFor(() => workers.every((pid) => !alive(pid)), {
         timeoutMs: 5_000,
         what: "the workers to exit with their primary",
       });
       const beforeRestart = load.acknowledged.size;
       server = await start(server.port);
-      await waitFor(async () => load.acknowledged.size >= beforeRestart + 50, {
+      await waitFor(() => load.acknowledged.size >= beforeRestart + 50, {
         timeoutMs: 30_000,
         what: "comments after the restart",
       });

@@ -52,12 +52,12 @@ describe("the server killed with SIGKILL under write load", () => {
       keyPrefix,
     }).start();
 
-    await waitFor(async () => load.acknowledged.size >= 150, { timeoutMs: 30_000, what: "150 acknowledged comments" });
+    await waitFor(() => load.acknowledged.size >= 150, { timeoutMs: 30_000, what: "150 acknowledged comments" });
     await server.kill();
     const acknowledgedBeforeKill = load.acknowledged.size;
     await sleep(300);
     server = await start(server.port);
-    await waitFor(async () => load.acknowledged.size >= acknowledgedBeforeKill + 100, {
+    await waitFor(() => load.acknowledged.size >= acknowledgedBeforeKill + 100, {
       timeoutMs: 30_000,
       what: "comments acknowledged after the restart",
     });
@@ -71,7 +71,8 @@ describe("the server killed with SIGKILL under write load", () => {
 
     const report = await expectNothingLost(load, { userId, keyPrefix });
     console.info(
-      `SIGKILL: ${acknowledgedBeforeKill} acknowledged before the kill, ${report.stored} stored in all, ${cutOff} unanswered at the end and resent; statuses ${JSON.stringify(Object.fromEntries(load.statuses))}`,
+      `SIGKILL: ${acknowledgedBeforeKill} acknowledged before the kill, ${report.stored} stored in all, ` +
+        `${cutOff} unanswered at the end and resent; statuses ${JSON.stringify(Object.fromEntries(load.statuses))}`,
     );
   });
 });
@@ -90,7 +91,7 @@ describe.skipIf(!postgres)("the PostgreSQL database going away under write load"
       concurrency: 8,
       keyPrefix,
     }).start();
-    await waitFor(async () => load.acknowledged.size >= 100, { timeoutMs: 30_000, what: "100 acknowledged comments" });
+    await waitFor(() => load.acknowledged.size >= 100, { timeoutMs: 30_000, what: "100 acknowledged comments" });
 
     // The outage: no new connections to this database, and every existing
     // one terminated (pg_terminate_backend). Only this test's database is
@@ -131,7 +132,7 @@ describe.skipIf(!postgres)("the PostgreSQL database going away under write load"
       timeoutMs: 15_000,
       what: "/readyz 200 again",
     });
-    await waitFor(async () => load.acknowledged.size >= acknowledgedAtRecovery + 100, {
+    await waitFor(() => load.acknowledged.size >= acknowledgedAtRecovery + 100, {
       timeoutMs: 30_000,
       what: "comments acknowledged after the recovery",
     });
@@ -144,7 +145,8 @@ describe.skipIf(!postgres)("the PostgreSQL database going away under write load"
     expect(load.rejected.size).toBe(0);
     const report = await expectNothingLost(load, { userId, keyPrefix });
     console.info(
-      `Outage: ${report.stored} stored, ${failedDuringOutage} refused during the outage and retried; statuses ${JSON.stringify(Object.fromEntries(load.statuses))}`,
+      `Outage: ${report.stored} stored, ${failedDuringOutage} refused during the outage and retried; ` +
+        `statuses ${JSON.stringify(Object.fromEntries(load.statuses))}`,
     );
   });
 });

@@ -54,12 +54,20 @@ export interface RunningServer {
 }
 
 export async function waitFor(
-  check: () => Promise<boolean>,
+  check: () => boolean | Promise<boolean>,
   { timeoutMs = 30_000, intervalMs = 100, what = "condition" } = {},
 ) {
   const deadline = Date.now() + timeoutMs;
+  // A check that throws or rejects counts as "not yet", whether it is synchronous or not.
+  const passes = async () => {
+    try {
+      return await check();
+    } catch {
+      return false;
+    }
+  };
   for (;;) {
-    if (await check().catch(() => false)) return;
+    if (await passes()) return;
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
@@ -136,9 +144,10 @@ export async function startServer({
     if (status === 200) break;
     if (gone || Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(
-        `${gone ? "The server exited during start-up" : `Timed out after ${timeoutMs} ms waiting for ${url}${readyPath}`}\n--- server output ---\n${output.join("")}`,
-      );
+      const reason = gone
+        ? "The server exited during start-up"
+        : `Timed out after ${timeoutMs} ms waiting for ${url}${readyPath}`;
+      throw new Error(`${reason}\n--- server output ---\n${output.join("")}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

@@ -30,7 +30,8 @@ export async function commentIntegrity({
   }
   const attemptedSet = new Set(attempted);
   const [{ orphans }] = await prisma.$queryRawUnsafe<Array<{ orphans: bigint | number }>>(
-    'SELECT COUNT(*) AS orphans FROM "CommentRevision" r LEFT JOIN "Comment" c ON c."id" = r."commentId" WHERE c."id" IS NULL',
+    'SELECT COUNT(*) AS orphans FROM "CommentRevision" r ' +
+      'LEFT JOIN "Comment" c ON c."id" = r."commentId" WHERE c."id" IS NULL',
   );
   return {
     stored: stored.length,
