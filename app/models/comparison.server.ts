@@ -4,7 +4,7 @@
  * paragraphs and whether their proposed text was adopted.
  *
  * The computation is the pure `compareVersions` (app/lib/compare), run off
- * the event loop (app/utils/comparison-worker.server.ts), once per pair of
+ * the event loop (app/models/comparison-worker.server.ts), once per pair of
  * versions: the result is stored in ComparisonCache and shared by every app
  * instance; inside one process, concurrent requests for the same pair wait
  * for the same computation.
@@ -21,11 +21,11 @@ import {
 import { sanitizeRichTextHtml } from "~/lib/richtext";
 import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
 import { visibleCommentsWhere, type Actor } from "~/models/comment.server";
-import { computeAndStore, computeComparisonOffThread, type CachedComparison } from "~/utils/comparison-worker.server";
+import { computeAndStore, computeComparisonOffThread, type CachedComparison } from "~/models/comparison-worker.server";
 import { prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 
-export { loadParagraphsForComparison } from "~/utils/comparison-worker.server";
+export { loadParagraphsForComparison } from "~/models/comparison-worker.server";
 
 /**
  * Identifies the comparison code in ComparisonCache rows. Change it whenever

@@ -21,7 +21,7 @@ import { createComment, type Actor } from "~/models/comment.server";
 import { carriedCommentCounts } from "~/models/lineage.server";
 import { sessionUserSelect, toSessionUser } from "~/models/user.server";
 import en from "~/locales/en";
-import { comparisonWorkerStats } from "~/utils/comparison-worker.server";
+import { comparisonWorkerStats } from "~/models/comparison-worker.server";
 import { prisma } from "~/utils/db.server";
 
 import { GCA_SLUG, seed } from "../../prisma/seed";
