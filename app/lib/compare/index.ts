@@ -3,6 +3,9 @@
  * alignment across renumbering, moves, splits and merges; word changes
  * inside aligned paragraphs; adoption of proposed text. Pure functions, no
  * database, no Remix.
+ *
+ * The synthetic document generators (./synthetic) are for tests and
+ * benchmarks: import them from their module, never from this barrel.
  */
 export {
   alignParagraphs,
@@ -42,19 +45,3 @@ export {
   type SectionSummary,
 } from "./compare";
 export { paragraphsForComparison } from "./document";
-export {
-  generateDocumentPair,
-  scoreAgainstTruth,
-  type SyntheticOptions,
-  type SyntheticPair,
-  type SyntheticTruth,
-  type TruthScore,
-} from "./synthetic";
-export {
-  benchCompare,
-  syntheticBenchCase,
-  type BenchCase,
-  type BenchOptions,
-  type BenchResult,
-  type Timing,
-} from "./bench";
