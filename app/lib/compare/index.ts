@@ -45,3 +45,4 @@ export {
   type SectionSummary,
 } from "./compare";
 export { paragraphsForComparison } from "./document";
+export { planLineage, type LineagePlan, type PlannedLink } from "./lineage";
