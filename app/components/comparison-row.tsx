@@ -2,6 +2,7 @@ import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { WordChange } from "~/lib/compare";
+import { rowNumbers } from "~/lib/compare/page";
 
 /** A paragraph as a comparison row refers to it. */
 export type RowParagraphRef = { key: string; number: string | null };
@@ -44,14 +45,6 @@ export type ComparisonContext = {
 };
 
 export type ComparisonLayout = "inline" | "side";
-
-/** Numbers of a row's paragraphs, joined ("5.14 j. + 5.14 k."); "" when none is numbered. */
-export function rowNumbers(paragraphs: readonly RowParagraphRef[]) {
-  return paragraphs
-    .map((paragraph) => paragraph.number)
-    .filter((number): number is string => number !== null)
-    .join(" + ");
-}
 
 /**
  * Splits word changes into paragraphs: a blank line inside a run separates

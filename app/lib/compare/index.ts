@@ -46,3 +46,20 @@ export {
 } from "./compare";
 export { paragraphsForComparison } from "./document";
 export { planLineage, type LineagePlan, type PlannedLink } from "./lineage";
+export { comparisonPayload, type CachedComparison } from "./payload";
+export {
+  buildComparisonPage,
+  comparisonPageBody,
+  MAX_COMMENTS_PER_ROW,
+  parseVersionRange,
+  rowNumbers,
+  ROWS_PER_SLICE,
+  type CarriedComment,
+  type CarriedCommentSource,
+  type ComparisonGroup,
+  type ComparisonPageBody,
+  type ComparisonPageInput,
+  type ComparisonRowView,
+  type ComparisonSectionSummary,
+  type RowParagraph,
+} from "./page";
