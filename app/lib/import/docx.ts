@@ -5,6 +5,9 @@
  * .docx is numbered exactly like the same text pasted as Markdown.
  */
 import mammoth from "mammoth";
+
+import { decodeEntities } from "~/lib/text/entities";
+
 import { documentFromBlocks, type Block, type ParseOptions } from "./blocks";
 import { ImportError, type ImportedDocument } from "./types";
 
@@ -12,18 +15,6 @@ import { ImportError, type ImportedDocument } from "./types";
 const TITLE_CLASS = "import-title";
 
 const STYLE_MAP = [`p[style-name='Title'] => p.${TITLE_CLASS}:fresh`, `p.Title => p.${TITLE_CLASS}:fresh`];
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, name: string) => {
-    if (name[0] === "#") {
-      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : match;
-    }
-    return ENTITIES[name.toLowerCase()] ?? match;
-  });
-}
 
 interface ListLevel {
   ordered: boolean;
