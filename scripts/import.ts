@@ -11,6 +11,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
+import { createInstance } from "i18next";
+
+import { i18nConfig, resources } from "~/i18n";
 import { importDocument } from "~/lib/import";
 import { ImportError } from "~/lib/import/types";
 import { createVersionFromImport } from "~/models/version.server";
@@ -30,13 +33,14 @@ async function main() {
   });
   const file = positionals[0];
   if (!values.consultation || !values.label || !file) {
-    throw new ImportError(
-      'Usage: npm run import -- --consultation <slug> --label "…" [--document <slug>] [--status draft|open|closed|final] <file>',
+    throw new Error(
+      'Usage: npm run import -- --consultation <slug> --label "…" [--document <slug>] ' +
+        "[--status draft|open|closed|final] <file>",
     );
   }
   const status = values.status as (typeof STATUSES)[number];
-  if (!STATUSES.includes(status)) throw new ImportError(`--status must be one of ${STATUSES.join(", ")}`);
-  if (!fs.existsSync(file)) throw new ImportError(`No such file: ${file}`);
+  if (!STATUSES.includes(status)) throw new Error(`--status must be one of ${STATUSES.join(", ")}`);
+  if (!fs.existsSync(file)) throw new Error(`No such file: ${file}`);
 
   const imported = await importDocument({ fileName: path.basename(file), bytes: fs.readFileSync(file) });
   const version = await createVersionFromImport({
@@ -50,13 +54,22 @@ async function main() {
   });
   const paragraphs = imported.sections.reduce((sum, section) => sum + section.paragraphs.length, 0);
   console.log(
-    `Imported "${imported.title}" as version ${version.number} of ${values.consultation}: ${imported.sections.length} sections, ${paragraphs} paragraphs.`,
+    `Imported "${imported.title}" as version ${version.number} of ${values.consultation}: ` +
+      `${imported.sections.length} sections, ${paragraphs} paragraphs.`,
   );
 }
 
+/** Why the import failed, in English: an ImportError carries an i18n key and its values. */
+async function reason(error: unknown) {
+  if (!(error instanceof ImportError)) return error instanceof Error ? error.message : String(error);
+  const i18n = createInstance();
+  await i18n.init({ ...i18nConfig, resources, lng: "en" });
+  return i18n.t(error.key, error.values);
+}
+
 main()
-  .catch((error: unknown) => {
-    console.error(`Import failed: ${error instanceof Error ? error.message : String(error)}`);
+  .catch(async (error: unknown) => {
+    console.error(`Import failed: ${await reason(error)}`);
     process.exitCode = 1;
   })
   .finally(() => prisma.$disconnect());

@@ -139,15 +139,12 @@ export async function parseDocx(buffer: Uint8Array | Buffer, options: ParseOptio
         styleMap: STYLE_MAP,
         externalFileAccess: false,
         // Images are not paragraphs; skip reading and encoding them.
-        convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })),
       },
     );
     html = result.value;
   } catch (error) {
-    throw new ImportError(
-      "This Word document could not be read. It may be damaged, or it is not a .docx file (Word 97–2003 .doc files must be saved as .docx first).",
-      { cause: error },
-    );
+    throw new ImportError("import.errors.unreadableDocx", {}, { cause: error });
   }
   return documentFromBlocks(docxHtmlToBlocks(html), options);
 }
