@@ -22,6 +22,7 @@ import { generateDocumentPair } from "~/lib/compare/synthetic";
 import { parseText, type ImportedDocument } from "~/lib/import";
 
 import { mb, ms, time, withEventLoopProbe } from "./measure";
+
 import type { BenchArea } from "./run";
 
 const CORPUS = path.resolve("tests/fixtures/corpus");

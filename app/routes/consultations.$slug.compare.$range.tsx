@@ -1,4 +1,3 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +11,8 @@ import { getComparison } from "~/models/comparison.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { errorResponse } from "~/utils/http.server";
 import { allowPublicPageCache, publicPageCacheHeaders } from "~/utils/page-cache.server";
+
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: data.metaTitle }] : (matches[0]?.meta ?? []);

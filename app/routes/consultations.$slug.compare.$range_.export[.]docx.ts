@@ -1,4 +1,3 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { remixI18n } from "~/i18next.server";
 import { parseVersionRange } from "~/lib/compare";
@@ -6,6 +5,8 @@ import { comparisonDocx } from "~/models/comparison-docx.server";
 import { getComparison } from "~/models/comparison.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { errorResponse } from "~/utils/http.server";
+
+import type { LoaderFunctionArgs } from "@remix-run/node";
 
 /** `/consultations/:slug/compare/1...2/export.docx`: the comparison as Word tracked changes. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

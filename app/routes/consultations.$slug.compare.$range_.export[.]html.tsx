@@ -1,4 +1,3 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createInstance } from "i18next";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
@@ -10,6 +9,8 @@ import { parseVersionRange } from "~/lib/compare";
 import { getComparison } from "~/models/comparison.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { errorResponse } from "~/utils/http.server";
+
+import type { LoaderFunctionArgs } from "@remix-run/node";
 
 /**
  * The redline as one self-contained HTML file (styles inline, links

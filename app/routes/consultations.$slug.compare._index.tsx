@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { parseVersionRange } from "~/lib/compare";
 import { latestComparisonRange } from "~/models/comparison.server";
 import { errorResponse } from "~/utils/http.server";
+
+import type { LoaderFunctionArgs } from "@remix-run/node";
 
 /**
  * `/consultations/:slug/compare?from=1&to=2` (the version picker's GET form)

@@ -8,7 +8,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { i18nConfig, resources } from "~/i18n";
 import { compareVersions } from "~/lib/compare";
+import { CommentFormSchema } from "~/models/comment-schema";
+import { createComment } from "~/models/comment.server";
 import { comparisonDocx } from "~/models/comparison-docx.server";
+import { comparisonWorkerStats } from "~/models/comparison-worker.server";
 import {
   cachedComparison,
   COMPARISON_ALGORITHM,
@@ -18,11 +21,8 @@ import {
   parseVersionRange,
   type ComparisonPage,
 } from "~/models/comparison.server";
-import { CommentFormSchema } from "~/models/comment-schema";
-import { createComment } from "~/models/comment.server";
 import { carriedCommentCounts } from "~/models/lineage.server";
 import { sessionUserSelect, toSessionUser, type SessionUser } from "~/models/user.server";
-import { comparisonWorkerStats } from "~/models/comparison-worker.server";
 import { prisma } from "~/utils/db.server";
 
 import { GCA_SLUG, seed } from "../../prisma/seed";

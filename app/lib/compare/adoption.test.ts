@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { proposedTextAdoption } from "./adoption";
 
 // GCA 2020 guideline 2.9 b. and a proposal close to what 2022 2. b. became.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { alignParagraphs, type AlignInput, type AlignmentOperation } from "./align";
 import { generateDocumentPair, scoreAgainstTruth } from "./synthetic";
 

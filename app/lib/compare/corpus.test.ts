@@ -4,7 +4,9 @@
  * reading both texts side by side.
  */
 import { readFileSync } from "node:fs";
+
 import { describe, expect, it } from "vitest";
+
 import { parseText } from "../import";
 import { compareVersions, type ComparisonRow } from "./compare";
 import { paragraphsForComparison } from "./document";

@@ -6,8 +6,9 @@
  * actor may see, and drives {@link buildComparisonPage} a slice at a time.
  */
 import { proposedTextAdoption, type AdoptionLevel } from "./adoption";
-import type { AlignmentKind } from "./align";
 import { emptyCounts, type ChangeCounts } from "./compare";
+
+import type { AlignmentKind } from "./align";
 import type { CachedComparison } from "./payload";
 import type { WordChange } from "./words";
 

@@ -1,5 +1,6 @@
 // .docx import: mammoth's HTML walked into blocks, then the shared back end.
 import { describe, expect, it } from "vitest";
+
 import { buildDocx } from "./__fixtures__/docx";
 import { docxHtmlToBlocks, parseDocx } from "./docx";
 

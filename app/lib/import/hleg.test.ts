@@ -1,5 +1,6 @@
 // The HLEG 2008 proposals with the members' comments under each proposal.
 import { describe, expect, it } from "vitest";
+
 import { allParagraphs, numbersOf, paragraphNumbered, readCorpus, sequence } from "./__fixtures__/corpus";
 import { detectTextShape } from "./detect";
 import { parseProposalsWithComments } from "./hleg";

@@ -13,6 +13,7 @@ import { UNTITLED, type ParseOptions } from "./blocks";
 import { withParagraphKeys, type UnkeyedParagraph, type UnkeyedSection } from "./keys";
 import { collapseWhitespace, isSeparatorLine, normalizeLineEndings, removeInvisibleCharacters } from "./normalize";
 import { itemNumber, parseLeadingMarker } from "./numbering";
+
 import type { ImportedDocument } from "./types";
 
 /** "2) Technical and Procedural Measures", "Work Area 3: Organizational Structures". */

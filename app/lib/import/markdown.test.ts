@@ -1,5 +1,6 @@
 // The 2022 final guidelines (Markdown-ish) and the Markdown rules they rely on.
 import { describe, expect, it } from "vitest";
+
 import {
   allParagraphs,
   lettered,

@@ -1,6 +1,7 @@
 // Shape detection on small inputs (the corpus files are covered next to
 // their parsers) and the glued-text fallback without a table of contents.
 import { describe, expect, it } from "vitest";
+
 import { allParagraphs } from "./__fixtures__/corpus";
 import { detectTextShape } from "./detect";
 import { parseText } from "./parse-text";

@@ -1,5 +1,6 @@
 // A Member State's written contribution (plain text) and the plain-text rules.
 import { describe, expect, it } from "vitest";
+
 import { allParagraphs, readCorpus } from "./__fixtures__/corpus";
 import { detectTextShape } from "./detect";
 import { parseText } from "./parse-text";
