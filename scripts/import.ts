@@ -16,6 +16,7 @@ import { createInstance } from "i18next";
 import { i18nConfig, resources } from "~/i18n";
 import { importDocument } from "~/lib/import";
 import { ImportError } from "~/lib/import/types";
+import type { Translate } from "~/lib/translate";
 import { createVersionFromImport } from "~/models/version.server";
 import { prisma } from "~/utils/db.server";
 
@@ -64,7 +65,8 @@ async function reason(error: unknown) {
   if (!(error instanceof ImportError)) return error instanceof Error ? error.message : String(error);
   const i18n = createInstance();
   await i18n.init({ ...i18nConfig, resources, lng: "en" });
-  return i18n.t(error.key, error.values);
+  const t: Translate = i18n.getFixedT("en", "common");
+  return t(error.key, error.values);
 }
 
 main()

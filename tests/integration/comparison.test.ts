@@ -51,7 +51,8 @@ const PROPOSAL_START =
   "ITU should continue its efforts to facilitate multi-stakeholder discussions and collaboration on the challenges " +
   "associated with addressing the issue of cybersecurity, and in particular, strengthen its relationship with ";
 const ADOPTED = `${PROPOSAL_START}all stakeholders to deliver assistance to Member States in this regard.`;
-const NOT_ADOPTED = `${PROPOSAL_START}regional organizations and academia to deliver assistance to Member States in this regard.`;
+const NOT_ADOPTED =
+  `${PROPOSAL_START}regional organizations and academia ` + "to deliver assistance to Member States in this regard.";
 
 beforeAll(async () => {
   await seed({ quiet: true });

@@ -49,7 +49,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("lineage from the 2020 draft (v1) to the 2022 final text (v2)", () => {
-  it("gives the 2022 guideline “2. a.” the key of the 2020 guideline “2.9 a.” it came from, modified, renumbered", () => {
+  it("gives the 2022 guideline “2. a.” the key of the 2020 “2.9 a.” it came from, modified, renumbered", () => {
     const guideline = v2.find((paragraph) => paragraph.number === "2. a.");
     expect(guideline?.key).toBe("2-9-a");
     expect(guideline?.predecessors).toEqual([{ kind: "modified", from: { key: "2-9-a", number: "2.9 a." } }]);

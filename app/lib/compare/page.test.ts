@@ -135,7 +135,7 @@ describe("comparisonPageBody", () => {
     expect(mergedRow.comments.map((c) => c.paragraph)).toEqual([{ key: "3-2", number: null }]);
   });
 
-  it(`lists at most ${MAX_COMMENTS_PER_ROW} comments under a change, counts them all, sanitizes only those listed`, () => {
+  it(`lists at most ${MAX_COMMENTS_PER_ROW} comments under a change, counts all, sanitizes only those listed`, () => {
     const many = Array.from({ length: MAX_COMMENTS_PER_ROW + 5 }, (_, k) => comment(`c${k}`));
     let sanitized = 0;
     const body = comparisonPageBody({

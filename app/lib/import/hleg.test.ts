@@ -113,7 +113,8 @@ describe("HLEG 2008 proposals with member comments", () => {
     expect(after51.map((p) => p.key)).toEqual(sequence("5-1-u", 1, 9));
     expect(after51[0].text).toMatch(/^To compile information on initiatives/);
     expect(after51[8].text).toBe(
-      "It is recommended that the Secretary-General initiate a study to define more precisely the form and function of the proposed organization.",
+      "It is recommended that the Secretary-General initiate a study to define more precisely the form and function " +
+        "of the proposed organization.",
     );
   });
 });
