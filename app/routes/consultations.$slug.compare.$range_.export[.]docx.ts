@@ -1,4 +1,3 @@
-
 import { remixI18n } from "~/i18next.server";
 import { parseVersionRange } from "~/lib/compare";
 import { comparisonDocx } from "~/models/comparison-docx.server";
