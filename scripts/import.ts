@@ -16,7 +16,7 @@ import { createInstance } from "i18next";
 import { i18nConfig, resources } from "~/i18n";
 import { importDocument } from "~/lib/import";
 import { ImportError } from "~/lib/import/types";
-import type { Translate } from "~/lib/translate";
+import type { MessageKey, MessageValues } from "~/lib/translate";
 import { createVersionFromImport } from "~/models/version.server";
 import { prisma } from "~/utils/db.server";
 
@@ -65,8 +65,9 @@ async function reason(error: unknown) {
   if (!(error instanceof ImportError)) return error instanceof Error ? error.message : String(error);
   const i18n = createInstance();
   await i18n.init({ ...i18nConfig, resources, lng: "en" });
-  const t: Translate = i18n.getFixedT("en", "common");
-  return t(error.key, error.values);
+  // i18next types `t` per key; this key is known only at run time and brings its own values.
+  const english = i18n.getFixedT("en", "common") as unknown as (key: MessageKey, values: MessageValues) => string;
+  return english(error.key, error.values);
 }
 
 main()
