@@ -17,13 +17,8 @@ import path from "node:path";
 
 import { diffWords } from "diff";
 
-import {
-  alignParagraphs,
-  compareVersions,
-  generateDocumentPair,
-  paragraphsForComparison,
-  type CompareParagraph,
-} from "~/lib/compare";
+import { alignParagraphs, compareVersions, paragraphsForComparison, type CompareParagraph } from "~/lib/compare";
+import { generateDocumentPair } from "~/lib/compare/synthetic";
 import { parseText, type ImportedDocument } from "~/lib/import";
 
 import { mb, ms, time, withEventLoopProbe } from "./measure";

@@ -2,6 +2,7 @@ import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { WordChange } from "~/lib/compare";
+import { rowNumbers } from "~/lib/compare/page";
 
 /** A paragraph as a comparison row refers to it. */
 export type RowParagraphRef = { key: string; number: string | null };
@@ -45,12 +46,14 @@ export type ComparisonContext = {
 
 export type ComparisonLayout = "inline" | "side";
 
-/** Numbers of a row's paragraphs, joined ("5.14 j. + 5.14 k."); "" when none is numbered. */
-export function rowNumbers(paragraphs: readonly RowParagraphRef[]) {
-  return paragraphs
-    .map((paragraph) => paragraph.number)
-    .filter((number): number is string => number !== null)
-    .join(" + ");
+/** The reader of one of the compared versions. */
+function readerHref(context: ComparisonContext, version: { number: number }) {
+  return `${context.linkBase}/consultations/${context.slug}/versions/${version.number}`;
+}
+
+/** The label of a stored comment type; an unknown one reads as general. */
+function commentTypeKey(type: string) {
+  return type === "technical" || type === "editorial" ? (`comments.types.${type}` as const) : "comments.types.general";
 }
 
 /**
@@ -133,7 +136,7 @@ function ParagraphLinks({
         <Fragment key={paragraph.key}>
           {index > 0 ? " + " : null}
           <a
-            href={`${context.linkBase}/consultations/${context.slug}/versions/${version.number}#p-${paragraph.key}`}
+            href={`${readerHref(context, version)}#p-${paragraph.key}`}
             aria-label={t("compare.readIn", {
               number: paragraph.number ?? t("compare.unnumberedLong"),
               version: version.label,
@@ -249,9 +252,7 @@ export function ComparisonRow({
           </ol>
           {more > 0 ? (
             <p>
-              <a
-                href={`${context.linkBase}/consultations/${context.slug}/versions/${context.from.number}?p=${row.old[0].key}#p-${row.old[0].key}`}
-              >
+              <a href={`${readerHref(context, context.from)}?p=${row.old[0].key}#p-${row.old[0].key}`}>
                 {t("compare.commentsMore", { count: more, version: context.from.label })}
               </a>
             </p>
@@ -273,12 +274,11 @@ function CarriedCommentView({
 }) {
   const { t } = useTranslation();
   const who = comment.sourceAttribution ?? comment.organization ?? t("comments.unknownOrganization");
-  const knownType = ["general", "technical", "editorial"].includes(comment.type) ? comment.type : "general";
   return (
     <article className="comment carried-comment" aria-label={t("comments.commentBy", { who })}>
       <header>
         <bdi className="comment-organization">{who}</bdi>
-        <span className="badge badge-type">{t(`comments.types.${knownType}`)}</span>
+        <span className="badge badge-type">{t(commentTypeKey(comment.type))}</span>
         {comment.status === "draft" ? <span className="badge badge-draft">{t("comments.status.draft")}</span> : null}
         {showParagraph ? (
           <span className="comment-author">

@@ -11,6 +11,7 @@ import contributions from "./en/contributions";
 import compare from "./en/compare";
 import feedback from "./en/feedback";
 import dispositions from "./en/dispositions";
+import importErrors from "./en/import";
 
 const common = {
   ...core,
@@ -22,6 +23,7 @@ const common = {
   ...compare,
   ...feedback,
   ...dispositions,
+  ...importErrors,
 };
 
 export default { common } as const;

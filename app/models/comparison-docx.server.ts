@@ -21,22 +21,13 @@ import {
   type ParagraphChild,
 } from "docx";
 
-import type { ComparisonPage, ComparisonRowView, RowParagraph } from "~/models/comparison.server";
-
-/** A translation function (i18next's `t`, fixed to the request's language). */
-export type { Translate } from "~/lib/translate";
+import { rowNumbers, type ComparisonRowView } from "~/lib/compare";
+import type { Translate } from "~/lib/translate";
+import type { ComparisonPage } from "~/models/comparison.server";
 
 interface Revision {
   author: string;
   date: string;
-}
-
-/** Numbers of a row's paragraphs, joined ("5.14 j. + 5.14 k."); "" when none is numbered. */
-export function rowNumbers(paragraphs: readonly RowParagraph[]) {
-  return paragraphs
-    .map((paragraph) => paragraph.number)
-    .filter((number): number is string => number !== null)
-    .join(" + ");
 }
 
 /**

@@ -8,95 +8,19 @@
  * between any two versions run the alignment directly (see
  * comparison.server.ts); the links answer "where did my paragraph go" and
  * carry comments into the reader of the next version.
+ *
+ * What the keys and links are is decided by the pure `planLineage`
+ * (app/lib/compare/lineage.ts); this module loads and saves.
  */
 import type { Prisma } from "~/generated/prisma/client";
-import { alignParagraphs, type AlignInput, type AlignmentKind } from "~/lib/compare";
+import type { PlannedLink } from "~/lib/compare";
+import { can, type Actor } from "~/lib/permissions";
 import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
-import { visibleCommentsWhere, type Actor } from "~/models/comment.server";
+import { visibleCommentsWhere } from "~/models/comment.server";
 import { prisma } from "~/utils/db.server";
 
-/** One link to write: indices into the previous and the new version's paragraph lists. */
-export interface PlannedLink {
-  from: number;
-  to: number;
-  /** unchanged | modified | split | merged */
-  kind: Exclude<AlignmentKind, "inserted" | "deleted">;
-  moved: boolean;
-  renumbered: boolean;
-  similarity: number;
-}
-
-/** What {@link planLineage} decided for a new version. */
-export interface LineagePlan {
-  /** The final key of each new paragraph, in order; unique. */
-  keys: string[];
-  links: PlannedLink[];
-}
-
-/**
- * Decides the keys of a new version's paragraphs and the links to the
- * previous version's. Pure: the alignment is the only input that matters.
- *
- * - A paragraph paired one-to-one keeps its predecessor's key.
- * - A split gives the first piece the old key; the other pieces are new.
- * - A merge keeps the key of its first source.
- * - Every other paragraph keeps the key the importer gave it, unless that
- *   key is reserved by lineage — the key of any old paragraph that lives on,
- *   including the second source of a merge, so that an old anchor never
- *   lands on unrelated text — in which case it gets `-v<version>` (and
- *   `-2`, `-3`… should even that be taken).
- *
- * @example
- * planLineage({ previous: [{ key: "2-9-a", number: "2.9 a.", text }], next: [{ key: "2-a", number: "2. a.", text }], versionNumber: 2 })
- * // → { keys: ["2-9-a"], links: [{ from: 0, to: 0, kind: "unchanged", renumbered: true, … }] }
- */
-export function planLineage({
-  previous,
-  next,
-  versionNumber,
-}: {
-  previous: readonly AlignInput[];
-  next: readonly AlignInput[];
-  versionNumber: number;
-}): LineagePlan {
-  const keys: Array<string | null> = next.map(() => null);
-  const links: PlannedLink[] = [];
-  const reserved = new Set<string>();
-  if (previous.length > 0 && next.length > 0) {
-    for (const operation of alignParagraphs(previous, next).operations) {
-      if (operation.kind === "inserted" || operation.kind === "deleted") continue;
-      for (const from of operation.a) reserved.add(previous[from].key);
-      keys[operation.b[0]] = previous[operation.a[0]].key;
-      for (const from of operation.a) {
-        for (const to of operation.b) {
-          links.push({
-            from,
-            to,
-            kind: operation.kind,
-            moved: operation.moved,
-            renumbered: operation.renumbered,
-            similarity: operation.similarity,
-          });
-        }
-      }
-    }
-  }
-  const taken = new Set(reserved);
-  const final = keys.map((inherited, index) => {
-    if (inherited !== null) return inherited;
-    const own = next[index].key;
-    if (!taken.has(own)) {
-      taken.add(own);
-      return own;
-    }
-    const base = `${own}-v${versionNumber}`;
-    let key = base;
-    for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
-    taken.add(key);
-    return key;
-  });
-  return { keys: final, links };
-}
+/** Pure, in app/lib/compare/lineage.ts; re-exported for the importers that still take it from here. */
+export { planLineage, type LineagePlan, type PlannedLink } from "~/lib/compare";
 
 /**
  * The previous version of a document, as lineage needs it: the paragraphs
@@ -156,7 +80,7 @@ export async function carriedCommentCounts({
   actor,
   version,
 }: {
-  actor: Actor;
+  actor: Actor | null;
   version: { id: string; consultation: { id: string; commentsVisibility: string; commentsPublishedAt: Date | null } };
 }): Promise<Record<string, CarriedComments>> {
   const visible: Prisma.CommentWhereInput = {
@@ -205,21 +129,36 @@ export interface LineageStep {
 }
 
 /**
+ * Which versions' paragraphs the actor may follow a paragraph into: every
+ * version with `read:version:any` (the secretariat), otherwise only the
+ * published versions of published consultations, as the reader shows them.
+ */
+function readableVersionsWhere(actor: Actor | null): Prisma.VersionWhereInput {
+  if (can(actor, "read:version:any")) return {};
+  return { status: { in: [...PUBLISHED_VERSION_STATUSES] }, consultation: { status: { not: "draft" } } };
+}
+
+/**
  * Follows a paragraph through the lineage links into every later version of
- * its document ("where did my paragraph go"): one query per version step.
- * Stops at the first version where it has no successor (it was deleted).
+ * its document that the actor may read ("where did my paragraph go"): one
+ * query per version step. Stops at the first version where it has no
+ * successor (it was deleted) or that the actor may not read (a draft).
+ * Null when the paragraph is unknown or in a version the actor may not read.
  */
 export async function traceParagraph({
+  actor,
   slug,
   versionNumber,
   key,
 }: {
+  actor: Actor | null;
   slug: string;
   versionNumber: number;
   key: string;
 }) {
+  const readable = readableVersionsWhere(actor);
   const start = await prisma.paragraph.findFirst({
-    where: { key, version: { number: versionNumber, consultation: { slug } } },
+    where: { key, version: { AND: [readable, { number: versionNumber, consultation: { slug } }] } },
     select: { id: true },
   });
   if (!start) return null;
@@ -227,7 +166,7 @@ export async function traceParagraph({
   let frontier = [start.id];
   while (frontier.length > 0) {
     const links = await prisma.paragraphLink.findMany({
-      where: { fromParagraphId: { in: frontier } },
+      where: { fromParagraphId: { in: frontier }, to: { version: readable } },
       orderBy: { to: { order: "asc" } },
       select: {
         kind: true,

@@ -1,4 +1,3 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,25 +5,33 @@ import { useTranslation } from "react-i18next";
 import { ComparisonDocument, ComparisonLegend, ComparisonSummary } from "~/components/comparison-document";
 import type { ComparisonContext } from "~/components/comparison-row";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { getComparison, parseVersionRange } from "~/models/comparison.server";
+import { remixI18n } from "~/i18next.server";
+import { parseVersionRange } from "~/lib/compare";
+import { getComparison } from "~/models/comparison.server";
 import { getSessionUser } from "~/utils/auth.server";
+import { errorResponse } from "~/utils/http.server";
 import { allowPublicPageCache, publicPageCacheHeaders } from "~/utils/page-cache.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data ? `${data.from.label} → ${data.to.label} · ${data.consultation.title}` : "Comparison",
-  },
-];
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? [{ title: data.metaTitle }] : (matches[0]?.meta ?? []);
 
 // Anonymous visitors may be served a rendering up to a few seconds old (app/lib/page-cache.ts).
 export const headers = publicPageCacheHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const range = parseVersionRange(params.range);
-  if (!range) throw new Response("No such comparison.", { status: 404 });
+  if (!range) throw errorResponse(404, { key: "compare.errors.notFound" });
   const auth = await getSessionUser(request);
   const page = await getComparison({ slug: params.slug ?? "", ...range, actor: auth.user });
-  if (!page) throw new Response("No such comparison.", { status: 404, headers: auth.headers });
+  if (!page) throw errorResponse(404, { key: "compare.errors.notFound" }, auth.headers);
+  const t = await remixI18n.getFixedT(request);
+  const metaTitle = t("compare.pageTitle", {
+    from: page.from.label,
+    to: page.to.label,
+    consultation: page.consultation.title,
+  });
 
   const url = new URL(request.url);
   const layout = url.searchParams.get("view") === "side" ? ("side" as const) : ("inline" as const);
@@ -34,7 +41,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         .map((group) => ({ ...group, rows: group.rows.filter((row) => row.isChange) }))
         .filter((group) => group.rows.length > 0)
     : page.groups;
-  return data({ ...page, groups, layout, changesOnly }, { headers: allowPublicPageCache(auth.headers, auth.user) });
+  return data(
+    { ...page, groups, layout, changesOnly, metaTitle },
+    { headers: allowPublicPageCache(auth.headers, auth.user) },
+  );
 }
 
 export default function CompareVersions() {

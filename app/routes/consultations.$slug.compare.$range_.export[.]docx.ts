@@ -1,19 +1,21 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-
 import { remixI18n } from "~/i18next.server";
+import { parseVersionRange } from "~/lib/compare";
 import { comparisonDocx } from "~/models/comparison-docx.server";
-import { getComparison, parseVersionRange } from "~/models/comparison.server";
+import { getComparison } from "~/models/comparison.server";
 import { getSessionUser } from "~/utils/auth.server";
+import { errorResponse } from "~/utils/http.server";
+
+import type { LoaderFunctionArgs } from "@remix-run/node";
 
 /** `/consultations/:slug/compare/1...2/export.docx`: the comparison as Word tracked changes. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const range = parseVersionRange(params.range);
-  if (!range) throw new Response("No such comparison.", { status: 404 });
+  if (!range) throw errorResponse(404, { key: "compare.errors.notFound" });
   const auth = await getSessionUser(request);
   const page = await getComparison({ slug: params.slug ?? "", ...range, actor: auth.user, withComments: false });
-  if (!page) throw new Response("No such comparison.", { status: 404, headers: auth.headers });
+  if (!page) throw errorResponse(404, { key: "compare.errors.notFound" }, auth.headers);
   const t = await remixI18n.getFixedT(request);
-  const buffer = await comparisonDocx({ page, t: (key, options) => t(key, options) as string });
+  const buffer = await comparisonDocx({ page, t });
   const headers = new Headers(auth.headers);
   headers.set("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   headers.set(

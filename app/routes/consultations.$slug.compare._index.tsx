@@ -1,8 +1,11 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { latestComparisonRange, parseVersionRange } from "~/models/comparison.server";
+import { parseVersionRange } from "~/lib/compare";
+import { latestComparisonRange } from "~/models/comparison.server";
+import { errorResponse } from "~/utils/http.server";
+
+import type { LoaderFunctionArgs } from "@remix-run/node";
 
 /**
  * `/consultations/:slug/compare?from=1&to=2` (the version picker's GET form)
@@ -16,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const to = url.searchParams.get("to");
   const range =
     from !== null || to !== null ? parseVersionRange(`${from}...${to}`) : await latestComparisonRange({ slug });
-  if (!range) throw new Response("No such comparison.", { status: 404 });
+  if (!range) throw errorResponse(404, { key: "compare.errors.notFound" });
   const options = new URLSearchParams();
   for (const name of ["view", "only"]) {
     const value = url.searchParams.get(name);

@@ -2,6 +2,7 @@
  * Paragraph lineage on the real GCA corpus: the seed imports the 2020 draft
  * as version 1 and the 2022 final text as version 2, so version 2 inherits
  * keys and links from version 1 (createVersionFromImport → planLineage).
+ * The key rules themselves are unit-tested in app/lib/compare/lineage.test.ts.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -9,7 +10,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { parseText, PARAGRAPH_KEY_PATTERN } from "~/lib/import";
-import { planLineage, traceParagraph } from "~/models/lineage.server";
+import { traceParagraph } from "~/models/lineage.server";
+import { sessionUserSelect, toSessionUser } from "~/models/user.server";
 import { createVersionFromImport } from "~/models/version.server";
 import { prisma } from "~/utils/db.server";
 
@@ -47,7 +49,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("lineage from the 2020 draft (v1) to the 2022 final text (v2)", () => {
-  it("gives the 2022 guideline “2. a.” the key of the 2020 guideline “2.9 a.” it came from, with a modified, renumbered link", () => {
+  it("gives the 2022 guideline “2. a.” the key of the 2020 “2.9 a.” it came from, modified, renumbered", () => {
     const guideline = v2.find((paragraph) => paragraph.number === "2. a.");
     expect(guideline?.key).toBe("2-9-a");
     expect(guideline?.predecessors).toEqual([{ kind: "modified", from: { key: "2-9-a", number: "2.9 a." } }]);
@@ -181,7 +183,7 @@ describe("a third version", () => {
     ).toEqual(v3.filter((paragraph) => paragraph.number !== "2. a.").map(() => "unchanged"));
     expect(v3.map((paragraph) => paragraph.key)).toEqual(v2.map((paragraph) => paragraph.key));
 
-    expect(await traceParagraph({ slug: GCA_SLUG, versionNumber: 1, key: "2-9-a" })).toEqual([
+    expect(await traceParagraph({ actor: null, slug: GCA_SLUG, versionNumber: 1, key: "2-9-a" })).toEqual([
       {
         versionNumber: 2,
         paragraphs: [{ key: "2-9-a", number: "2. a.", kind: "modified", moved: false, renumbered: true }],
@@ -191,44 +193,29 @@ describe("a third version", () => {
         paragraphs: [{ key: "2-9-a", number: "2. a.", kind: "modified", moved: false, renumbered: false }],
       },
     ]);
-    expect(await traceParagraph({ slug: GCA_SLUG, versionNumber: 1, key: "2-3" })).toEqual([]);
-  });
-});
-
-describe("planLineage (the key rules)", () => {
-  const p = (key: string, text: string, number: string | null = null) => ({ key, number, text });
-  const A = "Member States should adopt national cybersecurity strategies with clear roles for every agency involved.";
-  const B =
-    "ITU should continue to support capacity building in developing countries through regional workshops and training.";
-  const C =
-    "The secretariat will report annually to the Council on the implementation of these guidelines and their impact.";
-
-  it("gives the first piece of a split the old key and the second piece a new one", () => {
-    const [first, second] = [
-      "Member States should adopt national cybersecurity strategies.",
-      "Clear roles for every agency involved should be defined in such strategies with care.",
-    ];
-    const previous = [p("1", `${first} ${second}`, "1."), p("2", C, "2.")];
-    const next = [p("1", first, "1."), p("2", second, "2."), p("3", C, "3.")];
-    const plan = planLineage({ previous, next, versionNumber: 2 });
-    expect(plan.keys).toEqual(["1", "2-v2", "2"]);
-    expect(plan.links.map((link) => [link.kind, link.from, link.to])).toEqual([
-      ["split", 0, 0],
-      ["split", 0, 1],
-      ["unchanged", 1, 2],
-    ]);
+    expect(await traceParagraph({ actor: null, slug: GCA_SLUG, versionNumber: 1, key: "2-3" })).toEqual([]);
   });
 
-  it("suffixes a new paragraph whose key an old one kept, and leaves unrelated new keys alone", () => {
-    const previous = [p("a", A), p("b", B)];
-    const next = [p("a", C), p("x", A), p("b", B)];
-    expect(planLineage({ previous, next, versionNumber: 4 }).keys).toEqual(["a-v4", "a", "b"]);
-  });
-
-  it("keeps the imported keys of a first version", () => {
-    expect(planLineage({ previous: [], next: [p("a", A), p("b", B)], versionNumber: 1 })).toEqual({
-      keys: ["a", "b"],
-      links: [],
+  it("follows a paragraph into a draft version only for whoever may read drafts", async () => {
+    const corpus = fs.readFileSync(path.resolve("tests/fixtures/corpus/gca-guidelines-final-2022.txt"), "utf8");
+    const draft = await createVersionFromImport({
+      consultationSlug: GCA_SLUG,
+      documentSlug: "guidelines",
+      label: "Version 4 (draft, test)",
+      status: "draft",
+      imported: parseText(corpus),
     });
+    expect(draft.number).toBe(4);
+    const secretariat = toSessionUser(
+      await prisma.user.findUniqueOrThrow({ where: { email: "secretariat@demo.test" }, select: sessionUserSelect }),
+    );
+    const versionsFor = async (actor: typeof secretariat | null) =>
+      (await traceParagraph({ actor, slug: GCA_SLUG, versionNumber: 1, key: "2-9-a" }))?.map(
+        (step) => step.versionNumber,
+      );
+    expect(await versionsFor(null)).toEqual([2, 3]);
+    expect(await versionsFor(secretariat)).toEqual([2, 3, 4]);
+    // Nor can a paragraph of the draft itself be the starting point.
+    expect(await traceParagraph({ actor: null, slug: GCA_SLUG, versionNumber: 4, key: "2-9-a" })).toBeNull();
   });
 });

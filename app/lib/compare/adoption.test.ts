@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
+
 import { proposedTextAdoption } from "./adoption";
 
 // GCA 2020 guideline 2.9 b. and a proposal close to what 2022 2. b. became.
 const original =
-  "ITU should continue to work with partners to develop and maintain resources, such as the Cybercrime Legislation Resources, to help Member States understand the legal aspects of cybersecurity.";
+  "ITU should continue to work with partners to develop and maintain resources, such as the Cybercrime Legislation " +
+  "Resources, to help Member States understand the legal aspects of cybersecurity.";
 const proposed =
-  "ITU should continue to work with relevant partners to foster development and maintenance of resources on cybersecurity and cybercrime legislation to help Member States understand the legal aspects of cybersecurity.";
+  "ITU should continue to work with relevant partners to foster development and maintenance of " +
+  "resources on cybersecurity " +
+  "and cybercrime legislation to help Member States understand the legal aspects of cybersecurity.";
 
 describe("proposedTextAdoption", () => {
   it("is full when the revised text contains the proposal verbatim, even with more text around it", () => {
@@ -26,15 +30,20 @@ describe("proposedTextAdoption", () => {
     expect(proposedTextAdoption({ original, proposed, revised })).toEqual({ level: "full", score: 1 });
   });
 
-  it("is full for the real 2022 wording of 5. b. against a proposal adding 'least-developed countries and SIDS'", () => {
+  it("is full for the 2022 wording of 5. b. against a proposal adding 'least-developed countries and SIDS'", () => {
     expect(
       proposedTextAdoption({
         original:
-          "Continue supporting developing countries in cybersecurity capacity building efforts, with the support of the national and international cybersecurity capacity building communities.",
+          "Continue supporting developing countries in cybersecurity capacity building efforts, with the support " +
+          "of the national and international cybersecurity capacity building communities.",
         proposed:
-          "Continue supporting developing countries, least-developed countries and SIDS in cybersecurity capacity building efforts, with the support of the national and international cybersecurity capacity building communities.",
+          "Continue supporting developing countries, least-developed countries and SIDS in cybersecurity capacity " +
+          "building efforts, with the support of the national and international cybersecurity capacity " +
+          "building communities.",
         revised:
-          "Continue supporting developing countries least-developed countries and SIDS in cybersecurity capacity building efforts, with the support of the national and international cybersecurity capacity building communities.",
+          "Continue supporting developing countries least-developed countries and SIDS in cybersecurity capacity " +
+          "building efforts, with the support of the national and international cybersecurity capacity " +
+          "building communities.",
       }),
     ).toEqual({ level: "full", score: 1 });
   });
@@ -52,7 +61,8 @@ describe("proposedTextAdoption", () => {
   it("is partial when some of the proposed changes were adopted", () => {
     // "relevant partners to foster development and maintenance of resources" is in, the rest is not.
     const revised =
-      "ITU should continue to work with relevant partners to foster development and maintenance of resources, such as the Cybercrime Legislation Resources, to help Member States understand the legal aspects of cybersecurity.";
+      "ITU should continue to work with relevant partners to foster development and maintenance of resources, such " +
+      "as the Cybercrime Legislation Resources, to help Member States understand the legal aspects of cybersecurity.";
     expect(proposedTextAdoption({ original, proposed, revised })).toEqual({ level: "partial", score: 0.6154 });
     // One of two single-word replacements.
     expect(
@@ -73,7 +83,8 @@ describe("proposedTextAdoption", () => {
         original,
         proposed,
         revised:
-          "Member States are encouraged to cooperate with other stakeholders to search for a global common ground on legal measures on cybersecurity.",
+          "Member States are encouraged to cooperate with other stakeholders to search for a global common ground " +
+          "on legal measures on cybersecurity.",
       }),
     ).toEqual({ level: "none", score: 0.0769 });
   });

@@ -1,18 +1,28 @@
 import { describe, expect, it } from "vitest";
+
 import { alignParagraphs, type AlignInput, type AlignmentOperation } from "./align";
 import { generateDocumentPair, scoreAgainstTruth } from "./synthetic";
 
 // Distinct paragraphs in the register of the GCA guidelines.
 const TEXT = {
   intro:
-    "The ITU 2018 Plenipotentiary Conference in Dubai adopted Resolution 130 on strengthening the role of ITU in building confidence and security in the use of ICTs.",
-  cirt: "ITU should continue to assist developing countries in the design and implementation of national computer incident response teams.",
-  gci: "ITU should increase its efforts to measure institutional commitments of Member States, leveraging tools such as the Global Cybersecurity Index.",
+    "The ITU 2018 Plenipotentiary Conference in Dubai adopted Resolution 130 on strengthening the role of ITU in " +
+    "building confidence and security in the use of ICTs.",
+  cirt:
+    "ITU should continue to assist developing countries in the design and implementation of national computer " +
+    "incident response teams.",
+  gci:
+    "ITU should increase its efforts to measure institutional commitments of Member States, leveraging tools such " +
+    "as the Global Cybersecurity Index.",
   drills:
-    "ITU should continue to foster greater collaboration among cybersecurity organizational structures regionally and globally through activities such as cyber drills.",
+    "ITU should continue to foster greater collaboration among cybersecurity organizational structures regionally " +
+    "and globally through activities such as cyber drills.",
   youth:
-    "Develop a guide on the implementation of cybersecurity education programmes for youth in primary, secondary, university and adult professional education systems.",
-  un: "The United Nations has a unique role in fostering cooperation, dialogue and coordination among all nations on global cybersecurity matters.",
+    "Develop a guide on the implementation of cybersecurity education programmes for youth in primary, secondary, " +
+    "university and adult professional education systems.",
+  un:
+    "The United Nations has a unique role in fostering cooperation, dialogue and coordination among all nations " +
+    "on global cybersecurity matters.",
 };
 
 /** Paragraphs numbered 1, 2, 3… with keys unrelated to the other version's keys. */
@@ -84,14 +94,22 @@ describe("alignParagraphs", () => {
     const a = doc(
       "a",
       [
-        "ITU should continue its efforts to facilitate multi-stakeholder discussions and collaboration on the challenges associated with addressing the issue of cybersecurity, and in particular, strengthen its relationship with partners and other stakeholders to deliver assistance to Member States in this regard.",
+        "ITU should continue its efforts to facilitate multi-stakeholder discussions and collaboration " +
+          "on the challenges " +
+          "associated with addressing the issue of cybersecurity, and in particular, strengthen " +
+          "its relationship with " +
+          "partners and other stakeholders to deliver assistance to Member States in this regard.",
       ],
       ["2.9 a."],
     );
     const b = doc(
       "b",
       [
-        "ITU should continue its efforts to facilitate multi-stakeholder discussions and collaboration for addressing the challenges associated with cybersecurity, and in particular, strengthen its relationship with all stakeholders to deliver assistance to Member States in this regard.",
+        "ITU should continue its efforts to facilitate multi-stakeholder discussions and collaboration " +
+          "for addressing " +
+          "the challenges associated with cybersecurity, and in particular, strengthen its relationship " +
+          "with all stakeholders " +
+          "to deliver assistance to Member States in this regard.",
       ],
       ["2. a."],
     );
@@ -170,7 +188,10 @@ describe("alignParagraphs", () => {
     const a = doc(
       "a",
       [
-        "Disseminate tools, resources and good practices to Member States, industry, and other stakeholders with an aim to support their efforts in building the capacity of MSMEs to address security challenges, and build trust and confidence in MSME use of ICTs.",
+        "Disseminate tools, resources and good practices to Member States, industry, and other stakeholders with " +
+          "an aim to support their efforts in building the capacity of MSMEs to address security " +
+          "challenges, and build " +
+          "trust and confidence in MSME use of ICTs.",
         "Continue to promote a culture of cybersecurity.",
       ],
       ["5.14 j.", "5.14 k."],
@@ -178,7 +199,10 @@ describe("alignParagraphs", () => {
     const b = doc(
       "b",
       [
-        "Disseminate tools, resources and good practices to Member States, industry, and other stakeholders with an aim to support their efforts in building the capacity of MSMEs to build trust and confidence in the use of ICTs, and continue to promote a culture of cybersecurity.",
+        "Disseminate tools, resources and good practices to Member States, industry, and other stakeholders with " +
+          "an aim to support their efforts in building the capacity of MSMEs to build trust and " +
+          "confidence in the use " +
+          "of ICTs, and continue to promote a culture of cybersecurity.",
       ],
       ["5. j."],
     );

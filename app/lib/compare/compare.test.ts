@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { compareVersions, emptyCounts, type CompareParagraph } from "./compare";
 import { generateDocumentPair } from "./synthetic";
 

@@ -4,7 +4,9 @@
  * reading both texts side by side.
  */
 import { readFileSync } from "node:fs";
+
 import { describe, expect, it } from "vitest";
+
 import { parseText } from "../import";
 import { compareVersions, type ComparisonRow } from "./compare";
 import { paragraphsForComparison } from "./document";
@@ -17,8 +19,9 @@ const b = paragraphsForComparison(final);
 const comparison = compareVersions(a, b);
 
 const label = (numbers: Array<string | null>) => numbers.map((number) => number ?? "(unnumbered)").join(" + ") || "–";
+const numbers = (refs: ComparisonRow["old"]) => label(refs.map((ref) => ref.number));
 const describeRow = (row: ComparisonRow) =>
-  `${row.kind}${row.moved ? " moved" : ""} ${label(row.old.map((ref) => ref.number))} → ${label(row.new.map((ref) => ref.number))}`;
+  `${row.kind}${row.moved ? " moved" : ""} ${numbers(row.old)} → ${numbers(row.new)}`;
 const rowOfOld = (number: string) => comparison.rows.find((row) => row.old.some((ref) => ref.number === number));
 
 describe("comparison of the GCA guidelines, 2020 draft → 2022 final", () => {
@@ -46,7 +49,7 @@ describe("comparison of the GCA guidelines, 2020 draft → 2022 final", () => {
     ]);
   });
 
-  it("shows the dropped background subsections ('Evolution of the … landscape since 2008' up to each pillar's guidelines) as deleted", () => {
+  it("shows the dropped background ('Evolution of the … since 2008' up to each pillar's guidelines) as deleted", () => {
     // In the draft, each pillar section runs: Introduction, Evolution of the …
     // landscape since 2008, further background subsections, Guidelines to
     // utilize Pillar n. Everything from "Evolution" to "Guidelines" was cut.

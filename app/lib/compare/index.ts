@@ -3,6 +3,9 @@
  * alignment across renumbering, moves, splits and merges; word changes
  * inside aligned paragraphs; adoption of proposed text. Pure functions, no
  * database, no Remix.
+ *
+ * The synthetic document generators (./synthetic) are for tests and
+ * benchmarks: import them from their module, never from this barrel.
  */
 export {
   alignParagraphs,
@@ -42,19 +45,21 @@ export {
   type SectionSummary,
 } from "./compare";
 export { paragraphsForComparison } from "./document";
+export { planLineage, type LineagePlan, type PlannedLink } from "./lineage";
+export { comparisonPayload, type CachedComparison } from "./payload";
 export {
-  generateDocumentPair,
-  scoreAgainstTruth,
-  type SyntheticOptions,
-  type SyntheticPair,
-  type SyntheticTruth,
-  type TruthScore,
-} from "./synthetic";
-export {
-  benchCompare,
-  syntheticBenchCase,
-  type BenchCase,
-  type BenchOptions,
-  type BenchResult,
-  type Timing,
-} from "./bench";
+  buildComparisonPage,
+  comparisonPageBody,
+  MAX_COMMENTS_PER_ROW,
+  parseVersionRange,
+  rowNumbers,
+  ROWS_PER_SLICE,
+  type CarriedComment,
+  type CarriedCommentSource,
+  type ComparisonGroup,
+  type ComparisonPageBody,
+  type ComparisonPageInput,
+  type ComparisonRowView,
+  type ComparisonSectionSummary,
+  type RowParagraph,
+} from "./page";

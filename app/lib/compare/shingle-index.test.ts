@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { MAX_POSTINGS, ShingleIndex } from "./shingle-index";
 import { FeatureList } from "./similarity";
 

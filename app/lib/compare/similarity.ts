@@ -68,7 +68,8 @@ function sortedUnique(values: Uint32Array): Uint32Array {
   return values.slice(0, write);
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Any UTF-16 code unit outside ASCII (the same as [^\x00-\x7f], written without control characters). */
+const NON_ASCII = /[\u0080-\uffff]/;
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { createRandom, generateDocumentPair } from "./synthetic";
 import { diffParagraphWords, type WordChange } from "./words";
 
@@ -52,7 +53,8 @@ describe("diffParagraphWords", () => {
     expect(
       diffParagraphWords(
         "ITU should continue to collect global ICT security standards.",
-        "ITU should continue to disseminate global ICT security standards and also work with other standardization organizations.",
+        "ITU should continue to disseminate global ICT security standards and also work with other standardization " +
+          "organizations.",
       ),
     ).toEqual([
       equal("ITU should continue to "),
@@ -68,7 +70,8 @@ describe("diffParagraphWords", () => {
     expect(
       diffParagraphWords(
         "Continue to develop and strengthen the GCI as a tool for capacity building.",
-        "Continue to develop and strengthen the Global Cybersecurity Index (GCI) as a tool for capacity building and awareness creation.",
+        "Continue to develop and strengthen the Global Cybersecurity Index (GCI) as a tool for capacity building " +
+          "and awareness creation.",
       ),
     ).toEqual([
       equal("Continue to develop and strengthen the "),

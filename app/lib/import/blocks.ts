@@ -8,6 +8,7 @@
 import { withParagraphKeys, type UnkeyedParagraph, type UnkeyedSection } from "./keys";
 import { collapseWhitespace } from "./normalize";
 import { itemNumber, parseLeadingMarker } from "./numbering";
+
 import type { ImportedDocument } from "./types";
 
 /** One structural unit of a source, already stripped of inline markup. */

@@ -1,5 +1,6 @@
 // .docx import: mammoth's HTML walked into blocks, then the shared back end.
 import { describe, expect, it } from "vitest";
+
 import { buildDocx } from "./__fixtures__/docx";
 import { docxHtmlToBlocks, parseDocx } from "./docx";
 
@@ -65,9 +66,11 @@ describe("parseDocx", () => {
 describe("docxHtmlToBlocks", () => {
   it("drops footnote references and the footnote list, decodes entities, splits table cells", () => {
     const html =
-      '<h1>Section 1. Scope &amp; aims</h1><p>1.1 Text<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup> ends&nbsp;here.</p>' +
+      '<h1>Section 1. Scope &amp; aims</h1><p>1.1 Text<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup> ' +
+      "ends&nbsp;here.</p>" +
       "<table><tr><td><p>Cell one</p></td><td>Cell two</td></tr></table>" +
-      '<ul><li>A bullet</li></ul><ol><li id="footnote-1"><p>The footnote. <a href="#footnote-ref-1">↑</a></p></li></ol>';
+      "<ul><li>A bullet</li></ul>" +
+      '<ol><li id="footnote-1"><p>The footnote. <a href="#footnote-ref-1">↑</a></p></li></ol>';
     expect(docxHtmlToBlocks(html)).toEqual([
       { kind: "heading", depth: 1, text: "Section 1. Scope & aims" },
       { kind: "paragraph", text: "1.1 Text ends here.", bullet: false },

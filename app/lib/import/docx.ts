@@ -5,6 +5,9 @@
  * .docx is numbered exactly like the same text pasted as Markdown.
  */
 import mammoth from "mammoth";
+
+import { decodeEntities } from "~/lib/text/entities";
+
 import { documentFromBlocks, type Block, type ParseOptions } from "./blocks";
 import { ImportError, type ImportedDocument } from "./types";
 
@@ -12,18 +15,6 @@ import { ImportError, type ImportedDocument } from "./types";
 const TITLE_CLASS = "import-title";
 
 const STYLE_MAP = [`p[style-name='Title'] => p.${TITLE_CLASS}:fresh`, `p.Title => p.${TITLE_CLASS}:fresh`];
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, name: string) => {
-    if (name[0] === "#") {
-      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : match;
-    }
-    return ENTITIES[name.toLowerCase()] ?? match;
-  });
-}
 
 interface ListLevel {
   ordered: boolean;
@@ -148,15 +139,12 @@ export async function parseDocx(buffer: Uint8Array | Buffer, options: ParseOptio
         styleMap: STYLE_MAP,
         externalFileAccess: false,
         // Images are not paragraphs; skip reading and encoding them.
-        convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })),
       },
     );
     html = result.value;
   } catch (error) {
-    throw new ImportError(
-      "This Word document could not be read. It may be damaged, or it is not a .docx file (Word 97–2003 .doc files must be saved as .docx first).",
-      { cause: error },
-    );
+    throw new ImportError("import.errors.unreadableDocx", {}, { cause: error });
   }
   return documentFromBlocks(docxHtmlToBlocks(html), options);
 }

@@ -1,5 +1,6 @@
 // The HLEG 2008 proposals with the members' comments under each proposal.
 import { describe, expect, it } from "vitest";
+
 import { allParagraphs, numbersOf, paragraphNumbered, readCorpus, sequence } from "./__fixtures__/corpus";
 import { detectTextShape } from "./detect";
 import { parseProposalsWithComments } from "./hleg";
@@ -112,7 +113,8 @@ describe("HLEG 2008 proposals with member comments", () => {
     expect(after51.map((p) => p.key)).toEqual(sequence("5-1-u", 1, 9));
     expect(after51[0].text).toMatch(/^To compile information on initiatives/);
     expect(after51[8].text).toBe(
-      "It is recommended that the Secretary-General initiate a study to define more precisely the form and function of the proposed organization.",
+      "It is recommended that the Secretary-General initiate a study to define more precisely the form and function " +
+        "of the proposed organization.",
     );
   });
 });

@@ -13,6 +13,7 @@ import { UNTITLED, type ParseOptions } from "./blocks";
 import { withParagraphKeys, type UnkeyedParagraph, type UnkeyedSection } from "./keys";
 import { collapseWhitespace, isSeparatorLine, normalizeLineEndings, removeInvisibleCharacters } from "./normalize";
 import { itemNumber, parseLeadingMarker } from "./numbering";
+
 import type { ImportedDocument } from "./types";
 
 /** "2) Technical and Procedural Measures", "Work Area 3: Organizational Structures". */
@@ -88,6 +89,8 @@ export function parseProposalsWithComments(text: string, options: ParseOptions =
   const currentSection = (): UnkeyedSection | null => sections[sections.length - 1] ?? null;
 
   const openSection = (major: string) => {
+    // The report's own name for an untitled section: document content, stored as its heading, not UI text.
+    // eslint-disable-next-line consultation/no-literal-ui-text
     const heading = pending?.heading?.number === major ? pending.heading.heading : `Work Area ${major}`;
     sections.push({ number: major, heading, level: 1, paragraphs: pending?.paragraphs ?? [] });
     pending = null;

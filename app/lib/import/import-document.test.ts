@@ -1,5 +1,10 @@
 // Uploads: format choice, limits and every way a file can be refused.
+import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
+
+import { i18nConfig, resources } from "~/i18n";
+import type { MessageKey, MessageValues } from "~/lib/translate";
+
 import { allParagraphs, readCorpusBytes, type CorpusFile } from "./__fixtures__/corpus";
 import { buildDocx, buildZipWithoutDocument } from "./__fixtures__/docx";
 import { importDocument, MAX_IMPORT_BYTES } from "./import-document";
@@ -8,20 +13,39 @@ import { ImportError } from "./types";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-/** Resolves to the ImportError thrown by the import, failing if there is none. */
-async function importFailure(fileName: string, bytes: Uint8Array): Promise<ImportError> {
+const i18n = createInstance();
+await i18n.init({ ...i18nConfig, resources, lng: "en" });
+/**
+ * English for a key known only at run time. i18next types `t` per key, asking
+ * for every value any key of the union interpolates; here the values travel
+ * with the key instead.
+ */
+const english = i18n.getFixedT("en", "common") as unknown as (key: MessageKey, values: MessageValues) => string;
+
+/**
+ * The ImportError thrown by the import, failing if there is none: its key,
+ * its cause, and `message` as the person who uploaded the file reads it
+ * (the key translated in English with its values).
+ */
+async function importFailure(fileName: string, bytes: Uint8Array) {
   try {
     await importDocument({ fileName, bytes });
   } catch (error) {
     expect(error).toBeInstanceOf(ImportError);
-    return error as ImportError;
+    const failure = error as ImportError;
+    // Old callers that pass `message` on get the key, never English.
+    expect(failure.message).toBe(failure.key);
+    expect(failure.key).toMatch(/^import\.errors\./);
+    return { key: failure.key, cause: failure.cause, message: english(failure.key, failure.values) };
   }
   throw new Error(`importing ${fileName} should have failed`);
 }
 
 describe("importDocument refuses unusable files with a clear message", () => {
   it("an empty file", async () => {
-    expect((await importFailure("draft.txt", new Uint8Array())).message).toBe('"draft.txt" is empty.');
+    const failure = await importFailure("draft.txt", new Uint8Array());
+    expect(failure.key).toBe("import.errors.empty");
+    expect(failure.message).toBe('"draft.txt" is empty.');
   });
 
   it("a text file with only whitespace", async () => {
@@ -56,7 +80,8 @@ describe("importDocument refuses unusable files with a clear message", () => {
   it("a zip archive that is not a Word document", async () => {
     const error = await importFailure("draft.docx", await buildZipWithoutDocument());
     expect(error.message).toBe(
-      "This Word document could not be read. It may be damaged, or it is not a .docx file (Word 97–2003 .doc files must be saved as .docx first).",
+      "This Word document could not be read. It may be damaged, or it is not a .docx file " +
+        "(Word 97–2003 .doc files must be saved as .docx first).",
     );
     expect(error.cause).toBeDefined();
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { PARAGRAPH_KEY_PATTERN, paragraphKey, withParagraphKeys, type UnkeyedSection } from "./keys";
 
 describe("paragraphKey", () => {

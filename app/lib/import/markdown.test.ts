@@ -1,5 +1,6 @@
 // The 2022 final guidelines (Markdown-ish) and the Markdown rules they rely on.
 import { describe, expect, it } from "vitest";
+
 import {
   allParagraphs,
   lettered,
@@ -140,7 +141,9 @@ describe("markdownToBlocks", () => {
 describe("parseMarkdown", () => {
   it("uses heading depth for unnumbered headings and numbers for numbered ones", () => {
     const doc = parseMarkdown(
-      "# Title\n\n## Part one\n\nIntro.\n\n### Details\n\n1.1 First.\n\n- a. Item\n- Plain bullet\n\n## 2. Part two\n\n2.1 Second.",
+      "# Title\n\n## Part one\n\nIntro.\n\n### Details\n\n1.1 First.\n\n- a. Item\n- Plain bullet\n\n## " +
+        "2. Part two\n\n2.1 " +
+        "Second.",
     );
     expect(doc.title).toBe("Title");
     expect(doc.sections.map((s) => [s.number, s.heading, s.level])).toEqual([

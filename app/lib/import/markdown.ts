@@ -5,6 +5,7 @@
  */
 import { documentFromBlocks, type Block, type ParseOptions } from "./blocks";
 import { normalizeLineEndings, removeInvisibleCharacters } from "./normalize";
+
 import type { ImportedDocument } from "./types";
 
 /**

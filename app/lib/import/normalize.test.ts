@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { collapseWhitespace, isSeparatorLine, removeInvisibleCharacters, repairQuestionMarkSpaces } from "./normalize";
 import { itemNumber, parseLeadingMarker } from "./numbering";
 

@@ -17,7 +17,7 @@ export function normalizeLineEndings(text: string): string {
  */
 export function removeInvisibleCharacters(text: string): string {
   return text
-    .replace(/[\uFEFF\u200B\u200C\u200D\u2060\u00AD]/g, "")
+    .replace(/[\uFEFF\u200B\u200C\u2060\u00AD]|\u200D/g, "")
     .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, " ");
 }
 

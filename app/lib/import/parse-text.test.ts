@@ -1,6 +1,7 @@
 // Shape detection on small inputs (the corpus files are covered next to
 // their parsers) and the glued-text fallback without a table of contents.
 import { describe, expect, it } from "vitest";
+
 import { allParagraphs } from "./__fixtures__/corpus";
 import { detectTextShape } from "./detect";
 import { parseText } from "./parse-text";
@@ -14,7 +15,8 @@ describe("detectTextShape", () => {
     ["Intro line\n1.1\tFirst.\n1.2\tSecond.\n1.3\tThird.", "word-export"],
     ["[bookmark: _Toc1]1.1 Text.", "word-export"],
     [
-      "Proposals:\n1.1. Do.\nOne member disagreed.\n1.2. Do more.\nTwo members agreed.\nGeneral consensus was achieved.",
+      "Proposals:\n1.1. Do.\nOne member disagreed.\n1.2. Do more.\n" +
+        "Two members agreed.\nGeneral consensus was achieved.",
       "proposals-with-comments",
     ],
     ["A title line\nA paragraph.\n1. A recommendation.", "plain"],
@@ -24,7 +26,9 @@ describe("detectTextShape", () => {
   });
 
   it("recognises glued paragraph numbers in one very long line without a TOC", () => {
-    const glued = `Title\n${Array.from({ length: 60 }, (_, i) => `1.${i + 1}Paragraph number ${i + 1} has some words in it, and enough further words to make the line very long.`).join("")}`;
+    const sentence = (i: number) =>
+      `1.${i + 1}Paragraph number ${i + 1} has some words in it, and enough further words to make the line very long.`;
+    const glued = `Title\n${Array.from({ length: 60 }, (_, i) => sentence(i)).join("")}`;
     expect(glued.split("\n")[1].length).toBeGreaterThan(5000);
     expect(detectTextShape(glued)).toBe("web-extract");
     expect(allParagraphs(parseText(glued))).toHaveLength(60);
@@ -34,7 +38,9 @@ describe("detectTextShape", () => {
 describe("parseWebExtract without a table of contents", () => {
   it("splits on numbers that continue the sequence, across sections, and keeps the rest in the text", () => {
     const doc = parseWebExtract(
-      "My document\n1.1The first paragraph has 2.5 billion users.1.2Second, see Section 2.1 below:a.First item.b.Second item.2.1Next section.",
+      "My document\n1.1The first paragraph has 2.5 billion users.1.2Second, see Section 2.1 below:a.First " +
+        "item.b.Second " +
+        "item.2.1Next section.",
     );
     expect(doc.title).toBe("My document");
     expect(doc.sections.map((s) => [s.number, s.heading])).toEqual([[null, "My document"]]);

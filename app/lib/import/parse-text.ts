@@ -2,14 +2,15 @@
  * `parseText`: one call for any text, whatever its shape; the shape is
  * detected and the matching parser runs.
  */
-import type { ParseOptions } from "./blocks";
 import { detectTextShape } from "./detect";
 import { parseProposalsWithComments } from "./hleg";
 import { parseMarkdown } from "./markdown";
 import { parsePlainText } from "./plain-text";
-import type { ImportedDocument } from "./types";
 import { parseWebExtract } from "./web-extract";
 import { parseWordExport } from "./word-export";
+
+import type { ParseOptions } from "./blocks";
+import type { ImportedDocument } from "./types";
 
 /**
  * Parses text of any supported shape (see `TextShape`): web extraction with

@@ -1,5 +1,6 @@
 // A Member State's written contribution (plain text) and the plain-text rules.
 import { describe, expect, it } from "vitest";
+
 import { allParagraphs, readCorpus } from "./__fixtures__/corpus";
 import { detectTextShape } from "./detect";
 import { parseText } from "./parse-text";
@@ -58,8 +59,10 @@ describe("plainTextToBlocks", () => {
       "two lines before the end of the text is reached, as e-mails do.",
     ].join("\n");
     expect(plainTextToBlocks(wrapped).map((b) => b.text)).toEqual([
-      "The first paragraph is wrapped at about seventy columns like an e-mail, and continues on this second line of the same paragraph.",
-      "The second paragraph is wrapped the same way and it also runs over two lines before the end of the text is reached, as e-mails do.",
+      "The first paragraph is wrapped at about seventy columns like an e-mail, and continues on this second line " +
+        "of the same paragraph.",
+      "The second paragraph is wrapped the same way and it also runs over two lines before the end of the text is " +
+        "reached, as e-mails do.",
     ]);
   });
 });

@@ -6,6 +6,7 @@
 import { documentFromBlocks, type Block, type ParseOptions } from "./blocks";
 import { isSeparatorLine, normalizeLineEndings, removeInvisibleCharacters } from "./normalize";
 import { parseLeadingMarker } from "./numbering";
+
 import type { ImportedDocument } from "./types";
 
 const BULLET = /^[•·▪◦\-–*]\s*(?=\S)/;

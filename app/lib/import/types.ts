@@ -3,6 +3,8 @@
  * Pure data: no Prisma, no Remix. The model layer persists it as
  * sections and paragraphs of a version.
  */
+import type { Message } from "~/lib/errors";
+import type { MessageKey, MessageValues } from "~/lib/translate";
 
 /** One paragraph as found in a source document. */
 export interface ImportedParagraph {
@@ -48,7 +50,27 @@ export interface ImportedDocument {
 /** The source formats the importer understands. */
 export type ImportFormat = "text" | "markdown" | "docx";
 
-/** Raised for input that cannot be imported; the message is shown to the user. */
+/**
+ * Raised for input that cannot be imported. It carries an i18n key
+ * (`import.errors.*`, app/locales/en/import.ts) and the values it
+ * interpolates, never English: whoever shows it translates
+ * `{ key, values }` (see {@link ImportError.userMessage}). `message` is the
+ * key too, for logs and for callers that only pass it on.
+ */
 export class ImportError extends Error {
   override name = "ImportError";
+  readonly values: MessageValues;
+  constructor(
+    readonly key: MessageKey,
+    values: MessageValues = {},
+    options?: ErrorOptions,
+  ) {
+    super(key, options);
+    this.values = values;
+  }
+
+  /** The message to show, as a form or the error boundary takes it. */
+  get userMessage(): Message {
+    return { key: this.key, values: this.values };
+  }
 }

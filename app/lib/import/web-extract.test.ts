@@ -2,6 +2,7 @@
 // 9 physical lines, paragraph breaks lost, TOC field codes, "?" for
 // non-breaking spaces, web-page footer. Every assertion is on the real file.
 import { describe, expect, it } from "vitest";
+
 import {
   allParagraphs,
   lettered,
@@ -12,8 +13,8 @@ import {
   sequence,
 } from "./__fixtures__/corpus";
 import { detectTextShape } from "./detect";
-import { parseText } from "./parse-text";
 import { repairGluedWords, splitLetteredItems, splitTrailingHeading } from "./glued-text";
+import { parseText } from "./parse-text";
 import { readTableOfContents } from "./toc";
 import { parseWebExtract } from "./web-extract";
 

@@ -44,6 +44,7 @@ import {
 } from "./normalize";
 import { looksLikeHeading } from "./plain-text";
 import { locateHeadings, readTableOfContents, type LocatedHeading } from "./toc";
+
 import type { ImportedDocument } from "./types";
 
 /** Lines of the web page around the document, not part of it. */

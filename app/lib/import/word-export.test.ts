@@ -1,6 +1,7 @@
 // The 2020 secretariat report, saved as text from Word: bookmarks, inline
 // footnotes, a tab after numbers, "a.\t" items and "·" bullets.
 import { describe, expect, it } from "vitest";
+
 import {
   allParagraphs,
   lettered,

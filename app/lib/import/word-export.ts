@@ -8,6 +8,7 @@
 import { documentFromBlocks, type ParseOptions } from "./blocks";
 import { normalizeLineEndings } from "./normalize";
 import { plainTextToBlocks } from "./plain-text";
+
 import type { ImportedDocument } from "./types";
 
 /**

@@ -86,5 +86,8 @@ export default {
       mergedNote: "Merged: paragraphs {{numbers}} of {{version}} became one paragraph.",
     },
     printed: "Printed from {{url}}",
+    errors: {
+      notFound: "No such comparison.",
+    },
   },
 } as const;

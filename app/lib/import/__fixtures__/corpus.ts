@@ -3,6 +3,7 @@
  * and small accessors over a parsed document.
  */
 import { readFileSync } from "node:fs";
+
 import type { ImportedDocument, ImportedParagraph } from "../types";
 
 /** The five corpus files. */

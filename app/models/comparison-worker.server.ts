@@ -3,10 +3,10 @@
  * holds the event loop (docs/decisions/0005-comparison-off-the-event-loop.md).
  *
  * The worker does the whole job — reads both versions' paragraphs, runs
- * `compareVersions`, serializes the result and stores it in
- * ComparisonCache — and hands back the JSON. Each of those steps costs
- * 30–100 ms on a 5,000-paragraph document, and the SQLite driver is
- * synchronous, so on the main thread they would add up to one long stall.
+ * `comparisonPayload` (app/lib/compare/payload.ts), serializes the result
+ * and stores it in ComparisonCache — and hands back the JSON. Each of
+ * those steps costs 30–100 ms on a 5,000-paragraph document, and the SQLite
+ * driver is synchronous, so on the main thread they would add up to one long stall.
  *
  * ## Where the worker's code comes from
  * The Remix server build is one ESM bundle, and the build script cannot
@@ -24,7 +24,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
-import { compareVersions, paragraphsForComparison, type CompareParagraph, type Comparison } from "~/lib/compare";
+import { comparisonPayload, paragraphsForComparison, type CompareParagraph } from "~/lib/compare";
 import type { ImportedDocument } from "~/lib/import";
 import { prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
@@ -50,27 +50,6 @@ interface Job extends ComparisonJob {
 }
 
 type Reply = { ready: true } | { id: number; ok: true; json: string } | { id: number; ok: false; error: string };
-
-/**
- * What the cache stores: the comparison plus, for each row, the grouping key
- * of the section it belongs to (the old version's for a deletion, the new
- * one's otherwise — as in the section summaries), so that a page can be
- * grouped by section from the cache alone.
- */
-export interface CachedComparison extends Comparison {
-  rowSections: Array<string | null>;
-}
-
-/** The comparison of `a` (old) and `b` (new) with its row sections. */
-export function comparisonPayload(a: readonly CompareParagraph[], b: readonly CompareParagraph[]): CachedComparison {
-  const comparison = compareVersions(a, b);
-  const sectionOf = (paragraph: CompareParagraph) =>
-    paragraph.section ?? paragraph.sectionNumber ?? paragraph.sectionHeading ?? null;
-  const rowSections = comparison.rows.map((row) =>
-    row.kind === "deleted" ? sectionOf(a[row.old[0].index]) : sectionOf(b[row.new[0].index]),
-  );
-  return { ...comparison, rowSections };
-}
 
 /**
  * A version's paragraphs as the comparison takes them, grouped by top-level
@@ -108,9 +87,7 @@ export async function loadParagraphsForComparison({ versionId }: { versionId: st
 }
 
 function isUniqueViolation(error: unknown) {
-  return (
-    typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002"
-  );
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 /**
