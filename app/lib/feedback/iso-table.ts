@@ -29,6 +29,16 @@ export type CommentTypeName = keyof typeof TYPE_CODES;
 export const DISPOSITION_STATUSES = ["accepted", "accepted_in_part", "not_accepted", "noted"] as const;
 export type DispositionStatus = (typeof DISPOSITION_STATUSES)[number];
 
+/** Whether a stored status is one of the decisions (so that its label's key exists). */
+export function isDispositionStatus(value: string): value is DispositionStatus {
+  return (DISPOSITION_STATUSES as readonly string[]).includes(value);
+}
+
+/** Whether a stored comment type is one of the three (so that its label's key exists). */
+export function isCommentType(value: string): value is CommentTypeName {
+  return Object.hasOwn(TYPE_CODES, value);
+}
+
 /**
  * A comment type from a template cell: "ge", "te", "ed", the full word, or
  * the two written together ("te – technical"), in any case. Null otherwise.

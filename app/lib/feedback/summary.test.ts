@@ -15,7 +15,8 @@ let t: Translate;
 beforeAll(async () => {
   const instance = i18next.createInstance();
   await instance.init({ lng: "en", resources: { en }, defaultNS: "common", interpolation: { escapeValue: false } });
-  t = (key, values) => instance.t(key, values ?? {}) as string;
+  // The instance's t is i18next's TFunction for the same resources: the app's Translate.
+  t = instance.t.bind(instance) as Translate;
 });
 
 let counter = 0;

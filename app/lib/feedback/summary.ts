@@ -10,6 +10,8 @@
  * injected translate function, so this module stays pure.
  */
 
+import type { Translate } from "~/lib/translate";
+
 /** A comment as the summary sees it. */
 export interface SummaryComment {
   id: string;
@@ -41,8 +43,8 @@ export interface SummarySentence {
   commentIds: string[];
 }
 
-/** i18next's `t`, or anything with its shape. */
-export type { Translate } from "~/lib/translate";
+/** i18next's `t` (the app's one translate type). */
+export type { Translate };
 
 /** Longest proposed text quoted in a sentence; longer ones end with "…". */
 export const SUMMARY_QUOTE_CHARS = 240;
