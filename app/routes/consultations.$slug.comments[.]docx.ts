@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { formatDay } from "~/lib/dates";
 import { docxExport, exportLabels } from "~/models/comment-export.server";
-import { commentExportResponse } from "~/utils/comment-export-response.server";
+import { commentExportResponse } from "~/models/comment-export-response.server";
 
 /**
  * The comments and their dispositions as a Word document: per section, the

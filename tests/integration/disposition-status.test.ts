@@ -145,19 +145,13 @@ describe("Comment.dispositionStatus follows every write to Disposition", () => {
     const before = await dashboard();
     expect(before.groups).toEqual([expect.objectContaining({ id: ids[0], size: 3, inView: 3, decided: 0 })]);
 
-    const form = new FormData();
-    for (const [key, value] of Object.entries({
-      intent: "dispose-group",
-      groupId: ids[0],
-      status: "noted",
-      response: "Covered by 3.1.",
-    }))
-      form.set(key, value);
-    expect(await applyFeedbackAction({ actor: secretariat, slug: fixture.slug, form })).toEqual({
-      ok: true,
-      notice: "decided",
-      count: 3,
-    });
+    expect(
+      await applyFeedbackAction({
+        actor: secretariat,
+        slug: fixture.slug,
+        action: { intent: "dispose-group", groupId: ids[0], status: "noted", response: "Covered by 3.1." },
+      }),
+    ).toEqual({ notice: "decided", count: 3 });
     expect(await mismatches()).toEqual([]);
     const after = await dashboard();
     expect(after.groups).toEqual([expect.objectContaining({ id: ids[0], size: 3, inView: 3, decided: 3 })]);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { blankTemplateXlsx, importCommentTemplate } from "~/models/comment-import.server";
 import { DomainError } from "~/lib/errors";
+import type { Translate } from "~/lib/translate";
 import { prisma } from "~/utils/db.server";
 
 import { startUserSession } from "~/utils/auth.server";
@@ -16,7 +17,9 @@ let fixture: Awaited<ReturnType<typeof createFeedbackFixture>>;
 let secretariat: Awaited<ReturnType<typeof actorFor>>;
 let focalPoint: Awaited<ReturnType<typeof actorFor>>;
 let delegate: Awaited<ReturnType<typeof actorFor>>;
-const t = (key: string, values?: Record<string, unknown>) => (values ? `${key} ${JSON.stringify(values)}` : key);
+// A t that shows the key and its values, so the tests see which text goes where.
+const t = ((key: string, values?: Record<string, unknown>) =>
+  values ? `${key} ${JSON.stringify(values)}` : key) as unknown as Translate;
 
 beforeAll(async () => {
   await seed({ quiet: true });
