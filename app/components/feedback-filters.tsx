@@ -1,5 +1,4 @@
 import { Form, Link, useSubmit } from "@remix-run/react";
-import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import {
@@ -12,6 +11,8 @@ import {
 } from "~/lib/feedback/filters";
 
 import { Field } from "./field";
+
+import type { FormEvent } from "react";
 
 /**
  * The dashboard's filters: a GET form, so the filtered view is a URL to

@@ -5,7 +5,6 @@
  * before publication, 413 for a Word export too large. Each route supplies
  * only its content type and how it writes the body.
  */
-import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { remixI18n } from "~/i18next.server";
 import { DomainError } from "~/lib/errors";
@@ -14,6 +13,8 @@ import { getSessionUser } from "~/utils/auth.server";
 import { errorResponse } from "~/utils/http.server";
 
 import { prepareExport } from "./comment-export.server";
+
+import type { LoaderFunctionArgs } from "@remix-run/node";
 
 type Prepared = Awaited<ReturnType<typeof prepareExport>>;
 

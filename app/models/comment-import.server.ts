@@ -12,17 +12,15 @@ import crypto from "node:crypto";
 
 import ExcelJS from "exceljs";
 
+import { DomainError } from "~/lib/errors";
 import {
   findHeaderRow,
-  inspectZip,
   ISO_COLUMNS,
   TEMPLATE_LIMITS,
   validateTemplateRows,
-  type TemplateRow,
   type TemplateRowError,
   type Translate,
 } from "~/lib/feedback";
-import { DomainError } from "~/lib/errors";
 import { can, type Actor } from "~/lib/permissions";
 import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText } from "~/lib/richtext";
 import { recordAuditEvent } from "~/utils/audit.server";

@@ -10,6 +10,7 @@
  * (duplicates.server.ts). This module puts them together.
  */
 import type { Prisma } from "~/generated/prisma/client";
+import { DomainError } from "~/lib/errors";
 import {
   countByKind,
   FEEDBACK_TYPES,
@@ -19,7 +20,6 @@ import {
   type FeedbackFilters,
   type SummaryComment,
 } from "~/lib/feedback";
-import { DomainError } from "~/lib/errors";
 import type { Actor } from "~/lib/permissions";
 import { prisma } from "~/utils/db.server";
 

@@ -1,8 +1,8 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-
 import { remixI18n } from "~/i18next.server";
 import { blankTemplate } from "~/models/comment-import.server";
 import { orErrorResponse } from "~/utils/http.server";
+
+import type { LoaderFunctionArgs } from "@remix-run/node";
 
 /**
  * The blank commenting template (.xlsx) of a version (`?v=`, by default the

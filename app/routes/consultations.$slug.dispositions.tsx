@@ -1,4 +1,3 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +10,8 @@ import { getDispositionTable } from "~/models/disposition.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { orErrorResponse } from "~/utils/http.server";
 import { allowPublicPageCache, publicPageCacheHeaders } from "~/utils/page-cache.server";
+
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.metaTitle }] : []);
 

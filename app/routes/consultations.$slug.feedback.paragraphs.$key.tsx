@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -18,6 +17,8 @@ import { feedbackActionFailure, feedbackValidationFailure } from "~/models/feedb
 import { getParagraphFeedback } from "~/models/feedback.server";
 import { requirePermission } from "~/utils/auth.server";
 import { orErrorResponse } from "~/utils/http.server";
+
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.metaTitle }] : []);
 

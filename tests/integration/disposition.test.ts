@@ -11,8 +11,8 @@ import { regroupDuplicates } from "~/models/feedback.server";
 import { startUserSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 
-import { action as dashboardAction } from "../../app/routes/consultations.$slug.feedback._index";
 import { loader as tableLoader } from "../../app/routes/consultations.$slug.dispositions";
+import { action as dashboardAction } from "../../app/routes/consultations.$slug.feedback._index";
 import { seed } from "../../prisma/seed";
 import { actorFor, createFeedbackFixture, renderBody } from "./feedback-fixtures";
 

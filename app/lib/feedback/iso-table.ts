@@ -3,9 +3,14 @@
  * layout, shared by the published page, the CSV, XLSX and DOCX exports and
  * the template import:
  *
- * | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 |
- * |---|---|---|---|---|---|---|---|
- * | organization (MB/NC) | line/paragraph number | clause/subclause (section) | paragraph/figure/table | type of comment (ge/te/ed) | comments | proposed change | observations of the secretariat |
+ * 1. organization (MB/NC)
+ * 2. line/paragraph number
+ * 3. clause/subclause (section)
+ * 4. paragraph/figure/table
+ * 5. type of comment (ge/te/ed)
+ * 6. comments
+ * 7. proposed change
+ * 8. observations of the secretariat
  */
 
 /** The eight columns, in order. Labels are in the locale (`feedback.columns.*`). */

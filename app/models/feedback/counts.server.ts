@@ -19,11 +19,13 @@
  *   (consultationId, duplicateGroupId, …) index finds.
  */
 import { Prisma } from "~/generated/prisma/client";
+
 import type { FeedbackFilters } from "~/lib/feedback";
 import { prisma } from "~/utils/db.server";
 import { dayOf, tableThroughIndex } from "~/utils/sql-dialect.server";
 
 import { feedbackWhere } from "./filter.server";
+
 import type { FeedbackScope } from "./scope.server";
 
 /** Duplicate groups listed on the dashboard. */

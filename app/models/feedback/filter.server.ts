@@ -6,6 +6,7 @@
  * construction (tests/integration/feedback.test.ts checks it on the data).
  */
 import { Prisma } from "~/generated/prisma/client";
+
 import {
   describeFeedbackFilter,
   type CommentCondition,

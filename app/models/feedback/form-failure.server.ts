@@ -5,9 +5,10 @@
  * (`target`) for the errors to show there and nowhere else.
  */
 import { data } from "@remix-run/node";
-import type { ZodError } from "zod";
 
 import { actionFailure, formFailure, type FormFailure } from "~/utils/http.server";
+
+import type { ZodError } from "zod";
 
 /** A consolidation form's refusal, for the form named `target`. */
 export interface FeedbackFormFailure extends FormFailure {
