@@ -2,8 +2,13 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { formatInstant } from "~/lib/dates";
+import { isCommentType, isDispositionStatus } from "~/lib/feedback/iso-table";
+import { ORGANIZATION_KINDS, type OrganizationKind } from "~/lib/permissions";
 
 import { DecisionForm, type DecisionErrors } from "./feedback-decision";
+
+const isOrganizationKind = (kind: string): kind is OrganizationKind =>
+  (ORGANIZATION_KINDS as readonly string[]).includes(kind);
 
 /** A submitted comment as the dashboard lists it. */
 export interface FeedbackCommentView {
@@ -75,10 +80,14 @@ export function FeedbackComment({
             <span>{t("feedback.list.noParagraph")}</span>
           )}
         </h3>
-        <span className="badge badge-type">{t(`comments.types.${comment.type}`, { defaultValue: comment.type })}</span>
+        <span className="badge badge-type">
+          {isCommentType(comment.type) ? t(`comments.types.${comment.type}`) : comment.type}
+        </span>
         {comment.organization ? (
           <span className="badge badge-kind">
-            {t(`auth.organizationKinds.${comment.organization.kind}`, { defaultValue: comment.organization.kind })}
+            {isOrganizationKind(comment.organization.kind)
+              ? t(`auth.organizationKinds.${comment.organization.kind}`)
+              : comment.organization.kind}
           </span>
         ) : null}
         {groupSize && groupSize > 1 ? (
@@ -106,7 +115,9 @@ export function FeedbackComment({
         {decided ? (
           <>
             <p>
-              <strong>{t(`dispositions.status.${decided.status}`, { defaultValue: decided.status })}</strong>
+              <strong>
+                {isDispositionStatus(decided.status) ? t(`dispositions.status.${decided.status}`) : decided.status}
+              </strong>
               {decided.response ? <span className="decision-response-text"> — {decided.response}</span> : null}
             </p>
             <p className="comment-meta">

@@ -1,13 +1,19 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import type { Message } from "~/lib/errors";
+import { MAX_RESPONSE_CHARS } from "~/lib/feedback/feedback-action-schema";
 import { DISPOSITION_STATUSES } from "~/lib/feedback/iso-table";
+import type { MessageKey } from "~/lib/translate";
 
-/** What the action answers when a decision form is refused. */
-export type DecisionFieldErrors = Partial<Record<"status" | "response" | "commentIds", string[]>>;
+import { Field, FormError } from "./field";
+
+/** What the action answers when a decision form is refused (app/models/feedback/form-failure.server.ts). */
+export type DecisionFieldErrors = Partial<Record<string, MessageKey[] | undefined>>;
 export type DecisionErrors = {
+  /** The form the answer is for: a comment id, "bulk", "group-<id>"… */
   target: string;
-  formError: string | null;
+  formError: Message | null;
   fieldErrors: DecisionFieldErrors;
 } | null;
 
@@ -25,51 +31,37 @@ export function DecisionFields({
   form?: string;
 }) {
   const { t } = useTranslation();
-  const statusError = errors?.status?.[0];
-  const responseError = errors?.response?.[0];
   return (
     <div className="decision-fields">
-      <div className="field">
-        <label htmlFor={`${idPrefix}-status`}>{t("feedback.decision.status")}</label>
-        <select
-          id={`${idPrefix}-status`}
-          name="status"
-          form={form}
-          defaultValue={defaults?.status ?? ""}
-          aria-invalid={statusError ? true : undefined}
-          aria-describedby={statusError ? `${idPrefix}-status-error` : undefined}
-        >
-          <option value="">{t("feedback.decision.choose")}</option>
-          {DISPOSITION_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`dispositions.status.${status}`)}
-            </option>
-          ))}
-        </select>
-        {statusError ? (
-          <p id={`${idPrefix}-status-error`} className="field-error">
-            {t(statusError)}
-          </p>
-        ) : null}
-      </div>
-      <div className="field decision-response">
-        <label htmlFor={`${idPrefix}-response`}>{t("feedback.decision.response")}</label>
-        <textarea
-          id={`${idPrefix}-response`}
-          name="response"
-          form={form}
-          rows={2}
-          maxLength={10_000}
-          defaultValue={defaults?.response ?? ""}
-          aria-invalid={responseError ? true : undefined}
-          aria-describedby={responseError ? `${idPrefix}-response-error` : undefined}
-        />
-        {responseError ? (
-          <p id={`${idPrefix}-response-error`} className="field-error">
-            {t(responseError)}
-          </p>
-        ) : null}
-      </div>
+      <Field id={`${idPrefix}-status`} label={t("feedback.decision.status")} errors={errors?.status}>
+        {(control) => (
+          <select {...control} name="status" form={form} defaultValue={defaults?.status ?? ""}>
+            <option value="">{t("feedback.decision.choose")}</option>
+            {DISPOSITION_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`dispositions.status.${status}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        id={`${idPrefix}-response`}
+        label={t("feedback.decision.response")}
+        errors={errors?.response}
+        className="field decision-response"
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            name="response"
+            form={form}
+            rows={2}
+            maxLength={MAX_RESPONSE_CHARS}
+            defaultValue={defaults?.response ?? ""}
+          />
+        )}
+      </Field>
     </div>
   );
 }
@@ -110,11 +102,7 @@ export function DecisionForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {mine?.formError ? (
-        <p className="form-error" role="alert">
-          {t(mine.formError)}
-        </p>
-      ) : null}
+      <FormError message={mine?.formError} />
       <DecisionFields idPrefix={`decide-${target}`} defaults={defaults} errors={mine?.fieldErrors} />
       <button type="submit" disabled={busy}>
         {busy ? t("feedback.decision.saving") : submitLabel}

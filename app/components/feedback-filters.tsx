@@ -1,9 +1,18 @@
 import { Form, Link, useSubmit } from "@remix-run/react";
-import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import { DISPOSITION_FILTERS, FEEDBACK_KINDS, FEEDBACK_TYPES, type FeedbackFilters } from "~/lib/feedback/filters";
-import { DISPOSITION_STATUSES } from "~/lib/feedback/iso-table";
+import {
+  DISPOSITION_FILTERS,
+  FEEDBACK_KINDS,
+  FEEDBACK_TYPES,
+  MAX_SEARCH_CHARS,
+  type DispositionFilter,
+  type FeedbackFilters,
+} from "~/lib/feedback/filters";
+
+import { Field } from "./field";
+
+import type { FormEvent } from "react";
 
 /**
  * The dashboard's filters: a GET form, so the filtered view is a URL to
@@ -31,10 +40,10 @@ export function FeedbackFilters({
     for (const [name, value] of data) if (typeof value === "string" && value.trim() !== "") cleaned.append(name, value);
     submit(cleaned, { method: "get" });
   };
-  const statusLabel = (status: string) =>
-    (DISPOSITION_STATUSES as readonly string[]).includes(status)
-      ? t(`dispositions.status.${status}`)
-      : t(`feedback.filters.${status}`);
+  const statusLabel = (status: DispositionFilter) =>
+    status === "undecided" || status === "decided"
+      ? t(`feedback.filters.${status}`)
+      : t(`dispositions.status.${status}`);
   return (
     <Form
       method="get"
@@ -52,55 +61,60 @@ export function FeedbackFilters({
         </p>
       ) : null}
       <div className="filter-fields">
-        <div className="field">
-          <label htmlFor="filter-section">{t("feedback.filters.section")}</label>
-          <select id="filter-section" name="section" defaultValue={filters.section ?? ""}>
-            <option value="">{t("feedback.filters.any")}</option>
-            {sections.map((section) => (
-              <option key={section.id} value={section.param}>
-                {section.level > 1 ? "\u00a0\u00a0\u00a0" : ""}
-                {section.number ? `${section.number} ${section.heading}` : section.heading}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-kind">{t("feedback.filters.kind")}</label>
-          <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("feedback.filters.any")}</option>
-            {FEEDBACK_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`feedback.kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-type">{t("feedback.filters.type")}</label>
-          <select id="filter-type" name="type" defaultValue={filters.type ?? ""}>
-            <option value="">{t("feedback.filters.any")}</option>
-            {FEEDBACK_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`comments.types.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">{t("feedback.filters.status")}</label>
-          <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("feedback.filters.any")}</option>
-            {DISPOSITION_FILTERS.map((status) => (
-              <option key={status} value={status}>
-                {statusLabel(status)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field filter-search">
-          <label htmlFor="filter-q">{t("feedback.filters.q")}</label>
-          <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ""} maxLength={200} />
-        </div>
+        <Field id="filter-section" label={t("feedback.filters.section")}>
+          {(control) => (
+            <select {...control} name="section" defaultValue={filters.section ?? ""}>
+              <option value="">{t("feedback.filters.any")}</option>
+              {sections.map((section) => (
+                <option key={section.id} value={section.param}>
+                  {section.level > 1 ? "\u00a0\u00a0\u00a0" : ""}
+                  {section.number ? `${section.number} ${section.heading}` : section.heading}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="filter-kind" label={t("feedback.filters.kind")}>
+          {(control) => (
+            <select {...control} name="kind" defaultValue={filters.kind ?? ""}>
+              <option value="">{t("feedback.filters.any")}</option>
+              {FEEDBACK_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`feedback.kinds.${kind}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="filter-type" label={t("feedback.filters.type")}>
+          {(control) => (
+            <select {...control} name="type" defaultValue={filters.type ?? ""}>
+              <option value="">{t("feedback.filters.any")}</option>
+              {FEEDBACK_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`comments.types.${type}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="filter-status" label={t("feedback.filters.status")}>
+          {(control) => (
+            <select {...control} name="status" defaultValue={filters.status ?? ""}>
+              <option value="">{t("feedback.filters.any")}</option>
+              {DISPOSITION_FILTERS.map((status) => (
+                <option key={status} value={status}>
+                  {statusLabel(status)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="filter-q" label={t("feedback.filters.q")} className="field filter-search">
+          {(control) => (
+            <input {...control} type="search" name="q" defaultValue={filters.q ?? ""} maxLength={MAX_SEARCH_CHARS} />
+          )}
+        </Field>
       </div>
       <div className="filter-actions">
         <button type="submit">{t("feedback.filters.apply")}</button>

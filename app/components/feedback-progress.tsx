@@ -38,7 +38,7 @@ export function FeedbackProgress({
             {Math.round((decided / total) * 100)} %
           </progress>
           <ul className="status-counts">
-            {["undecided", ...DISPOSITION_STATUSES].map((status) => (
+            {(["undecided", ...DISPOSITION_STATUSES] as const).map((status) => (
               <li key={status}>
                 <Link to={statusHref(status)}>
                   {status === "undecided" ? t("feedback.filters.undecided") : t(`dispositions.status.${status}`)}

@@ -28,9 +28,11 @@ import {
 import ExcelJS from "exceljs";
 
 import type { Prisma } from "~/generated/prisma/client";
+import { DomainError } from "~/lib/errors";
 import {
   CSV_BOM,
   csvRecord,
+  isDispositionStatus,
   ISO_COLUMNS,
   isoRow,
   parseFeedbackFilters,
@@ -39,12 +41,18 @@ import {
   type IsoRowSource,
   type Translate,
 } from "~/lib/feedback";
+import type { Actor } from "~/lib/permissions";
 import { recordAuditEvent } from "~/utils/audit.server";
-import type { Actor } from "~/models/comment.server";
-import { dispositionTableAccess, organizationLabel, type TableAccess } from "~/models/disposition.server";
-import { DomainError } from "~/lib/errors";
-import { feedbackWhere, loadFeedbackScope, type FeedbackScope } from "~/models/feedback.server";
 import { prisma } from "~/utils/db.server";
+
+import { organizationLabel } from "./disposition.server";
+import { feedbackWhere } from "./feedback/filter.server";
+import {
+  dispositionTableAccess,
+  loadFeedbackScope,
+  type FeedbackScope,
+  type TableAccess,
+} from "./feedback/scope.server";
 
 /** Comments per database query while exporting. */
 export const EXPORT_BATCH_SIZE = 1_000;
@@ -331,14 +339,7 @@ export async function docxExport({
   total: number;
 }): Promise<Buffer> {
   if (total > DOCX_MAX_ROWS) {
-    throw new DomainError(
-      413,
-      `Too many comments for a Word export (${total} > ${DOCX_MAX_ROWS}). Use the CSV or XLSX export, or filter by section.`,
-      {
-        total,
-        max: DOCX_MAX_ROWS,
-      },
-    );
+    throw new DomainError(413, "feedback.exports.tooLarge", { values: { total, max: DOCX_MAX_ROWS } });
   }
   const headerRow = () =>
     new TableRow({
@@ -401,7 +402,7 @@ export function exportLabels(t: Translate, consultationTitle: string): ExportLab
       t("feedback.columns.decidedBy"),
       t("feedback.columns.decidedAt"),
     ],
-    status: (status) => t(`dispositions.status.${status}`, { defaultValue: status }),
+    status: (status) => (isDispositionStatus(status) ? t(`dispositions.status.${status}`) : status),
     title: t("feedback.export.title", { title: consultationTitle }),
     noSection: t("feedback.export.noSection"),
   };
@@ -420,7 +421,7 @@ export async function prepareExport({
   ip,
   format,
 }: {
-  actor: Actor;
+  actor: Actor | null;
   slug: string;
   search: URLSearchParams;
   ip?: string | null;
@@ -428,26 +429,18 @@ export async function prepareExport({
 }) {
   const requested = parseFeedbackFilters(search);
   const scope = await loadFeedbackScope({ slug, versionNumber: requested.v });
-  const access = dispositionTableAccess(actor, scope.consultation);
-  if (!access) {
-    await recordAuditEvent({
-      actorId: actor?.id ?? null,
-      action: "comments.export",
-      entity: "consultation",
-      entityId: scope.consultation.id,
-      outcome: "denied",
-      ip: ip ?? null,
-      details: { format, reason: "not published" },
-    });
-    throw new DomainError(404, "The disposition of comments has not been published yet.", { notPublished: true });
-  }
+  const access = await dispositionTableAccess({
+    actor,
+    consultation: scope.consultation,
+    audit: { ip, action: "comments.export", details: { format, reason: "not published" } },
+  });
   const filters: FeedbackFilters =
     access === "secretariat" ? requested : { v: requested.v, section: requested.section };
   const { where } = feedbackWhere(scope, filters);
   const total = format === "csv" ? null : await prisma.comment.count({ where });
   if (access === "secretariat") {
     await recordAuditEvent({
-      actorId: actor!.id,
+      actorId: actor?.id ?? null,
       action: "comments.export",
       entity: "consultation",
       entityId: scope.consultation.id,

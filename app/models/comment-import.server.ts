@@ -11,200 +11,84 @@
 import crypto from "node:crypto";
 
 import ExcelJS from "exceljs";
-import mammoth from "mammoth";
 
+import { DomainError } from "~/lib/errors";
 import {
   findHeaderRow,
-  inspectZip,
   ISO_COLUMNS,
   TEMPLATE_LIMITS,
   validateTemplateRows,
-  type TemplateRow,
   type TemplateRowError,
   type Translate,
 } from "~/lib/feedback";
+import { can, type Actor } from "~/lib/permissions";
 import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText } from "~/lib/richtext";
 import { recordAuditEvent } from "~/utils/audit.server";
-import type { Actor } from "~/models/comment.server";
-import { DomainError } from "~/lib/errors";
+import { authorize } from "~/utils/authorize.server";
 import { prisma } from "~/utils/db.server";
-import { can } from "~/lib/permissions";
 
-/** Largest template accepted: the server's limit on a form body (server/index.ts). */
-export const MAX_IMPORT_BYTES = 1024 * 1024;
+import { loadFeedbackScope } from "./feedback/scope.server";
+import { readTemplateFile, type TemplateFileError } from "./feedback/template-file.server";
 
-/** Largest content a template may declare once unzipped (see app/lib/feedback/zip-guard.ts). */
-export const MAX_UNZIPPED_BYTES = 50 * 1024 * 1024;
+export {
+  MAX_IMPORT_BYTES,
+  MAX_UNZIPPED_BYTES,
+  readTemplateFile,
+  type TemplateFileError,
+} from "./feedback/template-file.server";
 
 /** Characters of paragraph text kept on each side of a quoted phrase (as for comments written on the platform). */
 const QUOTE_CONTEXT_CHARS = 40;
-
-/** Why a file could not be read at all; a locale key under `feedback.import.fileErrors`. */
-export type TemplateFileError =
-  | "missing"
-  | "tooLarge"
-  | "empty"
-  | "notZip"
-  | "corrupt"
-  | "unsupported"
-  | "zipTooLarge"
-  | "noHeader"
-  | "noRows"
-  | "tooManyRows"
-  | "alreadyImported"
-  | "organization"
-  | "version"
-  | "closed";
 
 export type ImportResult =
   | { ok: true; imported: number; organization: string }
   | { ok: false; fileError: TemplateFileError; values?: Record<string, string | number> }
   | { ok: false; rowErrors: TemplateRowError[]; validRows: number };
 
-type CellValue = ExcelJS.CellValue;
-
-/** The text a person sees in a spreadsheet cell. */
-function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((part) => part.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    if ("result" in value) return cellText((value as { result?: CellValue }).result ?? null);
-  }
-  return "";
-}
-
-async function readXlsxRows(bytes: Uint8Array): Promise<TemplateRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  // The sheet that holds the template's header; the first one otherwise.
-  for (const sheet of workbook.worksheets) {
-    const rows: TemplateRow[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      rows.push({ rowNumber, cells: Array.from({ length: 8 }, (_, k) => cellText(row.getCell(k + 1).value)) });
-    });
-    if (findHeaderRow(rows) >= 0) return rows;
-  }
-  return [];
-}
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, name: string) => {
-    if (name[0] === "#") {
-      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : match;
-    }
-    return ENTITIES[name.toLowerCase()] ?? match;
-  });
-}
+/** How the actor imports: for any organization (the secretariat) or for their own (a focal point). */
+export type ImporterRole = "secretariat" | "focal_point";
 
 /**
- * The rows of the first table in a Word document that has the template's
- * header. mammoth turns the document into simple HTML; a cell's paragraphs
- * become lines. Rows are numbered as in the table (the header is row 1).
+ * Whether the actor may import comments for `organizationId` (their own
+ * organization when not given): the secretariat for any organization
+ * (consolidate:comment:any), a focal point for their own
+ * (submit:comment:organization, checked against the organization). Anyone
+ * else is refused (403, audited as "comment.import").
  */
-async function readDocxRows(bytes: Uint8Array): Promise<TemplateRow[]> {
-  const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-  const tables: string[][][] = [];
-  const stack: Array<{ rows: string[][]; row: string[] | null; cell: string | null }> = [];
-  for (const token of html.split(/(<[^>]+>)/)) {
-    const current = stack[stack.length - 1];
-    const tag = /^<(\/?)(table|tr|td|th|p|br)\b[^>]*>$/i.exec(token);
-    if (!tag) {
-      if (current?.cell !== null && current?.cell !== undefined && !token.startsWith("<")) current.cell += token;
-      continue;
-    }
-    const [, closing, name] = tag;
-    const element = name.toLowerCase();
-    if (element === "table") {
-      if (closing) {
-        const done = stack.pop();
-        if (done) tables.push(done.rows);
-      } else stack.push({ rows: [], row: null, cell: null });
-    } else if (!current) continue;
-    else if (element === "tr") {
-      if (closing) {
-        if (current.row) current.rows.push(current.row);
-        current.row = null;
-      } else current.row = [];
-    } else if (element === "td" || element === "th") {
-      if (closing) {
-        current.row?.push(
-          decodeEntities(current.cell ?? "")
-            .replace(/[ \t]+\n/g, "\n")
-            .trim(),
-        );
-        current.cell = null;
-      } else current.cell = "";
-    } else if ((element === "p" && closing) || element === "br") {
-      if (current.cell !== null && current.cell !== "") current.cell += "\n";
-    }
-  }
-  for (const table of tables) {
-    const rows = table.map((cells, index) => ({ rowNumber: index + 1, cells: cells.slice(0, 8) }));
-    if (findHeaderRow(rows) >= 0) return rows;
-  }
-  return [];
-}
-
-/** Reads the rows of an uploaded template, or says why it cannot. */
-export async function readTemplateFile(
-  bytes: Uint8Array,
-): Promise<{ ok: true; rows: TemplateRow[]; format: "xlsx" | "docx" } | { ok: false; fileError: TemplateFileError }> {
-  if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, fileError: "tooLarge" };
-  const zip = inspectZip(bytes);
-  if (!zip.ok) return { ok: false, fileError: zip.reason };
-  if (zip.declaredBytes > MAX_UNZIPPED_BYTES) return { ok: false, fileError: "zipTooLarge" };
-  const format = zip.names.includes("xl/workbook.xml")
-    ? "xlsx"
-    : zip.names.includes("word/document.xml")
-      ? "docx"
-      : null;
-  if (!format) return { ok: false, fileError: "unsupported" };
-  try {
-    const rows = format === "xlsx" ? await readXlsxRows(bytes) : await readDocxRows(bytes);
-    return { ok: true, rows, format };
-  } catch {
-    return { ok: false, fileError: "corrupt" };
-  }
-}
-
-/** Which organization the actor may import for, or a 403. */
-async function importingOrganization(actor: Actor, organizationId: string | null | undefined, ip?: string | null) {
-  const secretariat = actor !== null && can(actor, "consolidate:comment:any");
-  const focalPoint = actor !== null && actor.organization !== null && can(actor, "submit:comment:organization");
-  const target = secretariat ? organizationId : actor?.organization?.id;
-  if (
-    (!secretariat && !focalPoint) ||
-    (focalPoint && !secretariat && organizationId && organizationId !== actor?.organization?.id)
-  ) {
-    await recordAuditEvent({
-      actorId: actor?.id ?? null,
-      action: "comment.import",
-      entity: "organization",
-      entityId: organizationId ?? null,
-      outcome: "denied",
-      ip: ip ?? null,
-      details: { permission: "consolidate:comment:any or submit:comment:organization (own organization)" },
-    });
-    throw new DomainError(
-      403,
-      "Only the secretariat, or a focal point for their own organization, may import comments.",
-    );
-  }
-  if (!target)
-    throw new DomainError(400, "Choose the organization the comments are from.", { fileError: "organization" });
-  const organization = await prisma.organization.findUnique({
-    where: { id: target },
-    select: { id: true, name: true, kind: true },
+export async function authorizeImporter({
+  actor,
+  organizationId,
+  ip,
+}: {
+  actor: Actor | null;
+  organizationId?: string | null;
+  ip?: string | null;
+}): Promise<ImporterRole> {
+  if (can(actor, "consolidate:comment:any")) return "secretariat";
+  await authorize({
+    actor,
+    permission: "submit:comment:organization",
+    row: { authorId: null, organizationId: organizationId ?? actor?.organization?.id ?? null },
+    audit: { ip, action: "comment.import", entity: "organization", entityId: organizationId ?? null },
   });
-  if (!organization)
-    throw new DomainError(400, "Choose the organization the comments are from.", { fileError: "organization" });
-  return { organization, asSecretariat: secretariat };
+  return "focal_point";
+}
+
+/** Which organization the actor may import for, or a 403 (400 when the secretariat names none). */
+async function importingOrganization(
+  actor: Actor | null,
+  organizationId: string | null | undefined,
+  ip?: string | null,
+) {
+  const role = await authorizeImporter({ actor, organizationId, ip });
+  const target = role === "secretariat" ? organizationId : actor?.organization?.id;
+  const organization = target
+    ? await prisma.organization.findUnique({ where: { id: target }, select: { id: true, name: true, kind: true } })
+    : null;
+  if (!organization) {
+    throw new DomainError(400, "feedback.import.fileErrors.organization", { details: { fileError: "organization" } });
+  }
+  return { organization, asSecretariat: role === "secretariat" };
 }
 
 /** The version comments are imported into; a focal point only while its comment period is open. */
@@ -233,7 +117,9 @@ async function importVersion({
       },
     },
   });
-  if (!version || version.status === "draft") throw new DomainError(404, "No such version.", { fileError: "version" });
+  if (!version || version.status === "draft") {
+    throw new DomainError(404, "feedback.import.fileErrors.version", { details: { fileError: "version" } });
+  }
   if (!asSecretariat) {
     const open =
       version.status === "open" &&
@@ -241,9 +127,14 @@ async function importVersion({
       version.commentsCloseAt &&
       now >= version.commentsOpenAt &&
       now < version.commentsCloseAt;
-    if (!open) throw new DomainError(409, "This version is not open for comments.", { fileError: "closed" });
+    if (!open) throw new DomainError(409, "feedback.import.fileErrors.closed", { details: { fileError: "closed" } });
   }
   return version;
+}
+
+/** A write refused by a unique index (Prisma's P2002): here, the same file imported twice. */
+function isUniqueViolation(error: unknown) {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
 /**
@@ -263,7 +154,7 @@ export async function importCommentTemplate({
   now = new Date(),
   ip,
 }: {
-  actor: Actor;
+  actor: Actor | null;
   slug: string;
   versionNumber: number;
   organizationId?: string | null;
@@ -273,6 +164,7 @@ export async function importCommentTemplate({
   ip?: string | null;
 }): Promise<ImportResult> {
   const { organization, asSecretariat } = await importingOrganization(actor, organizationId, ip);
+  const importer = actor?.id ?? null;
   const version = await importVersion({ slug, versionNumber, asSecretariat, now });
   if (bytes.length === 0) return { ok: false, fileError: "empty" };
   const file = await readTemplateFile(bytes);
@@ -316,7 +208,7 @@ export async function importCommentTemplate({
         consultationId: version.consultationId,
         versionId: version.id,
         paragraphId: comment.paragraphId,
-        authorId: actor!.id,
+        authorId: importer,
         organizationId: organization.id,
         type: comment.type,
         status: "submitted",
@@ -329,7 +221,7 @@ export async function importCommentTemplate({
         // Per file, organization and row: the same file imported twice is refused.
         idempotencyKey: `import:${digest}:${organization.id}:${comment.rowNumber}`,
         submittedAt: now,
-        submittedById: actor!.id,
+        submittedById: importer,
         createdAt: now,
       },
     ];
@@ -352,20 +244,18 @@ export async function importCommentTemplate({
             bodyHtml: row.bodyHtml,
             proposedText: row.proposedText,
             status: "submitted",
-            editedById: actor!.id,
+            editedById: importer,
             createdAt: now,
           };
         }),
       });
     });
   } catch (error) {
-    if (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002") {
-      return { ok: false, fileError: "alreadyImported" };
-    }
+    if (isUniqueViolation(error)) return { ok: false, fileError: "alreadyImported" };
     throw error;
   }
   await recordAuditEvent({
-    actorId: actor!.id,
+    actorId: importer,
     action: "comment.import",
     entity: "organization",
     entityId: organization.id,
@@ -377,7 +267,7 @@ export async function importCommentTemplate({
 }
 
 /** Organizations the secretariat may import for (not the secretariat itself). */
-export async function listImportOrganizations() {
+function listImportOrganizations() {
   return prisma.organization.findMany({
     where: { kind: { not: "secretariat" } },
     orderBy: { name: "asc" },
@@ -385,8 +275,52 @@ export async function listImportOrganizations() {
   });
 }
 
+/**
+ * The import page: the consultation's published versions (the one open for
+ * comments first offered), and for the secretariat the organizations it may
+ * import for. Refused (403) to anyone who may not import.
+ */
+export async function loadImportPage({ actor, slug, ip }: { actor: Actor | null; slug: string; ip?: string | null }) {
+  const role = await authorizeImporter({ actor, ip });
+  const scope = await loadFeedbackScope({ slug });
+  const versions = scope.consultation.versions.filter((version) => version.status !== "draft");
+  const open = versions.find((version) => version.status === "open");
+  return {
+    consultation: { slug: scope.consultation.slug, title: scope.consultation.title },
+    versions: versions.map(({ number, label, status }) => ({ number, label, status })),
+    defaultVersion: open?.number ?? versions[versions.length - 1]?.number ?? 1,
+    role,
+    organizations: role === "secretariat" ? await listImportOrganizations() : [],
+    maxRows: TEMPLATE_LIMITS.maxRows,
+  };
+}
+
 /** Rows of the blank template made ready for typing (with the type list). */
 const TEMPLATE_INPUT_ROWS = 500;
+
+/**
+ * The blank template of the requested version, else of the one open for
+ * comments, else of the default version (see loadFeedbackScope). Public,
+ * like the versions' paragraphs it lists.
+ */
+export async function blankTemplate({
+  slug,
+  versionNumber,
+  t,
+}: {
+  slug: string;
+  versionNumber?: number;
+  t: Translate;
+}) {
+  const scope = await loadFeedbackScope({ slug, versionNumber });
+  const open = scope.consultation.versions.find((version) => version.status === "open");
+  const number = versionNumber ?? open?.number ?? scope.version.number;
+  return {
+    versionNumber: number,
+    fileName: `${slug.replace(/[^a-z0-9-]/gi, "")}-v${number}-commenting-template.xlsx`,
+    buffer: await blankTemplateXlsx({ slug, versionNumber: number, t }),
+  };
+}
 
 /**
  * The blank commenting template of a version: a "Comments" sheet with a
@@ -415,7 +349,7 @@ export async function blankTemplateXlsx({
       },
     },
   });
-  if (!version) throw new DomainError(404, "No such version.");
+  if (!version) throw new DomainError(404, "feedback.errors.noVersion");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Consultation platform";
   // Excel: at most 31 characters, none of \ / ? * [ ] :

@@ -5,38 +5,31 @@
  * the comments received and of the disposition table; the table itself.
  */
 import type { Prisma } from "~/generated/prisma/client";
-import { DispositionFormSchema, dispositionFormValues, type DispositionFormInput } from "~/lib/feedback";
-import type { Actor } from "~/models/comment.server";
-import { recordAuditEvent } from "~/utils/audit.server";
 import { DomainError } from "~/lib/errors";
-import { canConsolidate, loadFeedbackScope, pageInDocumentOrder, regroupDuplicates } from "~/models/feedback.server";
+import {
+  groupRowsBySection,
+  type DispositionFormInput,
+  type FeedbackAction,
+  type FeedbackActionResult,
+  type PublicationTarget,
+} from "~/lib/feedback";
+import type { Actor } from "~/lib/permissions";
+import { recordAuditEvent } from "~/utils/audit.server";
+import { authorize } from "~/utils/authorize.server";
 import { prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
-import { can } from "~/lib/permissions";
+
+import { regroupDuplicates } from "./feedback/duplicates.server";
+import { pageInDocumentOrder } from "./feedback/listing.server";
+import { authorizeConsolidation, dispositionTableAccess, loadFeedbackScope } from "./feedback/scope.server";
+
+export { dispositionTableAccess, type TableAccess } from "./feedback/scope.server";
 
 /** Rows per transaction statement when deciding a large group. */
 const WRITE_CHUNK = 500;
 
 /** Rows per page of the published table. */
 export const DISPOSITION_TABLE_PAGE_SIZE = 200;
-
-async function deny(
-  actorId: string | null,
-  action: string,
-  entityId: string | null,
-  ip?: string | null,
-  details: Record<string, unknown> = {},
-) {
-  await recordAuditEvent({
-    actorId,
-    action,
-    entity: "consultation",
-    entityId,
-    outcome: "denied",
-    ip: ip ?? null,
-    details,
-  });
-}
 
 /**
  * Records one decision for one comment, a selection, or a near-duplicate
@@ -52,22 +45,19 @@ export async function decideDispositions({
   now = new Date(),
   ip,
 }: {
-  actor: Actor;
+  actor: Actor | null;
   slug: string;
   input: DispositionFormInput;
   now?: Date;
   ip?: string | null;
 }) {
-  const actorId = actor?.id ?? null;
-  if (!canConsolidate(actor)) {
-    await deny(actorId, "disposition.decide", null, ip, {
-      permission: "consolidate:comment:any",
-      intent: input.intent,
-    });
-    throw new DomainError(403, "Only the secretariat decides on comments.");
-  }
+  const decider = await authorizeConsolidation(actor, {
+    ip,
+    action: "disposition.decide",
+    details: { intent: input.intent },
+  });
   const consultation = await prisma.consultation.findUnique({ where: { slug }, select: { id: true } });
-  if (!consultation) throw new DomainError(404, "No such consultation.");
+  if (!consultation) throw new DomainError(404, "feedback.errors.noConsultation");
 
   const scope: Prisma.CommentWhereInput =
     input.intent === "dispose-group"
@@ -77,13 +67,10 @@ export async function decideDispositions({
     where: scope,
     select: { id: true, disposition: { select: { status: true, response: true } } },
   });
-  if (targets.length === 0) throw new DomainError(404, "No such comment to decide on.");
+  if (targets.length === 0) throw new DomainError(404, "dispositions.errors.noComment");
   if (input.intent !== "dispose-group" && targets.length !== new Set(input.commentIds).size) {
     // A withdrawn, draft or foreign comment in the selection: decide nothing rather than part.
-    throw new DomainError(
-      409,
-      "Some of the selected comments cannot be decided on (withdrawn, not submitted, or of another consultation).",
-    );
+    throw new DomainError(409, "dispositions.errors.notDecidable");
   }
 
   const changed = targets.filter(
@@ -95,7 +82,7 @@ export async function decideDispositions({
   const existing = changed.filter((target) => target.disposition).map((target) => target.id);
   const created = changed.filter((target) => !target.disposition).map((target) => target.id);
   const previous = new Map(changed.map((target) => [target.id, target.disposition?.status ?? null]));
-  const decision = { status: input.status, response: input.response, decidedById: actor.id, decidedAt: now };
+  const decision = { status: input.status, response: input.response, decidedById: decider.id, decidedAt: now };
 
   await prisma.$transaction(async (tx) => {
     for (let start = 0; start < existing.length; start += WRITE_CHUNK) {
@@ -114,7 +101,7 @@ export async function decideDispositions({
     for (let start = 0; start < changed.length; start += WRITE_CHUNK) {
       await tx.auditEvent.createMany({
         data: changed.slice(start, start + WRITE_CHUNK).map((target) => ({
-          actorId: actor.id,
+          actorId: decider.id,
           action: "disposition.decide",
           entity: "comment",
           entityId: target.id,
@@ -133,7 +120,7 @@ export async function decideDispositions({
     }
   });
   logger.info("audit", {
-    actorId: actor.id,
+    actorId: decider.id,
     action: "disposition.decide",
     outcome: "ok",
     ip: ip ?? null,
@@ -161,9 +148,9 @@ export async function setPublication({
   now = new Date(),
   ip,
 }: {
-  actor: Actor;
+  actor: Actor | null;
   slug: string;
-  what: "comments" | "dispositions";
+  what: PublicationTarget;
   publish: boolean;
   now?: Date;
   ip?: string | null;
@@ -174,18 +161,19 @@ export async function setPublication({
     where: { slug },
     select: { id: true, commentsPublishedAt: true, dispositionsPublishedAt: true },
   });
-  if (!actor || !can(actor, permission)) {
-    await deny(actor?.id ?? null, action, consultation?.id ?? null, ip, { permission });
-    throw new DomainError(403, "Only the secretariat publishes.");
-  }
-  if (!consultation) throw new DomainError(404, "No such consultation.");
+  await authorize({
+    actor,
+    permission,
+    audit: { ip, action, entity: "consultation", entityId: consultation?.id ?? null },
+  });
+  if (!consultation) throw new DomainError(404, "feedback.errors.noConsultation");
   const field = what === "comments" ? "commentsPublishedAt" : "dispositionsPublishedAt";
   const current = consultation[field];
   const next = publish ? (current ?? now) : null;
   if ((current === null) === (next === null)) return { changed: false, publishedAt: current };
   await prisma.consultation.update({ where: { id: consultation.id }, data: { [field]: next }, select: { id: true } });
   await recordAuditEvent({
-    actorId: actor.id,
+    actorId: actor?.id ?? null,
     action,
     entity: "consultation",
     entityId: consultation.id,
@@ -194,18 +182,6 @@ export async function setPublication({
     details: { publishedAt: next?.toISOString() ?? null },
   });
   return { changed: true, publishedAt: next };
-}
-
-/** Who may read the disposition table and the exports, and which columns. */
-export type TableAccess = "secretariat" | "public";
-
-/** The secretariat always; everyone once the dispositions are published; otherwise nobody. */
-export function dispositionTableAccess(
-  actor: Actor,
-  consultation: { dispositionsPublishedAt: Date | null },
-): TableAccess | null {
-  if (canConsolidate(actor)) return "secretariat";
-  return consultation.dispositionsPublishedAt ? "public" : null;
 }
 
 /** Column 1: the organization, or who the source document attributes the comment to. */
@@ -219,6 +195,20 @@ export function organizationLabel(comment: {
   return "";
 }
 
+const tableSelect = {
+  id: true,
+  type: true,
+  bodyText: true,
+  proposedText: true,
+  quote: true,
+  origin: true,
+  sourceAttribution: true,
+  paragraphId: true,
+  organization: { select: { name: true } },
+  paragraph: { select: { key: true, number: true, sectionId: true } },
+  disposition: { select: { status: true, response: true } },
+} satisfies Prisma.CommentSelect;
+
 /**
  * One page of the disposition table of a version, in document order,
  * grouped by section. Before publication it is a 404 for everyone but the
@@ -230,15 +220,13 @@ export async function getDispositionTable({
   versionNumber,
   page = 1,
 }: {
-  actor: Actor;
+  actor: Actor | null;
   slug: string;
   versionNumber?: number;
   page?: number;
 }) {
   const scope = await loadFeedbackScope({ slug, versionNumber });
-  const access = dispositionTableAccess(actor, scope.consultation);
-  if (!access)
-    throw new DomainError(404, "The disposition of comments has not been published yet.", { notPublished: true });
+  const access = await dispositionTableAccess({ actor, consultation: scope.consultation });
   const where: Prisma.CommentWhereInput = { versionId: scope.version.id, status: "submitted" };
   const byParagraph = await prisma.comment.groupBy({ by: ["paragraphId"], where, _count: { _all: true } });
   const countByParagraph = new Map<string, number>();
@@ -256,53 +244,9 @@ export async function getDispositionTable({
     withoutParagraph,
     offset: (page - 1) * DISPOSITION_TABLE_PAGE_SIZE,
     limit: DISPOSITION_TABLE_PAGE_SIZE,
-    select: {
-      id: true,
-      type: true,
-      bodyText: true,
-      proposedText: true,
-      quote: true,
-      origin: true,
-      sourceAttribution: true,
-      paragraphId: true,
-      organization: { select: { name: true } },
-      paragraph: { select: { key: true, number: true, sectionId: true } },
-      disposition: { select: { status: true, response: true } },
-    },
+    select: tableSelect,
   });
-  const sectionById = new Map(scope.sections.map((section) => [section.id, section]));
-  // A sub-heading is shown under its section: "1 Introduction › Background".
-  const parentOf = new Map<string, { number: string | null; heading: string }>();
-  let top: { number: string | null; heading: string } | null = null;
-  for (const section of scope.sections) {
-    if (section.level <= 1) top = { number: section.number, heading: section.heading };
-    else if (top) parentOf.set(section.id, top);
-  }
-  type TableSection = {
-    id: string;
-    number: string | null;
-    heading: string;
-    parent: { number: string | null; heading: string } | null;
-  };
-  const groups: Array<{ section: TableSection | null; rows: typeof rows }> = [];
-  for (const row of rows) {
-    const section = row.paragraph ? (sectionById.get(row.paragraph.sectionId) ?? null) : null;
-    const last = groups[groups.length - 1];
-    if (last && (last.section?.id ?? null) === (section?.id ?? null)) last.rows.push(row);
-    else {
-      groups.push({
-        section: section
-          ? {
-              id: section.id,
-              number: section.number,
-              heading: section.heading,
-              parent: parentOf.get(section.id) ?? null,
-            }
-          : null,
-        rows: [row],
-      });
-    }
-  }
+  const groups = groupRowsBySection(scope.sections, rows, (row) => row.paragraph?.sectionId ?? null);
   return {
     access,
     consultation: scope.consultation,
@@ -327,60 +271,45 @@ export async function getDispositionTable({
   };
 }
 
-/** What a consolidation form did, for the page to say (a `feedback.notice.*` key and a count). */
-export type FeedbackActionResult =
-  | { ok: true; notice: string; count: number }
-  | { ok: false; status: number; target: string; formError: string | null; fieldErrors: Record<string, string[]> };
-
 /**
  * The consolidation forms of the dashboard and of a paragraph's page, by
- * `intent`: decide on one comment, on the ticked comments, on a whole
- * group; regroup near-duplicates; publish or withdraw the comments and the
- * disposition table. Validation errors come back for the form that sent
- * them (`target`); permission errors are thrown (403).
+ * `intent` (parsed by the route with FeedbackActionSchema): decide on one
+ * comment, on the ticked comments, on a whole group; regroup
+ * near-duplicates; publish or withdraw the comments and the disposition
+ * table. Refusals are thrown as DomainErrors (403, 404, 409).
  */
 export async function applyFeedbackAction({
   actor,
   slug,
-  form,
+  action,
   ip,
   now = new Date(),
 }: {
-  actor: Actor;
+  actor: Actor | null;
   slug: string;
-  form: FormData;
+  action: FeedbackAction;
   ip?: string | null;
   now?: Date;
 }): Promise<FeedbackActionResult> {
-  const intent = String(form.get("intent") ?? "");
-  const target = String(form.get("target") ?? intent).slice(0, 80);
-  if (intent === "dispose" || intent === "dispose-selected" || intent === "dispose-group") {
-    const parsed = DispositionFormSchema.safeParse(dispositionFormValues(form));
-    if (!parsed.success) {
-      const fieldErrors = parsed.error.flatten().fieldErrors as Record<string, string[]>;
-      return {
-        ok: false,
-        status: 400,
-        target,
-        formError: fieldErrors.commentIds?.[0] ?? "feedback.validation.summary",
-        fieldErrors,
-      };
+  switch (action.intent) {
+    case "dispose":
+    case "dispose-selected":
+    case "dispose-group": {
+      const result = await decideDispositions({ actor, slug, input: action, now, ip });
+      return result.changed > 0 ? { notice: "decided", count: result.changed } : { notice: "unchanged", count: 0 };
     }
-    const result = await decideDispositions({ actor, slug, input: parsed.data, now, ip });
-    return result.changed > 0
-      ? { ok: true, notice: "decided", count: result.changed }
-      : { ok: true, notice: "unchanged", count: 0 };
+    case "regroup": {
+      const { stats } = await regroupDuplicates({ actor, slug, ip });
+      return { notice: "regrouped", count: stats.groups };
+    }
+    case "publish-comments":
+    case "unpublish-comments":
+    case "publish-dispositions":
+    case "unpublish-dispositions": {
+      const publish = action.intent.startsWith("publish-");
+      const what: PublicationTarget = action.intent.endsWith("-comments") ? "comments" : "dispositions";
+      await setPublication({ actor, slug, what, publish, now, ip });
+      return { notice: `${publish ? "published" : "unpublished"}_${what}`, count: 0 };
+    }
   }
-  if (intent === "regroup") {
-    const { stats } = await regroupDuplicates({ actor, slug, ip });
-    return { ok: true, notice: "regrouped", count: stats.groups };
-  }
-  const publication = /^(publish|unpublish)-(comments|dispositions)$/.exec(intent);
-  if (publication) {
-    const publish = publication[1] === "publish";
-    const what = publication[2] as "comments" | "dispositions";
-    await setPublication({ actor, slug, what, publish, now, ip });
-    return { ok: true, notice: `${publish ? "published" : "unpublished"}_${what}`, count: 0 };
-  }
-  return { ok: false, status: 400, target, formError: "feedback.validation.summary", fieldErrors: {} };
 }

@@ -1,26 +1,24 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormError } from "~/components/field";
 import { remixI18n } from "~/i18next.server";
-import { TEMPLATE_LIMITS } from "~/lib/feedback/template";
+import type { Message } from "~/lib/errors";
 import {
+  authorizeImporter,
   importCommentTemplate,
-  listImportOrganizations,
+  loadImportPage,
   type ImportResult,
-  type TemplateFileError,
 } from "~/models/comment-import.server";
-import { DomainError } from "~/lib/errors";
-import { loadFeedbackScope } from "~/models/feedback.server";
 import { requireUser } from "~/utils/auth.server";
-import { can } from "~/lib/permissions";
-import { authorize } from "~/utils/authorize.server";
-import { orErrorResponse } from "~/utils/http.server";
+import { actionFailure, orErrorResponse } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Import comments" }];
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.metaTitle }] : []);
 
 /** The import form; the file itself is checked by the model. */
 const ImportFormSchema = z.object({
@@ -32,70 +30,48 @@ const ImportFormSchema = z.object({
     .catch(undefined),
 });
 
-type Role = "secretariat" | "focal_point";
-
-async function requireImporter(request: Request, ip: string) {
-  const auth = await requireUser(request);
-  const role: Role | null = can(auth.user, "consolidate:comment:any")
-    ? "secretariat"
-    : auth.user.organization && can(auth.user, "submit:comment:organization")
-      ? "focal_point"
-      : null;
-  if (!role) {
-    await orErrorResponse(
-      authorize({
-        actor: auth.user,
-        permission: "submit:comment:organization",
-        audit: { ip, details: { path: new URL(request.url).pathname } },
-      }),
-      auth.headers,
-    );
-  }
-  return { ...auth, role: role! };
-}
+/** The accepted files, for the file picker (the model checks the content). */
+const TEMPLATE_TYPES = [
+  ".xlsx",
+  ".docx",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+].join(",");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, headers, role } = await requireImporter(request, context.clientAddress);
+  const { user, headers } = await requireUser(request);
+  const page = await orErrorResponse(
+    loadImportPage({ actor: user, slug: params.slug ?? "", ip: context.clientAddress }),
+    headers,
+  );
   const t = await remixI18n.getFixedT(request);
   const url = new URL(request.url);
-  try {
-    const scope = await loadFeedbackScope({ slug: params.slug ?? "" });
-    const versions = scope.consultation.versions.filter((version) => version.status !== "draft");
-    const open = versions.find((version) => version.status === "open");
-    const organizations = role === "secretariat" ? await listImportOrganizations() : [];
-    const importedFor = url.searchParams.get("org");
-    const imported = Number(url.searchParams.get("imported"));
-    return data(
-      {
-        consultation: { slug: scope.consultation.slug, title: scope.consultation.title },
-        versions: versions.map(({ number, label, status }) => ({ number, label, status })),
-        defaultVersion: open?.number ?? versions[versions.length - 1]?.number ?? 1,
-        role,
-        ownOrganization: user.organization?.name ?? null,
-        organizations,
-        maxRows: TEMPLATE_LIMITS.maxRows,
-        done:
-          Number.isInteger(imported) && imported > 0
-            ? {
-                count: imported,
-                organization:
-                  organizations.find((organization) => organization.id === importedFor)?.name ??
-                  user.organization?.name ??
-                  "",
-              }
-            : null,
-        metaTitle: t("feedback.import.metaTitle", { title: scope.consultation.title }),
-      },
-      { headers },
-    );
-  } catch (error) {
-    if (error instanceof DomainError) throw new Response(error.message, { status: error.status, headers });
-    throw error;
-  }
+  const importedFor = url.searchParams.get("org");
+  const imported = Number(url.searchParams.get("imported"));
+  return data(
+    {
+      ...page,
+      ownOrganization: user.organization?.name ?? null,
+      done:
+        Number.isInteger(imported) && imported > 0
+          ? {
+              count: imported,
+              organization:
+                page.organizations.find((organization) => organization.id === importedFor)?.name ??
+                user.organization?.name ??
+                "",
+            }
+          : null,
+      metaTitle: t("feedback.import.metaTitle", { title: page.consultation.title }),
+    },
+    { headers },
+  );
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, headers } = await requireImporter(request, context.clientAddress);
+  const { user, headers } = await requireUser(request);
+  // Who may import at all is checked before the upload is read.
+  await orErrorResponse(authorizeImporter({ actor: user, ip: context.clientAddress }), headers);
   const slug = params.slug ?? "";
   const form = await request.formData();
   const parsed = ImportFormSchema.safeParse({
@@ -121,12 +97,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (parsed.data.organizationId) search.set("org", parsed.data.organizationId);
     return redirect(`/consultations/${slug}/comments/import?${search}`, { headers });
   } catch (error) {
-    if (error instanceof DomainError) {
-      if (error.status === 403) throw new Response(null, { status: 403 });
-      const fileError = (error.details.fileError as TemplateFileError | undefined) ?? "version";
-      return data<ImportResult>({ ok: false, fileError }, { status: error.status, headers });
-    }
-    throw error;
+    return actionFailure(error, headers);
   }
 }
 
@@ -162,12 +133,8 @@ export default function ImportTemplate() {
           {t("feedback.import.imported", { count: done.count, organization: done.organization })}
         </p>
       ) : null}
-      {result && !result.ok && "fileError" in result ? (
-        <p className="form-error" role="alert">
-          {t(`feedback.import.fileErrors.${result.fileError}`, result.values ?? {})}
-        </p>
-      ) : null}
-      {result && !result.ok && "rowErrors" in result ? (
+      <FormError message={formMessage(result)} />
+      {result && "rowErrors" in result ? (
         <section className="rejected" aria-labelledby="rejected-title" role="alert">
           <h2 id="rejected-title">{t("feedback.import.rejectedTitle", { count: result.rowErrors.length })}</h2>
           <p>{t("feedback.import.rejectedHint", { valid: result.validRows })}</p>
@@ -182,7 +149,7 @@ export default function ImportTemplate() {
               {result.rowErrors.map((error) => (
                 <tr key={`${error.rowNumber}-${error.code}`}>
                   <th scope="row">{error.rowNumber}</th>
-                  <td>{t(`feedback.import.reasons.${error.code}`, error.values)}</td>
+                  <td>{t(`feedback.import.reasons.${error.code}`, { ...error.values, defaultValue: error.code })}</td>
                 </tr>
               ))}
             </tbody>
@@ -190,44 +157,39 @@ export default function ImportTemplate() {
         </section>
       ) : null}
       <Form method="post" encType="multipart/form-data" className="stacked-form">
-        <div className="field">
-          <label htmlFor="import-file">{t("feedback.import.file")}</label>
-          <input
-            id="import-file"
-            name="file"
-            type="file"
-            required
-            accept=".xlsx,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            aria-describedby="import-file-hint"
-          />
-          <p id="import-file-hint" className="field-hint">
-            {t("feedback.import.fileHint", { rows: maxRows.toLocaleString("en") })}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="import-version">{t("feedback.import.version")}</label>
-          <select id="import-version" name="version" defaultValue={defaultVersion}>
-            {versions.map((version) => (
-              <option key={version.number} value={version.number}>
-                {version.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        {role === "secretariat" ? (
-          <div className="field">
-            <label htmlFor="import-organization">{t("feedback.import.organization")}</label>
-            <select id="import-organization" name="organizationId" required defaultValue="">
-              <option value="" disabled>
-                {t("feedback.import.chooseOrganization")}
-              </option>
-              {organizations.map((organization) => (
-                <option key={organization.id} value={organization.id}>
-                  {organization.name}
+        <Field
+          id="import-file"
+          label={t("feedback.import.file")}
+          hint={t("feedback.import.fileHint", { rows: maxRows.toLocaleString("en") })}
+        >
+          {(control) => <input {...control} name="file" type="file" required accept={TEMPLATE_TYPES} />}
+        </Field>
+        <Field id="import-version" label={t("feedback.import.version")}>
+          {(control) => (
+            <select {...control} name="version" defaultValue={defaultVersion}>
+              {versions.map((version) => (
+                <option key={version.number} value={version.number}>
+                  {version.label}
                 </option>
               ))}
             </select>
-          </div>
+          )}
+        </Field>
+        {role === "secretariat" ? (
+          <Field id="import-organization" label={t("feedback.import.organization")}>
+            {(control) => (
+              <select {...control} name="organizationId" required defaultValue="">
+                <option value="" disabled>
+                  {t("feedback.import.chooseOrganization")}
+                </option>
+                {organizations.map((organization) => (
+                  <option key={organization.id} value={organization.id}>
+                    {organization.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         ) : (
           <p>{t("feedback.import.ownOrganization", { organization: ownOrganization })}</p>
         )}
@@ -237,6 +199,13 @@ export default function ImportTemplate() {
       </Form>
     </div>
   );
+}
+
+/** The form's message: a file that could not be imported, or a refusal (403, 404, 409) from the model. */
+function formMessage(result: ImportResult | { formError: Message } | undefined): Message | null {
+  if (!result || !("ok" in result)) return result?.formError ?? null;
+  if (result.ok || !("fileError" in result)) return null;
+  return { key: `feedback.import.fileErrors.${result.fileError}`, values: result.values };
 }
 
 export function ErrorBoundary() {

@@ -1,8 +1,8 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-
 import { formatDay } from "~/lib/dates";
+import { commentExportResponse } from "~/models/comment-export-response.server";
 import { docxExport, exportLabels } from "~/models/comment-export.server";
-import { commentExportResponse } from "~/utils/comment-export-response.server";
+
+import type { LoaderFunctionArgs } from "@remix-run/node";
 
 /**
  * The comments and their dispositions as a Word document: per section, the

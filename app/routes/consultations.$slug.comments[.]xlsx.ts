@@ -1,7 +1,7 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-
+import { commentExportResponse } from "~/models/comment-export-response.server";
 import { exportLabels, xlsxExportStream } from "~/models/comment-export.server";
-import { commentExportResponse } from "~/utils/comment-export-response.server";
+
+import type { LoaderFunctionArgs } from "@remix-run/node";
 
 /** The comments and their dispositions as an Excel workbook, streamed (ExcelJS WorkbookWriter). */
 export function loader(args: LoaderFunctionArgs) {

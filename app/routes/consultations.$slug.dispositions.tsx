@@ -1,4 +1,3 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,15 +5,15 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { remixI18n } from "~/i18next.server";
 import { formatInstant } from "~/lib/dates";
-import { ISO_COLUMNS, sectionLabel, TYPE_CODES, type CommentTypeName } from "~/lib/feedback/iso-table";
+import { isCommentType, isDispositionStatus, ISO_COLUMNS, sectionLabel, TYPE_CODES } from "~/lib/feedback/iso-table";
 import { getDispositionTable } from "~/models/disposition.server";
-import { DomainError } from "~/lib/errors";
 import { getSessionUser } from "~/utils/auth.server";
+import { orErrorResponse } from "~/utils/http.server";
 import { allowPublicPageCache, publicPageCacheHeaders } from "~/utils/page-cache.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.metaTitle ?? "Disposition of comments" },
-];
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.metaTitle }] : []);
 
 function positiveInteger(value: string | null) {
   const number = Number(value);
@@ -27,26 +26,21 @@ export const headers = publicPageCacheHeaders;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, headers } = await getSessionUser(request);
   const url = new URL(request.url);
-  const t = await remixI18n.getFixedT(request);
-  try {
-    const table = await getDispositionTable({
+  // Before publication the table does not exist for the public: a 404 that says why (dispositions.notPublished).
+  const table = await orErrorResponse(
+    getDispositionTable({
       actor: user,
       slug: params.slug ?? "",
       versionNumber: positiveInteger(url.searchParams.get("v")),
       page: positiveInteger(url.searchParams.get("page")) ?? 1,
-    });
-    return data(
-      { ...table, metaTitle: t("dispositions.metaTitle", { title: table.consultation.title }) },
-      { headers: allowPublicPageCache(headers, user) },
-    );
-  } catch (error) {
-    if (error instanceof DomainError) {
-      // Before publication the table does not exist for the public: a 404 that says why.
-      const message = error.details.notPublished ? t("dispositions.notPublished") : error.message;
-      throw new Response(message, { status: error.status, headers });
-    }
-    throw error;
-  }
+    }),
+    headers,
+  );
+  const t = await remixI18n.getFixedT(request);
+  return data(
+    { ...table, metaTitle: t("dispositions.metaTitle", { title: table.consultation.title }) },
+    { headers: allowPublicPageCache(headers, user) },
+  );
 }
 
 export default function DispositionTable() {
@@ -134,9 +128,11 @@ export default function DispositionTable() {
                     <td>{label ?? ""}</td>
                     <td className="cell-text">{row.quote ? `“${row.quote}”` : ""}</td>
                     <td className="type-code">
-                      <abbr title={t(`comments.types.${row.type}`, { defaultValue: row.type })}>
-                        {TYPE_CODES[row.type as CommentTypeName] ?? row.type}
-                      </abbr>
+                      {isCommentType(row.type) ? (
+                        <abbr title={t(`comments.types.${row.type}`)}>{TYPE_CODES[row.type]}</abbr>
+                      ) : (
+                        row.type
+                      )}
                     </td>
                     <td className="cell-text">{row.comment}</td>
                     <td className="cell-text">{row.proposedText ?? ""}</td>
@@ -144,9 +140,9 @@ export default function DispositionTable() {
                       {row.disposition ? (
                         <>
                           <strong>
-                            {t(`dispositions.status.${row.disposition.status}`, {
-                              defaultValue: row.disposition.status,
-                            })}
+                            {isDispositionStatus(row.disposition.status)
+                              ? t(`dispositions.status.${row.disposition.status}`)
+                              : row.disposition.status}
                           </strong>
                           {row.disposition.response ? `. ${row.disposition.response}` : ""}
                         </>

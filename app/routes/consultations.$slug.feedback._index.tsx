@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,72 +6,65 @@ import { BarChart } from "~/components/charts/bar-chart";
 import { ColumnChart } from "~/components/charts/column-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FeedbackComment } from "~/components/feedback-comment";
-import { DecisionFields, type DecisionErrors } from "~/components/feedback-decision";
+import { DecisionFields } from "~/components/feedback-decision";
 import { FeedbackFilters } from "~/components/feedback-filters";
 import { FeedbackGroups } from "~/components/feedback-groups";
 import { FeedbackHeatMap } from "~/components/feedback-heat-map";
 import { FeedbackProgress } from "~/components/feedback-progress";
 import { FeedbackPublication } from "~/components/feedback-publication";
+import { FormError } from "~/components/field";
+import { remixI18n } from "~/i18next.server";
+import {
+  FeedbackActionSchema,
+  feedbackActionValues,
+  feedbackFormTarget,
+  parseFeedbackNotice,
+} from "~/lib/feedback/feedback-action-schema";
 import {
   feedbackSearch,
   parseFeedbackFilters,
   returnSearch,
   type FeedbackFilters as Filters,
 } from "~/lib/feedback/filters";
-import { remixI18n } from "~/i18next.server";
 import { applyFeedbackAction } from "~/models/disposition.server";
-import { DomainError } from "~/lib/errors";
+import { feedbackActionFailure, feedbackValidationFailure } from "~/models/feedback/form-failure.server";
 import { getFeedbackDashboard } from "~/models/feedback.server";
 import { requirePermission } from "~/utils/auth.server";
+import { orErrorResponse } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Feedback" }];
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.metaTitle }] : []);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, headers } = await requirePermission(request, "consolidate:comment:any", { ip: context.clientAddress });
   const filters = parseFeedbackFilters(new URL(request.url).searchParams);
-  try {
-    const dashboard = await getFeedbackDashboard({
-      actor: user,
-      slug: params.slug ?? "",
-      filters,
-      ip: context.clientAddress,
-    });
-    const t = await remixI18n.getFixedT(request);
-    return data(
-      { ...dashboard, filters, metaTitle: t("feedback.metaTitle", { title: dashboard.consultation.title }) },
-      { headers },
-    );
-  } catch (error) {
-    if (error instanceof DomainError) throw new Response(error.message, { status: error.status, headers });
-    throw error;
-  }
+  const dashboard = await orErrorResponse(
+    getFeedbackDashboard({ actor: user, slug: params.slug ?? "", filters, ip: context.clientAddress }),
+    headers,
+  );
+  const t = await remixI18n.getFixedT(request);
+  return data(
+    { ...dashboard, filters, metaTitle: t("feedback.metaTitle", { title: dashboard.consultation.title }) },
+    { headers },
+  );
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, headers } = await requirePermission(request, "consolidate:comment:any", { ip: context.clientAddress });
   const slug = params.slug ?? "";
   const form = await request.formData();
+  const target = feedbackFormTarget(form);
+  const parsed = FeedbackActionSchema.safeParse(feedbackActionValues(form));
+  if (!parsed.success) return feedbackValidationFailure(parsed.error, target, headers);
   try {
-    const result = await applyFeedbackAction({ actor: user, slug, form, ip: context.clientAddress });
-    if (!result.ok) {
-      const errors: DecisionErrors = {
-        target: result.target,
-        formError: result.formError,
-        fieldErrors: result.fieldErrors,
-      };
-      return data(errors, { status: result.status, headers });
-    }
-    const single = form.get("intent") === "dispose" ? String(form.get("commentIds") ?? "") : "";
-    const anchor = single && /^[A-Za-z0-9_-]+$/.test(single) ? `#c-${single}` : "";
-    return redirect(
-      `/consultations/${slug}/feedback${returnSearch(form.get("returnTo"), { notice: result.notice, count: result.count })}${anchor}`,
-      {
-        headers,
-      },
-    );
+    const result = await applyFeedbackAction({ actor: user, slug, action: parsed.data, ip: context.clientAddress });
+    const single = parsed.data.intent === "dispose" ? parsed.data.commentIds[0] : "";
+    const anchor = single ? `#c-${single}` : "";
+    const search = returnSearch(form.get("returnTo"), { notice: result.notice, count: result.count });
+    return redirect(`/consultations/${slug}/feedback${search}${anchor}`, { headers });
   } catch (error) {
-    if (error instanceof DomainError) throw new Response(error.message, { status: error.status, headers });
-    throw error;
+    return feedbackActionFailure(error, target, headers);
   }
 }
 
@@ -91,7 +83,7 @@ export default function FeedbackDashboard() {
     `${base}${feedbackSearch(filters, { page: undefined, ...overrides })}`;
   const paragraphHref = (key: string) => `${base}/paragraphs/${encodeURIComponent(key)}?v=${version.number}`;
   const exportQuery = feedbackSearch({ ...filters, v: version.number }, { page: undefined });
-  const notice = searchParams.get("notice");
+  const notice = parseFeedbackNotice(searchParams.get("notice"));
   const noticeCount = Number(searchParams.get("count") ?? 0);
   const pages = Math.max(1, Math.ceil(totals.comments / list.pageSize));
   const bulkBusy = navigation.state === "submitting" && navigation.formData?.get("target") === "bulk";
@@ -122,7 +114,7 @@ export default function FeedbackDashboard() {
       ) : null}
       {notice ? (
         <p className="notice" role="status">
-          {t(`feedback.notice.${notice}`, { count: noticeCount, defaultValue: "" })}
+          {t(`feedback.notice.${notice}`, { count: noticeCount })}
         </p>
       ) : null}
 
@@ -249,11 +241,7 @@ export default function FeedbackDashboard() {
             <input type="hidden" name="intent" value="dispose-selected" />
             <input type="hidden" name="target" value="bulk" />
             <input type="hidden" name="returnTo" value={returnTo} />
-            {bulkErrors?.formError ? (
-              <p className="form-error" role="alert">
-                {t(bulkErrors.formError)}
-              </p>
-            ) : null}
+            <FormError message={bulkErrors?.formError} />
             <DecisionFields idPrefix="bulk" errors={bulkErrors?.fieldErrors} />
             <button type="submit" disabled={bulkBusy}>
               {bulkBusy ? t("feedback.decision.saving") : t("feedback.list.bulkApply")}

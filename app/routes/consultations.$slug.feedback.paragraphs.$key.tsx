@@ -1,19 +1,26 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FeedbackComment } from "~/components/feedback-comment";
-import type { DecisionErrors } from "~/components/feedback-decision";
 import { remixI18n } from "~/i18next.server";
+import {
+  FeedbackActionSchema,
+  feedbackActionValues,
+  feedbackFormTarget,
+  parseFeedbackNotice,
+} from "~/lib/feedback/feedback-action-schema";
 import { summarizeParagraphFeedback } from "~/lib/feedback/summary";
 import { applyFeedbackAction } from "~/models/disposition.server";
-import { DomainError } from "~/lib/errors";
+import { feedbackActionFailure, feedbackValidationFailure } from "~/models/feedback/form-failure.server";
 import { getParagraphFeedback } from "~/models/feedback.server";
 import { requirePermission } from "~/utils/auth.server";
+import { orErrorResponse } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Feedback" }];
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.metaTitle }] : []);
 
 function versionParam(url: URL) {
   const value = Number(url.searchParams.get("v"));
@@ -28,34 +35,32 @@ function facetParam(url: URL) {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, headers } = await requirePermission(request, "consolidate:comment:any", { ip: context.clientAddress });
   const url = new URL(request.url);
-  try {
-    const feedback = await getParagraphFeedback({
+  const feedback = await orErrorResponse(
+    getParagraphFeedback({
       actor: user,
       slug: params.slug ?? "",
       versionNumber: versionParam(url),
       paragraphKey: params.key ?? "",
       ip: context.clientAddress,
-    });
-    const [t, locale] = await Promise.all([remixI18n.getFixedT(request), remixI18n.getLocale(request)]);
-    const { summaryInput, ...rest } = feedback;
-    const summary = summarizeParagraphFeedback(summaryInput, t, { locale });
-    const facet = facetParam(url);
-    const only = facet !== null && summary[facet] ? new Set(summary[facet].commentIds) : null;
-    const number = feedback.paragraph.number ?? feedback.paragraph.key;
-    return data(
-      {
-        ...rest,
-        summary: summary.map(({ intent, text, commentIds }) => ({ intent, text, count: commentIds.length })),
-        facet: only ? facet : null,
-        comments: only ? feedback.comments.filter((comment) => only.has(comment.id)) : feedback.comments,
-        metaTitle: t("feedback.paragraph.metaTitle", { number }),
-      },
-      { headers },
-    );
-  } catch (error) {
-    if (error instanceof DomainError) throw new Response(error.message, { status: error.status, headers });
-    throw error;
-  }
+    }),
+    headers,
+  );
+  const [t, locale] = await Promise.all([remixI18n.getFixedT(request), remixI18n.getLocale(request)]);
+  const { summaryInput, ...rest } = feedback;
+  const summary = summarizeParagraphFeedback(summaryInput, t, { locale });
+  const facet = facetParam(url);
+  const only = facet !== null && summary[facet] ? new Set(summary[facet].commentIds) : null;
+  const number = feedback.paragraph.number ?? feedback.paragraph.key;
+  return data(
+    {
+      ...rest,
+      summary: summary.map(({ intent, text, commentIds }) => ({ intent, text, count: commentIds.length })),
+      facet: only ? facet : null,
+      comments: only ? feedback.comments.filter((comment) => only.has(comment.id)) : feedback.comments,
+      metaTitle: t("feedback.paragraph.metaTitle", { number }),
+    },
+    { headers },
+  );
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -63,16 +68,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const url = new URL(request.url);
   const form = await request.formData();
+  const target = feedbackFormTarget(form);
+  const parsed = FeedbackActionSchema.safeParse(feedbackActionValues(form));
+  if (!parsed.success) return feedbackValidationFailure(parsed.error, target, headers);
   try {
-    const result = await applyFeedbackAction({ actor: user, slug, form, ip: context.clientAddress });
-    if (!result.ok) {
-      const errors: DecisionErrors = {
-        target: result.target,
-        formError: result.formError,
-        fieldErrors: result.fieldErrors,
-      };
-      return data(errors, { status: result.status, headers });
-    }
+    const result = await applyFeedbackAction({ actor: user, slug, action: parsed.data, ip: context.clientAddress });
     const search = new URLSearchParams();
     const version = versionParam(url);
     const facet = facetParam(url);
@@ -80,12 +80,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (facet !== null) search.set("facet", String(facet));
     search.set("notice", result.notice);
     search.set("count", String(result.count));
-    return redirect(`/consultations/${slug}/feedback/paragraphs/${encodeURIComponent(params.key ?? "")}?${search}`, {
-      headers,
-    });
+    const paragraph = encodeURIComponent(params.key ?? "");
+    return redirect(`/consultations/${slug}/feedback/paragraphs/${paragraph}?${search}`, { headers });
   } catch (error) {
-    if (error instanceof DomainError) throw new Response(error.message, { status: error.status, headers });
-    throw error;
+    return feedbackActionFailure(error, target, headers);
   }
 }
 
@@ -95,12 +93,14 @@ export default function ParagraphFeedback() {
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const dashboard = `/consultations/${consultation.slug}/feedback?v=${version.number}`;
-  const here = `/consultations/${consultation.slug}/feedback/paragraphs/${encodeURIComponent(paragraph.key)}?v=${version.number}`;
+  const here =
+    `/consultations/${consultation.slug}/feedback/paragraphs/` +
+    `${encodeURIComponent(paragraph.key)}?v=${version.number}`;
   const number = paragraph.number ?? paragraph.key;
   const section = paragraph.section.number
     ? `${paragraph.section.number} ${paragraph.section.heading}`
     : paragraph.section.heading;
-  const notice = searchParams.get("notice");
+  const notice = parseFeedbackNotice(searchParams.get("notice"));
   return (
     <div className="page feedback-page">
       <p className="breadcrumbs">
@@ -117,7 +117,7 @@ export default function ParagraphFeedback() {
       </p>
       {notice ? (
         <p className="notice" role="status">
-          {t(`feedback.notice.${notice}`, { count: Number(searchParams.get("count") ?? 0), defaultValue: "" })}
+          {t(`feedback.notice.${notice}`, { count: Number(searchParams.get("count") ?? 0) })}
         </p>
       ) : null}
       <blockquote className="paragraph-quote" dir="auto">

@@ -45,7 +45,10 @@ async function mismatches() {
 const dashboard = (filters: FeedbackFilters = {}) =>
   getFeedbackDashboard({ actor: secretariat, slug: fixture.slug, filters: { v: 1, ...filters }, autoRegroup: false });
 
-/** The dashboard's decided count and status filters agree with the Disposition table (submitted comments of version 1). */
+/**
+ * The dashboard's decided count and status filters agree with the Disposition
+ * table (submitted comments of version 1).
+ */
 async function expectDashboardAgrees() {
   const dispositions = await prisma.disposition.findMany({
     where: { comment: { versionId: fixture.version.id, status: "submitted" } },
@@ -95,7 +98,7 @@ describe("Comment.dispositionStatus follows every write to Disposition", () => {
     await expectDashboardAgrees();
   });
 
-  it("a selection decided at once, new and earlier decisions together; the same decision again changes nothing", async () => {
+  it("a selection decided at once, new and earlier decisions together; the same again changes nothing", async () => {
     const input = {
       intent: "dispose-selected" as const,
       commentIds: [fixture.c.c1, fixture.c.c4, fixture.c.c6],
@@ -145,19 +148,13 @@ describe("Comment.dispositionStatus follows every write to Disposition", () => {
     const before = await dashboard();
     expect(before.groups).toEqual([expect.objectContaining({ id: ids[0], size: 3, inView: 3, decided: 0 })]);
 
-    const form = new FormData();
-    for (const [key, value] of Object.entries({
-      intent: "dispose-group",
-      groupId: ids[0],
-      status: "noted",
-      response: "Covered by 3.1.",
-    }))
-      form.set(key, value);
-    expect(await applyFeedbackAction({ actor: secretariat, slug: fixture.slug, form })).toEqual({
-      ok: true,
-      notice: "decided",
-      count: 3,
-    });
+    expect(
+      await applyFeedbackAction({
+        actor: secretariat,
+        slug: fixture.slug,
+        action: { intent: "dispose-group", groupId: ids[0], status: "noted", response: "Covered by 3.1." },
+      }),
+    ).toEqual({ notice: "decided", count: 3 });
     expect(await mismatches()).toEqual([]);
     const after = await dashboard();
     expect(after.groups).toEqual([expect.objectContaining({ id: ids[0], size: 3, inView: 3, decided: 3 })]);
@@ -177,7 +174,7 @@ describe("Comment.dispositionStatus follows every write to Disposition", () => {
     await expectDashboardAgrees();
   });
 
-  it("written by createMany, updateMany, a status change through update, a move to another comment, and raw SQL", async () => {
+  it("written by createMany, updateMany, a status change, a move to another comment, and raw SQL", async () => {
     await prisma.disposition.createMany({
       data: [
         { commentId: fixture.c.c3, status: "accepted", response: "" },
@@ -199,7 +196,9 @@ describe("Comment.dispositionStatus follows every write to Disposition", () => {
       (await prisma.comment.findUniqueOrThrow({ where: { id: fixture.c.c4 }, select: { dispositionStatus: true } }))
         .dispositionStatus,
     ).toBeNull();
-    await prisma.$executeRaw`INSERT INTO "Disposition" ("id", "commentId", "status", "response", "updatedAt") VALUES (${"raw-disposition"}, ${fixture.c.c5}, ${"accepted"}, ${""}, ${new Date()})`;
+    await prisma.$executeRaw`
+      INSERT INTO "Disposition" ("id", "commentId", "status", "response", "updatedAt")
+      VALUES (${"raw-disposition"}, ${fixture.c.c5}, ${"accepted"}, ${""}, ${new Date()})`;
     expect(await mismatches()).toEqual([]);
     await expectDashboardAgrees();
   });
@@ -212,7 +211,10 @@ describe("Comment.dispositionStatus follows every write to Disposition", () => {
   });
 });
 
-/** The counts in a fixed order (GROUP BY promises none; PostgreSQL's hash aggregates differ from SQLite's sorted ones). */
+/**
+ * The counts in a fixed order (GROUP BY promises none; PostgreSQL's hash
+ * aggregates differ from SQLite's sorted ones).
+ */
 const sorted = (counts: Awaited<ReturnType<typeof countFeedback>>) => ({
   byParagraph: [...counts.byParagraph].sort((a, b) => String(a.paragraphId).localeCompare(String(b.paragraphId))),
   byOrganization: [...counts.byOrganization].sort((a, b) =>

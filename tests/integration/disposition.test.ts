@@ -1,18 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { startUserSession } from "~/utils/auth.server";
+import { DomainError } from "~/lib/errors";
 import {
   applyFeedbackAction,
   decideDispositions,
   getDispositionTable,
   setPublication,
 } from "~/models/disposition.server";
-import { DomainError } from "~/lib/errors";
 import { regroupDuplicates } from "~/models/feedback.server";
+import { startUserSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 
-import { action as dashboardAction } from "../../app/routes/consultations.$slug.feedback._index";
 import { loader as tableLoader } from "../../app/routes/consultations.$slug.dispositions";
+import { action as dashboardAction } from "../../app/routes/consultations.$slug.feedback._index";
 import { seed } from "../../prisma/seed";
 import { actorFor, createFeedbackFixture, renderBody } from "./feedback-fixtures";
 
@@ -39,7 +39,7 @@ async function snapshot() {
 
 async function cookieFor(email: string) {
   const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  return (await startUserSession({ userId: user.id })).get("Set-Cookie")!.split(";")[0]!;
+  return (await startUserSession({ userId: user.id })).get("Set-Cookie")!.split(";")[0];
 }
 
 describe("authorization (only consolidate:comment:any writes)", () => {
@@ -218,14 +218,9 @@ describe("deciding", () => {
     const result = await applyFeedbackAction({
       actor: secretariat,
       slug: fixture.slug,
-      form: formData({
-        intent: "dispose-group",
-        groupId,
-        status: "noted",
-        response: "Human rights are addressed in 2.2.",
-      }),
+      action: { intent: "dispose-group", groupId, status: "noted", response: "Human rights are addressed in 2.2." },
     });
-    expect(result).toEqual({ ok: true, notice: "decided", count: 4 });
+    expect(result).toEqual({ notice: "decided", count: 4 });
     const decided = await prisma.disposition.findMany({
       where: { commentId: { in: ids } },
       select: { status: true, response: true, decidedById: true },
@@ -237,28 +232,64 @@ describe("deciding", () => {
     expect(await prisma.auditEvent.count({ where: { action: "disposition.decide", entityId: { in: ids } } })).toBe(4);
   });
 
-  it("returns field errors for an incomplete form (no decision chosen)", async () => {
-    const result = await applyFeedbackAction({
-      actor: secretariat,
-      slug: fixture.slug,
-      form: formData({ intent: "dispose-selected", target: "bulk", status: "", response: "x" }),
+  it("returns field errors for an incomplete form (no decision chosen), for the form that sent it", async () => {
+    const before = await snapshot();
+    const request = new Request(`http://localhost/consultations/${fixture.slug}/feedback`, {
+      method: "POST",
+      headers: {
+        Cookie: await cookieFor("secretariat@demo.test"),
+        Origin: "http://localhost",
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ intent: "dispose-selected", target: "bulk", status: "", response: "x" }),
     });
-    expect(result).toMatchObject({ ok: false, status: 400, target: "bulk" });
-    if (!result.ok) {
-      expect(result.fieldErrors.status).toEqual(["feedback.validation.statusRequired"]);
-      expect(result.fieldErrors.commentIds).toEqual(["feedback.validation.selectComments"]);
-    }
+    const result = (await dashboardAction({ request, params: { slug: fixture.slug }, context })) as unknown as {
+      data: { target: string; formError: { key: string }; fieldErrors: Record<string, string[]> };
+      init: { status: number };
+    };
+    expect(result.init.status).toBe(400);
+    expect(result.data.target).toBe("bulk");
+    expect(result.data.fieldErrors.status).toEqual(["feedback.validation.statusRequired"]);
+    expect(result.data.fieldErrors.commentIds).toEqual(["feedback.validation.selectComments"]);
+    // The ticked checkboxes have no field of their own: the form says what is missing.
+    expect(result.data.formError).toEqual({ key: "feedback.validation.selectComments" });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses an unknown intent (400) and answers a model's refusal for its form (409), nothing changed", async () => {
+    const before = await snapshot();
+    const post = async (fields: Record<string, string>) => {
+      const request = new Request(`http://localhost/consultations/${fixture.slug}/feedback`, {
+        method: "POST",
+        headers: {
+          Cookie: await cookieFor("secretariat@demo.test"),
+          Origin: "http://localhost",
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
+        body: new URLSearchParams(fields),
+      });
+      return (await dashboardAction({ request, params: { slug: fixture.slug }, context })) as unknown as {
+        data: { target: string; formError: { key: string } };
+        init: { status: number };
+      };
+    };
+    const unknown = await post({ intent: "delete-everything" });
+    expect(unknown.init.status).toBe(400);
+    expect(unknown.data.formError).toEqual({ key: "feedback.validation.summary" });
+    const draft = await post({
+      intent: "dispose",
+      target: fixture.c.draft,
+      commentIds: fixture.c.draft,
+      status: "noted",
+    });
+    expect(draft.init.status).toBe(404);
+    expect(draft.data).toMatchObject({ target: fixture.c.draft, formError: { key: "dispositions.errors.noComment" } });
+    expect(await snapshot()).toEqual(before);
   });
 });
 
-function formData(fields: Record<string, string | string[]>) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) form.append(name, item);
-  return form;
-}
-
 describe("publication of the disposition table", () => {
-  it("is a 404 'not published yet' for visitors until the secretariat publishes; the secretariat previews it", async () => {
+  it("is a 404 'not published yet' for visitors until published; the secretariat previews it", async () => {
     const slug = fixture.slug;
     await expect(getDispositionTable({ actor: null, slug })).rejects.toMatchObject({
       status: 404,
@@ -275,7 +306,8 @@ describe("publication of the disposition table", () => {
     }).catch((caught: unknown) => caught);
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).status).toBe(404);
-    expect(await (response as Response).text()).toBe("The disposition of comments has not been published yet.");
+    // The body is the message's key, which the error boundary translates.
+    expect(await (response as Response).json()).toEqual({ message: { key: "dispositions.notPublished", values: {} } });
   });
 
   it("refuses publication by a focal point (403), and publishes for the secretariat with an audit event", async () => {
@@ -306,7 +338,7 @@ describe("publication of the disposition table", () => {
     ).toBe(1);
   });
 
-  it("then shows everyone the table grouped by section in document order, without drafts or withdrawn comments", async () => {
+  it("then shows everyone the table by section in document order, without drafts or withdrawn comments", async () => {
     const table = await getDispositionTable({ actor: null, slug: fixture.slug });
     expect(table.access).toBe("public");
     expect(

@@ -1,8 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import type { FeedbackFilters } from "~/lib/feedback";
 import { DomainError } from "~/lib/errors";
-import { getFeedbackDashboard, getParagraphFeedback, regroupDuplicates } from "~/models/feedback.server";
+import type { FeedbackFilters } from "~/lib/feedback";
+import {
+  feedbackWhere,
+  getFeedbackDashboard,
+  getParagraphFeedback,
+  loadFeedbackScope,
+  regroupDuplicates,
+} from "~/models/feedback.server";
 import { prisma } from "~/utils/db.server";
 
 import { HLEG_SLUG, seed } from "../../prisma/seed";
@@ -102,6 +108,57 @@ describe("the dashboard's filters combine (exact counts on the crafted fixture)"
   });
 });
 
+describe("one filter description, compiled to a Prisma where and to SQL", () => {
+  // The fixture plus a comment from no organization (stakeholder group "other").
+  let forms: Awaited<ReturnType<typeof createFeedbackFixture>>;
+  beforeAll(async () => {
+    forms = await createFeedbackFixture("forms");
+    await prisma.comment.create({
+      data: {
+        consultationId: forms.version.consultationId,
+        versionId: forms.version.id,
+        paragraphId: forms.paragraph["3-1"],
+        organizationId: null,
+        type: "general",
+        status: "submitted",
+        ...renderBody("An unsigned remark."),
+        submittedAt: new Date("2026-03-03T09:00:00Z"),
+      },
+    });
+    await regroupDuplicates({ actor: secretariat, slug: forms.slug });
+  });
+
+  it.each<[string, FeedbackFilters | ((c: typeof forms.c) => FeedbackFilters), number]>([
+    ["no filter", {}, 8],
+    ["a section with its sub-heading", { section: "2" }, 4],
+    ["member states", { kind: "member_state" }, 4],
+    ["other (no organization)", { kind: "other" }, 1],
+    ["other + general", { kind: "other", type: "general" }, 1],
+    ["source document", { kind: "source" }, 1],
+    ["technical", { type: "technical" }, 3],
+    ["undecided", { status: "undecided" }, 6],
+    ["decided", { status: "decided" }, 2],
+    ["noted + member states", { status: "noted", kind: "member_state" }, 1],
+    ["text, any case", { q: "regional" }, 2],
+    ["text in the proposed change", { q: "secure" }, 1],
+    ["a LIKE wildcard", { q: "%" }, 8],
+    ["section + text", { section: "2", q: "REGIONAL" }, 1],
+    ["an unknown section", { section: "99" }, 0],
+    ["a near-duplicate group", (c) => ({ group: c.c3 }), 1],
+    ["a group, undecided, with text", (c) => ({ group: c.c3, status: "undecided", q: "delete" }), 1],
+  ])("%s: both forms select the same comments", async (_name, filtersOf, expected) => {
+    const filters = typeof filtersOf === "function" ? filtersOf(forms.c) : filtersOf;
+    const scope = await loadFeedbackScope({ slug: forms.slug, versionNumber: 1 });
+    const { where, sql } = feedbackWhere(scope, filters);
+    const viaPrisma = (await prisma.comment.findMany({ where, select: { id: true } })).map((row) => row.id).sort();
+    const viaSql = (await prisma.$queryRaw<Array<{ id: string }>>`SELECT c."id" AS "id" FROM "Comment" c WHERE ${sql}`)
+      .map((row) => row.id)
+      .sort();
+    expect(viaSql).toEqual(viaPrisma);
+    expect(viaPrisma).toHaveLength(expected);
+  });
+});
+
 describe("access", () => {
   it("refuses a focal point (403) and records the attempt", async () => {
     const error = await getFeedbackDashboard({ actor: focalPoint, slug: fixture.slug, filters: {} }).catch(
@@ -123,7 +180,8 @@ describe("near-duplicate groups on the dashboard", () => {
   it("groups by itself when it finds ungrouped comments, and lists the groups with their sizes", async () => {
     const extra = await createFeedbackFixture("groups");
     const letter =
-      "We urge the secretariat to delete this paragraph because it extends the mandate beyond what Member States agreed.";
+      "We urge the secretariat to delete this paragraph because it extends the mandate beyond what Member " +
+      "States agreed.";
     const version = extra.version;
     const ids: string[] = [];
     for (const [index, text] of [letter, letter.toUpperCase(), letter.replace("We urge", "We kindly urge")].entries()) {

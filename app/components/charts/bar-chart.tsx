@@ -32,7 +32,8 @@ export function BarChart({
   title: string;
   data: BarDatum[];
   /** Locale key of the description, given the `summary` ("Member states 12, Academia 3"). */
-  descriptionKey: string;
+  /** The description's key; it interpolates `summary` (e.g. "feedback.charts.byKindDescription"). */
+  descriptionKey: "feedback.charts.byKindDescription" | "feedback.charts.byTypeDescription";
 }) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);

@@ -1,5 +1,6 @@
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+
+import type { ReactNode } from "react";
 
 /** A cell of a chart's data table: text, or a link (e.g. to filter the dashboard). */
 export type ChartTableCell = string | number | { text: string; href: string };

@@ -4,8 +4,9 @@
  * map, a gap-free daily series. The counting itself happens in the
  * database; these functions see one row per group, never one per comment.
  */
-import type { FeedbackKind } from "./filters";
 import { FEEDBACK_KINDS } from "./filters";
+
+import type { FeedbackKind } from "./filters";
 
 /** The dashboard bucket of a comment: its organization's kind, or "source". */
 export function feedbackKind(origin: string, organizationKind: string | null | undefined): FeedbackKind {

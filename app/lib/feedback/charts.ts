@@ -22,7 +22,10 @@ export function niceScale(value: number, ticks = 4): { max: number; step: number
   return { max, step, ticks: list };
 }
 
-/** Length of a bar for `value` on an axis of `length` units up to `max`; at least 1 unit when value > 0, so small counts stay visible. */
+/**
+ * Length of a bar for `value` on an axis of `length` units up to `max`; at
+ * least 1 unit when value > 0, so small counts stay visible.
+ */
 export function barLength(value: number, max: number, length: number): number {
   if (value <= 0 || max <= 0) return 0;
   return Math.max(1, Math.round((value / max) * length * 10) / 10);

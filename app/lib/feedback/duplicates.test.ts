@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { groupNearDuplicates, jaccard, normalizeForDuplicates, shingleHashes } from "./duplicates";
 
 const LETTER =
-  "We ask that this guideline states explicitly that any legal measure on cybersecurity must comply with international human rights law, including the rights to privacy and to freedom of expression.";
+  "We ask that this guideline states explicitly that any legal measure on cybersecurity must comply with " +
+  "international human rights law, including the rights to privacy and to freedom of expression.";
 
 describe("normalizeForDuplicates", () => {
   it("folds case, punctuation, accents, full-width letters and invisible characters", () => {
@@ -50,7 +51,9 @@ describe("groupNearDuplicates (crafted cases, exact groups)", () => {
       { id: "longer", text: LETTER.replace("freedom of expression", "freedom of expression and of association") },
       {
         id: "other-topic",
-        text: "The figure of 85 countries without a national CIRT should be updated with the latest data and its source cited.",
+        text:
+          "The figure of 85 countries without a national CIRT should be updated with the latest data " +
+          "and its source cited.",
       },
       {
         id: "same-words-other-order",

@@ -81,10 +81,14 @@ export const DEFAULT_DUPLICATE_THRESHOLD = 0.7;
 
 // Zero-width characters, bidi controls and the BOM carry no words but would
 // make "copied" texts look different.
+// The combining ones (U+034F, Khmer vowels, Mongolian and variation selectors) sit in a class of their own:
+// written after another character they would read as one combined character.
 const INVISIBLE =
-  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]/g;
+  /[\u00ad\u061c\u115f\u1160\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]|[\u034f\u17b4\u17b5\u180b-\u180f\ufe00-\ufe0f]/g;
 const COMBINING_MARKS = /\p{M}+/gu;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+// The whole 7-bit range, control characters included, is the point of this test.
+// eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 const NOT_ASCII_WORD = /[^a-z0-9]+/g;
 
@@ -282,7 +286,7 @@ export function groupNearDuplicates(
     multipliers[h] = (salt[2 * h] | 1) >>> 0;
     offsets[h] = salt[2 * h + 1];
   }
-  const shingles: Uint32Array[] = new Array(n);
+  const shingles = new Array<Uint32Array>(n);
   const signatures = new Uint32Array(n * hashes);
   for (let d = 0; d < n; d++) {
     const set = shingleHashes(wordsOf[d], shingleSize);

@@ -3,9 +3,14 @@
  * layout, shared by the published page, the CSV, XLSX and DOCX exports and
  * the template import:
  *
- * | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 |
- * |---|---|---|---|---|---|---|---|
- * | organization (MB/NC) | line/paragraph number | clause/subclause (section) | paragraph/figure/table | type of comment (ge/te/ed) | comments | proposed change | observations of the secretariat |
+ * 1. organization (MB/NC)
+ * 2. line/paragraph number
+ * 3. clause/subclause (section)
+ * 4. paragraph/figure/table
+ * 5. type of comment (ge/te/ed)
+ * 6. comments
+ * 7. proposed change
+ * 8. observations of the secretariat
  */
 
 /** The eight columns, in order. Labels are in the locale (`feedback.columns.*`). */
@@ -28,6 +33,16 @@ export type CommentTypeName = keyof typeof TYPE_CODES;
 /** The secretariat's decisions on a comment. */
 export const DISPOSITION_STATUSES = ["accepted", "accepted_in_part", "not_accepted", "noted"] as const;
 export type DispositionStatus = (typeof DISPOSITION_STATUSES)[number];
+
+/** Whether a stored status is one of the decisions (so that its label's key exists). */
+export function isDispositionStatus(value: string): value is DispositionStatus {
+  return (DISPOSITION_STATUSES as readonly string[]).includes(value);
+}
+
+/** Whether a stored comment type is one of the three (so that its label's key exists). */
+export function isCommentType(value: string): value is CommentTypeName {
+  return Object.hasOwn(TYPE_CODES, value);
+}
 
 /**
  * A comment type from a template cell: "ge", "te", "ed", the full word, or

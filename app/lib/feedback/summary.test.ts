@@ -15,7 +15,8 @@ let t: Translate;
 beforeAll(async () => {
   const instance = i18next.createInstance();
   await instance.init({ lng: "en", resources: { en }, defaultNS: "common", interpolation: { escapeValue: false } });
-  t = (key, values) => instance.t(key, values ?? {}) as string;
+  // The instance's t is i18next's TFunction for the same resources: the app's Translate.
+  t = instance.t.bind(instance);
 });
 
 let counter = 0;
@@ -102,7 +103,8 @@ describe("summarizeParagraphFeedback (HLEG style, exact sentences)", () => {
     );
     expect(sentences.map((sentence) => sentence.text)).toEqual([
       "Two member-state delegations wished to delete this paragraph.",
-      "One sector member proposed the alternative text: “ITU should continue, with regional organizations, to facilitate discussions.”.",
+      "One sector member proposed the alternative text: " +
+        "“ITU should continue, with regional organizations, to facilitate discussions.”.",
       "One academic institution supported this paragraph.",
       "One member-state delegation made a technical comment.",
       "One civil-society organization made editorial comments.",
@@ -136,7 +138,8 @@ describe("summarizeParagraphFeedback (HLEG style, exact sentences)", () => {
     ];
     const sentences = summarizeParagraphFeedback([...campaign, ...alternatives], t);
     expect(sentences.map((sentence) => sentence.text)).toEqual([
-      "Two participants (one member-state delegation and one international organization) proposed two different alternative texts.",
+      "Two participants (one member-state delegation and one international organization) " +
+        "proposed two different alternative texts.",
       "Three civil-society organizations made general comments.",
       "Three civil-society organizations sent near-identical comments.",
     ]);

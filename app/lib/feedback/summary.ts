@@ -10,6 +10,8 @@
  * injected translate function, so this module stays pure.
  */
 
+import type { Translate } from "~/lib/translate";
+
 /** A comment as the summary sees it. */
 export interface SummaryComment {
   id: string;
@@ -41,14 +43,27 @@ export interface SummarySentence {
   commentIds: string[];
 }
 
-/** i18next's `t`, or anything with its shape. */
-export type { Translate } from "~/lib/translate";
+/** i18next's `t` (the app's one translate type). */
+export type { Translate };
 
 /** Longest proposed text quoted in a sentence; longer ones end with "…". */
 export const SUMMARY_QUOTE_CHARS = 240;
 
 /** Kinds in the order the summary names them (the report's "member states first"). */
-const KIND_ORDER = ["member_state", "sector_member", "academia", "civil_society", "international_organization"];
+const KIND_ORDER = [
+  "member_state",
+  "sector_member",
+  "academia",
+  "civil_society",
+  "international_organization",
+] as const;
+type CommenterKind = (typeof KIND_ORDER)[number] | "other";
+
+const isKindInOrder = (kind: string): kind is (typeof KIND_ORDER)[number] =>
+  (KIND_ORDER as readonly string[]).includes(kind);
+
+/** The spelled numbers' keys (`feedback.summary.numbers.*`), one to ten. */
+const SPELLED = ["n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10"] as const;
 
 // Words that signal the comment's intent when no replacement text was
 // given. English only, like the corpus; other languages fall back to the
@@ -82,7 +97,8 @@ function truncate(text: string, max: number) {
 
 /** "one", "two" … "ten", then digits: as the report writes counts. */
 export function spelledCount(count: number, t: Translate, locale = "en"): string {
-  if (count >= 1 && count <= 10) return t(`feedback.summary.numbers.n${count}`);
+  const spelled = Number.isInteger(count) ? SPELLED[count - 1] : undefined;
+  if (spelled) return t(`feedback.summary.numbers.${spelled}`);
   return new Intl.NumberFormat(locale).format(count);
 }
 
@@ -94,22 +110,22 @@ export function spelledCount(count: number, t: Translate, locale = "en"): string
  * one each.
  */
 export function describeCommenters(comments: readonly SummaryComment[], t: Translate, locale = "en"): string {
-  const byKind = new Map<string, Set<string>>();
+  const byKind = new Map<CommenterKind, Set<string>>();
   for (const comment of comments) {
-    const kind =
-      comment.organizationKind && KIND_ORDER.includes(comment.organizationKind) ? comment.organizationKind : "other";
+    const kind: CommenterKind =
+      comment.organizationKind && isKindInOrder(comment.organizationKind) ? comment.organizationKind : "other";
     const who = comment.organizationId ?? `comment:${comment.id}`;
     const set = byKind.get(kind) ?? new Set<string>();
     set.add(who);
     byKind.set(kind, set);
   }
-  const kinds = [...KIND_ORDER, "other"].filter((kind) => byKind.has(kind));
-  const part = (kind: string) => {
-    const count = byKind.get(kind)!.size;
+  const kinds = [...KIND_ORDER, "other" as const].filter((kind) => byKind.has(kind));
+  const part = (kind: CommenterKind) => {
+    const count = byKind.get(kind)?.size ?? 0;
     return t(`feedback.summary.who.${kind}`, { count, number: spelledCount(count, t, locale) });
   };
   if (kinds.length === 1) return part(kinds[0]);
-  const total = kinds.reduce((sum, kind) => sum + byKind.get(kind)!.size, 0);
+  const total = kinds.reduce((sum, kind) => sum + (byKind.get(kind)?.size ?? 0), 0);
   const parts = new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(kinds.map(part));
   return t("feedback.summary.who.mixed", { count: total, number: spelledCount(total, t, locale), parts });
 }
@@ -141,36 +157,37 @@ export function summarizeParagraphFeedback(
   }
 
   const sentences: SummarySentence[] = [];
+  // Each sentence's wording gets who made the comments and how many there are.
   const say = (
     intent: SummaryIntent,
     list: readonly SummaryComment[],
-    key: string,
-    values: Record<string, unknown> = {},
+    words: (who: string, count: number) => string,
   ) => {
-    const who = describeCommenters(list, t, locale);
     sentences.push({
       intent,
-      text: capitalize(t(key, { who, count: list.length, ...values }), locale),
+      text: capitalize(words(describeCommenters(list, t, locale), list.length), locale),
       commentIds: list.map((comment) => comment.id),
     });
   };
 
   const deletions = byIntent.get("delete");
-  if (deletions) say("delete", deletions, "feedback.summary.delete");
+  if (deletions) say("delete", deletions, (who) => t("feedback.summary.delete", { who }));
   const alternatives = byIntent.get("alternative");
   if (alternatives) {
     const texts = new Set(alternatives.map((comment) => truncate(comment.proposedText ?? "", quoteChars)));
     if (texts.size === 1) {
-      say("alternative", alternatives, "feedback.summary.alternativeQuoted", { text: [...texts][0] });
+      const text = [...texts][0];
+      say("alternative", alternatives, (who, count) => t("feedback.summary.alternativeQuoted", { who, count, text }));
     } else {
-      say("alternative", alternatives, "feedback.summary.alternatives", { texts: spelledCount(texts.size, t, locale) });
+      const spelled = spelledCount(texts.size, t, locale);
+      say("alternative", alternatives, (who) => t("feedback.summary.alternatives", { who, texts: spelled }));
     }
   }
   const support = byIntent.get("support");
-  if (support) say("support", support, "feedback.summary.support");
+  if (support) say("support", support, (who) => t("feedback.summary.support", { who }));
   for (const type of ["general", "technical", "editorial"] as const) {
     const list = byIntent.get(type);
-    if (list) say(type, list, `feedback.summary.${type}`);
+    if (list) say(type, list, (who, count) => t(`feedback.summary.${type}`, { who, count }));
   }
 
   // Near-identical texts from several organizations: a campaign, worth
@@ -184,13 +201,13 @@ export function summarizeParagraphFeedback(
   }
   for (const list of groups.values()) {
     if (list.length < 2) continue;
-    say("campaign", list, "feedback.summary.campaign");
+    say("campaign", list, (who) => t("feedback.summary.campaign", { who }));
   }
 
   if (fromSource.length > 0) {
     const attributions = [
-      ...new Set(fromSource.map((comment) => comment.sourceAttribution).filter(Boolean)),
-    ] as string[];
+      ...new Set(fromSource.flatMap((comment) => (comment.sourceAttribution ? [comment.sourceAttribution] : []))),
+    ];
     sentences.push({
       intent: "source",
       text: capitalize(

@@ -19,5 +19,10 @@ export default {
       noted: "Noted",
     },
     downloads: "Download the table",
+    errors: {
+      noComment: "No such comment to decide on.",
+      notDecidable:
+        "Some of the selected comments cannot be decided on (withdrawn, not submitted, or of another consultation).",
+    },
   },
 } as const;

@@ -142,6 +142,13 @@ export default {
       selectComments: "Tick at least one comment in the list.",
       tooManySelected: "Select at most 1,000 comments at once, or decide on a group.",
       summary: "The decision was not saved.",
+      commentInvalid: "This comment or group cannot be found.",
+    },
+    errors: {
+      noConsultation: "No such consultation.",
+      noVersion: "No such version.",
+      noVersionYet: "This consultation has no version yet.",
+      noParagraph: "No such paragraph in this version.",
     },
     publication: {
       title: "Publication",

@@ -1,26 +1,30 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+/**
+ * What the CSV, XLSX and DOCX export routes share (a route-level helper):
+ * who may export what (prepareExport), the download headers, and refusals
+ * as JSON message keys (app/utils/http.server.ts) with their status — 404
+ * before publication, 413 for a Word export too large. Each route supplies
+ * only its content type and how it writes the body.
+ */
 
 import { remixI18n } from "~/i18next.server";
-import { prepareExport } from "~/models/comment-export.server";
 import { DomainError } from "~/lib/errors";
+import type { Translate } from "~/lib/translate";
 import { getSessionUser } from "~/utils/auth.server";
+import { errorResponse } from "~/utils/http.server";
+
+import { prepareExport } from "./comment-export.server";
+
+import type { LoaderFunctionArgs } from "@remix-run/node";
 
 type Prepared = Awaited<ReturnType<typeof prepareExport>>;
-import type { Translate } from "~/lib/translate";
 
-/**
- * What the CSV, XLSX and DOCX export routes share: who may export what
- * (prepareExport), the download headers, and refusals as plain text. Each
- * route supplies only its content type and how it writes the body.
- */
+type ExportBody = ReadableStream<Uint8Array> | Uint8Array;
+
 export async function commentExportResponse(
   { request, params, context }: LoaderFunctionArgs,
   format: "csv" | "xlsx" | "docx",
   contentType: string,
-  writeBody: (
-    prepared: Prepared,
-    t: Translate,
-  ) => Promise<ReadableStream<Uint8Array> | Uint8Array> | ReadableStream<Uint8Array> | Uint8Array,
+  writeBody: (prepared: Prepared, t: Translate) => Promise<ExportBody> | ExportBody,
 ) {
   const { user, headers } = await getSessionUser(request);
   const t = await remixI18n.getFixedT(request);
@@ -40,14 +44,8 @@ export async function commentExportResponse(
     // Our bytes always sit on a plain ArrayBuffer; the DOM typings want that said.
     return new Response(body as ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>, { headers });
   } catch (error) {
-    if (error instanceof DomainError) {
-      const message = error.details.notPublished
-        ? t("dispositions.notPublished")
-        : error.status === 413
-          ? t("feedback.exports.tooLarge", { total: error.details.total, max: error.details.max })
-          : error.message;
-      return new Response(message, { status: error.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-    }
+    // A download is answered, not shown by an error boundary: the refusal is the response.
+    if (error instanceof DomainError) return errorResponse(error.status, error.userMessage, headers);
     throw error;
   }
 }
