@@ -11,12 +11,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
+import i18next from "i18next";
+
 import { importDocument } from "~/lib/import";
 import { ImportError } from "~/lib/import/types";
+import en from "~/locales/en";
 import { createVersionFromImport } from "~/models/version.server";
 import { prisma } from "~/utils/db.server";
 
 const STATUSES = ["draft", "open", "closed", "final"] as const;
+
+// Import refusals carry an i18n key: the command line says them in English.
+const english = i18next.createInstance();
+await english.init({ lng: "en", resources: { en }, defaultNS: "common", interpolation: { escapeValue: false } });
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -30,13 +37,13 @@ async function main() {
   });
   const file = positionals[0];
   if (!values.consultation || !values.label || !file) {
-    throw new ImportError(
+    throw new Error(
       'Usage: npm run import -- --consultation <slug> --label "…" [--document <slug>] [--status draft|open|closed|final] <file>',
     );
   }
   const status = values.status as (typeof STATUSES)[number];
-  if (!STATUSES.includes(status)) throw new ImportError(`--status must be one of ${STATUSES.join(", ")}`);
-  if (!fs.existsSync(file)) throw new ImportError(`No such file: ${file}`);
+  if (!STATUSES.includes(status)) throw new Error(`--status must be one of ${STATUSES.join(", ")}`);
+  if (!fs.existsSync(file)) throw new Error(`No such file: ${file}`);
 
   const imported = await importDocument({ fileName: path.basename(file), bytes: fs.readFileSync(file) });
   const version = await createVersionFromImport({
@@ -56,7 +63,8 @@ async function main() {
 
 main()
   .catch((error: unknown) => {
-    console.error(`Import failed: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof ImportError ? english.t(error.key, error.values) : undefined;
+    console.error(`Import failed: ${reason ?? (error instanceof Error ? error.message : String(error))}`);
     process.exitCode = 1;
   })
   .finally(() => prisma.$disconnect());

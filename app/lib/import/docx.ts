@@ -153,10 +153,7 @@ export async function parseDocx(buffer: Uint8Array | Buffer, options: ParseOptio
     );
     html = result.value;
   } catch (error) {
-    throw new ImportError(
-      "This Word document could not be read. It may be damaged, or it is not a .docx file (Word 97–2003 .doc files must be saved as .docx first).",
-      { cause: error },
-    );
+    throw new ImportError("manage.errors.import.unreadableDocx", {}, { cause: error });
   }
   return documentFromBlocks(docxHtmlToBlocks(html), options);
 }

@@ -1,5 +1,9 @@
 // Uploads: format choice, limits and every way a file can be refused.
+import i18next from "i18next";
 import { describe, expect, it } from "vitest";
+
+import en from "~/locales/en";
+
 import { allParagraphs, readCorpusBytes, type CorpusFile } from "./__fixtures__/corpus";
 import { buildDocx, buildZipWithoutDocument } from "./__fixtures__/docx";
 import { importDocument, MAX_IMPORT_BYTES } from "./import-document";
@@ -8,13 +12,21 @@ import { ImportError } from "./types";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-/** Resolves to the ImportError thrown by the import, failing if there is none. */
-async function importFailure(fileName: string, bytes: Uint8Array): Promise<ImportError> {
+// Refusals carry an i18n key and values; they are compared as the English sentence the uploader reads.
+const i18n = i18next.createInstance();
+await i18n.init({ lng: "en", resources: { en }, defaultNS: "common", interpolation: { escapeValue: false } });
+
+/** Resolves to the ImportError thrown by the import, with its English message, failing if there is none. */
+async function importFailure(
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<{ key: string; message: string; cause: unknown }> {
   try {
     await importDocument({ fileName, bytes });
   } catch (error) {
     expect(error).toBeInstanceOf(ImportError);
-    return error as ImportError;
+    const refused = error as ImportError;
+    return { key: refused.key, message: i18n.t(refused.key, refused.values), cause: refused.cause };
   }
   throw new Error(`importing ${fileName} should have failed`);
 }
@@ -22,6 +34,11 @@ async function importFailure(fileName: string, bytes: Uint8Array): Promise<Impor
 describe("importDocument refuses unusable files with a clear message", () => {
   it("an empty file", async () => {
     expect((await importFailure("draft.txt", new Uint8Array())).message).toBe('"draft.txt" is empty.');
+  });
+
+  it("as an i18n key and values, not as English", async () => {
+    const error = await importDocument({ fileName: "draft.txt", bytes: new Uint8Array() }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ key: "manage.errors.import.empty", values: { fileName: "draft.txt" } });
   });
 
   it("a text file with only whitespace", async () => {

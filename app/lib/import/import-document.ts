@@ -1,7 +1,7 @@
 /**
  * The entry point for uploaded files: checks the bytes before any parser sees
  * them, picks the parser, and either returns a complete document or throws an
- * `ImportError` whose message can be shown to the person who uploaded it.
+ * `ImportError` whose message (an i18n key and values) is shown to the person who uploaded it.
  */
 import type { ParseOptions } from "./blocks";
 import { parseDocx } from "./docx";
@@ -52,17 +52,15 @@ export function decodeTextFile(bytes: Uint8Array, fileName: string): string {
     if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder("utf-16le", { fatal: true }).decode(bytes.subarray(2));
     if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder("utf-16be", { fatal: true }).decode(bytes.subarray(2));
   } catch {
-    throw new ImportError(`"${fileName}" is not a readable text file.`);
+    throw new ImportError("manage.errors.import.unreadableText", { fileName });
   }
   if (bytes.includes(0)) {
-    throw new ImportError(
-      `"${fileName}" is not a text file (it contains binary data). Upload a .docx, .txt or .md file.`,
-    );
+    throw new ImportError("manage.errors.import.binaryText", { fileName });
   }
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new ImportError(`"${fileName}" is not UTF-8 text. Save it as UTF-8 and upload it again.`);
+    throw new ImportError("manage.errors.import.notUtf8", { fileName });
   }
 }
 
@@ -87,11 +85,13 @@ function titleFromFileName(fileName: string): string | undefined {
 export async function importDocument(input: ImportInput, options: ParseOptions = {}): Promise<ImportedDocument> {
   const { fileName, bytes } = input;
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    throw new ImportError(
-      `"${fileName}" is too large (${formatMegabytes(bytes.byteLength)}); the limit is ${formatMegabytes(MAX_IMPORT_BYTES)}.`,
-    );
+    throw new ImportError("manage.errors.import.tooLarge", {
+      fileName,
+      size: formatMegabytes(bytes.byteLength),
+      limit: formatMegabytes(MAX_IMPORT_BYTES),
+    });
   }
-  if (bytes.byteLength === 0) throw new ImportError(`"${fileName}" is empty.`);
+  if (bytes.byteLength === 0) throw new ImportError("manage.errors.import.empty", { fileName });
 
   const parseOptions: ParseOptions = { defaultTitle: titleFromFileName(fileName), ...options };
   const extension = extensionOf(fileName);
@@ -99,30 +99,27 @@ export async function importDocument(input: ImportInput, options: ParseOptions =
 
   if (extension === "docx") {
     if (!startsWith(bytes, ZIP_SIGNATURE)) {
-      throw new ImportError(
-        startsWith(bytes, OLE_SIGNATURE)
-          ? `"${fileName}" is an old Word 97–2003 document renamed to .docx. Open it in Word and save it as .docx.`
-          : `"${fileName}" is not a Word document: a .docx file is a zip archive and this one is not.`,
-      );
+      const renamed = startsWith(bytes, OLE_SIGNATURE);
+      throw new ImportError(renamed ? "manage.errors.import.oldWordRenamed" : "manage.errors.import.notZip", {
+        fileName,
+      });
     }
     document = await parseDocx(bytes, parseOptions);
   } else if (TEXT_EXTENSIONS.has(extension) || MARKDOWN_EXTENSIONS.has(extension)) {
     if (startsWith(bytes, ZIP_SIGNATURE) || startsWith(bytes, OLE_SIGNATURE)) {
-      throw new ImportError(`"${fileName}" is named like a text file but contains a binary (Word or zip) file.`);
+      throw new ImportError("manage.errors.import.binaryNamedText", { fileName });
     }
     const text = decodeTextFile(bytes, fileName);
-    if (text.trim() === "") throw new ImportError(`"${fileName}" contains no text.`);
+    if (text.trim() === "") throw new ImportError("manage.errors.import.noText", { fileName });
     document = MARKDOWN_EXTENSIONS.has(extension) ? parseMarkdown(text, parseOptions) : parseText(text, parseOptions);
   } else if (extension === "doc") {
-    throw new ImportError(`"${fileName}" is an old Word 97–2003 document. Open it in Word and save it as .docx.`);
+    throw new ImportError("manage.errors.import.oldWord", { fileName });
   } else {
-    throw new ImportError(
-      `"${fileName}" cannot be imported: only Word (.docx), text (.txt) and Markdown (.md) files are supported.`,
-    );
+    throw new ImportError("manage.errors.import.unsupported", { fileName });
   }
 
   if (countParagraphs(document) === 0) {
-    throw new ImportError(`No paragraphs were found in "${fileName}". Check that it contains the document's text.`);
+    throw new ImportError("manage.errors.import.noParagraphs", { fileName });
   }
   return document;
 }

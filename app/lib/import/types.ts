@@ -1,3 +1,6 @@
+import type { Message } from "~/lib/errors";
+import type { MessageKey, MessageValues } from "~/lib/translate";
+
 /**
  * The structure every importer produces, whatever the source format.
  * Pure data: no Prisma, no Remix. The model layer persists it as
@@ -48,7 +51,25 @@ export interface ImportedDocument {
 /** The source formats the importer understands. */
 export type ImportFormat = "text" | "markdown" | "docx";
 
-/** Raised for input that cannot be imported; the message is shown to the user. */
+/** The messages an import refusal can carry (manage.errors.import.* in app/locales/en/manage.ts). */
+export type ImportErrorKey = Extract<MessageKey, `manage.errors.import.${string}`>;
+
+/**
+ * Raised for input that cannot be imported. It carries the message for the
+ * person who uploaded the file as an i18n key and its values (the file name,
+ * sizes), translated where it is shown; `message` is the key, for logs.
+ */
 export class ImportError extends Error {
   override name = "ImportError";
+  constructor(
+    readonly key: ImportErrorKey,
+    readonly values: MessageValues = {},
+    options?: ErrorOptions,
+  ) {
+    super(key, options);
+  }
+
+  get userMessage(): Message {
+    return { key: this.key, values: this.values };
+  }
 }
