@@ -2,8 +2,13 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { Field, FormError } from "~/components/field";
 import { RichTextEditor } from "~/components/rich-text-editor";
-import { COMMENT_TYPES } from "~/models/comment-schema";
+import { COMMENT_TYPES, isCommentEvent, isCommentStatus, isCommentType } from "~/lib/comment-types";
+import type { Message } from "~/lib/errors";
+import type { CommentingState } from "~/models/comment-period";
+
+export type { CommentingState } from "~/models/comment-period";
 
 export type PanelComment = {
   id: string;
@@ -37,13 +42,8 @@ export type PanelRevision = {
   editedBy: { name: string } | null;
 };
 
-export type CommentingState =
-  | { kind: "allowed"; canSubmit: boolean }
-  | { kind: "signed-out" }
-  | { kind: "not-allowed" }
-  | { kind: "closed"; message: string };
-
-type ActionErrors = { formError?: string; fieldErrors?: Record<string, string[] | undefined> } | undefined;
+/** What the comment action answered when it refused a form (app/utils/http.server.ts FormFailure). */
+type ActionErrors = { formError?: Message; fieldErrors?: Record<string, readonly string[] | undefined> } | undefined;
 
 /**
  * The comment panel of one paragraph: its comments, and the form to add one.
@@ -142,7 +142,7 @@ export function CommentPanel({
         ) : commenting.kind === "not-allowed" ? (
           <p>{t("comments.roleCannotComment")}</p>
         ) : (
-          <p role="status">{commenting.message}</p>
+          <p role="status">{t(commenting.message.key, commenting.message.values ?? {})}</p>
         )}
       </section>
     </aside>
@@ -210,9 +210,13 @@ function CommentView({
             <bdi>{comment.author.name}</bdi>
           </span>
         ) : null}
-        <span className={`badge badge-type`}>{t(`comments.types.${comment.type}`)}</span>
+        <span className={`badge badge-type`}>
+          {isCommentType(comment.type) ? t(`comments.types.${comment.type}`) : comment.type}
+        </span>
         {comment.status !== "submitted" ? (
-          <span className={`badge badge-${comment.status}`}>{t(`comments.status.${comment.status}`)}</span>
+          <span className={`badge badge-${comment.status}`}>
+            {isCommentStatus(comment.status) ? t(`comments.status.${comment.status}`) : comment.status}
+          </span>
         ) : null}
       </header>
       {comment.quote ? (
@@ -265,7 +269,7 @@ function CommentView({
           {history.map((revision) => (
             <li key={revision.revision}>
               <p>
-                {t(`comments.events.${revision.event}`)} ·{" "}
+                {isCommentEvent(revision.event) ? t(`comments.events.${revision.event}`) : revision.event} ·{" "}
                 {new Date(revision.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC
                 {revision.editedBy ? (
                   <>
@@ -310,7 +314,7 @@ function CommentForm({
   const [restored, setRestored] = useState<{ body?: string; proposedText?: string; type?: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const prefix = mode === "edit" ? `edit-${comment?.id}` : "new";
-  const fieldError = (name: string) => errors?.fieldErrors?.[name]?.[0];
+  const fieldErrors = errors?.fieldErrors ?? {};
 
   useEffect(() => {
     if (mode !== "create") return;
@@ -367,11 +371,7 @@ function CommentForm({
       <input type="hidden" name="paragraphKey" value={paragraphKey} />
       {mode === "edit" && comment ? <input type="hidden" name="commentId" value={comment.id} /> : null}
       {mode === "create" ? <input type="hidden" name="idempotencyKey" value={idempotencyKey} /> : null}
-      {errors?.formError ? (
-        <p id={`${prefix}-form-error`} className="form-error" role="alert">
-          {errors.formError}
-        </p>
-      ) : null}
+      <FormError id={`${prefix}-form-error`} message={errors?.formError} />
       {quote ? (
         <div className="quote-field">
           <p>
@@ -385,55 +385,52 @@ function CommentForm({
           <input type="hidden" name="quoteEnd" value={quote.end} />
         </div>
       ) : null}
-      <fieldset
-        aria-invalid={fieldError("type") ? true : undefined}
-        aria-describedby={fieldError("type") ? `${prefix}-type-error` : undefined}
-      >
-        <legend>{t("comments.type")}</legend>
-        {COMMENT_TYPES.map((type) => (
-          <label key={`${type}-${defaultType}`} className="radio">
-            <input type="radio" name="type" value={type} defaultChecked={type === defaultType} required />
-            {t(`comments.types.${type}`)}
-          </label>
-        ))}
-        {fieldError("type") ? (
-          <p id={`${prefix}-type-error`} className="field-error">
-            {fieldError("type")}
-          </p>
-        ) : null}
-      </fieldset>
-      <RichTextEditor
-        key={restored?.body ? `restored-${prefix}` : prefix}
+      <Field id={`${prefix}-type`} label={t("comments.type")} errors={fieldErrors.type} group>
+        {() =>
+          COMMENT_TYPES.map((type) => (
+            <label key={`${type}-${defaultType}`} className="radio">
+              <input type="radio" name="type" value={type} defaultChecked={type === defaultType} required />
+              {t(`comments.types.${type}`)}
+            </label>
+          ))
+        }
+      </Field>
+      <Field
         id={`${prefix}-body`}
-        name="body"
         label={t("comments.body")}
-        defaultValue={restored?.body ?? comment?.body}
-        invalid={Boolean(fieldError("body"))}
-        describedBy={fieldError("body") ? `${prefix}-body-error` : undefined}
-        onChange={(body) => saveDraft({ body })}
-      />
-      {fieldError("body") ? (
-        <p id={`${prefix}-body-error`} className="field-error">
-          {fieldError("body")}
-        </p>
-      ) : null}
-      <label htmlFor={`${prefix}-proposed`}>{t("comments.proposedTextLabel")}</label>
-      <p id={`${prefix}-proposed-hint`} className="hint">
-        {t("comments.proposedTextHint")}
-      </p>
-      <textarea
+        errors={fieldErrors.body ?? fieldErrors.bodyText}
+        ownLabel
+        className="comment-body-field"
+      >
+        {(control) => (
+          <RichTextEditor
+            key={restored?.body ? `restored-${prefix}` : prefix}
+            id={control.id}
+            name="body"
+            label={t("comments.body")}
+            defaultValue={restored?.body ?? comment?.body}
+            invalid={Boolean(control["aria-invalid"])}
+            describedBy={control["aria-describedby"]}
+            onChange={(body) => saveDraft({ body })}
+          />
+        )}
+      </Field>
+      <Field
         id={`${prefix}-proposed`}
-        name="proposedText"
-        rows={4}
-        defaultValue={restored?.proposedText ?? comment?.proposedText ?? ""}
-        aria-describedby={`${prefix}-proposed-hint${fieldError("proposedText") ? ` ${prefix}-proposed-error` : ""}`}
-        aria-invalid={fieldError("proposedText") ? true : undefined}
-      />
-      {fieldError("proposedText") ? (
-        <p id={`${prefix}-proposed-error`} className="field-error">
-          {fieldError("proposedText")}
-        </p>
-      ) : null}
+        label={t("comments.proposedTextLabel")}
+        hint={t("comments.proposedTextHint")}
+        errors={fieldErrors.proposedText}
+        className="comment-proposed-field"
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            name="proposedText"
+            rows={4}
+            defaultValue={restored?.proposedText ?? comment?.proposedText ?? ""}
+          />
+        )}
+      </Field>
       {canSubmit ? (
         <label className="checkbox">
           <input type="checkbox" name="submit" value="on" defaultChecked />

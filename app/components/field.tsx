@@ -1,8 +1,9 @@
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { Message } from "~/lib/errors";
 import type { MessageKey } from "~/lib/translate";
+
+import type { ReactNode } from "react";
 
 /** What a control inside a Field receives: spread it onto the input, select or textarea. */
 export interface ControlProps {
@@ -25,7 +26,8 @@ export interface ControlProps {
  *
  * With `group`, the field is a fieldset whose legend is the label (radio
  * buttons, checkboxes); the control props then go on the first input or are
- * ignored.
+ * ignored. With `ownLabel`, the control renders `label` itself (the rich-text
+ * editor labels its editable area): the field adds the hint and the error.
  */
 export function Field({
   id,
@@ -33,6 +35,7 @@ export function Field({
   hint,
   errors,
   group = false,
+  ownLabel = false,
   className = "field",
   children,
 }: {
@@ -41,6 +44,7 @@ export function Field({
   hint?: ReactNode;
   errors?: readonly MessageKey[] | readonly string[];
   group?: boolean;
+  ownLabel?: boolean;
   className?: string;
   children: (control: ControlProps) => ReactNode;
 }) {
@@ -78,7 +82,7 @@ export function Field({
   }
   return (
     <div className={className}>
-      <label htmlFor={id}>{label}</label>
+      {ownLabel ? null : <label htmlFor={id}>{label}</label>}
       {body}
     </div>
   );
@@ -90,7 +94,7 @@ export function FormError({ message, id }: { message: Message | null | undefined
   if (!message) return null;
   return (
     <p id={id} className="form-error" role="alert">
-      {t(message.key, message.values)}
+      {t(message.key, message.values ?? {})}
     </p>
   );
 }

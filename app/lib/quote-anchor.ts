@@ -17,7 +17,11 @@ export interface AnchoredQuote {
 }
 
 /** The context on each side of `text.slice(start, end)`. */
-export function quoteContext(text: string, start: number, end: number): Pick<AnchoredQuote, "quotePrefix" | "quoteSuffix"> {
+export function quoteContext(
+  text: string,
+  start: number,
+  end: number,
+): Pick<AnchoredQuote, "quotePrefix" | "quoteSuffix"> {
   return {
     quotePrefix: text.slice(Math.max(0, start - QUOTE_CONTEXT_CHARS), start),
     quoteSuffix: text.slice(end, end + QUOTE_CONTEXT_CHARS),

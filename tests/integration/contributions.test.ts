@@ -2,9 +2,9 @@ import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { MAX_ATTACHMENT_BYTES } from "~/lib/attachments";
-import type { Actor } from "~/models/comment.server";
-import { createContribution, getContributionAttachment, listContributions } from "~/models/contribution.server";
 import { DomainError } from "~/lib/errors";
+import type { Actor } from "~/lib/permissions";
+import { createContribution, getContributionAttachment, listContributions } from "~/models/contribution.server";
 import { createUser, sessionUserSelect, toSessionUser, upsertOrganization } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 

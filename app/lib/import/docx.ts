@@ -5,6 +5,7 @@
  * .docx is numbered exactly like the same text pasted as Markdown.
  */
 import mammoth from "mammoth";
+
 import { documentFromBlocks, type Block, type ParseOptions } from "./blocks";
 import { ImportError, type ImportedDocument } from "./types";
 
@@ -148,7 +149,7 @@ export async function parseDocx(buffer: Uint8Array | Buffer, options: ParseOptio
         styleMap: STYLE_MAP,
         externalFileAccess: false,
         // Images are not paragraphs; skip reading and encoding them.
-        convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })),
       },
     );
     html = result.value;

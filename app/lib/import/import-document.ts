@@ -3,11 +3,12 @@
  * them, picks the parser, and either returns a complete document or throws an
  * `ImportError` whose message (an i18n key and values) is shown to the person who uploaded it.
  */
-import type { ParseOptions } from "./blocks";
 import { parseDocx } from "./docx";
 import { parseMarkdown } from "./markdown";
 import { parseText } from "./parse-text";
 import { ImportError, type ImportedDocument } from "./types";
+
+import type { ParseOptions } from "./blocks";
 
 /** Largest file accepted (20 MiB): far above any real draft, small enough to parse in memory. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;

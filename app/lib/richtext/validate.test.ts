@@ -10,7 +10,6 @@ import { describe, expect, it } from "vitest";
 import type { Message } from "~/lib/errors";
 import en from "~/locales/en";
 
-import type { RichTextDoc } from "./types";
 import {
   MAX_COMMENT_CHARS,
   MAX_JSON_DEPTH,
@@ -19,6 +18,8 @@ import {
   parseRichText,
   readRichTextDraft,
 } from "./validate";
+
+import type { RichTextDoc } from "./types";
 
 const doc = (...content: unknown[]) => ({ type: "doc", content });
 const paragraph = (...content: unknown[]) => ({ type: "paragraph", content });
@@ -168,7 +169,7 @@ describe("parseRichText: unknown content and attributes (threat: iframe, onclick
   ])("refuses a %s node", (name, input) => {
     expect(refusal(JSON.stringify(input))).toEqual({
       status: 400,
-      error: `Comments cannot contain "${name}" content. Use only paragraphs, bold, italic, lists, line breaks and links.`,
+      error: `Comments cannot contain "${name}" content. ` + "Use only paragraphs, bold, italic, lists, line breaks and links.",
     });
   });
 
@@ -176,7 +177,8 @@ describe("parseRichText: unknown content and attributes (threat: iframe, onclick
     expect(refusal(doc({ type: "<img src=x onerror=alert(1)>" }))).toEqual({
       status: 400,
       error:
-        "Comments cannot contain this kind of content. Use only paragraphs, bold, italic, lists, line breaks and links.",
+        "Comments cannot contain this kind of content. " +
+        "Use only paragraphs, bold, italic, lists, line breaks and links.",
     });
   });
 
@@ -296,7 +298,10 @@ describe("parseRichText: size and depth (threat: 5 MB comment, JSON nested 10,00
       nested = `{"type":"bulletList","content":[{"type":"listItem","content":[{"type":"paragraph"},${nested}]}]}`;
     }
     const started = performance.now();
-    expect(refusal(`{"type":"doc","content":[${nested}]}`)).toEqual({ status: 400, error: english(RICH_TEXT_ERRORS.tooDeep) });
+    expect(refusal(`{"type":"doc","content":[${nested}]}`)).toEqual({
+      status: 400,
+      error: english(RICH_TEXT_ERRORS.tooDeep),
+    });
     expect(performance.now() - started).toBeLessThan(250);
   });
 

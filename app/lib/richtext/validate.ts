@@ -18,6 +18,7 @@ import type { MessageKey, MessageValues } from "~/lib/translate";
 import { richTextExtensions, LINK_REL } from "./extensions";
 import { MAX_LINK_HREF_CHARS, linkHrefProblem, type LinkHrefProblem } from "./link-href";
 import { richTextToPlainText } from "./plain-text";
+
 import type {
   OrderedListStyle,
   RichTextBlock,

@@ -43,7 +43,6 @@ export default {
     related: "About this consultation",
     dispositionsLink: "Disposition of comments",
     opensOn: "Opens on {{date}}",
-    metaTitle: "Consultation",
     errors: {
       notFound: "No such consultation.",
     },
@@ -64,7 +63,6 @@ export default {
     openComments_zero: "No comments on paragraph {{number}}: open to comment",
     openComments_one: "{{count}} comment on paragraph {{number}}: open",
     openComments_other: "{{count}} comments on paragraph {{number}}: open",
-    metaTitle: "{{label}} · {{title}}",
     errors: {
       noSuchVersion: "No such version.",
       noSuchParagraph: "No such paragraph in this version.",

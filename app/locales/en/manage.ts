@@ -52,7 +52,8 @@ export default {
         notUtf8: '"{{fileName}}" is not UTF-8 text. Save it as UTF-8 and upload it again.',
         tooLarge: '"{{fileName}}" is too large ({{size}}); the limit is {{limit}}.',
         empty: '"{{fileName}}" is empty.',
-        oldWordRenamed: '"{{fileName}}" is an old Word 97–2003 document renamed to .docx. Open it in Word and save it as .docx.',
+        oldWordRenamed:
+          '"{{fileName}}" is an old Word 97–2003 document renamed to .docx. Open it in Word and save it as .docx.',
         notZip: '"{{fileName}}" is not a Word document: a .docx file is a zip archive and this one is not.',
         binaryNamedText: '"{{fileName}}" is named like a text file but contains a binary (Word or zip) file.',
         noText: '"{{fileName}}" contains no text.',
