@@ -24,6 +24,7 @@ const STATUSES = ["draft", "open", "closed", "final"] as const;
 // Import refusals carry an i18n key: the command line says them in English.
 const english = i18next.createInstance();
 await english.init({ lng: "en", resources: { en }, defaultNS: "common", interpolation: { escapeValue: false } });
+const translate = english.t as unknown as (key: string, values: object) => string;
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -38,7 +39,8 @@ async function main() {
   const file = positionals[0];
   if (!values.consultation || !values.label || !file) {
     throw new Error(
-      'Usage: npm run import -- --consultation <slug> --label "…" [--document <slug>] [--status draft|open|closed|final] <file>',
+      'Usage: npm run import -- --consultation <slug> --label "…" [--document <slug>] ' +
+        "[--status draft|open|closed|final] <file>",
     );
   }
   const status = values.status as (typeof STATUSES)[number];
@@ -57,13 +59,14 @@ async function main() {
   });
   const paragraphs = imported.sections.reduce((sum, section) => sum + section.paragraphs.length, 0);
   console.log(
-    `Imported "${imported.title}" as version ${version.number} of ${values.consultation}: ${imported.sections.length} sections, ${paragraphs} paragraphs.`,
+    `Imported "${imported.title}" as version ${version.number} of ${values.consultation}: ` +
+      `${imported.sections.length} sections, ${paragraphs} paragraphs.`,
   );
 }
 
 main()
   .catch((error: unknown) => {
-    const reason = error instanceof ImportError ? english.t(error.key, error.values) : undefined;
+    const reason = error instanceof ImportError ? translate(error.key, error.values) : undefined;
     console.error(`Import failed: ${reason ?? (error instanceof Error ? error.message : String(error))}`);
     process.exitCode = 1;
   })

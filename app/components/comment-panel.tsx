@@ -2,7 +2,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, translateMessage } from "~/components/field";
 import { RichTextEditor } from "~/components/rich-text-editor";
 import { COMMENT_TYPES, isCommentEvent, isCommentStatus, isCommentType } from "~/lib/comment-types";
 import type { Message } from "~/lib/errors";
@@ -142,7 +142,7 @@ export function CommentPanel({
         ) : commenting.kind === "not-allowed" ? (
           <p>{t("comments.roleCannotComment")}</p>
         ) : (
-          <p role="status">{t(commenting.message.key, commenting.message.values ?? {})}</p>
+          <p role="status">{translateMessage(t, commenting.message)}</p>
         )}
       </section>
     </aside>
@@ -270,7 +270,9 @@ function CommentView({
             <li key={revision.revision}>
               <p>
                 {isCommentEvent(revision.event) ? t(`comments.events.${revision.event}`) : revision.event} ·{" "}
-                {new Date(revision.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC
+                {t("comments.revisionTime", {
+                  time: new Date(revision.createdAt).toISOString().slice(0, 16).replace("T", " "),
+                })}
                 {revision.editedBy ? (
                   <>
                     {" · "}
@@ -286,6 +288,22 @@ function CommentView({
       ) : null}
     </article>
   );
+}
+
+/** The phrase selected in the paragraph (QuotableParagraph's `comment-quote` event). */
+type SelectedQuote = { quote: string; start: number; end: number };
+
+/** What the browser keeps of a comment being typed. */
+type StoredDraft = { body?: string; proposedText?: string; type?: string };
+
+/** The kept draft, read back from storage (where anything may have been written). */
+function storedDraft(value: unknown): StoredDraft | null {
+  if (typeof value !== "object" || value === null) return null;
+  const text = (field: string) => {
+    const found: unknown = (value as Record<string, unknown>)[field];
+    return typeof found === "string" ? found : undefined;
+  };
+  return { body: text("body"), proposedText: text("proposedText"), type: text("type") };
 }
 
 function CommentForm({
@@ -310,15 +328,15 @@ function CommentForm({
   const { t } = useTranslation();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const [quote, setQuote] = useState<{ quote: string; start: number; end: number } | null>(null);
-  const [restored, setRestored] = useState<{ body?: string; proposedText?: string; type?: string } | null>(null);
+  const [quote, setQuote] = useState<SelectedQuote | null>(null);
+  const [restored, setRestored] = useState<StoredDraft | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const prefix = mode === "edit" ? `edit-${comment?.id}` : "new";
   const fieldErrors = errors?.fieldErrors ?? {};
 
   useEffect(() => {
     if (mode !== "create") return;
-    const onQuote = (event: Event) => setQuote((event as CustomEvent).detail);
+    const onQuote = (event: Event) => setQuote((event as CustomEvent<SelectedQuote>).detail);
     document.addEventListener("comment-quote", onQuote);
     return () => document.removeEventListener("comment-quote", onQuote);
   }, [mode]);
@@ -332,7 +350,10 @@ function CommentForm({
         return;
       }
       const saved = window.localStorage.getItem(draftStorageKey);
-      if (saved) setRestored(JSON.parse(saved));
+      // The browser's copy exists only after hydration: reading it during the
+      // render would differ from the server's HTML.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      if (saved) setRestored(storedDraft(JSON.parse(saved)));
     } catch {
       /* storage unavailable: nothing to restore */
     }

@@ -1,7 +1,17 @@
 import { useTranslation } from "react-i18next";
 
 import type { Message } from "~/lib/errors";
-import type { MessageKey } from "~/lib/translate";
+import type { MessageKey, MessageValues, Translate } from "~/lib/translate";
+
+/**
+ * The text of a message whose key is known only at run time (from an action
+ * or a model). i18next types `t` per key, asking for every value any key of
+ * the union interpolates; here the values travel with the key instead.
+ */
+export function translateMessage(t: Translate, message: Message): string {
+  const translate = t as unknown as (key: MessageKey, values: MessageValues) => string;
+  return translate(message.key, message.values ?? {});
+}
 
 import type { ReactNode } from "react";
 
@@ -94,7 +104,7 @@ export function FormError({ message, id }: { message: Message | null | undefined
   if (!message) return null;
   return (
     <p id={id} className="form-error" role="alert">
-      {t(message.key, message.values ?? {})}
+      {translateMessage(t, message)}
     </p>
   );
 }

@@ -11,7 +11,7 @@ import { can } from "~/lib/permissions";
 import { CommentPeriodActionSchema } from "~/models/consultation-schema";
 import { closeCommentPeriodNow, getConsultationOverview, setCommentPeriod } from "~/models/consultation.server";
 import { getSessionUser } from "~/utils/auth.server";
-import { actionFailure, formFailure, orErrorResponse } from "~/utils/http.server";
+import { actionFailure, formFailure, orErrorResponse, type FormFailure } from "~/utils/http.server";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
@@ -39,7 +39,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = CommentPeriodActionSchema.safeParse(form);
   if (!parsed.success) {
     const version = Number(form.version);
-    const fieldErrors = parsed.error.flatten().fieldErrors;
+    // The schema's messages are i18n keys (keyed()).
+    const fieldErrors = parsed.error.flatten().fieldErrors as FormFailure["fieldErrors"];
     const failure = formFailure(400, { key: "manage.errors.bothDates" }, fieldErrors, headers);
     return refusedFor(Number.isInteger(version) ? version : null, failure);
   }
@@ -105,9 +106,7 @@ export default function ConsultationPage() {
             {document.versions.map((version) => (
               <li key={version.number} className="phase">
                 <h4>
-                  <Link to={`/consultations/${consultation.slug}/versions/${version.number}`}>
-                    {version.label}
-                  </Link>{" "}
+                  <Link to={`/consultations/${consultation.slug}/versions/${version.number}`}>{version.label}</Link>{" "}
                   <StatusBadge status={version.status} />
                 </h4>
                 <p>

@@ -146,6 +146,7 @@ describe("an account without an organization", () => {
       name: "Lone",
       password: "irrelevant-password",
       role: "delegate",
+      organizationId: null,
     });
     const lone = await actor("lone.delegate@demo.test");
     expect(lone.organization).toBeNull();
@@ -424,7 +425,8 @@ describe("visibility", () => {
       select: { id: true },
     });
     const before = (await commentCountsByParagraph({ actor: secretariat, version }))[paragraph.id] ?? 0;
-    await createComment({ actor: delegate, slug: GCA_SLUG, versionNumber: 1, input: form({ paragraphKey: "3-1" }) }); // a draft
+    // A draft:
+    await createComment({ actor: delegate, slug: GCA_SLUG, versionNumber: 1, input: form({ paragraphKey: "3-1" }) });
     await createComment({
       actor: focalPoint,
       slug: GCA_SLUG,

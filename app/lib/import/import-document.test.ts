@@ -15,6 +15,7 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 // Refusals carry an i18n key and values; they are compared as the English sentence the uploader reads.
 const i18n = i18next.createInstance();
 await i18n.init({ lng: "en", resources: { en }, defaultNS: "common", interpolation: { escapeValue: false } });
+const translate = i18n.t as unknown as (key: string, values: object) => string;
 
 /** Resolves to the ImportError thrown by the import, with its English message, failing if there is none. */
 async function importFailure(
@@ -26,7 +27,7 @@ async function importFailure(
   } catch (error) {
     expect(error).toBeInstanceOf(ImportError);
     const refused = error as ImportError;
-    return { key: refused.key, message: i18n.t(refused.key, refused.values), cause: refused.cause };
+    return { key: refused.key, message: translate(refused.key, refused.values), cause: refused.cause };
   }
   throw new Error(`importing ${fileName} should have failed`);
 }
@@ -73,7 +74,8 @@ describe("importDocument refuses unusable files with a clear message", () => {
   it("a zip archive that is not a Word document", async () => {
     const error = await importFailure("draft.docx", await buildZipWithoutDocument());
     expect(error.message).toBe(
-      "This Word document could not be read. It may be damaged, or it is not a .docx file (Word 97–2003 .doc files must be saved as .docx first).",
+      "This Word document could not be read. It may be damaged, or it is not a .docx file " +
+        "(Word 97–2003 .doc files must be saved as .docx first).",
     );
     expect(error.cause).toBeDefined();
   });

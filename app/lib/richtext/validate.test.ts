@@ -31,7 +31,10 @@ const link = (href: string, extra: Record<string, unknown> = {}) =>
 // Refusals carry an i18n key and values; they are compared as the English sentence the author reads.
 const i18n = i18next.createInstance();
 await i18n.init({ lng: "en", resources: { en }, defaultNS: "common", interpolation: { escapeValue: false } });
-const english = (message: Message) => i18n.t(message.key, message.values ?? {});
+const translate = i18n.t as unknown as (key: string, values: object) => string;
+const english = (message: Message) => translate(message.key, message.values ?? {});
+
+const ONLY_ALLOWED_CONTENT = "Use only paragraphs, bold, italic, lists, line breaks and links.";
 
 function refusal(input: unknown) {
   const result = parseRichText(input);
@@ -169,16 +172,14 @@ describe("parseRichText: unknown content and attributes (threat: iframe, onclick
   ])("refuses a %s node", (name, input) => {
     expect(refusal(JSON.stringify(input))).toEqual({
       status: 400,
-      error: `Comments cannot contain "${name}" content. ` + "Use only paragraphs, bold, italic, lists, line breaks and links.",
+      error: `Comments cannot contain "${name}" content. ${ONLY_ALLOWED_CONTENT}`,
     });
   });
 
   it("does not echo a node type that is not a plain name", () => {
     expect(refusal(doc({ type: "<img src=x onerror=alert(1)>" }))).toEqual({
       status: 400,
-      error:
-        "Comments cannot contain this kind of content. " +
-        "Use only paragraphs, bold, italic, lists, line breaks and links.",
+      error: `Comments cannot contain this kind of content. ${ONLY_ALLOWED_CONTENT}`,
     });
   });
 
