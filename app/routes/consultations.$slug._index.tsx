@@ -71,6 +71,7 @@ export default function ConsultationPage() {
   const { consultation, canManage, now } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
+  const base = `/consultations/${consultation.slug}`;
   return (
     <div className="page">
       <p className="breadcrumbs">
@@ -106,7 +107,7 @@ export default function ConsultationPage() {
             {document.versions.map((version) => (
               <li key={version.number} className="phase">
                 <h4>
-                  <Link to={`/consultations/${consultation.slug}/versions/${version.number}`}>{version.label}</Link>{" "}
+                  <Link to={`${base}/versions/${version.number}`}>{version.label}</Link>{" "}
                   <StatusBadge status={version.status} />
                 </h4>
                 <p>

@@ -127,14 +127,7 @@ export default function ContributionsPage() {
             hint={t("contributions.attachmentHint", { max: maxMegabytes })}
             errors={fieldErrors.attachment}
           >
-            {(control) => (
-              <input
-                {...control}
-                name="attachment"
-                type="file"
-                accept={ATTACHMENT_ACCEPT}
-              />
-            )}
+            {(control) => <input {...control} name="attachment" type="file" accept={ATTACHMENT_ACCEPT} />}
           </Field>
           <button type="submit" disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? t("contributions.sending") : t("contributions.send")}
@@ -155,8 +148,10 @@ export default function ContributionsPage() {
                   <bdi>{contribution.title}</bdi>
                 </h3>
                 <p className="hint">
-                  <bdi>{contribution.organization?.name ?? ""}</bdi> ·{" "}
-                  <bdi>{contribution.author?.name ?? ""}</bdi> ·{" "}
+                  <bdi>{contribution.organization?.name ?? ""}</bdi>
+                  {" · "}
+                  <bdi>{contribution.author?.name ?? ""}</bdi>
+                  {" · "}
                   {new Date(contribution.createdAt).toISOString().slice(0, 10)}
                 </p>
                 <p className="preserve-lines" dir="auto">

@@ -132,15 +132,7 @@ export default function OpenConsultationPage() {
           hint={t("manage.hints.document", { max: maxMegabytes })}
           errors={fieldErrors.document}
         >
-          {(control) => (
-            <input
-              {...control}
-              name="document"
-              type="file"
-              required
-              accept={DOCUMENT_ACCEPT}
-            />
-          )}
+          {(control) => <input {...control} name="document" type="file" required accept={DOCUMENT_ACCEPT} />}
         </Field>
         <Field id="new-label" label={t("manage.fields.label")} errors={fieldErrors.label}>
           {(control) => <input {...control} name="label" type="text" required defaultValue="Draft 1" />}
