@@ -217,7 +217,7 @@ export const DEMO_COMMENTS: DemoComment[] = [
 
 function render(text: string) {
   const parsed = parseRichText(plainTextToRichText(text));
-  if (!parsed.ok) throw new Error(`Demo comment: ${parsed.error}`);
+  if (!parsed.ok) throw new Error(`Demo comment: ${parsed.error.key}`);
   return {
     body: JSON.stringify(parsed.doc),
     bodyHtml: renderRichText(parsed.doc),

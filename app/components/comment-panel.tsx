@@ -2,8 +2,13 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { Field, FormError, translateMessage } from "~/components/field";
 import { RichTextEditor } from "~/components/rich-text-editor";
-import { COMMENT_TYPES } from "~/models/comment-schema";
+import { COMMENT_TYPES, isCommentEvent, isCommentStatus, isCommentType } from "~/lib/comment-types";
+import type { Message } from "~/lib/errors";
+import type { CommentingState } from "~/models/comment-period";
+
+export type { CommentingState } from "~/models/comment-period";
 
 export type PanelComment = {
   id: string;
@@ -37,13 +42,8 @@ export type PanelRevision = {
   editedBy: { name: string } | null;
 };
 
-export type CommentingState =
-  | { kind: "allowed"; canSubmit: boolean }
-  | { kind: "signed-out" }
-  | { kind: "not-allowed" }
-  | { kind: "closed"; message: string };
-
-type ActionErrors = { formError?: string; fieldErrors?: Record<string, string[] | undefined> } | undefined;
+/** What the comment action answered when it refused a form (app/utils/http.server.ts FormFailure). */
+type ActionErrors = { formError?: Message; fieldErrors?: Record<string, readonly string[] | undefined> } | undefined;
 
 /**
  * The comment panel of one paragraph: its comments, and the form to add one.
@@ -142,7 +142,7 @@ export function CommentPanel({
         ) : commenting.kind === "not-allowed" ? (
           <p>{t("comments.roleCannotComment")}</p>
         ) : (
-          <p role="status">{commenting.message}</p>
+          <p role="status">{translateMessage(t, commenting.message)}</p>
         )}
       </section>
     </aside>
@@ -210,9 +210,13 @@ function CommentView({
             <bdi>{comment.author.name}</bdi>
           </span>
         ) : null}
-        <span className={`badge badge-type`}>{t(`comments.types.${comment.type}`)}</span>
+        <span className={`badge badge-type`}>
+          {isCommentType(comment.type) ? t(`comments.types.${comment.type}`) : comment.type}
+        </span>
         {comment.status !== "submitted" ? (
-          <span className={`badge badge-${comment.status}`}>{t(`comments.status.${comment.status}`)}</span>
+          <span className={`badge badge-${comment.status}`}>
+            {isCommentStatus(comment.status) ? t(`comments.status.${comment.status}`) : comment.status}
+          </span>
         ) : null}
       </header>
       {comment.quote ? (
@@ -265,8 +269,10 @@ function CommentView({
           {history.map((revision) => (
             <li key={revision.revision}>
               <p>
-                {t(`comments.events.${revision.event}`)} ·{" "}
-                {new Date(revision.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC
+                {isCommentEvent(revision.event) ? t(`comments.events.${revision.event}`) : revision.event} ·{" "}
+                {t("comments.revisionTime", {
+                  time: new Date(revision.createdAt).toISOString().slice(0, 16).replace("T", " "),
+                })}
                 {revision.editedBy ? (
                   <>
                     {" · "}
@@ -282,6 +288,22 @@ function CommentView({
       ) : null}
     </article>
   );
+}
+
+/** The phrase selected in the paragraph (QuotableParagraph's `comment-quote` event). */
+type SelectedQuote = { quote: string; start: number; end: number };
+
+/** What the browser keeps of a comment being typed. */
+type StoredDraft = { body?: string; proposedText?: string; type?: string };
+
+/** The kept draft, read back from storage (where anything may have been written). */
+function storedDraft(value: unknown): StoredDraft | null {
+  if (typeof value !== "object" || value === null) return null;
+  const text = (field: string) => {
+    const found: unknown = (value as Record<string, unknown>)[field];
+    return typeof found === "string" ? found : undefined;
+  };
+  return { body: text("body"), proposedText: text("proposedText"), type: text("type") };
 }
 
 function CommentForm({
@@ -306,15 +328,15 @@ function CommentForm({
   const { t } = useTranslation();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const [quote, setQuote] = useState<{ quote: string; start: number; end: number } | null>(null);
-  const [restored, setRestored] = useState<{ body?: string; proposedText?: string; type?: string } | null>(null);
+  const [quote, setQuote] = useState<SelectedQuote | null>(null);
+  const [restored, setRestored] = useState<StoredDraft | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const prefix = mode === "edit" ? `edit-${comment?.id}` : "new";
-  const fieldError = (name: string) => errors?.fieldErrors?.[name]?.[0];
+  const fieldErrors = errors?.fieldErrors ?? {};
 
   useEffect(() => {
     if (mode !== "create") return;
-    const onQuote = (event: Event) => setQuote((event as CustomEvent).detail);
+    const onQuote = (event: Event) => setQuote((event as CustomEvent<SelectedQuote>).detail);
     document.addEventListener("comment-quote", onQuote);
     return () => document.removeEventListener("comment-quote", onQuote);
   }, [mode]);
@@ -328,7 +350,10 @@ function CommentForm({
         return;
       }
       const saved = window.localStorage.getItem(draftStorageKey);
-      if (saved) setRestored(JSON.parse(saved));
+      // The browser's copy exists only after hydration: reading it during the
+      // render would differ from the server's HTML.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      if (saved) setRestored(storedDraft(JSON.parse(saved)));
     } catch {
       /* storage unavailable: nothing to restore */
     }
@@ -367,11 +392,7 @@ function CommentForm({
       <input type="hidden" name="paragraphKey" value={paragraphKey} />
       {mode === "edit" && comment ? <input type="hidden" name="commentId" value={comment.id} /> : null}
       {mode === "create" ? <input type="hidden" name="idempotencyKey" value={idempotencyKey} /> : null}
-      {errors?.formError ? (
-        <p id={`${prefix}-form-error`} className="form-error" role="alert">
-          {errors.formError}
-        </p>
-      ) : null}
+      <FormError id={`${prefix}-form-error`} message={errors?.formError} />
       {quote ? (
         <div className="quote-field">
           <p>
@@ -385,55 +406,52 @@ function CommentForm({
           <input type="hidden" name="quoteEnd" value={quote.end} />
         </div>
       ) : null}
-      <fieldset
-        aria-invalid={fieldError("type") ? true : undefined}
-        aria-describedby={fieldError("type") ? `${prefix}-type-error` : undefined}
-      >
-        <legend>{t("comments.type")}</legend>
-        {COMMENT_TYPES.map((type) => (
-          <label key={`${type}-${defaultType}`} className="radio">
-            <input type="radio" name="type" value={type} defaultChecked={type === defaultType} required />
-            {t(`comments.types.${type}`)}
-          </label>
-        ))}
-        {fieldError("type") ? (
-          <p id={`${prefix}-type-error`} className="field-error">
-            {fieldError("type")}
-          </p>
-        ) : null}
-      </fieldset>
-      <RichTextEditor
-        key={restored?.body ? `restored-${prefix}` : prefix}
+      <Field id={`${prefix}-type`} label={t("comments.type")} errors={fieldErrors.type} group>
+        {() =>
+          COMMENT_TYPES.map((type) => (
+            <label key={`${type}-${defaultType}`} className="radio">
+              <input type="radio" name="type" value={type} defaultChecked={type === defaultType} required />
+              {t(`comments.types.${type}`)}
+            </label>
+          ))
+        }
+      </Field>
+      <Field
         id={`${prefix}-body`}
-        name="body"
         label={t("comments.body")}
-        defaultValue={restored?.body ?? comment?.body}
-        invalid={Boolean(fieldError("body"))}
-        describedBy={fieldError("body") ? `${prefix}-body-error` : undefined}
-        onChange={(body) => saveDraft({ body })}
-      />
-      {fieldError("body") ? (
-        <p id={`${prefix}-body-error`} className="field-error">
-          {fieldError("body")}
-        </p>
-      ) : null}
-      <label htmlFor={`${prefix}-proposed`}>{t("comments.proposedTextLabel")}</label>
-      <p id={`${prefix}-proposed-hint`} className="hint">
-        {t("comments.proposedTextHint")}
-      </p>
-      <textarea
+        errors={fieldErrors.body ?? fieldErrors.bodyText}
+        ownLabel
+        className="comment-body-field"
+      >
+        {(control) => (
+          <RichTextEditor
+            key={restored?.body ? `restored-${prefix}` : prefix}
+            id={control.id}
+            name="body"
+            label={t("comments.body")}
+            defaultValue={restored?.body ?? comment?.body}
+            invalid={Boolean(control["aria-invalid"])}
+            describedBy={control["aria-describedby"]}
+            onChange={(body) => saveDraft({ body })}
+          />
+        )}
+      </Field>
+      <Field
         id={`${prefix}-proposed`}
-        name="proposedText"
-        rows={4}
-        defaultValue={restored?.proposedText ?? comment?.proposedText ?? ""}
-        aria-describedby={`${prefix}-proposed-hint${fieldError("proposedText") ? ` ${prefix}-proposed-error` : ""}`}
-        aria-invalid={fieldError("proposedText") ? true : undefined}
-      />
-      {fieldError("proposedText") ? (
-        <p id={`${prefix}-proposed-error`} className="field-error">
-          {fieldError("proposedText")}
-        </p>
-      ) : null}
+        label={t("comments.proposedTextLabel")}
+        hint={t("comments.proposedTextHint")}
+        errors={fieldErrors.proposedText}
+        className="comment-proposed-field"
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            name="proposedText"
+            rows={4}
+            defaultValue={restored?.proposedText ?? comment?.proposedText ?? ""}
+          />
+        )}
+      </Field>
       {canSubmit ? (
         <label className="checkbox">
           <input type="checkbox" name="submit" value="on" defaultChecked />

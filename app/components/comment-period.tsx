@@ -21,14 +21,15 @@ export function CommentPeriod({
 }) {
   const { t } = useTranslation();
   // Starts from the server's clock (same text on both sides), then ticks.
-  const [current, setCurrent] = useState(() => new Date(now));
+  const [clock, setClock] = useState(() => ({ serverNow: now, current: new Date(now) }));
   // A navigation brings a new server time (after the secretariat closed the
-  // period, say): it replaces the ticking clock.
-  useEffect(() => setCurrent(new Date(now)), [now]);
+  // period, say): it replaces the ticking clock, during this render.
+  if (clock.serverNow !== now) setClock({ serverNow: now, current: new Date(now) });
   useEffect(() => {
-    const timer = window.setInterval(() => setCurrent(new Date()), 30_000);
+    const timer = window.setInterval(() => setClock((clock) => ({ ...clock, current: new Date() })), 30_000);
     return () => window.clearInterval(timer);
   }, []);
+  const current = clock.serverNow === now ? clock.current : new Date(now);
   const state = commentPeriodState({ opensAt, closesAt }, current);
   if (state === "none" || !opensAt || !closesAt) return <p>{t("consultation.noPeriod")}</p>;
   const left = timeUntil(closesAt, current);

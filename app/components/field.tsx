@@ -1,8 +1,19 @@
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { Message } from "~/lib/errors";
-import type { MessageKey } from "~/lib/translate";
+import type { MessageKey, MessageValues, Translate } from "~/lib/translate";
+
+/**
+ * The text of a message whose key is known only at run time (from an action
+ * or a model). i18next types `t` per key, asking for every value any key of
+ * the union interpolates; here the values travel with the key instead.
+ */
+export function translateMessage(t: Translate, message: Message): string {
+  const translate = t as unknown as (key: MessageKey, values: MessageValues) => string;
+  return translate(message.key, message.values ?? {});
+}
+
+import type { ReactNode } from "react";
 
 /** What a control inside a Field receives: spread it onto the input, select or textarea. */
 export interface ControlProps {
@@ -25,7 +36,8 @@ export interface ControlProps {
  *
  * With `group`, the field is a fieldset whose legend is the label (radio
  * buttons, checkboxes); the control props then go on the first input or are
- * ignored.
+ * ignored. With `ownLabel`, the control renders `label` itself (the rich-text
+ * editor labels its editable area): the field adds the hint and the error.
  */
 export function Field({
   id,
@@ -33,6 +45,7 @@ export function Field({
   hint,
   errors,
   group = false,
+  ownLabel = false,
   className = "field",
   children,
 }: {
@@ -41,6 +54,7 @@ export function Field({
   hint?: ReactNode;
   errors?: readonly MessageKey[] | readonly string[];
   group?: boolean;
+  ownLabel?: boolean;
   className?: string;
   children: (control: ControlProps) => ReactNode;
 }) {
@@ -78,7 +92,7 @@ export function Field({
   }
   return (
     <div className={className}>
-      <label htmlFor={id}>{label}</label>
+      {ownLabel ? null : <label htmlFor={id}>{label}</label>}
       {body}
     </div>
   );
@@ -90,7 +104,7 @@ export function FormError({ message, id }: { message: Message | null | undefined
   if (!message) return null;
   return (
     <p id={id} className="form-error" role="alert">
-      {t(message.key, message.values)}
+      {translateMessage(t, message)}
     </p>
   );
 }

@@ -30,7 +30,8 @@ describe("RichTextEditor on the server", () => {
     );
     expect(html).toBe(
       '<div class="rte"><label id="comment-body-label" for="comment-body" class="rte-label">Comment</label>' +
-        '<textarea id="comment-body" name="bodyText" class="rte-fallback" rows="8" aria-describedby="hint" aria-invalid="true">' +
+        '<textarea id="comment-body" name="bodyText" class="rte-fallback" rows="8" ' +
+        'aria-describedby="hint" aria-invalid="true">' +
         "Stored &lt;body&gt;</textarea></div>",
     );
   });

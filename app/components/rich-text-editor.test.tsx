@@ -29,9 +29,9 @@ async function mount(element: React.ReactElement) {
   container = document.createElement("form");
   document.body.append(container);
   root = createRoot(container);
-  await act(async () => root!.render(element));
+  await act(() => Promise.resolve(root!.render(element)));
   // The editor is created in an effect after the first render.
-  await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
   return container;
 }
 
@@ -61,10 +61,11 @@ describe("RichTextEditor", () => {
     const textarea = container.querySelector("textarea")!;
     textarea.value = "Typed while loading\n\nSecond <b>paragraph</b>";
 
-    await act(async () => {
+    await act(() => {
       root = hydrateRoot(container!, element);
+      return Promise.resolve();
     });
-    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 
     expect(container.querySelector("textarea")).toBeNull();
     expect(container.querySelector("#comment-body")!.innerHTML).toBe(
@@ -115,7 +116,7 @@ describe("RichTextEditor", () => {
       <RichTextEditor name="body" label="Comment" id="comment-body" defaultValue="Plain words" />,
     );
     const bulletButton = form.querySelector<HTMLButtonElement>('button[aria-label="editor.bulletList"]')!;
-    await act(async () => bulletButton.click());
+    await act(() => Promise.resolve(bulletButton.click()));
 
     expect(bulletButton.getAttribute("aria-pressed")).toBe("true");
     const hidden = form.querySelector<HTMLInputElement>('input[name="body"]')!;
@@ -135,7 +136,9 @@ describe("RichTextEditor", () => {
   it("refuses a javascript: link typed into the link prompt and says why", async () => {
     const form = await mount(<RichTextEditor name="body" label="Comment" id="comment-body" defaultValue="Text" />);
     const prompt = vi.spyOn(window, "prompt").mockReturnValue("javascript:alert(1)");
-    await act(async () => form.querySelector<HTMLButtonElement>('button[aria-label="editor.link"]')!.click());
+    await act(() =>
+      Promise.resolve(form.querySelector<HTMLButtonElement>('button[aria-label="editor.link"]')!.click()),
+    );
     prompt.mockRestore();
 
     expect(form.querySelector('[role="alert"]')?.textContent).toBe("editor.linkInvalid");
@@ -146,7 +149,9 @@ describe("RichTextEditor", () => {
   it("adds an allowed link, completing a bare domain with https://", async () => {
     const form = await mount(<RichTextEditor name="body" label="Comment" id="comment-body" />);
     const prompt = vi.spyOn(window, "prompt").mockReturnValue("example.org/report");
-    await act(async () => form.querySelector<HTMLButtonElement>('button[aria-label="editor.link"]')!.click());
+    await act(() =>
+      Promise.resolve(form.querySelector<HTMLButtonElement>('button[aria-label="editor.link"]')!.click()),
+    );
     prompt.mockRestore();
 
     expect(form.querySelector("#comment-body")!.innerHTML).toBe(

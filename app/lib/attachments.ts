@@ -3,12 +3,17 @@
  * by its bytes, never by its name or the browser's declared type.
  */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/** {@link MAX_ATTACHMENT_BYTES} in megabytes, as messages state it. */
+export const MAX_ATTACHMENT_MEGABYTES = MAX_ATTACHMENT_BYTES / 1024 / 1024;
+
+/** The media type of a Word (.docx) document. */
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 export type AttachmentKind =
   | { kind: "pdf"; contentType: "application/pdf"; extension: ".pdf" }
   | {
       kind: "docx";
-      contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+      contentType: typeof DOCX_TYPE;
       extension: ".docx";
     };
 
@@ -27,7 +32,7 @@ export function sniffAttachment(bytes: Uint8Array): AttachmentKind | null {
   if (startsWith(bytes, ZIP_MAGIC)) {
     return {
       kind: "docx",
-      contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      contentType: DOCX_TYPE,
       extension: ".docx",
     };
   }
@@ -42,6 +47,8 @@ export function safeAttachmentName(name: string, extension: string): string {
   const base = name
     .split(/[\\/]/)
     .pop()!
+    // Removing control characters is the point.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069"]/g, "")
     .replace(/\.[A-Za-z0-9]{1,5}$/, "")
     .trim()

@@ -19,7 +19,10 @@ function page(
   const headers = new Headers({ "Content-Type": type });
   if (ttl !== null) headers.set(PAGE_CACHE_HEADER, ttl);
   if (cookie) headers.append("Set-Cookie", cookie);
-  const html = `<!DOCTYPE html><html><body><p>Paragraph 2.9 a.</p><script nonce="${nonce}">window.__ctx = {"a":1};</script><script nonce="${nonce}" type="module" async="">import("/build/entry.js");</script><script src="/build/x.js" nonce="${nonce}"></script></body></html>`;
+  const html =
+    `<!DOCTYPE html><html><body><p>Paragraph 2.9 a.</p><script nonce="${nonce}">window.__ctx = {"a":1};</script>` +
+    `<script nonce="${nonce}" type="module" async="">import("/build/entry.js");</script>` +
+    `<script src="/build/x.js" nonce="${nonce}"></script></body></html>`;
   return new Response(html, { status, headers });
 }
 
@@ -29,7 +32,9 @@ function sha256(text: string) {
 
 describe("inlineScriptHashes and cachedPagePolicy", () => {
   it("hashes the text of each inline script, not scripts loaded by src", () => {
-    const html = `<script nonce="n">window.__ctx = {"a":1};</script><SCRIPT type="module">import("/é.js");</SCRIPT><script src="/x.js"></script>`;
+    const html =
+      `<script nonce="n">window.__ctx = {"a":1};</script>` +
+      `<SCRIPT type="module">import("/é.js");</SCRIPT><script src="/x.js"></script>`;
     expect(inlineScriptHashes(html)).toEqual([sha256(`window.__ctx = {"a":1};`), sha256(`import("/é.js");`)]);
   });
 
@@ -60,7 +65,10 @@ describe("PageCache", () => {
   it("renders once, then serves the kept page in every encoding with hashes that match its scripts", async () => {
     const cache = new PageCache();
     let renders = 0;
-    const render = async () => (renders++, page("FIRST=="));
+    const render = () => {
+      renders++;
+      return Promise.resolve(page("FIRST=="));
+    };
 
     const first = await cache.respond("k", render);
     expect(first.state).toBe("miss");
@@ -101,7 +109,10 @@ describe("PageCache", () => {
     const cache = new PageCache();
     let renders = 0;
     for (const options of [{ ttl: null }, { cookie: "consult_session=abc" }, { status: 500 }] as const) {
-      const answer = await cache.respond(`k-${renders}`, async () => (renders++, page("N==", options)));
+      const answer = await cache.respond(`k-${renders}`, () => {
+        renders++;
+        return Promise.resolve(page("N==", options));
+      });
       expect(answer.state).toBe("bypass");
       if (answer.state === "hit") throw new Error("unreachable");
       expect(answer.response.headers.has(PAGE_CACHE_HEADER)).toBe(false);
@@ -113,7 +124,10 @@ describe("PageCache", () => {
   it("keys pages by URL and language, and forgets them after their TTL", async () => {
     const cache = new PageCache();
     let renders = 0;
-    const render = async () => (renders++, page("N==", { ttl: "1" }));
+    const render = () => {
+      renders++;
+      return Promise.resolve(page("N==", { ttl: "1" }));
+    };
     await cache.respond(PageCache.key("/a", "en"), render);
     await cache.respond(PageCache.key("/a", "fr"), render);
     await cache.respond(PageCache.key("/a?p=1", "en"), render);
@@ -127,7 +141,10 @@ describe("PageCache", () => {
   it("when turned off, renders every time", async () => {
     const cache = new PageCache({ enabled: false });
     let renders = 0;
-    const render = async () => (renders++, page("N=="));
+    const render = () => {
+      renders++;
+      return Promise.resolve(page("N=="));
+    };
     expect((await cache.respond("k", render)).state).toBe("bypass");
     expect((await cache.respond("k", render)).state).toBe("bypass");
     expect(renders).toBe(2);
@@ -135,9 +152,7 @@ describe("PageCache", () => {
 
   it("a failed render fails its own request only; the next one renders again", async () => {
     const cache = new PageCache();
-    await expect(cache.respond("k", async () => Promise.reject(new Error("database down")))).rejects.toThrow(
-      "database down",
-    );
-    expect((await cache.respond("k", async () => page("N=="))).state).toBe("miss");
+    await expect(cache.respond("k", () => Promise.reject(new Error("database down")))).rejects.toThrow("database down");
+    expect((await cache.respond("k", () => Promise.resolve(page("N==")))).state).toBe("miss");
   });
 });

@@ -1,80 +1,31 @@
+/**
+ * Writing comments: create, edit, submit for the organization, withdraw,
+ * each checked against the actor's permissions (authorize) and the comment
+ * period (comment-period.ts). Reads are in comment-read.server.ts, which
+ * this module re-exports for the models that read comments through it.
+ */
 import type { Prisma } from "~/generated/prisma/client";
-import { formatInstant } from "~/lib/dates";
-import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText } from "~/lib/richtext";
-import { recordAuditEvent } from "~/utils/audit.server";
-import type { CommentEditInput, CommentFormInput } from "~/models/comment-schema";
 import { DomainError } from "~/lib/errors";
+import { can, type Actor } from "~/lib/permissions";
+import { anchorQuote } from "~/lib/quote-anchor";
+import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText } from "~/lib/richtext";
+import { assertCommentingOpen } from "~/models/comment-period";
+import type { CommentEditInput, CommentFormInput } from "~/models/comment-schema";
+import { recordAuditEvent } from "~/utils/audit.server";
+import { authorize } from "~/utils/authorize.server";
 import { prisma, rawDate } from "~/utils/db.server";
-import { can } from "~/lib/permissions";
 
-/** Who is acting: the signed-in user with the permissions of their role. */
-export type Actor = {
-  id: string;
-  role: string;
-  organization: { id: string; name: string } | null;
-  permissions: readonly string[];
-} | null;
-
-/** Characters of context kept on each side of a quote, to find it again later. */
-const QUOTE_CONTEXT_CHARS = 40;
-
-function mayActOnComment(
-  actor: Actor,
-  action: "read" | "update" | "delete" | "submit",
-  comment: { authorId: string | null; organizationId: string | null },
-) {
-  return actor !== null && can(actor, `${action}:comment:own`, comment);
-}
-
-async function deny(actor: Actor, action: string, entityId: string | null, ip?: string) {
-  await recordAuditEvent({
-    actorId: actor?.id ?? null,
-    action,
-    entity: "comment",
-    entityId,
-    outcome: "denied",
-    ip: ip ?? null,
-    details: {},
-  });
-}
-
-type PeriodVersion = {
-  status: string;
-  commentsOpenAt: Date | null;
-  commentsCloseAt: Date | null;
-  consultation: { timeZone: string };
-};
-
-/** The deadline holds on the server: outside the period nothing is written. */
-function assertCommentingOpen(version: PeriodVersion, now: Date) {
-  const { commentsOpenAt: opens, commentsCloseAt: closes, consultation } = version;
-  if (version.status !== "open" || !opens || !closes) {
-    throw new DomainError(409, "This version is not open for comments.");
-  }
-  if (now < opens) {
-    throw new DomainError(
-      409,
-      `The comment period opens on ${formatInstant(opens, consultation.timeZone)} (${consultation.timeZone}).`,
-      {
-        opensAt: opens.toISOString(),
-      },
-    );
-  }
-  if (now >= closes) {
-    throw new DomainError(
-      409,
-      `The comment period closed on ${formatInstant(closes, consultation.timeZone)} (${consultation.timeZone}).`,
-      {
-        closesAt: closes.toISOString(),
-      },
-    );
-  }
-}
+export {
+  commentCountsByParagraph,
+  listCommentRevisions,
+  listParagraphComments,
+  visibleCommentsWhere,
+} from "~/models/comment-read.server";
 
 /** Validates and renders a comment body from the editor's JSON or the plain-text fallback. */
 function prepareBody(input: { body?: string; bodyText?: string }) {
   const parsed = input.body ? parseRichText(input.body) : parseRichText(plainTextToRichText(input.bodyText ?? ""));
-  if (!parsed.ok) throw new DomainError(parsed.status, parsed.error);
+  if (!parsed.ok) throw new DomainError(parsed.status, parsed.error.key, { values: parsed.error.values });
   return {
     body: JSON.stringify(parsed.doc),
     bodyHtml: renderRichText(parsed.doc),
@@ -83,27 +34,15 @@ function prepareBody(input: { body?: string; bodyText?: string }) {
 }
 
 /** Locates the quoted phrase in the paragraph and keeps its surroundings. */
-function anchorQuote(paragraphText: string, input: Pick<CommentFormInput, "quote" | "quoteStart" | "quoteEnd">) {
+function quoteFields(paragraphText: string, input: Pick<CommentFormInput, "quote" | "quoteStart">) {
   if (!input.quote) return {};
-  let start = input.quoteStart;
-  if (start === undefined || paragraphText.slice(start, start + input.quote.length) !== input.quote) {
-    start = paragraphText.indexOf(input.quote);
-  }
-  if (start < 0) throw new DomainError(400, "The selected phrase is not in this paragraph.");
-  const end = start + input.quote.length;
-  return {
-    quote: input.quote,
-    quoteStart: start,
-    quoteEnd: end,
-    quotePrefix: paragraphText.slice(Math.max(0, start - QUOTE_CONTEXT_CHARS), start),
-    quoteSuffix: paragraphText.slice(end, end + QUOTE_CONTEXT_CHARS),
-  };
+  const anchored = anchorQuote(paragraphText, input.quote, input.quoteStart);
+  if (!anchored) throw new DomainError(400, "comments.errors.quoteNotFound");
+  return anchored;
 }
 
 function isUniqueViolation(error: unknown) {
-  return (
-    typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002"
-  );
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 const periodSelect = {
@@ -170,9 +109,9 @@ async function findVersionAndParagraph({
     where: { number: versionNumber, consultation: { slug } },
     select: periodSelect,
   });
-  if (!version) throw new DomainError(404, "No such version.");
+  if (!version) throw new DomainError(404, "reader.errors.noSuchVersion");
   assertCommentingOpen(version, now);
-  throw new DomainError(404, "No such paragraph in this version.");
+  throw new DomainError(404, "reader.errors.noSuchParagraph");
 }
 
 /**
@@ -189,17 +128,22 @@ export async function createComment({
   now = new Date(),
   clientAddress,
 }: {
-  actor: Actor;
+  actor: Actor | null;
   slug: string;
   versionNumber: number;
   input: CommentFormInput;
   now?: Date;
   clientAddress?: string;
 }) {
-  if (!actor || !can(actor, "create:comment:own") || !actor.organization) {
-    await deny(actor, "comment.create", null, clientAddress);
-    throw new DomainError(403, "Your role cannot comment. Observers read and compare versions only.");
-  }
+  await authorize({
+    actor,
+    permission: "create:comment:own",
+    audit: { ip: clientAddress, action: "comment.create", entity: "comment" },
+  });
+  // authorize returned: there is an actor. A comment is always on behalf of an organization.
+  const author = actor!;
+  const organization = author.organization;
+  if (!organization) throw new DomainError(403, "comments.errors.noOrganization");
   const { version, paragraph } = await findVersionAndParagraph({
     slug,
     versionNumber,
@@ -208,10 +152,10 @@ export async function createComment({
   });
 
   const body = prepareBody(input);
-  const quote = anchorQuote(paragraph.text, input);
-  const submit = Boolean(input.submit) && can(actor, "submit:comment:organization");
+  const quote = quoteFields(paragraph.text, input);
+  const submit = Boolean(input.submit) && can(author, "submit:comment:organization");
   const status = submit ? "submitted" : "draft";
-  const idempotencyKey = `${actor.id}:${input.idempotencyKey}`;
+  const idempotencyKey = `${author.id}:${input.idempotencyKey}`;
 
   try {
     const comment = await prisma.comment.create({
@@ -219,8 +163,8 @@ export async function createComment({
         consultationId: version.consultationId,
         versionId: version.id,
         paragraphId: paragraph.id,
-        authorId: actor.id,
-        organizationId: actor.organization.id,
+        authorId: author.id,
+        organizationId: organization.id,
         type: input.type,
         status,
         ...body,
@@ -228,7 +172,7 @@ export async function createComment({
         ...quote,
         idempotencyKey,
         submittedAt: submit ? now : null,
-        submittedById: submit ? actor.id : null,
+        submittedById: submit ? author.id : null,
         revisions: {
           create: {
             revision: 1,
@@ -238,14 +182,14 @@ export async function createComment({
             bodyHtml: body.bodyHtml,
             proposedText: input.proposedText ?? null,
             status,
-            editedById: actor.id,
+            editedById: author.id,
           },
         },
       },
       select: { id: true, status: true },
     });
     await recordAuditEvent({
-      actorId: actor.id,
+      actorId: author.id,
       action: submit ? "comment.submit" : "comment.create",
       entity: "comment",
       entityId: comment.id,
@@ -277,28 +221,30 @@ const commentForChange = {
   _count: { select: { revisions: true } },
 } satisfies Prisma.CommentSelect;
 
+/**
+ * The comment `action` is about to change, once the actor may: someone who
+ * may not even read it gets the same 404 as for a missing comment; someone
+ * who may read it but not do `action` gets 403. Returns the actor, known to
+ * be signed in from here on.
+ */
 async function loadForChange(
-  actor: Actor,
+  actor: Actor | null,
   commentId: string,
   action: "update" | "delete" | "submit",
   clientAddress?: string,
 ) {
   const comment = await prisma.comment.findUnique({ where: { id: commentId }, select: commentForChange });
   // Someone else's comment and a missing one look the same from outside.
-  if (!comment || !mayActOnComment(actor, "read", comment)) {
-    await deny(actor, `comment.${action}`, commentId, clientAddress);
-    throw new DomainError(404, "No such comment.");
-  }
-  if (!mayActOnComment(actor, action, comment)) {
-    await deny(actor, `comment.${action}`, commentId, clientAddress);
-    throw new DomainError(403, "You cannot change this comment.");
-  }
-  if (comment.status === "withdrawn") throw new DomainError(409, "This comment was withdrawn.");
-  return comment;
+  if (!comment) throw new DomainError(404, "errors.notFound");
+  const audit = { ip: clientAddress, action: `comment.${action}`, entity: "comment", entityId: commentId };
+  await authorize({ actor, permission: "read:comment:own", row: comment, status: 404, key: "errors.notFound", audit });
+  await authorize({ actor, permission: `${action}:comment:own`, row: comment, audit });
+  if (comment.status === "withdrawn") throw new DomainError(409, "comments.errors.withdrawn");
+  return { comment, editor: actor! };
 }
 
 async function writeRevision(input: {
-  actor: NonNullable<Actor>;
+  actor: Actor;
   comment: Prisma.CommentGetPayload<{ select: typeof commentForChange }>;
   event: "edited" | "submitted" | "withdrawn";
   data: Prisma.CommentUpdateInput & {
@@ -312,11 +258,11 @@ async function writeRevision(input: {
 }) {
   const { actor, comment, event, data } = input;
   const next = {
-    type: (data.type as string | undefined) ?? comment.type,
-    body: (data.body as string | undefined) ?? comment.body,
-    bodyHtml: (data.bodyHtml as string | undefined) ?? comment.bodyHtml,
-    proposedText: data.proposedText === undefined ? comment.proposedText : (data.proposedText as string | null),
-    status: (data.status as string | undefined) ?? comment.status,
+    type: data.type ?? comment.type,
+    body: data.body ?? comment.body,
+    bodyHtml: data.bodyHtml ?? comment.bodyHtml,
+    proposedText: data.proposedText === undefined ? comment.proposedText : data.proposedText,
+    status: data.status ?? comment.status,
   };
   await prisma.$transaction([
     prisma.comment.update({ where: { id: comment.id }, data, select: { id: true } }),
@@ -343,16 +289,16 @@ export async function updateComment({
   now = new Date(),
   clientAddress,
 }: {
-  actor: Actor;
+  actor: Actor | null;
   input: CommentEditInput;
   now?: Date;
   clientAddress?: string;
 }) {
-  const comment = await loadForChange(actor, input.commentId, "update", clientAddress);
+  const { comment, editor } = await loadForChange(actor, input.commentId, "update", clientAddress);
   assertCommentingOpen(comment.version, now);
   const body = prepareBody(input);
   await writeRevision({
-    actor: actor!,
+    actor: editor,
     comment,
     event: "edited",
     data: { type: input.type, ...body, proposedText: input.proposedText ?? null },
@@ -367,19 +313,19 @@ export async function submitComment({
   now = new Date(),
   clientAddress,
 }: {
-  actor: Actor;
+  actor: Actor | null;
   commentId: string;
   now?: Date;
   clientAddress?: string;
 }) {
-  const comment = await loadForChange(actor, commentId, "submit", clientAddress);
+  const { comment, editor } = await loadForChange(actor, commentId, "submit", clientAddress);
   assertCommentingOpen(comment.version, now);
   if (comment.status === "submitted") return;
   await writeRevision({
-    actor: actor!,
+    actor: editor,
     comment,
     event: "submitted",
-    data: { status: "submitted", submittedAt: now, submittedBy: { connect: { id: actor!.id } } },
+    data: { status: "submitted", submittedAt: now, submittedBy: { connect: { id: editor.id } } },
     clientAddress,
   });
 }
@@ -391,139 +337,19 @@ export async function withdrawComment({
   now = new Date(),
   clientAddress,
 }: {
-  actor: Actor;
+  actor: Actor | null;
   commentId: string;
   now?: Date;
   clientAddress?: string;
 }) {
-  const comment = await loadForChange(actor, commentId, "delete", clientAddress);
+  const { comment, editor } = await loadForChange(actor, commentId, "delete", clientAddress);
   assertCommentingOpen(comment.version, now);
   await writeRevision({
-    actor: actor!,
+    actor: editor,
     comment,
     event: "withdrawn",
     data: { status: "withdrawn", withdrawnAt: now },
     clientAddress,
-  });
-}
-
-/**
- * Which comments the actor may see on a consultation: the secretariat sees
- * every submitted comment; members of an organization also see their
- * organization's drafts; everyone sees submitted comments once they are
- * public (during the period if the consultation says so, or once published).
- */
-export function visibleCommentsWhere(
-  actor: Actor,
-  consultation: { id: string; commentsVisibility: string; commentsPublishedAt: Date | null },
-): Prisma.CommentWhereInput {
-  const base: Prisma.CommentWhereInput = { consultationId: consultation.id };
-  if (can(actor, "read:comment:any")) return { ...base, status: { in: ["submitted", "withdrawn"] } };
-  const isPublic = consultation.commentsVisibility === "during" || consultation.commentsPublishedAt !== null;
-  const own: Prisma.CommentWhereInput[] = [];
-  if (actor?.organization && can(actor, "read:comment:organization"))
-    own.push({ organizationId: actor.organization.id });
-  if (actor) own.push({ authorId: actor.id });
-  const open: Prisma.CommentWhereInput[] = isPublic ? [{ status: "submitted" }] : [];
-  const any = [...own, ...open];
-  if (any.length === 0) return { id: "__none__" };
-  return { ...base, OR: any };
-}
-
-/** Visible, not withdrawn, comment counts per paragraph of a version, in one query. */
-export async function commentCountsByParagraph({
-  actor,
-  version,
-}: {
-  actor: Actor;
-  version: { id: string; consultation: { id: string; commentsVisibility: string; commentsPublishedAt: Date | null } };
-}) {
-  // Whoever reads every comment counts the version's submitted ones: the
-  // same rows as the general form, in a shape the (versionId, status,
-  // paragraphId, …) index answers alone, already grouped, without reading
-  // a row of the table.
-  const where: Prisma.CommentWhereInput = can(actor, "read:comment:any")
-    ? { versionId: version.id, status: "submitted" }
-    : {
-        AND: [
-          visibleCommentsWhere(actor, version.consultation),
-          { versionId: version.id, status: { not: "withdrawn" } },
-        ],
-      };
-  const rows = await prisma.comment.groupBy({ by: ["paragraphId"], where, _count: { _all: true } });
-  const counts: Record<string, number> = {};
-  for (const row of rows) if (row.paragraphId) counts[row.paragraphId] = row._count._all;
-  return counts;
-}
-
-/** The comments on one paragraph that the actor may see, with what the actor may do to each. */
-export async function listParagraphComments({
-  actor,
-  version,
-  paragraphId,
-}: {
-  actor: Actor;
-  version: { id: string; consultation: { id: string; commentsVisibility: string; commentsPublishedAt: Date | null } };
-  paragraphId: string;
-}) {
-  const comments = await prisma.comment.findMany({
-    where: { AND: [visibleCommentsWhere(actor, version.consultation), { versionId: version.id, paragraphId }] },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      type: true,
-      status: true,
-      body: true,
-      bodyHtml: true,
-      proposedText: true,
-      quote: true,
-      origin: true,
-      sourceAttribution: true,
-      createdAt: true,
-      submittedAt: true,
-      authorId: true,
-      organizationId: true,
-      author: { select: { name: true } },
-      organization: { select: { name: true, kind: true } },
-      _count: { select: { revisions: true } },
-    },
-  });
-  return comments.map(({ authorId, organizationId, ...comment }) => {
-    const target = { authorId, organizationId };
-    const live = comment.status !== "withdrawn" && comment.origin === "platform";
-    return {
-      ...comment,
-      mine: actor?.id === authorId,
-      canEdit: live && mayActOnComment(actor, "update", target),
-      canWithdraw: live && mayActOnComment(actor, "delete", target),
-      canSubmit: live && comment.status === "draft" && mayActOnComment(actor, "submit", target),
-      canSeeHistory: mayActOnComment(actor, "update", target) || can(actor, "read:comment:any"),
-    };
-  });
-}
-
-/** Every revision of a comment, for its author, their organization and the secretariat. */
-export async function listCommentRevisions({ actor, commentId }: { actor: Actor; commentId: string }) {
-  const comment = await prisma.comment.findUnique({
-    where: { id: commentId },
-    select: { authorId: true, organizationId: true },
-  });
-  if (!comment || !(mayActOnComment(actor, "update", comment) || can(actor, "read:comment:any"))) {
-    throw new DomainError(404, "No such comment.");
-  }
-  return prisma.commentRevision.findMany({
-    where: { commentId },
-    orderBy: { revision: "asc" },
-    select: {
-      revision: true,
-      event: true,
-      type: true,
-      bodyHtml: true,
-      proposedText: true,
-      status: true,
-      createdAt: true,
-      editedBy: { select: { name: true } },
-    },
   });
 }
 
@@ -554,7 +380,7 @@ export async function recordSourceComments({
     const paragraphId = paragraphIds.get(comment.paragraphKey);
     if (!paragraphId) throw new Error(`No paragraph "${comment.paragraphKey}" in version ${versionNumber}`);
     const parsed = parseRichText(plainTextToRichText(comment.text));
-    if (!parsed.ok) throw new Error(`Source comment on ${comment.paragraphKey}: ${parsed.error}`);
+    if (!parsed.ok) throw new Error(`Source comment on ${comment.paragraphKey}: ${parsed.error.key}`);
     return {
       consultationId: version.consultationId,
       versionId: version.id,

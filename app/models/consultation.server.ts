@@ -1,9 +1,10 @@
 import { DomainError } from "~/lib/errors";
 import type { ImportedDocument } from "~/lib/import/types";
-import { can } from "~/lib/permissions";
+import type { Actor } from "~/lib/permissions";
 import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
 import { createVersionFromImport } from "~/models/version.server";
 import { recordAuditEvent } from "~/utils/audit.server";
+import { authorize } from "~/utils/authorize.server";
 import { prisma } from "~/utils/db.server";
 
 /** The list page: every consultation with its published versions. */
@@ -26,7 +27,7 @@ export async function listConsultations() {
   });
 }
 
-/** The overview page: documents, versions, phases and the comment period. */
+/** The overview page: documents, versions, phases and the comment period; 404 for a draft or missing one. */
 export async function getConsultationOverview({ slug }: { slug: string }) {
   const consultation = await prisma.consultation.findUnique({
     where: { slug },
@@ -60,7 +61,7 @@ export async function getConsultationOverview({ slug }: { slug: string }) {
       },
     },
   });
-  if (!consultation || consultation.status === "draft") return null;
+  if (!consultation || consultation.status === "draft") throw new DomainError(404, "consultation.errors.notFound");
   return consultation;
 }
 
@@ -85,26 +86,6 @@ export async function createConsultation(input: {
   });
 }
 
-type ManagingActor = { id: string; permissions: readonly string[] } | null;
-
-async function requireManager(
-  actor: ManagingActor,
-  permission: "create:consultation:any" | "update:version:any",
-  clientAddress?: string,
-) {
-  if (actor && can(actor, permission)) return actor;
-  await recordAuditEvent({
-    actorId: actor?.id ?? null,
-    action: "permission.check",
-    entity: permission.split(":")[1] ?? null,
-    entityId: null,
-    outcome: "denied",
-    ip: clientAddress ?? null,
-    details: { permission },
-  });
-  throw new DomainError(403, "Only the secretariat can manage consultations.");
-}
-
 /**
  * The secretariat opens a consultation on an imported document: the
  * consultation, its document and version 1, all or nothing.
@@ -116,7 +97,7 @@ export async function openConsultation({
   sourceFileName,
   clientAddress,
 }: {
-  actor: ManagingActor;
+  actor: Actor | null;
   input: {
     slug: string;
     title: string;
@@ -131,10 +112,15 @@ export async function openConsultation({
   sourceFileName: string;
   clientAddress?: string;
 }) {
-  const manager = await requireManager(actor, "create:consultation:any", clientAddress);
-  if (input.closesAt <= input.opensAt) throw new DomainError(400, "The comment period must close after it opens.");
+  await authorize({ actor, permission: "create:consultation:any", audit: { ip: clientAddress } });
+  if (input.closesAt <= input.opensAt) throw periodOrderError();
   const taken = await prisma.consultation.findUnique({ where: { slug: input.slug }, select: { id: true } });
-  if (taken) throw new DomainError(409, `The address "${input.slug}" is already used by another consultation.`);
+  if (taken) {
+    throw new DomainError(409, "manage.errors.slugTaken", {
+      values: { slug: input.slug },
+      fieldErrors: { slug: ["manage.errors.slugTaken"] },
+    });
+  }
   const consultation = await prisma.consultation.create({
     data: {
       slug: input.slug,
@@ -166,7 +152,7 @@ export async function openConsultation({
     throw error;
   }
   await recordAuditEvent({
-    actorId: manager.id,
+    actorId: actor!.id,
     action: "consultation.open",
     entity: "consultation",
     entityId: consultation.id,
@@ -177,7 +163,53 @@ export async function openConsultation({
   return consultation;
 }
 
-/** Moves a version's comment period (extend the deadline, or close it now). */
+function periodOrderError() {
+  return new DomainError(400, "manage.errors.periodOrder", {
+    fieldErrors: { closesAt: ["manage.errors.periodOrder"] },
+  });
+}
+
+/** The version whose comment period the secretariat manages: only one published for comments has one. */
+async function versionWithPeriod(slug: string, versionNumber: number) {
+  const version = await prisma.version.findFirst({
+    where: { number: versionNumber, consultation: { slug } },
+    select: { id: true, status: true, commentsOpenAt: true },
+  });
+  if (!version) throw new DomainError(404, "reader.errors.noSuchVersion");
+  if (version.status !== "open" && version.status !== "closed") throw new DomainError(409, "manage.errors.noPeriod");
+  return version;
+}
+
+async function writeCommentPeriod({
+  actor,
+  version,
+  opensAt,
+  closesAt,
+  clientAddress,
+}: {
+  actor: Actor;
+  version: { id: string };
+  opensAt: Date;
+  closesAt: Date;
+  clientAddress?: string;
+}) {
+  await prisma.version.update({
+    where: { id: version.id },
+    data: { commentsOpenAt: opensAt, commentsCloseAt: closesAt, status: "open" },
+    select: { id: true },
+  });
+  await recordAuditEvent({
+    actorId: actor.id,
+    action: "version.comment_period",
+    entity: "version",
+    entityId: version.id,
+    outcome: "ok",
+    ip: clientAddress ?? null,
+    details: { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() },
+  });
+}
+
+/** Moves a version's comment period (extend the deadline, or open it again). */
 export async function setCommentPeriod({
   actor,
   slug,
@@ -186,35 +218,40 @@ export async function setCommentPeriod({
   closesAt,
   clientAddress,
 }: {
-  actor: ManagingActor;
+  actor: Actor | null;
   slug: string;
   versionNumber: number;
   opensAt: Date;
   closesAt: Date;
   clientAddress?: string;
 }) {
-  const manager = await requireManager(actor, "update:version:any", clientAddress);
-  if (closesAt <= opensAt) throw new DomainError(400, "The comment period must close after it opens.");
-  const version = await prisma.version.findFirst({
-    where: { number: versionNumber, consultation: { slug } },
-    select: { id: true, status: true },
-  });
-  if (!version) throw new DomainError(404, "No such version.");
-  if (version.status !== "open" && version.status !== "closed") {
-    throw new DomainError(409, "Only a version published for comments has a comment period.");
-  }
-  await prisma.version.update({
-    where: { id: version.id },
-    data: { commentsOpenAt: opensAt, commentsCloseAt: closesAt, status: "open" },
-    select: { id: true },
-  });
-  await recordAuditEvent({
-    actorId: manager.id,
-    action: "version.comment_period",
-    entity: "version",
-    entityId: version.id,
-    outcome: "ok",
-    ip: clientAddress ?? null,
-    details: { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() },
-  });
+  await authorize({ actor, permission: "update:version:any", audit: { ip: clientAddress } });
+  if (closesAt <= opensAt) throw periodOrderError();
+  const version = await versionWithPeriod(slug, versionNumber);
+  await writeCommentPeriod({ actor: actor!, version, opensAt, closesAt, clientAddress });
+}
+
+/**
+ * Closes a version's comment period at `now`: the deadline becomes now, and
+ * the period keeps its opening unless it had not opened yet (then it opens a
+ * second before, so that it still closes after it opens).
+ */
+export async function closeCommentPeriodNow({
+  actor,
+  slug,
+  versionNumber,
+  now = new Date(),
+  clientAddress,
+}: {
+  actor: Actor | null;
+  slug: string;
+  versionNumber: number;
+  now?: Date;
+  clientAddress?: string;
+}) {
+  await authorize({ actor, permission: "update:version:any", audit: { ip: clientAddress } });
+  const version = await versionWithPeriod(slug, versionNumber);
+  const opened = version.commentsOpenAt;
+  const opensAt = opened && opened < now ? opened : new Date(now.getTime() - 1000);
+  await writeCommentPeriod({ actor: actor!, version, opensAt, closesAt: now, clientAddress });
 }

@@ -1,40 +1,51 @@
+/**
+ * General written contributions on a whole consultation, with an optional
+ * PDF or Word attachment. They are read with the comment permissions: the
+ * secretariat reads all (`read:comment:any`), an organization's members
+ * read their organization's (`read:comment:organization`).
+ */
 import JSZip from "jszip";
 import { z } from "zod";
 
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_MEGABYTES, safeAttachmentName, sniffAttachment } from "~/lib/attachments";
 import { commentPeriodState, formatInstant } from "~/lib/dates";
-import { MAX_ATTACHMENT_BYTES, safeAttachmentName, sniffAttachment } from "~/lib/attachments";
-import { recordAuditEvent } from "~/utils/audit.server";
 import { DomainError } from "~/lib/errors";
+import { can, type Actor } from "~/lib/permissions";
+import { keyed } from "~/lib/zod-message";
+import { recordAuditEvent } from "~/utils/audit.server";
+import { authorize } from "~/utils/authorize.server";
 import { prisma } from "~/utils/db.server";
-import { can } from "~/lib/permissions";
 
-export type ContributionActor = {
-  id: string;
-  organization: { id: string } | null;
-  permissions: readonly string[];
-} | null;
-
-/** The contribution form, shared by the page and the action. Extra fields are dropped. */
+/** The contribution form, shared by the page and the action. Extra fields are dropped. Messages are i18n keys. */
 export const ContributionSchema = z
   .object({
-    title: z.string().trim().min(3, "Give your contribution a title.").max(300),
-    bodyText: z.string().trim().min(1, "Write your contribution, or summarize the attached document.").max(50_000),
-    idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "The form is out of date: reload the page."),
+    title: z
+      .string(keyed("contributions.errors.titleRequired"))
+      .trim()
+      .min(3, keyed("contributions.errors.titleRequired"))
+      .max(300, keyed("errors.fieldTooLong")),
+    bodyText: z
+      .string(keyed("contributions.errors.bodyRequired"))
+      .trim()
+      .min(1, keyed("contributions.errors.bodyRequired"))
+      .max(50_000, keyed("errors.fieldTooLong")),
+    idempotencyKey: z.string(keyed("errors.staleForm")).regex(/^[A-Za-z0-9_-]{8,64}$/, keyed("errors.staleForm")),
   })
   .strip();
 
 async function checkedAttachment(file: { name: string; bytes: Uint8Array }) {
-  if (file.bytes.byteLength === 0) throw new DomainError(400, "The attached file is empty.");
+  if (file.bytes.byteLength === 0) throw new DomainError(400, "contributions.errors.attachmentEmpty");
   if (file.bytes.byteLength > MAX_ATTACHMENT_BYTES) {
-    throw new DomainError(413, `The attachment is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
+    throw new DomainError(413, "contributions.errors.attachmentTooLarge", {
+      values: { max: MAX_ATTACHMENT_MEGABYTES },
+    });
   }
   const kind = sniffAttachment(file.bytes);
-  if (!kind) throw new DomainError(400, "Attach a PDF or a Word (.docx) document.");
+  if (!kind) throw new DomainError(400, "contributions.errors.attachmentType");
   if (kind.kind === "docx") {
     // A zip is not yet a Word document: it must hold the document part.
     const zip = await JSZip.loadAsync(file.bytes).catch(() => null);
-    if (!zip?.file("word/document.xml"))
-      throw new DomainError(400, "The attached .docx file is damaged or is not a Word document.");
+    if (!zip?.file("word/document.xml")) throw new DomainError(400, "contributions.errors.attachmentDamaged");
   }
   return { name: safeAttachmentName(file.name, kind.extension), type: kind.contentType, bytes: file.bytes };
 }
@@ -51,25 +62,25 @@ export async function createContribution({
   now = new Date(),
   clientAddress,
 }: {
-  actor: ContributionActor;
+  actor: Actor | null;
   slug: string;
   input: z.infer<typeof ContributionSchema>;
   attachment: { name: string; bytes: Uint8Array } | null;
   now?: Date;
   clientAddress?: string;
 }) {
-  if (!actor || !actor.organization || !can(actor, "create:contribution:organization")) {
-    await recordAuditEvent({
-      actorId: actor?.id ?? null,
-      action: "contribution.create",
-      entity: "contribution",
-      entityId: null,
-      outcome: "denied",
-      ip: clientAddress ?? null,
-      details: {},
-    });
-    throw new DomainError(403, "Only a focal point can send a contribution on behalf of an organization.");
-  }
+  // The contribution will be the organization's: the permission is checked
+  // against that row, so an actor without an organization is refused too.
+  await authorize({
+    actor,
+    permission: "create:contribution:organization",
+    row: { authorId: actor?.id ?? null, organizationId: actor?.organization?.id ?? null },
+    audit: { ip: clientAddress, action: "contribution.create", entity: "contribution" },
+  });
+  const author = actor!;
+  // Only a wider grant than any role holds today could let an actor without an organization through.
+  const organization = author.organization;
+  if (!organization) throw new DomainError(403, "contributions.errors.forbidden");
   const consultation = await prisma.consultation.findUnique({
     where: { slug },
     select: {
@@ -82,29 +93,30 @@ export async function createContribution({
       },
     },
   });
-  if (!consultation) throw new DomainError(404, "No such consultation.");
+  if (!consultation) throw new DomainError(404, "consultation.errors.notFound");
   const open = consultation.versions.find(
     (v) => commentPeriodState({ opensAt: v.commentsOpenAt, closesAt: v.commentsCloseAt }, now) === "open",
   );
   if (!open) {
     const last = consultation.versions[0]?.commentsCloseAt;
-    throw new DomainError(
-      409,
-      last && last <= now
-        ? `The comment period closed on ${formatInstant(last, consultation.timeZone)} (${consultation.timeZone}).`
-        : "This consultation is not open for contributions.",
-    );
+    if (last && last <= now) {
+      const { timeZone } = consultation;
+      throw new DomainError(409, "comments.errors.closedOn", {
+        values: { date: formatInstant(last, timeZone), timeZone },
+      });
+    }
+    throw new DomainError(409, "contributions.errors.notOpen");
   }
   const file = attachment ? await checkedAttachment(attachment) : null;
-  const idempotencyKey = `${actor.id}:${input.idempotencyKey}`;
+  const idempotencyKey = `${author.id}:${input.idempotencyKey}`;
   const existing = await prisma.contribution.findUnique({ where: { idempotencyKey }, select: { id: true } });
   if (existing) return { id: existing.id, duplicate: true };
   try {
     const created = await prisma.contribution.create({
       data: {
         consultationId: consultation.id,
-        organizationId: actor.organization.id,
-        authorId: actor.id,
+        organizationId: organization.id,
+        authorId: author.id,
         title: input.title,
         bodyText: input.bodyText,
         attachmentName: file?.name ?? null,
@@ -116,7 +128,7 @@ export async function createContribution({
       select: { id: true },
     });
     await recordAuditEvent({
-      actorId: actor.id,
+      actorId: author.id,
       action: "contribution.create",
       entity: "contribution",
       entityId: created.id,
@@ -133,12 +145,12 @@ export async function createContribution({
 }
 
 /** Contributions the actor may read: all for the secretariat, the organization's own otherwise. */
-export async function listContributions({ actor, slug }: { actor: ContributionActor; slug: string }) {
-  if (!actor) return [];
+export async function listContributions({ actor, slug }: { actor: Actor | null; slug: string }) {
   const all = can(actor, "read:comment:any");
-  if (!all && !actor.organization) return [];
+  const organizationId = actor?.organization?.id;
+  if (!all && !(organizationId && can(actor, "read:comment:organization"))) return [];
   return prisma.contribution.findMany({
-    where: { consultation: { slug }, ...(all ? {} : { organizationId: actor.organization!.id }) },
+    where: { consultation: { slug }, ...(all ? {} : { organizationId }) },
     orderBy: { createdAt: "desc" },
     select: {
       id: true,
@@ -158,20 +170,28 @@ export async function getContributionAttachment({
   actor,
   slug,
   id,
+  clientAddress,
 }: {
-  actor: ContributionActor;
+  actor: Actor | null;
   slug: string;
   id: string;
+  clientAddress?: string;
 }) {
   const contribution = await prisma.contribution.findFirst({
     where: { id, consultation: { slug } },
-    select: { organizationId: true, attachment: true, attachmentName: true, attachmentType: true },
+    select: { authorId: true, organizationId: true, attachment: true, attachmentName: true, attachmentType: true },
   });
-  const allowed =
-    actor !== null &&
-    (can(actor, "read:comment:any") ||
-      (actor.organization !== null && contribution?.organizationId === actor.organization.id));
-  if (!contribution || !allowed || !contribution.attachment) throw new DomainError(404, "No such attachment.");
+  // Another organization's attachment and a missing one look the same from outside.
+  if (!contribution) throw new DomainError(404, "errors.notFound");
+  await authorize({
+    actor,
+    permission: "read:comment:organization",
+    row: contribution,
+    status: 404,
+    key: "errors.notFound",
+    audit: { ip: clientAddress, action: "contribution.download", entity: "contribution", entityId: id },
+  });
+  if (!contribution.attachment) throw new DomainError(404, "errors.notFound");
   return {
     name: contribution.attachmentName ?? "attachment",
     type: contribution.attachmentType ?? "application/octet-stream",

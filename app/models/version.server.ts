@@ -1,3 +1,6 @@
+import { LRUCache } from "lru-cache";
+
+import { DomainError } from "~/lib/errors";
 import type { ImportedDocument } from "~/lib/import/types";
 import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
 import { prisma } from "~/utils/db.server";
@@ -8,6 +11,7 @@ import { loadPredecessor, planLineage, writeParagraphLinks } from "./lineage.ser
 /**
  * Everything the reader page needs for one version, in three queries
  * regardless of document length: the version, its sections, its paragraphs.
+ * 404 when the version is not published or its consultation is a draft.
  */
 export async function getVersionForReader({ slug, number }: { slug: string; number: number }) {
   const version = await prisma.version.findFirst({
@@ -42,7 +46,7 @@ export async function getVersionForReader({ slug, number }: { slug: string; numb
       },
     },
   });
-  if (!version) return null;
+  if (!version) throw new DomainError(404, "reader.errors.noSuchVersion");
 
   const { sections, paragraphs } = await versionContent(version.id);
   return { version, sections, paragraphs };
@@ -54,8 +58,8 @@ export async function getVersionForReader({ slug, number }: { slug: string; numb
  * ones: the reader then costs one small query for the version's status and
  * dates, whatever the document's length.
  */
-const CONTENT_CACHE_SIZE = 16;
-const contentCache = new Map<string, ReturnType<typeof loadVersionContent>>();
+type VersionContent = Awaited<ReturnType<typeof loadVersionContent>>;
+const contentCache = new LRUCache<string, Promise<VersionContent>>({ max: 16 });
 
 function loadVersionContent(versionId: string) {
   return Promise.all([
@@ -74,15 +78,12 @@ function loadVersionContent(versionId: string) {
 
 function versionContent(versionId: string) {
   let content = contentCache.get(versionId);
-  if (content) {
-    // Re-insert: Map order is recency order.
-    contentCache.delete(versionId);
-  } else {
+  if (!content) {
     content = loadVersionContent(versionId);
+    // A failed read is not kept: the next reader tries again.
     content.catch(() => contentCache.delete(versionId));
+    contentCache.set(versionId, content);
   }
-  contentCache.set(versionId, content);
-  if (contentCache.size > CONTENT_CACHE_SIZE) contentCache.delete(contentCache.keys().next().value!);
   return content;
 }
 

@@ -1,77 +1,77 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CommentPeriod } from "~/components/comment-period";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormError } from "~/components/field";
 import { StatusBadge } from "~/components/status-badge";
 import { formatDay, utcToZonedLocal, zonedLocalToUtc } from "~/lib/dates";
-import { getConsultationOverview, setCommentPeriod } from "~/models/consultation.server";
-import { DomainError } from "~/lib/errors";
-import { getSessionUser } from "~/utils/auth.server";
 import { can } from "~/lib/permissions";
+import { CommentPeriodActionSchema } from "~/models/consultation-schema";
+import { closeCommentPeriodNow, getConsultationOverview, setCommentPeriod } from "~/models/consultation.server";
+import { getSessionUser } from "~/utils/auth.server";
+import { actionFailure, formFailure, orErrorResponse, type FormFailure } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.consultation.title ?? "Consultation" }];
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? [{ title: data.consultation.title }] : (matches[0]?.meta ?? []);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, headers } = await getSessionUser(request);
-  const consultation = await getConsultationOverview({ slug: params.slug ?? "" });
-  if (!consultation) throw new Response("No such consultation.", { status: 404 });
-  const canManage = user !== null && can(user, "update:version:any");
+  const consultation = await orErrorResponse(getConsultationOverview({ slug: params.slug ?? "" }), headers);
+  const canManage = can(user, "update:version:any");
   return data({ consultation, canManage, now: new Date().toISOString() }, { headers });
 }
 
-const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+/** A refused period form, told apart by version: each version of the page has its own form. */
+function refusedFor(version: number | null, failure: ReturnType<typeof actionFailure>) {
+  return data({ ...failure.data, version }, failure.init ?? undefined);
+}
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const { user, headers } = await getSessionUser(request);
-  const form = await request.formData();
-  const consultation = await getConsultationOverview({ slug });
-  if (!consultation) throw new Response("No such consultation.", { status: 404 });
-  const versionNumber = Number(form.get("version"));
-  const intent = form.get("intent");
-  const now = new Date();
-  try {
-    let opensAt: Date;
-    let closesAt: Date;
-    if (intent === "close") {
-      const version = consultation.documents.flatMap((d) => d.versions).find((v) => v.number === versionNumber);
-      opensAt =
-        version?.commentsOpenAt && version.commentsOpenAt < now
-          ? version.commentsOpenAt
-          : new Date(now.getTime() - 1000);
-      closesAt = now;
-    } else {
-      const opens = String(form.get("opensAt") ?? "");
-      const closes = String(form.get("closesAt") ?? "");
-      if (!LOCAL_DATE_TIME.test(opens) || !LOCAL_DATE_TIME.test(closes)) {
-        return data({ formError: "Give both dates with a time.", version: versionNumber }, { status: 400, headers });
-      }
-      opensAt = zonedLocalToUtc(opens, consultation.timeZone);
-      closesAt = zonedLocalToUtc(closes, consultation.timeZone);
-    }
-    await setCommentPeriod({
-      actor: user,
-      slug,
-      versionNumber,
-      opensAt,
-      closesAt,
-      clientAddress: context.clientAddress,
-    });
-  } catch (error) {
-    if (error instanceof DomainError)
-      return data({ formError: error.message, version: versionNumber }, { status: error.status, headers });
-    throw error;
+  const form = Object.fromEntries(await request.formData());
+  const clientAddress = context.clientAddress;
+  const consultation = await orErrorResponse(getConsultationOverview({ slug }), headers);
+  const parsed = CommentPeriodActionSchema.safeParse(form);
+  if (!parsed.success) {
+    const version = Number(form.version);
+    // The schema's messages are i18n keys (keyed()).
+    const fieldErrors = parsed.error.flatten().fieldErrors as FormFailure["fieldErrors"];
+    const failure = formFailure(400, { key: "manage.errors.bothDates" }, fieldErrors, headers);
+    return refusedFor(Number.isInteger(version) ? version : null, failure);
   }
-  throw redirect(`/consultations/${slug}?updated=${versionNumber}`, { headers });
+  const input = parsed.data;
+  try {
+    switch (input.intent) {
+      case "close":
+        await closeCommentPeriodNow({ actor: user, slug, versionNumber: input.version, clientAddress });
+        break;
+      case "period":
+        await setCommentPeriod({
+          actor: user,
+          slug,
+          versionNumber: input.version,
+          opensAt: zonedLocalToUtc(input.opensAt, consultation.timeZone),
+          closesAt: zonedLocalToUtc(input.closesAt, consultation.timeZone),
+          clientAddress,
+        });
+        break;
+    }
+  } catch (error) {
+    return refusedFor(input.version, actionFailure(error, headers));
+  }
+  throw redirect(`/consultations/${slug}?updated=${input.version}`, { headers });
 }
 
 export default function ConsultationPage() {
   const { consultation, canManage, now } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
+  const base = `/consultations/${consultation.slug}`;
   return (
     <div className="page">
       <p className="breadcrumbs">
@@ -107,7 +107,7 @@ export default function ConsultationPage() {
             {document.versions.map((version) => (
               <li key={version.number} className="phase">
                 <h4>
-                  <Link to={`/consultations/${consultation.slug}/versions/${version.number}`}>{version.label}</Link>{" "}
+                  <Link to={`${base}/versions/${version.number}`}>{version.label}</Link>{" "}
                   <StatusBadge status={version.status} />
                 </h4>
                 <p>
@@ -129,40 +129,44 @@ export default function ConsultationPage() {
                   <details className="manage-period">
                     <summary>{t("manage.periodTitle")}</summary>
                     <Form method="post" className="stacked-form">
-                      {result?.formError && result.version === version.number ? (
-                        <p className="form-error" role="alert">
-                          {result.formError}
-                        </p>
-                      ) : null}
+                      <FormError message={result?.version === version.number ? result.formError : null} />
                       <input type="hidden" name="version" value={version.number} />
-                      <div className="field">
-                        <label htmlFor={`opens-${version.number}`}>
-                          {t("manage.fields.opensAt")} ({consultation.timeZone})
-                        </label>
-                        <input
-                          id={`opens-${version.number}`}
-                          name="opensAt"
-                          type="datetime-local"
-                          defaultValue={
-                            version.commentsOpenAt ? utcToZonedLocal(version.commentsOpenAt, consultation.timeZone) : ""
-                          }
-                        />
-                      </div>
-                      <div className="field">
-                        <label htmlFor={`closes-${version.number}`}>
-                          {t("manage.fields.closesAt")} ({consultation.timeZone})
-                        </label>
-                        <input
-                          id={`closes-${version.number}`}
-                          name="closesAt"
-                          type="datetime-local"
-                          defaultValue={
-                            version.commentsCloseAt
-                              ? utcToZonedLocal(version.commentsCloseAt, consultation.timeZone)
-                              : ""
-                          }
-                        />
-                      </div>
+                      <Field
+                        id={`opens-${version.number}`}
+                        label={`${t("manage.fields.opensAt")} (${consultation.timeZone})`}
+                        errors={result?.version === version.number ? result.fieldErrors.opensAt : undefined}
+                      >
+                        {(control) => (
+                          <input
+                            {...control}
+                            name="opensAt"
+                            type="datetime-local"
+                            defaultValue={
+                              version.commentsOpenAt
+                                ? utcToZonedLocal(version.commentsOpenAt, consultation.timeZone)
+                                : ""
+                            }
+                          />
+                        )}
+                      </Field>
+                      <Field
+                        id={`closes-${version.number}`}
+                        label={`${t("manage.fields.closesAt")} (${consultation.timeZone})`}
+                        errors={result?.version === version.number ? result.fieldErrors.closesAt : undefined}
+                      >
+                        {(control) => (
+                          <input
+                            {...control}
+                            name="closesAt"
+                            type="datetime-local"
+                            defaultValue={
+                              version.commentsCloseAt
+                                ? utcToZonedLocal(version.commentsCloseAt, consultation.timeZone)
+                                : ""
+                            }
+                          />
+                        )}
+                      </Field>
                       <div className="button-row">
                         <button type="submit" name="intent" value="period">
                           {t("manage.periodSave")}

@@ -1,6 +1,5 @@
 import crypto from "node:crypto";
 
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   data,
   MaxPartSizeExceededError,
@@ -12,29 +11,37 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { MAX_ATTACHMENT_BYTES } from "~/lib/attachments";
+import { Field, FormError } from "~/components/field";
+import { remixI18n } from "~/i18next.server";
+import { DOCX_TYPE, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_MEGABYTES } from "~/lib/attachments";
+import { can } from "~/lib/permissions";
 import { getConsultationOverview } from "~/models/consultation.server";
 import { ContributionSchema, createContribution, listContributions } from "~/models/contribution.server";
-import { DomainError } from "~/lib/errors";
 import { requireUser } from "~/utils/auth.server";
-import { can } from "~/lib/permissions";
+import { actionFailure, formFailure, orErrorResponse, validationFailure } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "General contributions" }];
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+
+const ATTACHMENT_ACCEPT = [".pdf", ".docx", "application/pdf", DOCX_TYPE].join(",");
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? [{ title: data.metaTitle }] : (matches[0]?.meta ?? []);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, headers } = await requireUser(request);
   const slug = params.slug ?? "";
-  const consultation = await getConsultationOverview({ slug });
-  if (!consultation) throw new Response("No such consultation.", { status: 404 });
+  const consultation = await orErrorResponse(getConsultationOverview({ slug }), headers);
   const contributions = await listContributions({ actor: user, slug });
+  const t = await remixI18n.getFixedT(request);
   return data(
     {
+      metaTitle: t("contributions.metaTitle", { title: consultation.title }),
       consultation: { slug: consultation.slug, title: consultation.title },
       canContribute: user.organization !== null && can(user, "create:contribution:organization"),
       seesAll: can(user, "read:comment:any"),
       contributions,
       idempotencyKey: crypto.randomUUID(),
-      maxMegabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024,
+      maxMegabytes: MAX_ATTACHMENT_MEGABYTES,
       saved: new URL(request.url).searchParams.has("saved"),
     },
     { headers },
@@ -44,8 +51,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, headers } = await requireUser(request);
   const slug = params.slug ?? "";
-  const fail = (status: number, formError: string, fieldErrors: Record<string, string[] | undefined> = {}) =>
-    data({ formError, fieldErrors }, { status, headers });
   let form: FormData;
   try {
     // One byte over the limit is enough to know it is too large.
@@ -54,12 +59,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES + 1 }),
     );
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError)
-      return fail(413, `The attachment is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
+    if (error instanceof MaxPartSizeExceededError) {
+      const tooLarge = {
+        key: "contributions.errors.attachmentTooLarge",
+        values: { max: MAX_ATTACHMENT_MEGABYTES },
+      } as const;
+      return formFailure(413, tooLarge, {}, headers);
+    }
     throw error;
   }
   const parsed = ContributionSchema.safeParse(Object.fromEntries([...form].filter(([, v]) => typeof v === "string")));
-  if (!parsed.success) return fail(400, "Check the highlighted fields.", parsed.error.flatten().fieldErrors);
+  if (!parsed.success) return validationFailure(parsed.error, headers);
   const file = form.get("attachment");
   const attachment =
     file instanceof File && file.size > 0 ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
@@ -72,8 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       clientAddress: context.clientAddress,
     });
   } catch (error) {
-    if (error instanceof DomainError) return fail(error.status, error.message);
-    throw error;
+    return actionFailure(error, headers);
   }
   throw redirect(`/consultations/${slug}/contributions?saved=1`, { headers });
 }
@@ -84,7 +93,7 @@ export default function ContributionsPage() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
-  const error = (name: string) => result?.fieldErrors?.[name]?.[0];
+  const fieldErrors = result?.fieldErrors ?? {};
   return (
     <div className="page form-page">
       <p className="breadcrumbs">
@@ -104,57 +113,22 @@ export default function ContributionsPage() {
           className="stacked-form"
           aria-busy={navigation.state === "submitting"}
         >
-          {result?.formError ? (
-            <p className="form-error" role="alert">
-              {result.formError}
-            </p>
-          ) : null}
+          <FormError message={result?.formError} />
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-          <div className="field">
-            <label htmlFor="contribution-title">{t("contributions.fields.title")}</label>
-            <input
-              id="contribution-title"
-              name="title"
-              type="text"
-              required
-              aria-invalid={error("title") ? true : undefined}
-              aria-describedby={error("title") ? "contribution-title-error" : undefined}
-            />
-            {error("title") ? (
-              <p id="contribution-title-error" className="field-error">
-                {error("title")}
-              </p>
-            ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor="contribution-body">{t("contributions.fields.body")}</label>
-            <textarea
-              id="contribution-body"
-              name="bodyText"
-              rows={8}
-              required
-              aria-invalid={error("bodyText") ? true : undefined}
-              aria-describedby={error("bodyText") ? "contribution-body-error" : undefined}
-            />
-            {error("bodyText") ? (
-              <p id="contribution-body-error" className="field-error">
-                {error("bodyText")}
-              </p>
-            ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor="contribution-attachment">{t("contributions.fields.attachment")}</label>
-            <p id="contribution-attachment-hint" className="hint">
-              {t("contributions.attachmentHint", { max: maxMegabytes })}
-            </p>
-            <input
-              id="contribution-attachment"
-              name="attachment"
-              type="file"
-              accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-              aria-describedby="contribution-attachment-hint"
-            />
-          </div>
+          <Field id="contribution-title" label={t("contributions.fields.title")} errors={fieldErrors.title}>
+            {(control) => <input {...control} name="title" type="text" required />}
+          </Field>
+          <Field id="contribution-body" label={t("contributions.fields.body")} errors={fieldErrors.bodyText}>
+            {(control) => <textarea {...control} name="bodyText" rows={8} required />}
+          </Field>
+          <Field
+            id="contribution-attachment"
+            label={t("contributions.fields.attachment")}
+            hint={t("contributions.attachmentHint", { max: maxMegabytes })}
+            errors={fieldErrors.attachment}
+          >
+            {(control) => <input {...control} name="attachment" type="file" accept={ATTACHMENT_ACCEPT} />}
+          </Field>
           <button type="submit" disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? t("contributions.sending") : t("contributions.send")}
           </button>
@@ -174,7 +148,10 @@ export default function ContributionsPage() {
                   <bdi>{contribution.title}</bdi>
                 </h3>
                 <p className="hint">
-                  <bdi>{contribution.organization?.name ?? ""}</bdi> · <bdi>{contribution.author?.name ?? ""}</bdi> ·{" "}
+                  <bdi>{contribution.organization?.name ?? ""}</bdi>
+                  {" · "}
+                  <bdi>{contribution.author?.name ?? ""}</bdi>
+                  {" · "}
                   {new Date(contribution.createdAt).toISOString().slice(0, 10)}
                 </p>
                 <p className="preserve-lines" dir="auto">

@@ -1,101 +1,70 @@
 import crypto from "node:crypto";
 
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { CarriedComments, CompareWithPrevious } from "~/components/carried-comments";
-import { CommentPanel, type CommentingState } from "~/components/comment-panel";
+import { CommentPanel } from "~/components/comment-panel";
 import { CommentPeriod } from "~/components/comment-period";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/status-badge";
 import { TableOfContents } from "~/components/table-of-contents";
-import { commentPeriodState, formatInstant } from "~/lib/dates";
-import { CommentEditSchema, CommentFormSchema } from "~/models/comment-schema";
-import {
-  commentCountsByParagraph,
-  createComment,
-  listCommentRevisions,
-  listParagraphComments,
-  submitComment,
-  updateComment,
-  withdrawComment,
-} from "~/models/comment.server";
-import { DomainError } from "~/lib/errors";
+import { commentingState } from "~/models/comment-period";
+import { commentCountsByParagraph, listCommentRevisions, listParagraphComments } from "~/models/comment-read.server";
+import { CommentActionSchema } from "~/models/comment-schema";
+import { createComment, submitComment, updateComment, withdrawComment } from "~/models/comment.server";
 import { carriedCommentCounts } from "~/models/lineage.server";
 import { getVersionForReader } from "~/models/version.server";
 import { getSessionUser } from "~/utils/auth.server";
+import { actionFailure, errorResponse, formFailure, orErrorResponse, validationFailure } from "~/utils/http.server";
 import { logger } from "~/utils/logger.server";
 import { allowPublicPageCache, publicPageCacheHeaders } from "~/utils/page-cache.server";
-import { can } from "~/lib/permissions";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.version.label} · ${data.version.consultation.title}` : "Version" },
-];
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? [{ title: `${data.version.label} · ${data.version.consultation.title}` }] : (matches[0]?.meta ?? []);
 
 // Anonymous readers may be served a rendering up to a few seconds old (app/lib/page-cache.ts).
 export const headers = publicPageCacheHeaders;
 
 function versionNumber(param: string | undefined) {
   const number = Number(param);
-  if (!Number.isInteger(number) || number < 1) throw new Response("No such version.", { status: 404 });
+  if (!Number.isInteger(number) || number < 1) throw errorResponse(404, { key: "reader.errors.noSuchVersion" });
   return number;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = versionNumber(params.n);
   const auth = await getSessionUser(request);
-  const reader = await getVersionForReader({ slug: params.slug ?? "", number });
-  if (!reader) throw new Response("No such version.", { status: 404 });
+  const reader = await orErrorResponse(getVersionForReader({ slug: params.slug ?? "", number }), auth.headers);
   const { version, paragraphs } = reader;
   const url = new URL(request.url);
   const now = new Date();
+  const actor = auth.user;
+  const readable = { id: version.id, consultation: version.consultation };
 
-  const counts = await commentCountsByParagraph({
-    actor: auth.user,
-    version: { id: version.id, consultation: version.consultation },
-  });
-  const carried = await carriedCommentCounts({
-    actor: auth.user,
-    version: { id: version.id, consultation: version.consultation },
-  });
+  const counts = await commentCountsByParagraph({ actor, version: readable });
+  const carried = await carriedCommentCounts({ actor, version: readable });
 
   let panel = null;
   const selectedKey = url.searchParams.get("p");
   const selected = selectedKey ? paragraphs.find((paragraph) => paragraph.key === selectedKey) : undefined;
   if (selected) {
-    const comments = await listParagraphComments({
-      actor: auth.user,
-      version: { id: version.id, consultation: version.consultation },
-      paragraphId: selected.id,
-    });
+    const comments = await listParagraphComments({ actor, version: readable, paragraphId: selected.id });
     const historyId = url.searchParams.get("history");
     const history =
       historyId && comments.some((comment) => comment.id === historyId && comment.canSeeHistory)
-        ? { commentId: historyId, revisions: await listCommentRevisions({ actor: auth.user, commentId: historyId }) }
+        ? {
+            commentId: historyId,
+            revisions: await orErrorResponse(listCommentRevisions({ actor, commentId: historyId }), auth.headers),
+          }
         : null;
-    const period = commentPeriodState({ opensAt: version.commentsOpenAt, closesAt: version.commentsCloseAt }, now);
-    let commenting: CommentingState;
-    if (version.status !== "open" || period !== "open") {
-      commenting = {
-        kind: "closed",
-        message:
-          period === "closed" && version.commentsCloseAt
-            ? `The comment period closed on ${formatInstant(version.commentsCloseAt, version.consultation.timeZone)} (${version.consultation.timeZone}).`
-            : "This version is not open for comments.",
-      };
-    } else if (!auth.user) {
-      commenting = { kind: "signed-out" };
-    } else if (!auth.user.organization || !can(auth.user, "create:comment:own")) {
-      commenting = { kind: "not-allowed" };
-    } else {
-      commenting = { kind: "allowed", canSubmit: can(auth.user, "submit:comment:organization") };
-    }
     panel = {
       paragraph: { key: selected.key, number: selected.number, text: selected.text },
       comments,
-      commenting,
+      commenting: commentingState({ actor, version, now }),
       history,
       editing: url.searchParams.get("edit"),
       justSaved: url.searchParams.has("saved"),
@@ -121,7 +90,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const number = versionNumber(params.n);
   const slug = params.slug ?? "";
   const form = Object.fromEntries(await request.formData());
-  const intent = String(form.intent ?? "create");
   const clientAddress = context.clientAddress;
   const paragraphKey = typeof form.paragraphKey === "string" ? form.paragraphKey : "";
   let headers = new Headers();
@@ -136,53 +104,44 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // and the person still deserves the message below rather than a 500.
     const auth = await getSessionUser(request);
     headers = auth.headers;
-    if (intent === "create") {
-      const parsed = CommentFormSchema.safeParse(form);
-      if (!parsed.success) {
-        return data(
-          { fieldErrors: parsed.error.flatten().fieldErrors, formError: "Check the highlighted fields." },
-          { status: 400, headers },
-        );
-      }
-      await createComment({ actor: auth.user, slug, versionNumber: number, input: parsed.data, clientAddress });
-      return back("&saved=1");
+    const actor = auth.user;
+    const parsed = CommentActionSchema.safeParse(form);
+    if (!parsed.success) return validationFailure(parsed.error, headers);
+    const input = parsed.data;
+    switch (input.intent) {
+      case "create":
+        await createComment({ actor, slug, versionNumber: number, input, clientAddress });
+        return back("&saved=1");
+      case "edit":
+        await updateComment({ actor, input, clientAddress });
+        return back("&saved=1");
+      case "submit":
+        await submitComment({ actor, commentId: input.commentId, clientAddress });
+        return back();
+      case "withdraw":
+        await withdrawComment({ actor, commentId: input.commentId, clientAddress });
+        return back();
     }
-    if (intent === "edit") {
-      const parsed = CommentEditSchema.safeParse(form);
-      if (!parsed.success) {
-        return data(
-          { fieldErrors: parsed.error.flatten().fieldErrors, formError: "Check the highlighted fields." },
-          { status: 400, headers },
-        );
-      }
-      await updateComment({ actor: auth.user, input: parsed.data, clientAddress });
-      return back("&saved=1");
-    }
-    const commentId = typeof form.commentId === "string" ? form.commentId : "";
-    if (intent === "submit") {
-      await submitComment({ actor: auth.user, commentId, clientAddress });
-      return back();
-    }
-    if (intent === "withdraw") {
-      await withdrawComment({ actor: auth.user, commentId, clientAddress });
-      return back();
-    }
-    return data({ formError: "Unknown action.", fieldErrors: {} }, { status: 400, headers });
   } catch (error) {
-    if (error instanceof DomainError) {
-      return data({ formError: error.message, fieldErrors: {} }, { status: error.status, headers });
-    }
-    if (error instanceof Response) throw error;
-    // Database down or similar: nothing was written (each write is one
-    // transaction); the form and the browser's copy keep what was typed.
-    logger.error("comment action failed", { requestId: context.requestId, intent, error: String(error) });
-    return data(
-      {
-        formError: "Your comment could not be saved just now. It is kept in this browser: try again in a moment.",
-        fieldErrors: {},
-      },
-      { status: 503, headers },
-    );
+    return unsavedFailure(error, headers, {
+      requestId: context.requestId,
+      intent: typeof form.intent === "string" ? form.intent : "create",
+    });
+  }
+}
+
+/**
+ * A refusal (DomainError) as the form's answer; anything else (database down
+ * or similar) as 503: nothing was written (each write is one transaction),
+ * and the form and the browser's copy keep what was typed.
+ */
+function unsavedFailure(error: unknown, headers: Headers, log: Record<string, unknown>) {
+  try {
+    return actionFailure(error, headers);
+  } catch (unexpected) {
+    if (unexpected instanceof Response) throw unexpected;
+    logger.error("comment action failed", { ...log, error: String(unexpected) });
+    return formFailure(503, { key: "comments.errors.saveFailed" }, {}, headers);
   }
 }
 

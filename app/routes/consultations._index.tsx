@@ -1,21 +1,27 @@
-import type { MetaFunction } from "@remix-run/node";
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/status-badge";
+import { remixI18n } from "~/i18next.server";
+import { can } from "~/lib/permissions";
 import { listConsultations } from "~/models/consultation.server";
 import { getSessionUser } from "~/utils/auth.server";
-import { can } from "~/lib/permissions";
 
-export const meta: MetaFunction = () => [{ title: "Consultations" }];
+import type { MetaFunction, LoaderFunctionArgs } from "@remix-run/node";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? [{ title: data.metaTitle }] : (matches[0]?.meta ?? []);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, headers } = await getSessionUser(request);
   const consultations = await listConsultations();
-  const canOpen = user !== null && can(user, "create:consultation:any");
-  return data({ consultations, canOpen }, { headers });
+  const t = await remixI18n.getFixedT(request);
+  return data(
+    { metaTitle: t("consultations.metaTitle"), consultations, canOpen: can(user, "create:consultation:any") },
+    { headers },
+  );
 }
 
 export default function ConsultationsPage() {

@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   data,
   MaxPartSizeExceededError,
@@ -8,18 +7,23 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { fieldErrorHelpers } from "~/components/field-errors";
-import { isValidTimeZone, utcToZonedLocal, zonedLocalToUtc } from "~/lib/dates";
+import { Field, FormError } from "~/components/field";
+import { remixI18n } from "~/i18next.server";
+import { DOCX_TYPE } from "~/lib/attachments";
+import { utcToZonedLocal, zonedLocalToUtc } from "~/lib/dates";
 import { importDocument, MAX_IMPORT_BYTES } from "~/lib/import";
 import { ImportError } from "~/lib/import/types";
+import { OpenConsultationSchema } from "~/models/consultation-schema";
 import { openConsultation } from "~/models/consultation.server";
-import { DomainError } from "~/lib/errors";
 import { requirePermission } from "~/utils/auth.server";
+import { actionFailure, formFailure, validationFailure } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Open a consultation" }];
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? [{ title: data.metaTitle }] : (matches[0]?.meta ?? []);
 
 const TIME_ZONES = [
   "Europe/Zurich",
@@ -31,45 +35,30 @@ const TIME_ZONES = [
   "Australia/Sydney",
 ];
 
-const OpenConsultationSchema = z
-  .object({
-    title: z.string().trim().min(3, "Give the consultation a title.").max(300),
-    slug: z
-      .string()
-      .trim()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and hyphens, e.g. gca-guidelines-2026.")
-      .max(80),
-    summary: z.string().trim().max(5_000).default(""),
-    timeZone: z.string().refine(isValidTimeZone, "Choose a known time zone."),
-    commentsVisibility: z.enum(["during", "after_close"]),
-    label: z.string().trim().min(1, "Name this version, e.g. Draft 1.").max(200),
-    opensAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Give a date and time."),
-    closesAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Give a date and time."),
-  })
-  .strip();
+const DOCUMENT_ACCEPT = [".docx", ".md", ".txt", DOCX_TYPE, "text/markdown", "text/plain"].join(",");
+
+const MAX_IMPORT_MEGABYTES = MAX_IMPORT_BYTES / 1024 / 1024;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { headers } = await requirePermission(request, "create:consultation:any", { ip: context.clientAddress });
+  const t = await remixI18n.getFixedT(request);
   const now = new Date();
   return data(
     {
+      metaTitle: t("manage.metaTitle"),
       timeZones: TIME_ZONES,
       defaults: {
         opensAt: utcToZonedLocal(now, "Europe/Zurich"),
         closesAt: utcToZonedLocal(new Date(now.getTime() + 30 * 86_400_000), "Europe/Zurich"),
       },
-      maxMegabytes: Math.floor(MAX_IMPORT_BYTES / 1024 / 1024),
+      maxMegabytes: Math.floor(MAX_IMPORT_MEGABYTES),
     },
     { headers },
   );
 }
 
-type ActionResult = { formError: string | null; fieldErrors: Record<string, string[] | undefined> };
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, headers } = await requirePermission(request, "create:consultation:any", { ip: context.clientAddress });
-  const fail = (status: number, result: Partial<ActionResult>) =>
-    data<ActionResult>({ formError: null, fieldErrors: {}, ...result }, { status, headers });
 
   let form: FormData;
   try {
@@ -79,9 +68,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      return fail(413, {
-        fieldErrors: { document: [`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`] },
-      });
+      const tooLarge = { key: "manage.errors.documentTooLarge", values: { max: MAX_IMPORT_MEGABYTES } } as const;
+      return formFailure(413, tooLarge, { document: [tooLarge.key] }, headers);
     }
     throw error;
   }
@@ -89,10 +77,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     Object.fromEntries([...form].filter(([, value]) => typeof value === "string")),
   );
   const file = form.get("document");
-  if (!parsed.success)
-    return fail(400, { formError: "Check the highlighted fields.", fieldErrors: parsed.error.flatten().fieldErrors });
-  if (!(file instanceof File) || file.size === 0)
-    return fail(400, { fieldErrors: { document: ["Choose the draft document (.docx, .md or .txt)."] } });
+  if (!parsed.success) return validationFailure(parsed.error, headers);
+  if (!(file instanceof File) || file.size === 0) {
+    return formFailure(400, { key: "errors.checkFields" }, { document: ["manage.errors.documentRequired"] }, headers);
+  }
 
   const input = parsed.data;
   const opensAt = zonedLocalToUtc(input.opensAt, input.timeZone);
@@ -107,9 +95,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       clientAddress: context.clientAddress,
     });
   } catch (error) {
-    if (error instanceof ImportError) return fail(400, { fieldErrors: { document: [error.message] } });
-    if (error instanceof DomainError) return fail(error.status, { formError: error.message });
-    throw error;
+    if (error instanceof ImportError) {
+      return formFailure(400, error.userMessage, { document: [error.key] }, headers);
+    }
+    return actionFailure(error, headers);
   }
   throw redirect(`/consultations/${input.slug}`, { headers });
 }
@@ -120,143 +109,75 @@ export default function OpenConsultationPage() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const busy = navigation.state === "submitting";
-  const errors = fieldErrorHelpers<string>("new", result?.fieldErrors ?? {});
-  const { invalid, fieldError } = errors;
-  const field = (name: string, label: string, control: React.ReactNode, hint?: string) => (
-    <div className="field">
-      <label htmlFor={`new-${name}`}>{label}</label>
-      {hint ? (
-        <p id={`new-${name}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {control}
-      {fieldError(name)}
-    </div>
-  );
-  const describedBy = (name: string, hint = false) => errors.describedBy(name, hint ? `new-${name}-hint` : undefined);
+  const fieldErrors = result?.fieldErrors ?? {};
 
   return (
     <div className="page form-page">
       <h1>{t("manage.newTitle")}</h1>
       <p className="lead">{t("manage.newIntro")}</p>
       <Form method="post" encType="multipart/form-data" className="stacked-form" aria-busy={busy}>
-        {result?.formError ? (
-          <p className="form-error" role="alert">
-            {result.formError}
-          </p>
-        ) : null}
-        {field(
-          "title",
-          t("manage.fields.title"),
-          <input
-            id="new-title"
-            name="title"
-            type="text"
-            required
-            aria-invalid={invalid("title")}
-            aria-describedby={describedBy("title")}
-          />,
-        )}
-        {field(
-          "slug",
-          t("manage.fields.slug"),
-          <input
-            id="new-slug"
-            name="slug"
-            type="text"
-            required
-            pattern="[a-z0-9]+(-[a-z0-9]+)*"
-            aria-invalid={invalid("slug")}
-            aria-describedby={describedBy("slug", true)}
-          />,
-          t("manage.hints.slug"),
-        )}
-        {field(
-          "summary",
-          t("manage.fields.summary"),
-          <textarea id="new-summary" name="summary" rows={3} aria-describedby={describedBy("summary")} />,
-        )}
-        {field(
-          "document",
-          t("manage.fields.document"),
-          <input
-            id="new-document"
-            name="document"
-            type="file"
-            required
-            accept=".docx,.md,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/plain"
-            aria-invalid={invalid("document")}
-            aria-describedby={describedBy("document", true)}
-          />,
-          t("manage.hints.document", { max: maxMegabytes }),
-        )}
-        {field(
-          "label",
-          t("manage.fields.label"),
-          <input
-            id="new-label"
-            name="label"
-            type="text"
-            required
-            defaultValue="Draft 1"
-            aria-invalid={invalid("label")}
-            aria-describedby={describedBy("label")}
-          />,
-        )}
-        {field(
-          "timeZone",
-          t("manage.fields.timeZone"),
-          <select
-            id="new-timeZone"
-            name="timeZone"
-            defaultValue="Europe/Zurich"
-            aria-describedby={describedBy("timeZone")}
-          >
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>,
-        )}
-        {field(
-          "opensAt",
-          t("manage.fields.opensAt"),
-          <input
-            id="new-opensAt"
-            name="opensAt"
-            type="datetime-local"
-            required
-            defaultValue={defaults.opensAt}
-            aria-invalid={invalid("opensAt")}
-            aria-describedby={describedBy("opensAt")}
-          />,
-        )}
-        {field(
-          "closesAt",
-          t("manage.fields.closesAt"),
-          <input
-            id="new-closesAt"
-            name="closesAt"
-            type="datetime-local"
-            required
-            defaultValue={defaults.closesAt}
-            aria-invalid={invalid("closesAt")}
-            aria-describedby={describedBy("closesAt")}
-          />,
-        )}
-        <fieldset>
-          <legend>{t("manage.fields.visibility")}</legend>
-          <label className="radio">
-            <input type="radio" name="commentsVisibility" value="after_close" defaultChecked />
-            {t("manage.visibility.after_close")}
-          </label>
-          <label className="radio">
-            <input type="radio" name="commentsVisibility" value="during" />
-            {t("manage.visibility.during")}
-          </label>
-        </fieldset>
+        <FormError message={result?.formError} />
+        <Field id="new-title" label={t("manage.fields.title")} errors={fieldErrors.title}>
+          {(control) => <input {...control} name="title" type="text" required />}
+        </Field>
+        <Field id="new-slug" label={t("manage.fields.slug")} hint={t("manage.hints.slug")} errors={fieldErrors.slug}>
+          {(control) => <input {...control} name="slug" type="text" required pattern="[a-z0-9]+(-[a-z0-9]+)*" />}
+        </Field>
+        <Field id="new-summary" label={t("manage.fields.summary")} errors={fieldErrors.summary}>
+          {(control) => <textarea {...control} name="summary" rows={3} />}
+        </Field>
+        <Field
+          id="new-document"
+          label={t("manage.fields.document")}
+          hint={t("manage.hints.document", { max: maxMegabytes })}
+          errors={fieldErrors.document}
+        >
+          {(control) => <input {...control} name="document" type="file" required accept={DOCUMENT_ACCEPT} />}
+        </Field>
+        <Field id="new-label" label={t("manage.fields.label")} errors={fieldErrors.label}>
+          {(control) => <input {...control} name="label" type="text" required defaultValue="Draft 1" />}
+        </Field>
+        <Field id="new-timeZone" label={t("manage.fields.timeZone")} errors={fieldErrors.timeZone}>
+          {(control) => (
+            <select {...control} name="timeZone" defaultValue="Europe/Zurich">
+              {timeZones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="new-opensAt" label={t("manage.fields.opensAt")} errors={fieldErrors.opensAt}>
+          {(control) => (
+            <input {...control} name="opensAt" type="datetime-local" required defaultValue={defaults.opensAt} />
+          )}
+        </Field>
+        <Field id="new-closesAt" label={t("manage.fields.closesAt")} errors={fieldErrors.closesAt}>
+          {(control) => (
+            <input {...control} name="closesAt" type="datetime-local" required defaultValue={defaults.closesAt} />
+          )}
+        </Field>
+        <Field
+          id="new-visibility"
+          label={t("manage.fields.visibility")}
+          errors={fieldErrors.commentsVisibility}
+          group
+          className="field-group"
+        >
+          {() => (
+            <>
+              <label className="radio">
+                <input type="radio" name="commentsVisibility" value="after_close" defaultChecked />
+                {t("manage.visibility.after_close")}
+              </label>
+              <label className="radio">
+                <input type="radio" name="commentsVisibility" value="during" />
+                {t("manage.visibility.during")}
+              </label>
+            </>
+          )}
+        </Field>
         <button type="submit" disabled={busy}>
           {busy ? t("manage.importing") : t("manage.open")}
         </button>

@@ -57,24 +57,29 @@ describe("the comment action", () => {
     expect(await prisma.comment.count({ where: { bodyText: "Typo in line 2." } })).toBe(1);
   });
 
-  it("answers 503 with a clear message when the database fails, and writes nothing (threats: database unavailable during submit)", async () => {
-    const before = await prisma.comment.count();
-    const spy = vi.spyOn(prisma.comment, "create").mockRejectedValueOnce(new Error("Can't reach database server"));
-    const result = (await run(
-      post({
-        intent: "create",
-        paragraphKey: "2-9-a",
-        type: "general",
-        bodyText: "Kept in the browser.",
-        idempotencyKey: "action-db-down-1",
-      }),
-    )) as { type?: string; data?: { formError?: string }; init?: { status?: number } };
-    spy.mockRestore();
-    expect(result.init?.status).toBe(503);
-    expect(result.data?.formError).toMatch(/could not be saved just now\. It is kept in this browser/);
-    expect(await prisma.comment.count()).toBe(before);
-    expect(await prisma.commentRevision.count({ where: { comment: { bodyText: "Kept in the browser." } } })).toBe(0);
-  });
+  it(
+    "answers 503 with a clear message when the database fails, and writes nothing " +
+      "(threats: database unavailable during submit)",
+    async () => {
+      const before = await prisma.comment.count();
+      const spy = vi.spyOn(prisma.comment, "create").mockRejectedValueOnce(new Error("Can't reach database server"));
+      const result = (await run(
+        post({
+          intent: "create",
+          paragraphKey: "2-9-a",
+          type: "general",
+          bodyText: "Kept in the browser.",
+          idempotencyKey: "action-db-down-1",
+        }),
+      )) as { type?: string; data?: { formError?: { key: string } }; init?: { status?: number } };
+      spy.mockRestore();
+      expect(result.init?.status).toBe(503);
+      // "Your comment could not be saved just now. It is kept in this browser: try again in a moment."
+      expect(result.data?.formError).toEqual({ key: "comments.errors.saveFailed" });
+      expect(await prisma.comment.count()).toBe(before);
+      expect(await prisma.commentRevision.count({ where: { comment: { bodyText: "Kept in the browser." } } })).toBe(0);
+    },
+  );
 
   it("returns field errors (400) for an unknown comment type, and never trusts extra fields", async () => {
     const result = (await run(
@@ -87,7 +92,19 @@ describe("the comment action", () => {
       }),
     )) as { data?: { fieldErrors?: Record<string, string[]> }; init?: { status?: number } };
     expect(result.init?.status).toBe(400);
-    expect(result.data?.fieldErrors?.type?.[0]).toBe("Choose the type of comment.");
+    expect(result.data?.fieldErrors?.type?.[0]).toBe("comments.errors.typeRequired");
+  });
+
+  it("refuses an unknown intent with 400 and writes nothing", async () => {
+    const before = await prisma.comment.count();
+    const result = (await run(post({ intent: "publish", commentId: "x", paragraphKey: "2-9-a" }))) as {
+      data?: { formError?: { key: string }; fieldErrors?: Record<string, string[]> };
+      init?: { status?: number };
+    };
+    expect(result.init?.status).toBe(400);
+    expect(result.data?.formError).toEqual({ key: "errors.checkFields" });
+    expect(result.data?.fieldErrors?.intent).toEqual(["errors.badRequest"]);
+    expect(await prisma.comment.count()).toBe(before);
   });
 
   it("refuses a signed-out post with 403", async () => {

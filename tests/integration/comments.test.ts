@@ -1,17 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { CommentFormSchema } from "~/models/comment-schema";
-import {
-  commentCountsByParagraph,
-  createComment,
-  listCommentRevisions,
-  listParagraphComments,
-  submitComment,
-  updateComment,
-  withdrawComment,
-  type Actor,
-} from "~/models/comment.server";
 import { DomainError } from "~/lib/errors";
+import type { Actor } from "~/lib/permissions";
+import { commentingState } from "~/models/comment-period";
+import { commentCountsByParagraph, listCommentRevisions, listParagraphComments } from "~/models/comment-read.server";
+import { CommentFormSchema } from "~/models/comment-schema";
+import { createComment, submitComment, updateComment, withdrawComment } from "~/models/comment.server";
 import { createUser, sessionUserSelect, toSessionUser, upsertOrganization } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 
@@ -41,14 +35,18 @@ function form(fields: Record<string, string>) {
   });
 }
 
-async function expectDomainError(promise: Promise<unknown>, status: number, message?: RegExp) {
+async function expectDomainError(
+  promise: Promise<unknown>,
+  status: number,
+  message?: { key: string; values?: Record<string, unknown> },
+) {
   const error = await promise.then(
     () => null,
     (caught: unknown) => caught,
   );
   expect(error).toBeInstanceOf(DomainError);
   expect((error as DomainError).status).toBe(status);
-  if (message) expect((error as DomainError).message).toMatch(message);
+  if (message) expect((error as DomainError).userMessage).toMatchObject(message);
 }
 
 async function gcaVersion(number: number) {
@@ -135,9 +133,68 @@ describe("the two-tier comment flow on paragraph 2.9 a.", () => {
     await expectDomainError(createComment({ actor: null, slug: GCA_SLUG, versionNumber: 1, input: form({}) }), 403);
     expect(await prisma.comment.count()).toBe(before);
     const denied = await prisma.auditEvent.findFirst({
-      where: { action: "comment.create", outcome: "denied", actorId: observer!.id },
+      where: { action: "comment.create", outcome: "denied", actorId: observer.id },
     });
     expect(denied).not.toBeNull();
+  });
+});
+
+describe("an account without an organization", () => {
+  it("cannot comment even with a commenting role (403), and nothing is stored", async () => {
+    await createUser({
+      email: "lone.delegate@demo.test",
+      name: "Lone",
+      password: "irrelevant-password",
+      role: "delegate",
+      organizationId: null,
+    });
+    const lone = await actor("lone.delegate@demo.test");
+    expect(lone.organization).toBeNull();
+    const before = await prisma.comment.count();
+    await expectDomainError(createComment({ actor: lone, slug: GCA_SLUG, versionNumber: 1, input: form({}) }), 403, {
+      key: "comments.errors.noOrganization",
+    });
+    expect(await prisma.comment.count()).toBe(before);
+  });
+});
+
+describe("what the panel offers (commentingState, the same rule as the writes)", () => {
+  const version = (opens: Date, closes: Date, status = "open") => ({
+    status,
+    commentsOpenAt: opens,
+    commentsCloseAt: closes,
+    consultation: { timeZone: "Europe/Zurich" },
+  });
+  const open = version(new Date(NOW.getTime() - 1000), new Date(NOW.getTime() + 60_000));
+  it("a form for who may comment, with the submit option for the focal point only", () => {
+    expect(commentingState({ actor: focalPoint, version: open, now: NOW })).toEqual({
+      kind: "allowed",
+      canSubmit: true,
+    });
+    expect(commentingState({ actor: delegate, version: open, now: NOW })).toEqual({
+      kind: "allowed",
+      canSubmit: false,
+    });
+  });
+  it("a sign-in link for the public, a refusal for an observer", () => {
+    expect(commentingState({ actor: null, version: open, now: NOW })).toEqual({ kind: "signed-out" });
+    expect(commentingState({ actor: observer, version: open, now: NOW })).toEqual({ kind: "not-allowed" });
+  });
+  it("why not, outside the period or on a version that is not open", () => {
+    const upcoming = version(new Date(NOW.getTime() + 1000), new Date(NOW.getTime() + 60_000));
+    expect(commentingState({ actor: focalPoint, version: upcoming, now: NOW })).toMatchObject({
+      kind: "closed",
+      message: { key: "comments.errors.opensOn", values: { timeZone: "Europe/Zurich" } },
+    });
+    const closed = version(new Date(NOW.getTime() - 60_000), NOW);
+    expect(commentingState({ actor: focalPoint, version: closed, now: NOW })).toMatchObject({
+      kind: "closed",
+      message: { key: "comments.errors.closedOn" },
+    });
+    expect(commentingState({ actor: focalPoint, version: { ...open, status: "final" }, now: NOW })).toEqual({
+      kind: "closed",
+      message: { key: "comments.errors.notOpen" },
+    });
   });
 });
 
@@ -153,7 +210,7 @@ describe("the deadline holds on the server (threats: comment on a closed or unpu
         now: new Date(closesAt.getTime()),
       }),
       409,
-      /closed on .*Europe\/Zurich/,
+      { key: "comments.errors.closedOn", values: { timeZone: "Europe/Zurich", date: expect.any(String) as string } },
     );
     expect(await prisma.comment.count()).toBe(before);
   });
@@ -171,7 +228,7 @@ describe("the deadline holds on the server (threats: comment on a closed or unpu
     await expectDomainError(
       createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 2, input: form({ paragraphKey: "2-9-a" }) }),
       409,
-      /not open/,
+      { key: "comments.errors.notOpen" },
     );
   });
   it("refuses edits and withdrawals after the deadline", async () => {
@@ -221,7 +278,7 @@ describe("ownership (threats: delegate A edits or withdraws delegate B's comment
       ["edited", "draft", "editorial"],
       ["withdrawn", "withdrawn", "editorial"],
     ]);
-    expect(revisions[0]!.bodyHtml).toBe("<p>Please mention regional organizations.</p>");
+    expect(revisions[0].bodyHtml).toBe("<p>Please mention regional organizations.</p>");
     await expect(listCommentRevisions({ actor: otherDelegate, commentId: created.id })).rejects.toThrow(DomainError);
   });
 });
@@ -234,7 +291,7 @@ describe("mass assignment (threats: extra form fields)", () => {
     });
     const input = form({
       role: "secretariat",
-      authorId: otherDelegate!.id,
+      authorId: otherDelegate.id,
       organizationId: other.id,
       status: "submitted",
     });
@@ -244,7 +301,7 @@ describe("mass assignment (threats: extra form fields)", () => {
       where: { id: created.id },
       select: { authorId: true, organizationId: true, status: true },
     });
-    expect(stored).toEqual({ authorId: delegate!.id, organizationId: delegate!.organization!.id, status: "draft" });
+    expect(stored).toEqual({ authorId: delegate.id, organizationId: delegate.organization!.id, status: "draft" });
   });
 });
 
@@ -368,7 +425,8 @@ describe("visibility", () => {
       select: { id: true },
     });
     const before = (await commentCountsByParagraph({ actor: secretariat, version }))[paragraph.id] ?? 0;
-    await createComment({ actor: delegate, slug: GCA_SLUG, versionNumber: 1, input: form({ paragraphKey: "3-1" }) }); // a draft
+    // A draft:
+    await createComment({ actor: delegate, slug: GCA_SLUG, versionNumber: 1, input: form({ paragraphKey: "3-1" }) });
     await createComment({
       actor: focalPoint,
       slug: GCA_SLUG,
@@ -404,7 +462,7 @@ describe("visibility", () => {
     });
     const comments = await listParagraphComments({ actor: null, version: hleg, paragraphId: paragraph.id });
     expect(counts[paragraph.id]).toBe(comments.length);
-    expect(comments[0]!.sourceAttribution).toBe("HLEG members");
+    expect(comments[0].sourceAttribution).toBe("HLEG members");
     expect(comments.map((c) => c.bodyHtml).join(" ")).toContain("With regard to the Council of Europe");
   });
 });

@@ -2,9 +2,9 @@ import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { MAX_ATTACHMENT_BYTES } from "~/lib/attachments";
-import type { Actor } from "~/models/comment.server";
-import { createContribution, getContributionAttachment, listContributions } from "~/models/contribution.server";
 import { DomainError } from "~/lib/errors";
+import type { Actor } from "~/lib/permissions";
+import { createContribution, getContributionAttachment, listContributions } from "~/models/contribution.server";
 import { createUser, sessionUserSelect, toSessionUser, upsertOrganization } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 
@@ -57,7 +57,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("general contributions with an attachment", () => {
-  it("stores a focal point's contribution with a PDF, readable by the secretariat and the organization only", async () => {
+  it("stores a focal point's contribution with a PDF, readable by the secretariat and the organization", async () => {
     const { id } = await createContribution({ actor: focalPoint, slug: GCA_SLUG, input: input(), attachment: pdf() });
     const file = await getContributionAttachment({ actor: secretariat, slug: GCA_SLUG, id });
     expect(file).toMatchObject({ name: "position.pdf", type: "application/pdf" });

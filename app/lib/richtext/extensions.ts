@@ -9,10 +9,9 @@
  * Adding an extension here widens what stakeholders can submit: update
  * `validate.ts` (the schema) and `render.ts` (the sanitizer allowlist) with it.
  */
-import type { Extensions } from "@tiptap/core";
 import Bold from "@tiptap/extension-bold";
-import HardBreak from "@tiptap/extension-hard-break";
 import Document from "@tiptap/extension-document";
+import HardBreak from "@tiptap/extension-hard-break";
 import Italic from "@tiptap/extension-italic";
 import Link from "@tiptap/extension-link";
 import { BulletList, ListItem, OrderedList } from "@tiptap/extension-list";
@@ -20,6 +19,8 @@ import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
 
 import { isAllowedLinkHref } from "./link-href";
+
+import type { Extensions } from "@tiptap/core";
 
 /** The `rel` every comment link gets: comments must not pass on ranking or `window.opener`. */
 export const LINK_REL = "nofollow noopener noreferrer";

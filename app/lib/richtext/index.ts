@@ -22,5 +22,6 @@ export {
   parseRichText,
   readRichTextDraft,
   type RichTextParseResult,
+  type RichTextRefusal,
 } from "./validate";
 export { renderRichText, renderStoredRichText, sanitizeRichTextHtml } from "./render.server";

@@ -24,11 +24,14 @@ export type LinkHrefProblem = "empty" | "too-long" | "control-characters" | "sch
  * C0 controls, space, DEL, C1 controls, and the Unicode spaces and invisible
  * format characters (zero-width, bidi marks, BOM).
  */
-// eslint-disable-next-line no-control-regex
+
+// Matching control characters is the point of these two.
 const INVISIBLE_OR_CONTROL =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/g;
-// eslint-disable-next-line no-control-regex
+
 const CONTROL_OR_INVISIBLE_INSIDE =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u001f\u007f-\u009f\u00ad\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/;
 
 /**

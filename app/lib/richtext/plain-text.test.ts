@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { plainTextToRichText, richTextToPlainText } from "./plain-text";
+
 import type { RichTextDoc } from "./types";
 
 const DOC: RichTextDoc = {

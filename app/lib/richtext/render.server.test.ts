@@ -11,8 +11,9 @@ import { describe, expect, it } from "vitest";
 import { richTextExtensions } from "./extensions";
 import { plainTextToRichText } from "./plain-text";
 import { renderRichText, renderStoredRichText, sanitizeRichTextHtml } from "./render.server";
-import type { RichTextDoc } from "./types";
 import { parseRichText } from "./validate";
+
+import type { RichTextDoc } from "./types";
 
 const REL = 'rel="nofollow noopener noreferrer"';
 

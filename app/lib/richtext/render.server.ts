@@ -18,8 +18,9 @@ import sanitizeHtml from "sanitize-html";
 
 import { LINK_REL, richTextExtensions } from "./extensions";
 import { ALLOWED_LINK_SCHEMES, isAllowedLinkHref } from "./link-href";
-import type { RichTextDoc } from "./types";
 import { parseRichText } from "./validate";
+
+import type { RichTextDoc } from "./types";
 
 export { plainTextToRichText, richTextToPlainText, type PlainTextOptions } from "./plain-text";
 

@@ -4,9 +4,12 @@
  * - rich-text JSON with unknown node types (iframe) or extra attributes (onclick, style) → 400, clear message
  * - 5 MB comment, or JSON nested 10,000 deep → 413/400; the process stays up
  */
+import i18next from "i18next";
 import { describe, expect, it } from "vitest";
 
-import type { RichTextDoc } from "./types";
+import type { Message } from "~/lib/errors";
+import en from "~/locales/en";
+
 import {
   MAX_COMMENT_CHARS,
   MAX_JSON_DEPTH,
@@ -16,6 +19,8 @@ import {
   readRichTextDraft,
 } from "./validate";
 
+import type { RichTextDoc } from "./types";
+
 const doc = (...content: unknown[]) => ({ type: "doc", content });
 const paragraph = (...content: unknown[]) => ({ type: "paragraph", content });
 const text = (value: string, marks?: unknown[]) =>
@@ -23,10 +28,18 @@ const text = (value: string, marks?: unknown[]) =>
 const link = (href: string, extra: Record<string, unknown> = {}) =>
   doc(paragraph(text("the source", [{ type: "link", attrs: { href, ...extra } }])));
 
+// Refusals carry an i18n key and values; they are compared as the English sentence the author reads.
+const i18n = i18next.createInstance();
+await i18n.init({ lng: "en", resources: { en }, defaultNS: "common", interpolation: { escapeValue: false } });
+const translate = i18n.t as unknown as (key: string, values: object) => string;
+const english = (message: Message) => translate(message.key, message.values ?? {});
+
+const ONLY_ALLOWED_CONTENT = "Use only paragraphs, bold, italic, lists, line breaks and links.";
+
 function refusal(input: unknown) {
   const result = parseRichText(input);
   if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.doc)}`);
-  return { status: result.status, error: result.error };
+  return { status: result.status, error: english(result.error) };
 }
 
 describe("parseRichText: accepted bodies", () => {
@@ -93,7 +106,7 @@ describe("parseRichText: accepted bodies", () => {
 });
 
 describe("parseRichText: link schemes (threat: javascript:, JaVaScRiPt:, data:text/html hrefs)", () => {
-  const schemeRefused = { status: 400, error: RICH_TEXT_ERRORS.link.scheme };
+  const schemeRefused = { status: 400, error: english(RICH_TEXT_ERRORS.link.scheme) };
   it.each([
     ["javascript:alert(1)"],
     ["JaVaScRiPt:alert(1)"],
@@ -117,19 +130,19 @@ describe("parseRichText: link schemes (threat: javascript:, JaVaScRiPt:, data:te
   it("refuses invisible characters inside an otherwise allowed link", () => {
     expect(refusal(link("ht\u200btps://example.org"))).toEqual({
       status: 400,
-      error: RICH_TEXT_ERRORS.link["control-characters"],
+      error: english(RICH_TEXT_ERRORS.link["control-characters"]),
     });
     expect(refusal(link("https://exa\u202emple.org"))).toEqual({
       status: 400,
-      error: RICH_TEXT_ERRORS.link["control-characters"],
+      error: english(RICH_TEXT_ERRORS.link["control-characters"]),
     });
   });
 
   it("refuses empty and overlong links", () => {
-    expect(refusal(link("  "))).toEqual({ status: 400, error: RICH_TEXT_ERRORS.link.empty });
+    expect(refusal(link("  "))).toEqual({ status: 400, error: english(RICH_TEXT_ERRORS.link.empty) });
     expect(refusal(link(`https://example.org/${"a".repeat(2048)}`))).toEqual({
       status: 400,
-      error: RICH_TEXT_ERRORS.link["too-long"],
+      error: english(RICH_TEXT_ERRORS.link["too-long"]),
     });
   });
 
@@ -159,15 +172,14 @@ describe("parseRichText: unknown content and attributes (threat: iframe, onclick
   ])("refuses a %s node", (name, input) => {
     expect(refusal(JSON.stringify(input))).toEqual({
       status: 400,
-      error: `Comments cannot contain "${name}" content. Use only paragraphs, bold, italic, lists, line breaks and links.`,
+      error: `Comments cannot contain "${name}" content. ${ONLY_ALLOWED_CONTENT}`,
     });
   });
 
   it("does not echo a node type that is not a plain name", () => {
     expect(refusal(doc({ type: "<img src=x onerror=alert(1)>" }))).toEqual({
       status: 400,
-      error:
-        "Comments cannot contain this kind of content. Use only paragraphs, bold, italic, lists, line breaks and links.",
+      error: `Comments cannot contain this kind of content. ${ONLY_ALLOWED_CONTENT}`,
     });
   });
 
@@ -198,7 +210,7 @@ describe("parseRichText: unknown content and attributes (threat: iframe, onclick
   });
 
   it("refuses structures the editor schema forbids", () => {
-    const malformed = { status: 400, error: RICH_TEXT_ERRORS.malformed };
+    const malformed = { status: 400, error: english(RICH_TEXT_ERRORS.malformed) };
     // A list item must start with a paragraph.
     expect(
       refusal(
@@ -225,8 +237,19 @@ describe("parseRichText: unknown content and attributes (threat: iframe, onclick
     expect(refusal("[1,2]")).toEqual(malformed);
   });
 
+  it("gives the message as an i18n key and values, never as English", () => {
+    expect(parseRichText("{not json")).toEqual({
+      ok: false,
+      status: 400,
+      error: { key: "comments.errors.richText.unreadable" },
+    });
+    expect(parseRichText(doc(paragraph(text("x", [{ type: "underline" }]))))).toMatchObject({
+      error: { key: "comments.errors.richText.markNotAllowedNamed", values: { name: "underline" } },
+    });
+  });
+
   it("refuses input that is not JSON or not a document", () => {
-    const unreadable = { status: 400, error: RICH_TEXT_ERRORS.unreadable };
+    const unreadable = { status: 400, error: english(RICH_TEXT_ERRORS.unreadable) };
     expect(refusal("{not json")).toEqual(unreadable);
     expect(refusal(42)).toEqual(unreadable);
     expect(refusal(null)).toEqual(unreadable);
@@ -239,7 +262,7 @@ describe("parseRichText: size and depth (threat: 5 MB comment, JSON nested 10,00
     // A well-formed document, so without the byte limit it would reach (and fail) the text limit with 400 instead.
     const fiveMegabytes = JSON.stringify(doc(paragraph(text("a".repeat(5 * 1024 * 1024)))));
     const started = performance.now();
-    expect(refusal(fiveMegabytes)).toEqual({ status: 413, error: RICH_TEXT_ERRORS.tooLarge });
+    expect(refusal(fiveMegabytes)).toEqual({ status: 413, error: english(RICH_TEXT_ERRORS.tooLarge) });
     expect(performance.now() - started).toBeLessThan(250);
   });
 
@@ -248,25 +271,25 @@ describe("parseRichText: size and depth (threat: 5 MB comment, JSON nested 10,00
     expect(MAX_RICH_TEXT_BYTES).toBe(262_144);
     expect(refusal(JSON.stringify(doc(paragraph(text("€".repeat(100_000))))))).toEqual({
       status: 413,
-      error: RICH_TEXT_ERRORS.tooLarge,
+      error: english(RICH_TEXT_ERRORS.tooLarge),
     });
   });
 
   it("refuses a parsed object whose JSON is over the byte limit with 413", () => {
     expect(refusal(doc(paragraph(text("a".repeat(MAX_RICH_TEXT_BYTES)))))).toEqual({
       status: 413,
-      error: RICH_TEXT_ERRORS.tooLarge,
+      error: english(RICH_TEXT_ERRORS.tooLarge),
     });
   });
 
   it("refuses brackets nested 10,000 deep with 400, without a stack overflow", () => {
     const brackets = "[".repeat(10_000) + "]".repeat(10_000);
-    expect(refusal(brackets)).toEqual({ status: 400, error: RICH_TEXT_ERRORS.tooDeep });
+    expect(refusal(brackets)).toEqual({ status: 400, error: english(RICH_TEXT_ERRORS.tooDeep) });
   });
 
   it("refuses objects nested 10,000 deep with 400", () => {
     const objects = '{"a":'.repeat(10_000) + "1" + "}".repeat(10_000);
-    expect(refusal(objects)).toEqual({ status: 400, error: RICH_TEXT_ERRORS.tooDeep });
+    expect(refusal(objects)).toEqual({ status: 400, error: english(RICH_TEXT_ERRORS.tooDeep) });
   });
 
   it("refuses lists nested as deep as the size limit allows (3,000) with 400, without a stack overflow", () => {
@@ -276,18 +299,21 @@ describe("parseRichText: size and depth (threat: 5 MB comment, JSON nested 10,00
       nested = `{"type":"bulletList","content":[{"type":"listItem","content":[{"type":"paragraph"},${nested}]}]}`;
     }
     const started = performance.now();
-    expect(refusal(`{"type":"doc","content":[${nested}]}`)).toEqual({ status: 400, error: RICH_TEXT_ERRORS.tooDeep });
+    expect(refusal(`{"type":"doc","content":[${nested}]}`)).toEqual({
+      status: 400,
+      error: english(RICH_TEXT_ERRORS.tooDeep),
+    });
     expect(performance.now() - started).toBeLessThan(250);
   });
 
   it("refuses a parsed object nested 10,000 deep, and a cyclic one, with 400", () => {
     let deep: Record<string, unknown> = paragraph(text("x"));
     for (let i = 0; i < 10_000; i++) deep = { type: "bulletList", content: [{ type: "listItem", content: [deep] }] };
-    expect(refusal(doc(deep))).toEqual({ status: 400, error: RICH_TEXT_ERRORS.tooDeep });
+    expect(refusal(doc(deep))).toEqual({ status: 400, error: english(RICH_TEXT_ERRORS.tooDeep) });
 
     const cyclic: Record<string, unknown> = { type: "doc" };
     cyclic.content = [cyclic];
-    expect(refusal(cyclic)).toEqual({ status: 400, error: RICH_TEXT_ERRORS.tooDeep });
+    expect(refusal(cyclic)).toEqual({ status: 400, error: english(RICH_TEXT_ERRORS.tooDeep) });
   });
 
   it("accepts lists nested six deep with a link at the bottom (depth exactly 32), refuses seven", () => {
@@ -301,7 +327,7 @@ describe("parseRichText: size and depth (threat: 5 MB comment, JSON nested 10,00
     };
     expect(MAX_JSON_DEPTH).toBe(32);
     expect(parseRichText(nest(6)).ok).toBe(true);
-    expect(refusal(nest(7))).toEqual({ status: 400, error: RICH_TEXT_ERRORS.tooDeep });
+    expect(refusal(nest(7))).toEqual({ status: 400, error: english(RICH_TEXT_ERRORS.tooDeep) });
   });
 
   it("does not count brackets inside strings, including escaped quotes", () => {

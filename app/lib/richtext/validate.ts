@@ -12,9 +12,13 @@ import { getSchema } from "@tiptap/core";
 import { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { z } from "zod";
 
+import type { Message } from "~/lib/errors";
+import type { MessageKey, MessageValues } from "~/lib/translate";
+
 import { richTextExtensions, LINK_REL } from "./extensions";
 import { MAX_LINK_HREF_CHARS, linkHrefProblem, type LinkHrefProblem } from "./link-href";
 import { richTextToPlainText } from "./plain-text";
+
 import type {
   OrderedListStyle,
   RichTextBlock,
@@ -48,53 +52,55 @@ export const MAX_COMMENT_CHARS = 20_000;
 /** Result of {@link parseRichText}. */
 export type RichTextParseResult =
   | { ok: true; doc: RichTextDoc; /** The body as plain text, see `richTextToPlainText`. */ text: string }
-  | {
-      ok: false;
-      /** 413 when the body is too large to look at, 400 for everything else. */
-      status: 400 | 413;
-      /** A sentence to show the author, in English. */
-      error: string;
-    };
+  | RichTextRefusal;
 
-/** Messages shown to the author. Exported so tests and the UI can refer to them. */
+/** Why a body was refused: a status and a message for the author (an i18n key and its values). */
+export interface RichTextRefusal {
+  ok: false;
+  /** 413 when the body is too large to look at, 400 for everything else. */
+  status: 400 | 413;
+  /** Translated where it is shown (keys under `comments.errors.richText`). */
+  error: Message;
+}
+
+/** Messages shown to the author, as i18n keys and values. Exported so tests and the UI can refer to them. */
 export const RICH_TEXT_ERRORS = {
-  tooLarge: "The comment is too large to save. Shorten it or remove some formatting.",
-  tooDeep: "The comment has too many levels of lists inside lists. Use at most six levels.",
-  unreadable: "The comment could not be read. Copy your text, reload the page and try again.",
-  malformed: "The comment is not in a format we accept. Copy your text, reload the page and try again.",
-  empty: "The comment is empty.",
-  tooLong: (length: number) =>
-    `The comment is too long (${formatCount(length)} characters). The limit is ${formatCount(MAX_COMMENT_CHARS)} characters.`,
+  tooLarge: message("comments.errors.richText.tooLarge"),
+  tooDeep: message("comments.errors.richText.tooDeep"),
+  unreadable: message("comments.errors.richText.unreadable"),
+  malformed: message("comments.errors.richText.malformed"),
+  empty: message("comments.errors.richText.empty"),
+  tooLong: (length: number) => message("comments.errors.richText.tooLong", { length, limit: MAX_COMMENT_CHARS }),
   nodeNotAllowed: (name: string | null) =>
-    `Comments cannot contain ${quoted(name, "this kind of")} content. Use only paragraphs, bold, italic, lists, line breaks and links.`,
+    echoable(name)
+      ? message("comments.errors.richText.nodeNotAllowedNamed", { name })
+      : message("comments.errors.richText.nodeNotAllowed"),
   markNotAllowed: (name: string | null) =>
-    `Comments cannot use ${quoted(name, "this kind of")} formatting. Use only bold, italic and links.`,
+    echoable(name)
+      ? message("comments.errors.richText.markNotAllowedNamed", { name })
+      : message("comments.errors.richText.markNotAllowed"),
   attributeNotAllowed: (name: string | null) =>
-    name !== null && isEchoable(name)
-      ? `Comments cannot contain the attribute "${name}".`
-      : "The comment contains an attribute that is not allowed.",
+    echoable(name)
+      ? message("comments.errors.richText.attributeNotAllowedNamed", { name })
+      : message("comments.errors.richText.attributeNotAllowed"),
   link: {
-    empty: "A link in the comment has no address.",
-    "too-long": `A link in the comment is too long. Links can be at most ${formatCount(MAX_LINK_HREF_CHARS)} characters.`,
-    "control-characters": "A link in the comment contains invisible or control characters. Type the address again.",
-    scheme: "Links must start with http://, https:// or mailto: — other kinds of links are not allowed.",
-  } satisfies Record<LinkHrefProblem, string>,
-} as const;
+    empty: message("comments.errors.richText.link.empty"),
+    "too-long": message("comments.errors.richText.link.tooLong", { limit: MAX_LINK_HREF_CHARS }),
+    "control-characters": message("comments.errors.richText.link.controlCharacters"),
+    scheme: message("comments.errors.richText.link.scheme"),
+  } satisfies Record<LinkHrefProblem, Message>,
+};
 
-function formatCount(n: number): string {
-  return n.toLocaleString("en-US");
+function message(key: MessageKey, values?: MessageValues): Message {
+  return values ? { key, values } : { key };
 }
 
 /**
  * Names from the input are echoed only when they look like identifiers, so a
  * message never carries markup, control characters or a wall of text.
  */
-function isEchoable(name: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(name);
-}
-
-function quoted(name: string | null, generic: string): string {
-  return name !== null && isEchoable(name) ? `"${name}"` : generic;
+function echoable(name: string | null): name is string {
+  return name !== null && /^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(name);
 }
 
 // ---------------------------------------------------------------------------
@@ -239,7 +245,7 @@ const docSchema: z.ZodType<RichTextDoc, z.ZodTypeDef, unknown> = z
   .strict();
 
 // ---------------------------------------------------------------------------
-// Turning Zod issues into sentences
+// Turning Zod issues into messages
 
 function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
   let current = root;
@@ -250,7 +256,7 @@ function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
   return current;
 }
 
-function messageForIssue(issue: z.ZodIssue, input: unknown): string | null {
+function messageForIssue(issue: z.ZodIssue, input: unknown): Message | null {
   const path = issue.path;
   const last = path[path.length - 1];
   const inMarks = path[path.length - 3] === "marks";
@@ -339,7 +345,8 @@ const BLANK = /^[\s\p{Cf}]*$/u;
  * @returns `{ ok: true, doc, text }` with the canonical document and its
  *   plain text, or `{ ok: false, status, error }` where `status` is 413
  *   (larger than {@link MAX_RICH_TEXT_BYTES}) or 400 (anything else) and
- *   `error` is a sentence for the author. Never throws for any input.
+ *   `error` is the message for the author (an i18n key and its values).
+ *   Never throws for any input.
  */
 export function parseRichText(input: unknown): RichTextParseResult {
   const read = readStructure(input);
@@ -365,14 +372,12 @@ export function readRichTextDraft(input: unknown): RichTextDoc | null {
   return read.ok ? read.doc : null;
 }
 
-function fail(status: 400 | 413, error: string): { ok: false; status: 400 | 413; error: string } {
+function fail(status: 400 | 413, error: Message): RichTextRefusal {
   return { ok: false, status, error };
 }
 
 /** Size, depth, the strict schema and ProseMirror's schema; not the text limits. */
-function readStructure(
-  input: unknown,
-): { ok: true; doc: RichTextDoc } | { ok: false; status: 400 | 413; error: string } {
+function readStructure(input: unknown): { ok: true; doc: RichTextDoc } | RichTextRefusal {
   let value: unknown;
   if (typeof input === "string") {
     if (utf8ByteLengthExceeds(input, MAX_RICH_TEXT_BYTES)) return fail(413, RICH_TEXT_ERRORS.tooLarge);

@@ -42,6 +42,43 @@ export default {
     history_one: "History ({{count}} revision)",
     history_other: "History ({{count}} revisions)",
     historyTitle: "Revisions",
+    revisionTime: "{{time}} UTC",
     events: { created: "Created", edited: "Edited", submitted: "Submitted", withdrawn: "Withdrawn" },
+    errors: {
+      notOpen: "This version is not open for comments.",
+      opensOn: "The comment period opens on {{date}} ({{timeZone}}).",
+      closedOn: "The comment period closed on {{date}} ({{timeZone}}).",
+      noOrganization: "Your account belongs to no organization, so it cannot comment. Ask the secretariat.",
+      quoteNotFound: "The selected phrase is not in this paragraph.",
+      withdrawn: "This comment was withdrawn.",
+      saveFailed: "Your comment could not be saved just now. It is kept in this browser: try again in a moment.",
+      paragraphRequired: "Choose a paragraph.",
+      typeRequired: "Choose the type of comment.",
+      // The limits are MAX_PROPOSED_TEXT_CHARS and MAX_QUOTE_CHARS in app/models/comment-schema.ts.
+      proposedTextTooLong: "The proposed text can be at most 10,000 characters.",
+      quoteTooLong: "The selected phrase can be at most 2,000 characters.",
+      richText: {
+        tooLarge: "The comment is too large to save. Shorten it or remove some formatting.",
+        tooDeep: "The comment has too many levels of lists inside lists. Use at most six levels.",
+        unreadable: "The comment could not be read. Copy your text, reload the page and try again.",
+        malformed: "The comment is not in a format we accept. Copy your text, reload the page and try again.",
+        empty: "The comment is empty.",
+        tooLong: "The comment is too long ({{length, number}} characters). The limit is {{limit, number}} characters.",
+        nodeNotAllowed:
+          "Comments cannot contain this kind of content. Use only paragraphs, bold, italic, lists, line breaks and links.",
+        nodeNotAllowedNamed:
+          'Comments cannot contain "{{name}}" content. Use only paragraphs, bold, italic, lists, line breaks and links.',
+        markNotAllowed: "Comments cannot use this kind of formatting. Use only bold, italic and links.",
+        markNotAllowedNamed: 'Comments cannot use "{{name}}" formatting. Use only bold, italic and links.',
+        attributeNotAllowed: "The comment contains an attribute that is not allowed.",
+        attributeNotAllowedNamed: 'Comments cannot contain the attribute "{{name}}".',
+        link: {
+          empty: "A link in the comment has no address.",
+          tooLong: "A link in the comment is too long. Links can be at most {{limit, number}} characters.",
+          controlCharacters: "A link in the comment contains invisible or control characters. Type the address again.",
+          scheme: "Links must start with http://, https:// or mailto: — other kinds of links are not allowed.",
+        },
+      },
+    },
   },
 } as const;

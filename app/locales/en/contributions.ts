@@ -16,5 +16,16 @@ export default {
     yours: "Your organization's contributions",
     none: "No contribution yet.",
     download: "Download {{name}} ({{size}} KB)",
+    metaTitle: "General contributions · {{title}}",
+    errors: {
+      forbidden: "Only a focal point can send a contribution on behalf of an organization.",
+      notOpen: "This consultation is not open for contributions.",
+      titleRequired: "Give your contribution a title.",
+      bodyRequired: "Write your contribution, or summarize the attached document.",
+      attachmentEmpty: "The attached file is empty.",
+      attachmentTooLarge: "The attachment is larger than {{max}} MB.",
+      attachmentType: "Attach a PDF or a Word (.docx) document.",
+      attachmentDamaged: "The attached .docx file is damaged or is not a Word document.",
+    },
   },
 } as const;

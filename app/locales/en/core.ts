@@ -13,6 +13,7 @@ export default {
   consultations: {
     title: "Consultations",
     intro: "Draft documents open for comment, and the record of past consultations.",
+    metaTitle: "Consultations",
     empty: "No consultation has been published yet.",
     versionsCount_one: "{{count}} version",
     versionsCount_other: "{{count}} versions",
@@ -42,6 +43,9 @@ export default {
     related: "About this consultation",
     dispositionsLink: "Disposition of comments",
     opensOn: "Opens on {{date}}",
+    errors: {
+      notFound: "No such consultation.",
+    },
   },
   reader: {
     toc: "Contents",
@@ -59,6 +63,10 @@ export default {
     openComments_zero: "No comments on paragraph {{number}}: open to comment",
     openComments_one: "{{count}} comment on paragraph {{number}}: open",
     openComments_other: "{{count}} comments on paragraph {{number}}: open",
+    errors: {
+      noSuchVersion: "No such version.",
+      noSuchParagraph: "No such paragraph in this version.",
+    },
   },
   errors: {
     notFoundTitle: "Not found",
@@ -75,5 +83,7 @@ export default {
     tooLarge: "The request is too large.",
     tooMany: "Too many requests: wait a moment and try again.",
     conflict: "This changed in the meantime: reload the page and try again.",
+    staleForm: "The form is out of date: reload the page.",
+    fieldTooLong: "This is too long: shorten it.",
   },
 } as const;

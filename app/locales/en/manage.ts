@@ -5,6 +5,7 @@ export default {
     newIntro:
       "Upload the draft, set the comment period in the time zone you announce it in, and publish it for comments.",
     newLink: "Open a consultation",
+    metaTitle: "Open a consultation",
     fields: {
       title: "Title",
       slug: "Web address",
@@ -32,5 +33,19 @@ export default {
     periodSave: "Save the comment period",
     closeNow: "Close comments now",
     periodSaved: "The comment period was updated.",
+    errors: {
+      titleRequired: "Give the consultation a title.",
+      slugFormat: "Use lowercase letters, digits and hyphens, e.g. gca-guidelines-2026.",
+      slugTaken: 'The address "{{slug}}" is already used by another consultation.',
+      timeZoneUnknown: "Choose a known time zone.",
+      visibilityRequired: "Choose who sees the comments.",
+      labelRequired: "Name this version, e.g. Draft 1.",
+      dateTimeRequired: "Give a date and time.",
+      bothDates: "Give both dates with a time.",
+      periodOrder: "The comment period must close after it opens.",
+      noPeriod: "Only a version published for comments has a comment period.",
+      documentRequired: "Choose the draft document (.docx, .md or .txt).",
+      documentTooLarge: "The file is larger than {{max}} MB.",
+    },
   },
 } as const;
