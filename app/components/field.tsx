@@ -52,7 +52,8 @@ export function Field({
   id: string;
   label: ReactNode;
   hint?: ReactNode;
-  errors?: readonly MessageKey[] | readonly string[];
+  /** i18n keys (Zod messages) or messages with values (a DomainError's); the first is shown. */
+  errors?: ReadonlyArray<MessageKey | Message | string>;
   group?: boolean;
   ownLabel?: boolean;
   className?: string;
@@ -77,7 +78,7 @@ export function Field({
       {children(control)}
       {error ? (
         <p id={errorId} className="field-error">
-          {t(error as MessageKey)}
+          {typeof error === "string" ? t(error as MessageKey) : translateMessage(t, error)}
         </p>
       ) : null}
     </>

@@ -96,7 +96,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (error instanceof ImportError) {
-      return formFailure(400, error.userMessage, { document: [error.key] }, headers);
+      return formFailure(400, error.userMessage, { document: [error.userMessage] }, headers);
     }
     return actionFailure(error, headers);
   }

@@ -31,7 +31,8 @@ export interface ErrorBody {
 /** What an action answers when it refuses a form: shown next to the form and its fields. */
 export interface FormFailure {
   formError: Message;
-  fieldErrors: Record<string, MessageKey[] | undefined>;
+  /** Per field: i18n keys (Zod), or messages with values (a refused upload names its file). */
+  fieldErrors: Record<string, Array<MessageKey | Message> | undefined>;
 }
 
 /**
