@@ -12,7 +12,8 @@ import {
   type Actor,
 } from "~/models/comment.server";
 import { DomainError } from "~/lib/errors";
-import { createUser, sessionUserSelect, toSessionUser, upsertOrganization } from "~/models/user.server";
+import { createUser, upsertOrganization } from "~/models/user.server";
+import { sessionUserSelect, toSessionUser } from "~/utils/session-user.server";
 import { prisma } from "~/utils/db.server";
 
 import { GCA_SLUG, seed } from "../../prisma/seed";

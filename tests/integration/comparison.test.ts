@@ -19,7 +19,7 @@ import {
 import { CommentFormSchema } from "~/models/comment-schema";
 import { createComment, type Actor } from "~/models/comment.server";
 import { carriedCommentCounts } from "~/models/lineage.server";
-import { sessionUserSelect, toSessionUser } from "~/models/user.server";
+import { sessionUserSelect, toSessionUser } from "~/utils/session-user.server";
 import en from "~/locales/en";
 import { comparisonWorkerStats } from "~/utils/comparison-worker.server";
 import { prisma } from "~/utils/db.server";
