@@ -5,12 +5,11 @@
  */
 import fs from "node:fs";
 
-import type { AppLoadContext } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { ORGANIZATION_KINDS, ROLE_NAMES } from "~/lib/permissions";
 import en from "~/locales/en";
 import { ensureReferenceData } from "~/models/bootstrap.server";
-import { ORGANIZATION_KINDS, ROLE_NAMES } from "~/lib/permissions";
 import { createUser, upsertOrganization } from "~/models/user.server";
 import { loader as rootLoader } from "~/root";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
@@ -31,6 +30,8 @@ import {
   shouldUseSecureCookies,
 } from "~/utils/session.server";
 
+import type { AppLoadContext } from "@remix-run/node";
+
 const ORIGIN = "http://localhost";
 const PASSWORD = "correct horse battery staple";
 
@@ -50,6 +51,7 @@ function get(path: string, headers: Record<string, string> = {}) {
   return new Request(`${ORIGIN}${path}`, { headers });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an answer's body, read field by field in assertions
 type Outcome = { status: number; headers: Headers; data: any; location: string | null };
 
 /** A loader/action result, returned or thrown: Response, data() or a plain value. */
@@ -153,7 +155,8 @@ describe("sign-in", () => {
     );
     for (const result of [wrong, unknown]) {
       expect(result.status).toBe(400);
-      expect(result.data.formError).toBe("auth.login.invalid");
+      expect(result.data.formError).toEqual({ key: "auth.login.invalid" });
+      expect(result.data.typed).toEqual({ email: result === wrong ? "delegate@example.test" : "nobody@example.test" });
       expect(sessionCookie(result.headers)).toBeNull();
     }
     expect(en.common.auth.login.invalid).toBe("Email or password is incorrect.");
@@ -214,10 +217,11 @@ describe("sign-in rate limits", () => {
       }),
     );
     expect(eleventh.status).toBe(429);
-    expect(eleventh.data.formError).toBe("auth.login.tooMany");
-    expect(eleventh.data.retryAfterSeconds).toBeGreaterThan(0);
-    expect(eleventh.data.retryAfterSeconds).toBeLessThanOrEqual(60);
-    expect(eleventh.headers.get("Retry-After")).toBe(String(eleventh.data.retryAfterSeconds));
+    expect(eleventh.data.formError.key).toBe("auth.login.tooMany");
+    const { seconds } = eleventh.data.formError.values as { seconds: number };
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(60);
+    expect(eleventh.headers.get("Retry-After")).toBe(String(seconds));
     expect(en.common.auth.login.tooMany).toBe("Too many sign-in attempts. Try again in {{seconds}} seconds.");
 
     // While limited, even the right password is refused…
