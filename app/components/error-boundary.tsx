@@ -2,6 +2,7 @@ import { isRouteErrorResponse, Link, useRouteError, type ErrorResponse } from "@
 import { useTranslation } from "react-i18next";
 
 import type { Message } from "~/lib/errors";
+import { translateMessage } from "~/lib/translate-message";
 
 import type { ReactNode } from "react";
 
@@ -41,7 +42,7 @@ export function GeneralErrorBoundary({ statusHandlers = {} }: { statusHandlers?:
       title = t("errors.forbiddenTitle");
       text = t("errors.forbidden");
     }
-    if (message) text = t(message.key, message.values);
+    if (message) text = translateMessage(t, message);
   } else if (typeof document === "undefined") {
     console.error(error);
   }

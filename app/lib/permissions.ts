@@ -99,6 +99,9 @@ export function isOrganizationKind(value: string): value is OrganizationKind {
   return (ORGANIZATION_KINDS as readonly string[]).includes(value);
 }
 
+/** The parts of a permission: typed for a PermissionString, checked (access null when unknown) for a string. */
+export function parsePermission(permission: PermissionString): { action: Action; entity: Entity; access: Access };
+export function parsePermission(permission: string): { action: string; entity: string; access: Access | null };
 export function parsePermission(permission: string) {
   const [action = "", entity = "", access = ""] = permission.split(":");
   return { action, entity, access: (access in ACCESS_RANK ? access : null) as Access | null };
@@ -124,9 +127,10 @@ export function grantedAccess(actor: Pick<Actor, "permissions">, action: Action,
 export function can(actor: Actor | null | undefined, permission: PermissionString, row?: OwnedRow): boolean {
   if (!actor) return false;
   const wanted = parsePermission(permission);
+  // Typed, but it may come from data at run time: a string that is not a permission grants nothing.
   if (!wanted.access) return false;
   if (!row) {
-    const held = grantedAccess(actor, wanted.action as Action, wanted.entity as Entity);
+    const held = grantedAccess(actor, wanted.action, wanted.entity);
     return held !== null && ACCESS_RANK[held] >= ACCESS_RANK[wanted.access];
   }
   for (const heldString of actor.permissions) {

@@ -74,8 +74,8 @@ export default function InvitationPage() {
   const navigation = useNavigation();
   const { t } = useTranslation();
 
-  if (loaderData.status !== "valid" || !loaderData.invitation) {
-    const status = loaderData.status === "valid" ? "unknown" : loaderData.status;
+  if (loaderData.status !== "valid") {
+    const { status } = loaderData;
     return (
       <section className="page form-page" aria-labelledby="invitation-title">
         <h1 id="invitation-title">{t(`auth.invitation.${status}Title`)}</h1>

@@ -26,8 +26,8 @@ import { action as acceptAction, loader as invitationLoader } from "~/routes/inv
 import { action as requestAccountAction } from "~/routes/request-account";
 import { getSessionUser, startUserSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { SESSION_COOKIE_NAME } from "~/utils/session.server";
 import { findSessionUser, type SessionUser } from "~/utils/session-user.server";
+import { SESSION_COOKIE_NAME } from "~/utils/session.server";
 
 import type { AppLoadContext } from "@remix-run/node";
 
@@ -49,7 +49,7 @@ function post(path: string, fields: Record<string, string>, headers: Record<stri
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an answer's body, read field by field in assertions
 type Outcome = { status: number; headers: Headers; data: any; location: string | null };
 
-async function outcome(run: () => Promise<unknown> | unknown): Promise<Outcome> {
+async function outcome(run: () => unknown): Promise<Outcome> {
   let value: unknown;
   try {
     value = await run();
@@ -209,7 +209,7 @@ describe("invitations", () => {
     const { created } = result.data;
     expect(created.email).toBe("new.person@example.test");
     expect(created.link).toMatch(/^http:\/\/localhost\/invitations\/[A-Za-z0-9_-]{43}$/);
-    const token = tokenOf(created.link);
+    const token = tokenOf(created.link as string);
     const row = await prisma.invitation.findFirstOrThrow({ where: { email: "new.person@example.test" } });
     expect(row.tokenHash).toBe(crypto.createHash("sha256").update(token).digest("hex"));
     expect(JSON.stringify(row)).not.toContain(token);
@@ -247,7 +247,7 @@ describe("invitations", () => {
     expect(await prisma.organization.count({ where: { name: "Delegation of Newland" } })).toBe(1);
   });
 
-  it("explains what is missing: an organization for a delegate, a name for a new one, an existing account", async () => {
+  it("explains what is missing: a delegate's organization, a new organization's name, a free email", async () => {
     const noOrg = await invite({ email: "a@example.test", roleName: "delegate", organization: "" });
     expect(noOrg.status).toBe(400);
     expect(noOrg.data.fieldErrors.organization).toEqual(["people.invite.organizationRequired"]);
@@ -263,12 +263,13 @@ describe("invitations", () => {
     expect(taken.data.formError).toEqual({ key: "people.invite.emailTaken", values: {} });
   });
 
-  it("accepts once: name and password from the form, everything else from the invitation (extra fields ignored)", async () => {
+  it("accepts once: name and password from the form, the rest from the invitation (extra fields ignored)", async () => {
     const { data } = await invite({ email: "invitee@example.test", roleName: "delegate", organization: orgA.id });
-    const token = tokenOf(data.created.link);
+    const link = data.created.link as string;
+    const token = tokenOf(link);
 
     const page = await outcome(() =>
-      invitationLoader({ request: new Request(data.created.link), params: { token }, context: context() }),
+      invitationLoader({ request: new Request(link), params: { token }, context: context() }),
     );
     expect(page.data).toEqual({
       metaTitle: "Create your account",
@@ -333,7 +334,7 @@ describe("invitations", () => {
     expect(again.data.formError).toEqual({ key: "auth.invitation.used" });
     expect(await prisma.user.count({ where: { name: "Mallory" } })).toBe(0);
     const usedPage = await outcome(() =>
-      invitationLoader({ request: new Request(data.created.link), params: { token }, context: context() }),
+      invitationLoader({ request: new Request(link), params: { token }, context: context() }),
     );
     expect(usedPage.status).toBe(410);
     expect(usedPage.data).toEqual({ metaTitle: "Invitation already used", status: "used", invitation: null });
@@ -508,7 +509,7 @@ describe("account requests", () => {
     expect(await prisma.accountRequest.count({ where: { organizationName: "Spam Inc" } })).toBe(5);
   });
 
-  it("approval creates the organization and an invitation with the chosen role; a second approval is refused", async () => {
+  it("approval creates the organization and an invitation with the chosen role; a second is refused", async () => {
     const request = await prisma.accountRequest.create({
       data: {
         name: "Ada",
@@ -536,7 +537,7 @@ describe("account requests", () => {
     expect(org.kind).toBe("academia");
     const invitation = await prisma.invitation.findFirstOrThrow({ where: { email: "ada@uni.test" } });
     expect(invitation).toMatchObject({ roleName: "focal_point", organizationId: org.id });
-    expect(invitation.tokenHash).toBe(hashInvitationToken(tokenOf(approved.data.created.link)));
+    expect(invitation.tokenHash).toBe(hashInvitationToken(tokenOf(approved.data.created.link as string)));
     expect(await prisma.accountRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
       status: "approved",
       decidedById: secretariat.id,
@@ -598,9 +599,11 @@ describe("account requests", () => {
       }),
     );
     expect(page.status).toBe(200);
-    expect(page.data.accountRequests.map((r: { email: string }) => r.email)).toContain("sly@example.test");
-    expect(page.data.accountRequests.map((r: { email: string }) => r.email)).not.toContain("rex@example.test");
-    expect(page.data.invitations.map((i: { email: string }) => i.email)).toContain("ada@uni.test");
+    expect((page.data.accountRequests as Array<{ email: string }>).map((r) => r.email)).toContain("sly@example.test");
+    expect((page.data.accountRequests as Array<{ email: string }>).map((r) => r.email)).not.toContain(
+      "rex@example.test",
+    );
+    expect((page.data.invitations as Array<{ email: string }>).map((i) => i.email)).toContain("ada@uni.test");
     expect(JSON.stringify(page.data)).not.toMatch(/tokenHash/);
   });
 });

@@ -55,7 +55,7 @@ function get(path: string, headers: Record<string, string> = {}) {
 type Outcome = { status: number; headers: Headers; data: any; location: string | null };
 
 /** A loader/action result, returned or thrown: Response, data() or a plain value. */
-async function outcome(run: () => Promise<unknown> | unknown): Promise<Outcome> {
+async function outcome(run: () => unknown): Promise<Outcome> {
   let value: unknown;
   try {
     value = await run();
@@ -109,7 +109,7 @@ async function sessionFor(userId: string) {
 }
 
 describe("sign-in", () => {
-  it("signs in with the right password (email case-insensitive) and loads role, organization and permissions", async () => {
+  it("signs in with the right password (email in any case), loading role, organization and permissions", async () => {
     const result = await outcome(() =>
       loginAction({
         request: post("/login", { email: " DELEGATE@example.test ", password: PASSWORD }),
@@ -138,7 +138,7 @@ describe("sign-in", () => {
     expect(audit?.ip).toBe("10.0.0.1");
   });
 
-  it("answers a wrong password and an unknown email with the same generic error, and audits both as failed", async () => {
+  it("answers a wrong password and an unknown email with one generic error, and audits both as failed", async () => {
     const wrong = await outcome(() =>
       loginAction({
         request: post("/login", { email: "delegate@example.test", password: "not the password" }),
@@ -164,7 +164,7 @@ describe("sign-in", () => {
       where: { action: "user.sign_in", outcome: "failed", ip: "10.0.0.2" },
       orderBy: { createdAt: "asc" },
     });
-    expect(failed.map((e) => [e.actorId, JSON.parse(e.details).reason])).toEqual([
+    expect(failed.map((e) => [e.actorId, (JSON.parse(e.details) as { reason: string }).reason])).toEqual([
       [delegate.id, "wrong_password"],
       [null, "unknown_account"],
     ]);
@@ -187,7 +187,7 @@ describe("sign-in", () => {
 });
 
 describe("sign-in rate limits", () => {
-  it("answers the 11th failed sign-in in a minute from one address with 429 and Retry-After, whatever X-Forwarded-For says", async () => {
+  it("answers the 11th failed sign-in a minute from one address with 429, whatever X-Forwarded-For says", async () => {
     const address = "203.0.113.7";
     for (let i = 1; i <= 10; i++) {
       const result = await outcome(() =>
