@@ -16,6 +16,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { remixI18n } from "./i18next.server";
+import { isRoleName } from "./lib/permissions";
 import stylesheet from "./styles/app.css";
 import { getSessionUser } from "./utils/auth.server";
 import { useNonce } from "./utils/nonce-provider";
@@ -25,14 +26,15 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Consultation platform" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = await remixI18n.getLocale(request);
+  const [locale, t] = await Promise.all([remixI18n.getLocale(request), remixI18n.getFixedT(request)]);
   // `headers` clears an invalid session cookie (or renews a valid one).
   const { user, headers } = await getSessionUser(request);
   const signedIn = user ? { name: user.name, role: user.role, organization: user.organization?.name ?? null } : null;
-  return data({ locale, user: signedIn }, { headers });
+  // The site's name is the title of pages that set none (app/utils/meta.ts).
+  return data({ locale, metaTitle: t("app.name"), user: signedIn }, { headers });
 }
 
 export const handle = { i18n: "common" };
@@ -45,6 +47,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const here = location.pathname + location.search;
   const { t, i18n } = useTranslation();
   const nonce = useNonce();
+  const roleLabel = user ? (isRoleName(user.role) ? t(`auth.roles.${user.role}`) : user.role) : "";
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>
@@ -73,12 +76,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <>
                 <p className="signed-in-as">
                   {user.organization
-                    ? t("auth.signedInAs", {
-                        name: user.name,
-                        role: t(`auth.roles.${user.role}`),
-                        organization: user.organization,
-                      })
-                    : t("auth.signedInAsNoOrganization", { name: user.name, role: t(`auth.roles.${user.role}`) })}
+                    ? t("auth.signedInAs", { name: user.name, role: roleLabel, organization: user.organization })
+                    : t("auth.signedInAsNoOrganization", { name: user.name, role: roleLabel })}
                 </p>
                 <Form method="post" action="/logout">
                   <button type="submit" className="button button-secondary">

@@ -352,7 +352,7 @@ async function run(log: (message: string) => void): Promise<string> {
     await import("~/models/feedback.server");
   const { exportRowBatches, csvExportStream, xlsxExportStream } = await import("~/models/comment-export.server");
   const { groupNearDuplicates } = await import("~/lib/feedback");
-  const { sessionUserSelect, toSessionUser } = await import("~/models/user.server");
+  const { sessionUserSelect, toSessionUser } = await import("~/utils/session-user.server");
 
   log(`generating ${count.toLocaleString("en")} comments`);
   let started = performance.now();

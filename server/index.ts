@@ -39,7 +39,7 @@ const UPLOAD_PATHS = /\/(new|contributions|import)$/; // the template import is 
 
 async function loadBuild(): Promise<ServerBuild> {
   // A query string defeats the ESM cache so `npm run dev` picks up rebuilds.
-  return import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`);
+  return (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild;
 }
 
 /**
@@ -175,7 +175,9 @@ export async function createServer() {
   // session cookie, or with PAGE_CACHE=off, every request renders.
   const pageCache = new PageCache({ enabled: MODE !== "development" && process.env.PAGE_CACHE !== "off" });
   const handleRemix = createRequestHandler(MODE === "development" ? loadBuild : build, MODE);
-  app.all("*", async (req, res, next) => {
+  // Express 4 ignores a handler's promise: every error is caught here and passed to next().
+  app.all("*", (req, res, next) => void handleRequest(req, res, next));
+  async function handleRequest(req: express.Request, res: express.Response, next: express.NextFunction) {
     try {
       const loadContext: AppLoadContext = {
         cspNonce: res.locals.cspNonce as string,
@@ -197,7 +199,7 @@ export async function createServer() {
     } catch (error) {
       next(error);
     }
-  });
+  }
 
   return { app, build };
 }
@@ -274,7 +276,11 @@ async function main() {
       startupMs: Math.round(process.uptime() * 1000),
       pid: process.pid,
     });
-    if (MODE === "development") broadcastDevReady(build);
+    if (MODE === "development") {
+      broadcastDevReady(build).catch((error: unknown) =>
+        logger.warn("could not tell the dev server the build is ready", { error: String(error) }),
+      );
+    }
   });
   // Graceful shutdown: /readyz turns 503 at once (a load balancer stops
   // sending new requests), the listener closes, idle keep-alive sockets are

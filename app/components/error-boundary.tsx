@@ -1,8 +1,10 @@
 import { isRouteErrorResponse, Link, useRouteError, type ErrorResponse } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { Message } from "~/lib/errors";
+import { translateMessage } from "~/lib/translate-message";
+
+import type { ReactNode } from "react";
 
 /** A route's own view of one status (say, 404 with a link back to the consultation). */
 export type StatusHandler = (error: ErrorResponse) => ReactNode;
@@ -12,7 +14,7 @@ export function errorMessage(error: unknown): Message | null {
   if (!isRouteErrorResponse(error)) return null;
   const body: unknown = error.data;
   if (typeof body !== "object" || body === null || !("message" in body)) return null;
-  const message = (body as { message: unknown }).message;
+  const message = body.message;
   if (typeof message !== "object" || message === null || typeof (message as Message).key !== "string") return null;
   return message as Message;
 }
@@ -29,8 +31,8 @@ export function GeneralErrorBoundary({ statusHandlers = {} }: { statusHandlers?:
   if (isRouteErrorResponse(error) && statusHandlers[error.status]) {
     return <section className="error-page">{statusHandlers[error.status](error)}</section>;
   }
-  let title = t("errors.genericTitle");
-  let text = t("errors.generic");
+  let title: string = t("errors.genericTitle");
+  let text: string = t("errors.generic");
   if (isRouteErrorResponse(error)) {
     const message = errorMessage(error);
     if (error.status === 404) {
@@ -40,7 +42,7 @@ export function GeneralErrorBoundary({ statusHandlers = {} }: { statusHandlers?:
       title = t("errors.forbiddenTitle");
       text = t("errors.forbidden");
     }
-    if (message) text = t(message.key, message.values);
+    if (message) text = translateMessage(t, message);
   } else if (typeof document === "undefined") {
     console.error(error);
   }

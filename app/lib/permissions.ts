@@ -6,6 +6,11 @@
 export const ROLE_NAMES = ["secretariat", "focal_point", "delegate", "observer"] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
 
+/** Whether a role read from the database (plain text) is one the code knows, so its translated name exists. */
+export function isRoleName(value: string): value is RoleName {
+  return (ROLE_NAMES as readonly string[]).includes(value);
+}
+
 /** What a permission lets one do, on what, and how widely (`any` ⊇ `organization` ⊇ `own`). */
 export const ACTIONS = ["create", "read", "update", "delete", "submit", "consolidate", "publish"] as const;
 export const ENTITIES = ["consultation", "version", "comment", "contribution", "disposition", "user", "audit"] as const;
@@ -35,6 +40,12 @@ export interface OwnedRow {
 
 const ACCESS_RANK: Record<Access, number> = { own: 0, organization: 1, any: 2 };
 
+/**
+ * What each role may do. `description` fills the Role.description column for
+ * operators reading the database; the app never shows it (role names are
+ * shown translated, auth.roles.<name>).
+ */
+/* eslint-disable consultation/no-literal-ui-text -- role descriptions are database reference data, never shown */
 export const ROLE_PERMISSIONS: Record<RoleName, { description: string; permissions: PermissionString[] }> = {
   secretariat: {
     description: "Manages consultations, invites people, consolidates and publishes feedback.",
@@ -71,6 +82,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, { description: string; permissio
     permissions: [],
   },
 };
+/* eslint-enable consultation/no-literal-ui-text */
 
 export const ORGANIZATION_KINDS = [
   "member_state",
@@ -82,6 +94,14 @@ export const ORGANIZATION_KINDS = [
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
+/** Whether an organization kind read from the database (plain text) is one the code knows. */
+export function isOrganizationKind(value: string): value is OrganizationKind {
+  return (ORGANIZATION_KINDS as readonly string[]).includes(value);
+}
+
+/** The parts of a permission: typed for a PermissionString, checked (access null when unknown) for a string. */
+export function parsePermission(permission: PermissionString): { action: Action; entity: Entity; access: Access };
+export function parsePermission(permission: string): { action: string; entity: string; access: Access | null };
 export function parsePermission(permission: string) {
   const [action = "", entity = "", access = ""] = permission.split(":");
   return { action, entity, access: (access in ACCESS_RANK ? access : null) as Access | null };
@@ -107,9 +127,10 @@ export function grantedAccess(actor: Pick<Actor, "permissions">, action: Action,
 export function can(actor: Actor | null | undefined, permission: PermissionString, row?: OwnedRow): boolean {
   if (!actor) return false;
   const wanted = parsePermission(permission);
+  // Typed, but it may come from data at run time: a string that is not a permission grants nothing.
   if (!wanted.access) return false;
   if (!row) {
-    const held = grantedAccess(actor, wanted.action as Action, wanted.entity as Entity);
+    const held = grantedAccess(actor, wanted.action, wanted.entity);
     return held !== null && ACCESS_RANK[held] >= ACCESS_RANK[wanted.access];
   }
   for (const heldString of actor.permissions) {

@@ -1,7 +1,9 @@
+import { normalizeEmail } from "~/lib/email";
+import { DomainError } from "~/lib/errors";
+import type { Actor, OrganizationKind, RoleName } from "~/lib/permissions";
+import { INVITE_PERMISSION, insertInvitation, type CreatedInvitation } from "~/models/invitation.server";
 import { AUDIT_ACTIONS, recordAuditEvent } from "~/utils/audit.server";
-import { insertInvitation, type CreateInvitationResult } from "~/models/invitation.server";
-import type { OrganizationKind, RoleName } from "~/lib/permissions";
-import { normalizeEmail } from "~/models/user.server";
+import { authorize } from "~/utils/authorize.server";
 import { prisma } from "~/utils/db.server";
 
 /**
@@ -21,14 +23,14 @@ export async function createAccountRequest({
   organizationName,
   organizationKind,
   message,
-  ip,
+  clientAddress,
 }: {
   name: string;
   email: string;
   organizationName: string;
   organizationKind: RequestableOrganizationKind;
   message: string;
-  ip?: string | null;
+  clientAddress?: string | null;
 }) {
   const request = await prisma.accountRequest.create({
     data: {
@@ -46,13 +48,21 @@ export async function createAccountRequest({
     entity: "account_request",
     entityId: request.id,
     outcome: "ok",
-    ip,
+    ip: clientAddress,
     details: { email: normalizeEmail(email), organizationName: organizationName.trim() },
   });
   return request;
 }
 
-export async function listPendingAccountRequests() {
+/** The requests still to decide, oldest first; only for those who may invite. */
+export async function listPendingAccountRequests({
+  actor,
+  clientAddress,
+}: {
+  actor: Actor;
+  clientAddress?: string | null;
+}) {
+  await authorize({ actor, permission: INVITE_PERMISSION, audit: { ip: clientAddress, entity: "account_request" } });
   return prisma.accountRequest.findMany({
     where: { status: "pending" },
     orderBy: { createdAt: "asc" },
@@ -68,107 +78,100 @@ export async function listPendingAccountRequests() {
   });
 }
 
-export type ApproveAccountRequestResult = CreateInvitationResult | { ok: false; reason: "not_pending" };
-
-class Rollback extends Error {
-  constructor(readonly result: ApproveAccountRequestResult) {
-    super("rollback");
-  }
-}
-
 /**
  * Approves a pending request: marks it approved (only if still pending, so
  * two secretariat members clicking at once make one invitation), creates or
  * reuses the organization, and creates an invitation whose token is returned
- * to be shown once. All or nothing.
+ * to be shown once. All or nothing: a refusal (409: already decided, email
+ * taken) is thrown inside the transaction and rolls it back.
  */
 export async function approveAccountRequest({
+  actor,
   requestId,
   roleName,
-  actorId,
-  ip,
+  clientAddress,
   now = new Date(),
 }: {
+  actor: Actor;
   requestId: string;
   roleName: RequestableRole;
-  actorId: string;
-  ip?: string | null;
+  clientAddress?: string | null;
   now?: Date;
-}): Promise<ApproveAccountRequestResult> {
-  let result: ApproveAccountRequestResult;
-  try {
-    result = await prisma.$transaction(async (tx) => {
-      const claimed = await tx.accountRequest.updateMany({
-        where: { id: requestId, status: "pending" },
-        data: { status: "approved", decidedById: actorId, decidedAt: now },
-      });
-      if (claimed.count !== 1) throw new Rollback({ ok: false, reason: "not_pending" });
-      const request = await tx.accountRequest.findUniqueOrThrow({
-        where: { id: requestId },
-        select: { email: true, organizationName: true, organizationKind: true },
-      });
-      const invitation = await insertInvitation(tx, {
-        email: request.email,
-        roleName,
-        organization: { name: request.organizationName, kind: request.organizationKind as OrganizationKind },
-        createdById: actorId,
-        now,
-      });
-      if (!invitation.ok) throw new Rollback(invitation);
-      return invitation;
+}): Promise<CreatedInvitation> {
+  await authorize({
+    actor,
+    permission: INVITE_PERMISSION,
+    audit: { ip: clientAddress, entity: "account_request", entityId: requestId },
+  });
+  const result = await prisma.$transaction(async (tx) => {
+    const claimed = await tx.accountRequest.updateMany({
+      where: { id: requestId, status: "pending" },
+      data: { status: "approved", decidedById: actor.id, decidedAt: now },
     });
-  } catch (error) {
-    if (error instanceof Rollback) return error.result;
-    throw error;
-  }
+    if (claimed.count !== 1) throw new DomainError(409, "people.requests.notPending");
+    const request = await tx.accountRequest.findUniqueOrThrow({
+      where: { id: requestId },
+      select: { email: true, organizationName: true, organizationKind: true },
+    });
+    return insertInvitation(tx, {
+      email: request.email,
+      roleName,
+      organization: { name: request.organizationName, kind: request.organizationKind as OrganizationKind },
+      createdById: actor.id,
+      now,
+    });
+  });
 
-  if (result.ok) {
-    await recordAuditEvent({
-      actorId,
-      action: AUDIT_ACTIONS.accountRequestApproved,
-      entity: "account_request",
-      entityId: requestId,
-      outcome: "ok",
-      ip,
-      details: { roleName, invitationId: result.invitation.id },
-    });
-    await recordAuditEvent({
-      actorId,
-      action: AUDIT_ACTIONS.invitationCreated,
-      entity: "invitation",
-      entityId: result.invitation.id,
-      outcome: "ok",
-      ip,
-      details: { email: result.invitation.email, roleName, organization: result.invitation.organizationName },
-    });
-  }
+  await recordAuditEvent({
+    actorId: actor.id,
+    action: AUDIT_ACTIONS.accountRequestApproved,
+    entity: "account_request",
+    entityId: requestId,
+    outcome: "ok",
+    ip: clientAddress,
+    details: { roleName, invitationId: result.invitation.id },
+  });
+  await recordAuditEvent({
+    actorId: actor.id,
+    action: AUDIT_ACTIONS.invitationCreated,
+    entity: "invitation",
+    entityId: result.invitation.id,
+    outcome: "ok",
+    ip: clientAddress,
+    details: { email: result.invitation.email, roleName, organization: result.invitation.organizationName },
+  });
   return result;
 }
 
-/** Rejects a pending request; null when it was not pending (already decided or unknown). */
+/** Rejects a pending request and returns it; 409 when it was not pending (already decided or unknown). */
 export async function rejectAccountRequest({
+  actor,
   requestId,
-  actorId,
-  ip,
+  clientAddress,
   now = new Date(),
 }: {
+  actor: Actor;
   requestId: string;
-  actorId: string;
-  ip?: string | null;
+  clientAddress?: string | null;
   now?: Date;
 }) {
+  await authorize({
+    actor,
+    permission: INVITE_PERMISSION,
+    audit: { ip: clientAddress, entity: "account_request", entityId: requestId },
+  });
   const { count } = await prisma.accountRequest.updateMany({
     where: { id: requestId, status: "pending" },
-    data: { status: "rejected", decidedById: actorId, decidedAt: now },
+    data: { status: "rejected", decidedById: actor.id, decidedAt: now },
   });
-  if (count !== 1) return null;
+  if (count !== 1) throw new DomainError(409, "people.requests.notPending");
   await recordAuditEvent({
-    actorId,
+    actorId: actor.id,
     action: AUDIT_ACTIONS.accountRequestRejected,
     entity: "account_request",
     entityId: requestId,
     outcome: "ok",
-    ip,
+    ip: clientAddress,
   });
-  return prisma.accountRequest.findUnique({ where: { id: requestId }, select: { id: true, name: true } });
+  return prisma.accountRequest.findUniqueOrThrow({ where: { id: requestId }, select: { id: true, name: true } });
 }

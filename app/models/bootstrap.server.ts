@@ -1,6 +1,5 @@
-import { prisma } from "~/utils/db.server";
-
 import { parsePermission, ROLE_NAMES, ROLE_PERMISSIONS } from "~/lib/permissions";
+import { prisma } from "~/utils/db.server";
 
 /**
  * Writes the reference data (roles and their permissions) idempotently. Runs

@@ -1,10 +1,12 @@
 import crypto from "node:crypto";
 
-import { Prisma } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
+import { normalizeEmail } from "~/lib/email";
+import { DomainError } from "~/lib/errors";
+import type { Actor, OrganizationKind, PermissionString, RoleName } from "~/lib/permissions";
 import { AUDIT_ACTIONS, recordAuditEvent } from "~/utils/audit.server";
-import type { OrganizationKind, RoleName } from "~/lib/permissions";
-import { normalizeEmail } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
+import { authorize } from "~/utils/authorize.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 
 /**
@@ -33,52 +35,56 @@ type Db = Prisma.TransactionClient | typeof prisma;
 /** The organization to invite into: an existing one, a new one, or none. */
 export type OrganizationChoice = { id: string } | { name: string; kind: OrganizationKind } | null;
 
-export type CreateInvitationResult =
-  | {
-      ok: true;
-      token: string;
-      invitation: { id: string; email: string; roleName: string; expiresAt: Date; organizationName: string | null };
-    }
-  | { ok: false; reason: "email_taken" | "unknown_organization" };
+/** A created invitation: the token is shown once, to the person who invited, and never stored. */
+export interface CreatedInvitation {
+  token: string;
+  invitation: { id: string; email: string; roleName: string; expiresAt: Date; organizationName: string | null };
+}
+
+/** Who may invite, approve and reject: the people page's permission. */
+export const INVITE_PERMISSION = "create:user:any" satisfies PermissionString;
 
 /**
  * Creates an invitation (and the organization, when a new one is named;
- * an existing organization of that name is reused). Returns the token: it is
- * shown once, to the secretariat, and never stored.
+ * an existing organization of that name is reused). Refuses, with a
+ * DomainError, an actor who may not invite (403, audited), an email that
+ * already has an account and an organization that no longer exists (409).
  */
 export async function createInvitation({
+  actor,
   email,
   roleName,
   organization,
-  createdById,
-  ip,
+  clientAddress,
   now = new Date(),
 }: {
+  actor: Actor;
   email: string;
   roleName: RoleName;
   organization: OrganizationChoice;
-  createdById: string;
-  ip?: string | null;
+  clientAddress?: string | null;
   now?: Date;
-}): Promise<CreateInvitationResult> {
+}): Promise<CreatedInvitation> {
+  await authorize({ actor, permission: INVITE_PERMISSION, audit: { ip: clientAddress, entity: "invitation" } });
   const result = await prisma.$transaction((tx) =>
-    insertInvitation(tx, { email, roleName, organization, createdById, now }),
+    insertInvitation(tx, { email, roleName, organization, createdById: actor.id, now }),
   );
-  if (result.ok) {
-    await recordAuditEvent({
-      actorId: createdById,
-      action: AUDIT_ACTIONS.invitationCreated,
-      entity: "invitation",
-      entityId: result.invitation.id,
-      outcome: "ok",
-      ip,
-      details: { email: result.invitation.email, roleName, organization: result.invitation.organizationName },
-    });
-  }
+  await recordAuditEvent({
+    actorId: actor.id,
+    action: AUDIT_ACTIONS.invitationCreated,
+    entity: "invitation",
+    entityId: result.invitation.id,
+    outcome: "ok",
+    ip: clientAddress,
+    details: { email: result.invitation.email, roleName, organization: result.invitation.organizationName },
+  });
   return result;
 }
 
-/** The invitation part of createInvitation, for use inside a caller's transaction. */
+/**
+ * The invitation part of createInvitation, inside a caller's transaction
+ * (which a refusal, thrown, rolls back). The caller has authorized.
+ */
 export async function insertInvitation(
   db: Db,
   {
@@ -88,15 +94,15 @@ export async function insertInvitation(
     createdById,
     now = new Date(),
   }: { email: string; roleName: RoleName; organization: OrganizationChoice; createdById: string; now?: Date },
-): Promise<CreateInvitationResult> {
+): Promise<CreatedInvitation> {
   const normalized = normalizeEmail(email);
   const existingUser = await db.user.findUnique({ where: { email: normalized }, select: { id: true } });
-  if (existingUser) return { ok: false, reason: "email_taken" };
+  if (existingUser) throw new DomainError(409, "people.invite.emailTaken");
 
   let org: { id: string; name: string } | null = null;
   if (organization && "id" in organization) {
     org = await db.organization.findUnique({ where: { id: organization.id }, select: { id: true, name: true } });
-    if (!org) return { ok: false, reason: "unknown_organization" };
+    if (!org) throw new DomainError(409, "people.invite.unknownOrganization");
   } else if (organization) {
     org = await db.organization.upsert({
       where: { name: organization.name.trim() },
@@ -118,7 +124,7 @@ export async function insertInvitation(
     },
     select: { id: true, email: true, roleName: true, expiresAt: true },
   });
-  return { ok: true, token, invitation: { ...invitation, organizationName: org?.name ?? null } };
+  return { token, invitation: { ...invitation, organizationName: org?.name ?? null } };
 }
 
 export type InvitationLookup =
@@ -173,13 +179,13 @@ export async function acceptInvitation({
   token,
   name,
   password,
-  ip,
+  clientAddress,
   now = new Date(),
 }: {
   token: string;
   name: string;
   password: string;
-  ip?: string | null;
+  clientAddress?: string | null;
   now?: Date;
 }): Promise<AcceptInvitationResult> {
   // Cheap checks first: no password hashing for a dead link.
@@ -222,9 +228,7 @@ export async function acceptInvitation({
       return { ok: false, reason: again.status === "valid" ? "used" : again.status };
     }
     if (error instanceof EmailTakenError) return { ok: false, reason: "email_taken" };
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { ok: false, reason: "email_taken" };
-    }
+    if (isUniqueViolation(error)) return { ok: false, reason: "email_taken" };
     throw error;
   }
 
@@ -234,14 +238,23 @@ export async function acceptInvitation({
     entity: "invitation",
     entityId: lookup.invitation.id,
     outcome: "ok",
-    ip,
+    ip: clientAddress,
     details: { email: lookup.invitation.email, roleName: lookup.invitation.roleName },
   });
   return { ok: true, userId };
 }
 
-/** The latest invitations for the secretariat's people page (no tokens: they are not stored). */
-export async function listRecentInvitations({ take = 20 }: { take?: number } = {}) {
+/** The latest invitations for the people page (no tokens: they are not stored); only for those who may invite. */
+export async function listRecentInvitations({
+  actor,
+  clientAddress,
+  take = 20,
+}: {
+  actor: Actor;
+  clientAddress?: string | null;
+  take?: number;
+}) {
+  await authorize({ actor, permission: INVITE_PERMISSION, audit: { ip: clientAddress, entity: "invitation" } });
   const rows = await prisma.invitation.findMany({
     orderBy: { createdAt: "desc" },
     take,

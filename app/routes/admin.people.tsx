@@ -4,21 +4,24 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { fieldErrorHelpers } from "~/components/field-errors";
+import { Field, FormError } from "~/components/field";
+import { remixI18n } from "~/i18next.server";
 import { formatInstant } from "~/lib/dates";
+import { isOrganizationKind, isRoleName, ORGANIZATION_KINDS, ROLE_NAMES } from "~/lib/permissions";
 import {
   approveAccountRequest,
   listPendingAccountRequests,
   rejectAccountRequest,
 } from "~/models/account-request.server";
-import { createInvitation, invitationUrl, listRecentInvitations } from "~/models/invitation.server";
-import { ORGANIZATION_KINDS, ROLE_NAMES } from "~/lib/permissions";
-import { consumeRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
+import { createInvitation, INVITE_PERMISSION, invitationUrl, listRecentInvitations } from "~/models/invitation.server";
 import { listOrganizations } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
+import { actionFailure, formFailure, orErrorResponse, validationFailure } from "~/utils/http.server";
 import { logger } from "~/utils/logger.server";
+import { pageTitle } from "~/utils/meta";
+import { consumeRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 
-export const meta: MetaFunction = () => [{ title: "People" }];
+export const meta: MetaFunction<typeof loader> = (args) => [pageTitle(args)];
 
 /** The organization select's value for "create a new one from the fields below". */
 const NEW_ORGANIZATION = "new";
@@ -55,97 +58,99 @@ const DecisionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { headers } = await requirePermission(request, "create:user:any", { ip: context.clientAddress });
-  const [organizations, accountRequests, invitations] = await Promise.all([
-    listOrganizations(),
-    listPendingAccountRequests(),
-    listRecentInvitations(),
+  const { clientAddress } = context;
+  const { user: actor, headers } = await requirePermission(request, INVITE_PERMISSION, { clientAddress });
+  const [t, [organizations, accountRequests, invitations]] = await Promise.all([
+    remixI18n.getFixedT(request),
+    orErrorResponse(
+      Promise.all([
+        listOrganizations({ actor, clientAddress }),
+        listPendingAccountRequests({ actor, clientAddress }),
+        listRecentInvitations({ actor, clientAddress }),
+      ]),
+      headers,
+    ),
   ]);
-  return data({ organizations, accountRequests, invitations, now: new Date().toISOString() }, { headers });
+  return data(
+    { metaTitle: t("people.title"), organizations, accountRequests, invitations, now: new Date().toISOString() },
+    { headers },
+  );
 }
 
-type InviteField = "email" | "roleName" | "organization" | "newOrganizationName" | "newOrganizationKind";
-type ActionResult = {
-  intent: "invite" | "approve" | "reject";
-  fieldErrors: Partial<Record<InviteField, string[]>>;
-  formError: string | null;
-  formErrorValues?: Record<string, string | number>;
-  created: { email: string; link: string; expiresAt: string } | null;
-  rejectedName?: string | null;
-};
+/** What a successful action answers; refusals are FormFailures (formError, fieldErrors). */
+type Done =
+  | { intent: "invite" | "approve"; created: { email: string; link: string; expiresAt: string } }
+  | { intent: "reject"; rejectedName: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const ip = context.clientAddress;
-  const { user, headers } = await requirePermission(request, "create:user:any", { ip });
+  const { clientAddress } = context;
+  const { user: actor, headers } = await requirePermission(request, INVITE_PERMISSION, { clientAddress });
   const form = Object.fromEntries(await request.formData());
-  const reply = (
-    result: Omit<ActionResult, "fieldErrors" | "formError" | "created"> & Partial<ActionResult>,
-    status = 200,
-  ) => data<ActionResult>({ fieldErrors: {}, formError: null, created: null, ...result }, { status, headers });
+  const done = (result: Done) => data(result, { headers });
 
-  const parsed = form.intent === "invite" ? InviteSchema.safeParse(form) : DecisionSchema.safeParse(form);
-  if (!parsed.success) {
-    const intent = form.intent === "approve" || form.intent === "reject" ? form.intent : "invite";
-    return reply({ intent, fieldErrors: parsed.error.flatten().fieldErrors }, 400);
-  }
-  const input = parsed.data;
-
-  if (input.intent === "reject") {
-    const rejected = await rejectAccountRequest({ requestId: input.requestId, actorId: user.id, ip });
-    return rejected
-      ? reply({ intent: "reject", rejectedName: rejected.name })
-      : reply({ intent: "reject", formError: "people.requests.notPending" }, 409);
+  let input: z.infer<typeof InviteSchema> | z.infer<typeof DecisionSchema>;
+  if (form.intent === "invite") {
+    const parsed = InviteSchema.safeParse(form);
+    if (!parsed.success) return validationFailure(parsed.error, headers);
+    input = parsed.data;
+  } else {
+    // Decisions come from buttons and selects the page wrote: a failure here is not the person's to fix.
+    const parsed = DecisionSchema.safeParse(form);
+    if (!parsed.success) return formFailure(400, { key: "errors.badRequest" }, {}, headers);
+    input = parsed.data;
   }
 
-  const limit = await consumeRateLimit({ key: `invitation:address:${ip}`, ...RATE_LIMITS.invitationPerAddress });
-  if (!limit.ok) {
-    return reply(
-      {
-        intent: input.intent,
-        formError: "people.invite.tooMany",
-        formErrorValues: { seconds: limit.retryAfterSeconds },
-      },
-      429,
-    );
-  }
+  try {
+    if (input.intent === "reject") {
+      const rejected = await rejectAccountRequest({ actor, requestId: input.requestId, clientAddress });
+      return done({ intent: "reject", rejectedName: rejected.name });
+    }
 
-  const result =
-    input.intent === "approve"
-      ? await approveAccountRequest({ requestId: input.requestId, roleName: input.roleName, actorId: user.id, ip })
-      : await createInvitation({
-          email: input.email,
-          roleName: input.roleName,
-          organization:
-            input.organization === NEW_ORGANIZATION
-              ? { name: input.newOrganizationName, kind: input.newOrganizationKind }
-              : input.organization
-                ? { id: input.organization }
-                : null,
-          createdById: user.id,
-          ip,
-        });
-  if (!result.ok) {
-    const formError = {
-      email_taken: "people.invite.emailTaken",
-      unknown_organization: "people.invite.unknownOrganization",
-      not_pending: "people.requests.notPending",
-    }[result.reason];
-    return reply({ intent: input.intent, formError }, 409);
-  }
+    const limit = await consumeRateLimit({
+      key: `invitation:address:${clientAddress}`,
+      ...RATE_LIMITS.invitationPerAddress,
+    });
+    if (!limit.ok) {
+      return formFailure(
+        429,
+        { key: "people.invite.tooMany", values: { seconds: limit.retryAfterSeconds } },
+        {},
+        headers,
+      );
+    }
 
-  const link = invitationUrl({ origin: new URL(request.url).origin, token: result.token });
-  // No mail server: the secretariat sends the link. It is logged too, so an
-  // operator can recover it if the page was closed.
-  logger.info("invitation link", {
-    requestId: context.requestId,
-    invitationId: result.invitation.id,
-    email: result.invitation.email,
-    link,
-  });
-  return reply({
-    intent: input.intent,
-    created: { email: result.invitation.email, link, expiresAt: result.invitation.expiresAt.toISOString() },
-  });
+    const result =
+      input.intent === "approve"
+        ? await approveAccountRequest({ actor, requestId: input.requestId, roleName: input.roleName, clientAddress })
+        : await createInvitation({
+            actor,
+            email: input.email,
+            roleName: input.roleName,
+            organization:
+              input.organization === NEW_ORGANIZATION
+                ? { name: input.newOrganizationName, kind: input.newOrganizationKind }
+                : input.organization
+                  ? { id: input.organization }
+                  : null,
+            clientAddress,
+          });
+
+    const link = invitationUrl({ origin: new URL(request.url).origin, token: result.token });
+    // No mail server: the secretariat sends the link. It is logged too, so an
+    // operator can recover it if the page was closed.
+    logger.info("invitation link", {
+      requestId: context.requestId,
+      invitationId: result.invitation.id,
+      email: result.invitation.email,
+      link,
+    });
+    return done({
+      intent: input.intent,
+      created: { email: result.invitation.email, link, expiresAt: result.invitation.expiresAt.toISOString() },
+    });
+  } catch (error) {
+    return actionFailure(error, headers);
+  }
 }
 
 export default function PeoplePage() {
@@ -154,121 +159,101 @@ export default function PeoplePage() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const busy = navigation.state === "submitting";
-  const fieldErrors: Partial<Record<InviteField, string[]>> =
-    actionData?.intent === "invite" ? actionData.fieldErrors : {};
-  const { invalid, describedBy, fieldError } = fieldErrorHelpers("invite", fieldErrors, (key) => t(key));
+  const failure = actionData && "formError" in actionData ? actionData : null;
+  const created = actionData && "created" in actionData ? actionData.created : null;
+  const rejectedName = actionData && "rejectedName" in actionData ? actionData.rejectedName : null;
+  const fieldErrors = failure?.fieldErrors ?? {};
   const formDate = (iso: string | Date) => formatInstant(iso, "UTC");
+  const roleLabel = (role: string) => (isRoleName(role) ? t(`auth.roles.${role}`) : role);
+  const organizationKindLabel = (kind: string) =>
+    isOrganizationKind(kind) ? t(`auth.organizationKinds.${kind}`) : kind;
 
   return (
     <div className="page people-page">
       <h1>{t("people.title")}</h1>
       <p className="lead">{t("people.intro")}</p>
 
-      {actionData?.created ? (
+      {created ? (
         <section className="notice" role="status" aria-labelledby="created-title">
           <h2 id="created-title">{t("people.created.title")}</h2>
-          <p>{t("people.created.text", { email: actionData.created.email })}</p>
-          <p id="created-link-hint">{t("people.created.sendLink", { date: formDate(actionData.created.expiresAt) })}</p>
-          <label htmlFor="created-link">{t("people.created.link")}</label>
-          <input
+          <p>{t("people.created.text", { email: created.email })}</p>
+          <Field
             id="created-link"
-            className="copy-field"
-            readOnly
-            value={actionData.created.link}
-            aria-describedby="created-link-hint"
-          />
+            label={t("people.created.link")}
+            hint={t("people.created.sendLink", { date: formDate(created.expiresAt) })}
+          >
+            {(control) => <input {...control} className="copy-field" readOnly value={created.link} />}
+          </Field>
         </section>
       ) : null}
-      {actionData?.intent === "reject" && !actionData.formError ? (
+      {rejectedName !== null ? (
         <p className="notice" role="status">
-          {t("people.requests.rejected", { name: actionData.rejectedName ?? "" })}
+          {t("people.requests.rejected", { name: rejectedName })}
         </p>
       ) : null}
-      {actionData?.formError ? (
-        <p className="form-error" role="alert">
-          {t(actionData.formError, actionData.formErrorValues)}
-        </p>
-      ) : null}
+      <FormError message={failure?.formError} />
 
       <section aria-labelledby="invite-title">
         <h2 id="invite-title">{t("people.invite.title")}</h2>
         {/* A new key after each invitation empties the form for the next one. */}
-        <Form method="post" className="stacked-form" key={actionData?.created?.link ?? "invite"}>
-          <div className="field">
-            <label htmlFor="invite-email">{t("people.invite.email")}</label>
-            <input
-              id="invite-email"
-              name="email"
-              type="email"
-              autoComplete="off"
-              required
-              aria-invalid={invalid("email")}
-              aria-describedby={describedBy("email")}
-            />
-            {fieldError("email")}
-          </div>
-          <div className="field">
-            <label htmlFor="invite-roleName">{t("people.invite.role")}</label>
-            <select
-              id="invite-roleName"
-              name="roleName"
-              defaultValue="delegate"
-              aria-describedby={describedBy("roleName")}
-            >
-              {ROLE_NAMES.map((role) => (
-                <option key={role} value={role}>
-                  {t(`auth.roles.${role}`)}
-                </option>
-              ))}
-            </select>
-            {fieldError("roleName")}
-          </div>
-          <div className="field">
-            <label htmlFor="invite-organization">{t("people.invite.organization")}</label>
-            <select
-              id="invite-organization"
-              name="organization"
-              defaultValue=""
-              aria-invalid={invalid("organization")}
-              aria-describedby={describedBy("organization")}
-            >
-              <option value="">{t("people.invite.noOrganization")}</option>
-              {organizations.map((organization) => (
-                <option key={organization.id} value={organization.id}>
-                  {organization.name}
-                </option>
-              ))}
-              <option value={NEW_ORGANIZATION}>{t("people.invite.newOrganizationOption")}</option>
-            </select>
-            {fieldError("organization")}
-          </div>
-          <fieldset className="field-group">
-            <legend>{t("people.invite.newOrganization")}</legend>
-            <p id="invite-new-organization-hint" className="field-hint">
-              {t("people.invite.newOrganizationHint")}
-            </p>
-            <div className="field">
-              <label htmlFor="invite-newOrganizationName">{t("people.invite.newOrganizationName")}</label>
-              <input
-                id="invite-newOrganizationName"
-                name="newOrganizationName"
-                maxLength={200}
-                aria-invalid={invalid("newOrganizationName")}
-                aria-describedby={describedBy("newOrganizationName", "invite-new-organization-hint")}
-              />
-              {fieldError("newOrganizationName")}
-            </div>
-            <div className="field">
-              <label htmlFor="invite-newOrganizationKind">{t("people.invite.newOrganizationKind")}</label>
-              <select id="invite-newOrganizationKind" name="newOrganizationKind" defaultValue="member_state">
-                {ORGANIZATION_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`auth.organizationKinds.${kind}`)}
+        <Form method="post" className="stacked-form" key={created?.link ?? "invite"}>
+          <Field id="invite-email" label={t("people.invite.email")} errors={fieldErrors.email}>
+            {(control) => <input {...control} name="email" type="email" autoComplete="off" required />}
+          </Field>
+          <Field id="invite-roleName" label={t("people.invite.role")} errors={fieldErrors.roleName}>
+            {(control) => (
+              <select {...control} name="roleName" defaultValue="delegate">
+                {ROLE_NAMES.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`auth.roles.${role}`)}
                   </option>
                 ))}
               </select>
-            </div>
-          </fieldset>
+            )}
+          </Field>
+          <Field id="invite-organization" label={t("people.invite.organization")} errors={fieldErrors.organization}>
+            {(control) => (
+              <select {...control} name="organization" defaultValue="">
+                <option value="">{t("people.invite.noOrganization")}</option>
+                {organizations.map((organization) => (
+                  <option key={organization.id} value={organization.id}>
+                    {organization.name}
+                  </option>
+                ))}
+                <option value={NEW_ORGANIZATION}>{t("people.invite.newOrganizationOption")}</option>
+              </select>
+            )}
+          </Field>
+          <Field
+            group
+            className="field-group"
+            id="invite-new-organization"
+            label={t("people.invite.newOrganization")}
+            hint={t("people.invite.newOrganizationHint")}
+          >
+            {() => (
+              <>
+                <Field
+                  id="invite-newOrganizationName"
+                  label={t("people.invite.newOrganizationName")}
+                  errors={fieldErrors.newOrganizationName}
+                >
+                  {(control) => <input {...control} name="newOrganizationName" maxLength={200} />}
+                </Field>
+                <Field id="invite-newOrganizationKind" label={t("people.invite.newOrganizationKind")}>
+                  {(control) => (
+                    <select {...control} name="newOrganizationKind" defaultValue="member_state">
+                      {ORGANIZATION_KINDS.map((kind) => (
+                        <option key={kind} value={kind}>
+                          {t(`auth.organizationKinds.${kind}`)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              </>
+            )}
+          </Field>
           <button type="submit" name="intent" value="invite" className="button" disabled={busy}>
             {t("people.invite.submit")}
           </button>
@@ -290,7 +275,7 @@ export default function PeoplePage() {
                   <dt>{t("people.requests.organization")}</dt>
                   <dd>{request.organizationName}</dd>
                   <dt>{t("people.requests.kind")}</dt>
-                  <dd>{t(`auth.organizationKinds.${request.organizationKind}`)}</dd>
+                  <dd>{organizationKindLabel(request.organizationKind)}</dd>
                   {request.message ? (
                     <>
                       <dt>{t("people.requests.message")}</dt>
@@ -302,18 +287,17 @@ export default function PeoplePage() {
                 </dl>
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="requestId" value={request.id} />
-                  <div className="field">
-                    <label htmlFor={`request-role-${request.id}`}>
-                      {t("people.requests.role", { name: request.name })}
-                    </label>
-                    <select id={`request-role-${request.id}`} name="roleName" defaultValue="delegate">
-                      {GRANTABLE_ON_REQUEST.options.map((role) => (
-                        <option key={role} value={role}>
-                          {t(`auth.roles.${role}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
+                  <Field id={`request-role-${request.id}`} label={t("people.requests.role", { name: request.name })}>
+                    {(control) => (
+                      <select {...control} name="roleName" defaultValue="delegate">
+                        {GRANTABLE_ON_REQUEST.options.map((role) => (
+                          <option key={role} value={role}>
+                            {t(`auth.roles.${role}`)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
                   <button type="submit" name="intent" value="approve" className="button" disabled={busy}>
                     {t("people.requests.approve")}
                   </button>
@@ -353,7 +337,7 @@ export default function PeoplePage() {
                 {invitations.map((invitation) => (
                   <tr key={invitation.id}>
                     <td>{invitation.email}</td>
-                    <td>{t(`auth.roles.${invitation.roleName}`)}</td>
+                    <td>{roleLabel(invitation.roleName)}</td>
                     <td>{invitation.organizationName ?? "—"}</td>
                     <td>
                       {invitation.usedAt

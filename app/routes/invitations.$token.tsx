@@ -4,10 +4,15 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormError } from "~/components/field";
+import { remixI18n } from "~/i18next.server";
+import { isRoleName } from "~/lib/permissions";
 import { acceptInvitation, findInvitationByToken } from "~/models/invitation.server";
 import { DEFAULT_REDIRECT, startUserSession } from "~/utils/auth.server";
+import { formFailure, validationFailure } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Create your account" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = (args) => [pageTitle(args), { name: "robots", content: "noindex" }];
 
 /**
  * Only name and password come from the form. Email, role and organization
@@ -27,36 +32,37 @@ const AcceptInvitationSchema = z.object({
 });
 
 type DeadStatus = "unknown" | "expired" | "used";
-const STATUS_CODE: Record<DeadStatus, number> = { unknown: 404, expired: 410, used: 410 };
+const STATUS_CODE = { unknown: 404, expired: 410, used: 410 } as const satisfies Record<DeadStatus, number>;
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const lookup = await findInvitationByToken({ token: params.token ?? "" });
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const [lookup, t] = await Promise.all([
+    findInvitationByToken({ token: params.token ?? "" }),
+    remixI18n.getFixedT(request),
+  ]);
   if (lookup.status !== "valid") {
-    return data({ status: lookup.status, invitation: null }, { status: STATUS_CODE[lookup.status] });
+    const metaTitle = t(`auth.invitation.${lookup.status}Title`);
+    return data({ metaTitle, status: lookup.status, invitation: null }, { status: STATUS_CODE[lookup.status] });
   }
   const { email, roleName, organizationName } = lookup.invitation;
-  return { status: lookup.status, invitation: { email, roleName, organizationName } };
+  return {
+    metaTitle: t("auth.invitation.title"),
+    status: lookup.status,
+    invitation: { email, roleName, organizationName },
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = AcceptInvitationSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    return data({ formError: null, fieldErrors: parsed.error.flatten().fieldErrors }, { status: 400 });
-  }
+  if (!parsed.success) return validationFailure(parsed.error);
   const result = await acceptInvitation({
     token: params.token ?? "",
     name: parsed.data.name,
     password: parsed.data.password,
-    ip: context.clientAddress,
+    clientAddress: context.clientAddress,
   });
   if (!result.ok) {
-    if (result.reason === "email_taken") {
-      return data({ formError: "auth.invitation.emailTaken", fieldErrors: {} }, { status: 409 });
-    }
-    return data(
-      { formError: `auth.invitation.${result.reason}`, fieldErrors: {} },
-      { status: STATUS_CODE[result.reason] },
-    );
+    if (result.reason === "email_taken") return formFailure(409, { key: "auth.invitation.emailTaken" });
+    return formFailure(STATUS_CODE[result.reason], { key: `auth.invitation.${result.reason}` });
   }
   const headers = await startUserSession({ userId: result.userId, request });
   throw redirect(DEFAULT_REDIRECT, { headers });
@@ -68,8 +74,8 @@ export default function InvitationPage() {
   const navigation = useNavigation();
   const { t } = useTranslation();
 
-  if (loaderData.status !== "valid" || !loaderData.invitation) {
-    const status = loaderData.status as DeadStatus;
+  if (loaderData.status !== "valid") {
+    const { status } = loaderData;
     return (
       <section className="page form-page" aria-labelledby="invitation-title">
         <h1 id="invitation-title">{t(`auth.invitation.${status}Title`)}</h1>
@@ -82,10 +88,8 @@ export default function InvitationPage() {
   }
 
   const { invitation } = loaderData;
-  const role = t(`auth.roles.${invitation.roleName}`);
-  const fieldErrors: Partial<Record<"name" | "password", string[]>> = actionData?.fieldErrors ?? {};
-  const nameError = fieldErrors.name?.[0];
-  const passwordError = fieldErrors.password?.[0];
+  const role = isRoleName(invitation.roleName) ? t(`auth.roles.${invitation.roleName}`) : invitation.roleName;
+  const fieldErrors = actionData?.fieldErrors ?? {};
   return (
     <div className="page form-page">
       <h1>{t("auth.invitation.title")}</h1>
@@ -96,50 +100,28 @@ export default function InvitationPage() {
       </p>
       <p>{t("auth.invitation.email", { email: invitation.email })}</p>
       <Form method="post" className="stacked-form">
-        {actionData?.formError ? (
-          <p className="form-error" role="alert">
-            {t(actionData.formError)}
-          </p>
-        ) : null}
-        <div className="field">
-          <label htmlFor="invitation-name">{t("auth.fields.name")}</label>
-          <input
-            id="invitation-name"
-            name="name"
-            autoComplete="name"
-            required
-            maxLength={200}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? "invitation-name-error" : undefined}
-          />
-          {nameError ? (
-            <p id="invitation-name-error" className="field-error">
-              {t(nameError)}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="invitation-password">{t("auth.fields.newPassword")}</label>
-          <input
-            id="invitation-password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={12}
-            maxLength={256}
-            aria-invalid={passwordError ? true : undefined}
-            aria-describedby={`invitation-password-hint${passwordError ? " invitation-password-error" : ""}`}
-          />
-          <p id="invitation-password-hint" className="field-hint">
-            {t("auth.fields.newPasswordHint")}
-          </p>
-          {passwordError ? (
-            <p id="invitation-password-error" className="field-error">
-              {t(passwordError)}
-            </p>
-          ) : null}
-        </div>
+        <FormError message={actionData?.formError} />
+        <Field id="invitation-name" label={t("auth.fields.name")} errors={fieldErrors.name}>
+          {(control) => <input {...control} name="name" autoComplete="name" required maxLength={200} />}
+        </Field>
+        <Field
+          id="invitation-password"
+          label={t("auth.fields.newPassword")}
+          hint={t("auth.fields.newPasswordHint")}
+          errors={fieldErrors.password}
+        >
+          {(control) => (
+            <input
+              {...control}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={12}
+              maxLength={256}
+            />
+          )}
+        </Field>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("auth.invitation.submit")}
         </button>

@@ -1,15 +1,18 @@
-import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { fieldErrorHelpers } from "~/components/field-errors";
-import { createAccountRequest } from "~/models/account-request.server";
+import { Field, FormError } from "~/components/field";
+import { remixI18n } from "~/i18next.server";
 import { ORGANIZATION_KINDS } from "~/lib/permissions";
+import { createAccountRequest } from "~/models/account-request.server";
+import { formFailure, validationFailure } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
 import { consumeRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 
-export const meta: MetaFunction = () => [{ title: "Request an account" }];
+export const meta: MetaFunction<typeof loader> = (args) => [pageTitle(args)];
 
 /** The public may not claim to be the secretariat. */
 const REQUESTABLE_KINDS = z.enum(ORGANIZATION_KINDS).exclude(["secretariat"]);
@@ -37,33 +40,32 @@ const AccountRequestSchema = z.object({
   message: z.string().trim().max(2000, "auth.validation.messageTooLong").default(""),
 });
 
-type Field = keyof z.infer<typeof AccountRequestSchema>;
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = await remixI18n.getFixedT(request);
+  return { metaTitle: t("auth.requestAccount.title") };
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = AccountRequestSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    return data(
-      { sentTo: null, formError: null, retryAfterSeconds: 0, fieldErrors: parsed.error.flatten().fieldErrors },
-      { status: 400 },
-    );
-  }
+  if (!parsed.success) return validationFailure(parsed.error);
+  const { clientAddress } = context;
   const limit = await consumeRateLimit({
-    key: `account-request:address:${context.clientAddress}`,
+    key: `account-request:address:${clientAddress}`,
     ...RATE_LIMITS.accountRequestPerAddress,
   });
   if (!limit.ok) {
-    return data(
+    const seconds = limit.retryAfterSeconds;
+    return formFailure(
+      429,
+      { key: "auth.requestAccount.tooMany", values: { seconds } },
+      {},
       {
-        sentTo: null,
-        formError: "auth.requestAccount.tooMany",
-        retryAfterSeconds: limit.retryAfterSeconds,
-        fieldErrors: {},
+        "Retry-After": String(seconds),
       },
-      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
     );
   }
-  await createAccountRequest({ ...parsed.data, ip: context.clientAddress });
-  return { sentTo: parsed.data.email, formError: null, retryAfterSeconds: 0, fieldErrors: {} };
+  await createAccountRequest({ ...parsed.data, clientAddress });
+  return { sentTo: parsed.data.email };
 }
 
 export default function RequestAccountPage() {
@@ -71,7 +73,7 @@ export default function RequestAccountPage() {
   const navigation = useNavigation();
   const { t } = useTranslation();
 
-  if (actionData?.sentTo) {
+  if (actionData && "sentTo" in actionData) {
     return (
       <section className="page form-page" aria-labelledby="request-sent">
         <h1 id="request-sent">{t("auth.requestAccount.sentTitle")}</h1>
@@ -79,92 +81,50 @@ export default function RequestAccountPage() {
       </section>
     );
   }
-
-  const fieldErrors: Partial<Record<Field, string[]>> = actionData?.fieldErrors ?? {};
-  const { invalid, describedBy, fieldError } = fieldErrorHelpers("request", fieldErrors, (key) => t(key));
+  const fieldErrors = actionData?.fieldErrors ?? {};
 
   return (
     <div className="page form-page">
       <h1>{t("auth.requestAccount.title")}</h1>
       <p className="lead">{t("auth.requestAccount.intro")}</p>
       <Form method="post" className="stacked-form">
-        {actionData?.formError ? (
-          <p className="form-error" role="alert">
-            {t(actionData.formError, { seconds: actionData.retryAfterSeconds })}
-          </p>
-        ) : null}
-        <div className="field">
-          <label htmlFor="request-name">{t("auth.fields.name")}</label>
-          <input
-            id="request-name"
-            name="name"
-            autoComplete="name"
-            required
-            maxLength={200}
-            aria-invalid={invalid("name")}
-            aria-describedby={describedBy("name")}
-          />
-          {fieldError("name")}
-        </div>
-        <div className="field">
-          <label htmlFor="request-email">{t("auth.fields.email")}</label>
-          <input
-            id="request-email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            aria-invalid={invalid("email")}
-            aria-describedby={describedBy("email")}
-          />
-          {fieldError("email")}
-        </div>
-        <div className="field">
-          <label htmlFor="request-organizationName">{t("auth.fields.organizationName")}</label>
-          <input
-            id="request-organizationName"
-            name="organizationName"
-            autoComplete="organization"
-            required
-            maxLength={200}
-            aria-invalid={invalid("organizationName")}
-            aria-describedby={describedBy("organizationName")}
-          />
-          {fieldError("organizationName")}
-        </div>
-        <div className="field">
-          <label htmlFor="request-organizationKind">{t("auth.fields.organizationKind")}</label>
-          <select
-            id="request-organizationKind"
-            name="organizationKind"
-            required
-            defaultValue=""
-            aria-invalid={invalid("organizationKind")}
-            aria-describedby={describedBy("organizationKind")}
-          >
-            <option value="" disabled>
-              —
-            </option>
-            {REQUESTABLE_KINDS.options.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`auth.organizationKinds.${kind}`)}
+        <FormError message={actionData?.formError} />
+        <Field id="request-name" label={t("auth.fields.name")} errors={fieldErrors.name}>
+          {(control) => <input {...control} name="name" autoComplete="name" required maxLength={200} />}
+        </Field>
+        <Field id="request-email" label={t("auth.fields.email")} errors={fieldErrors.email}>
+          {(control) => <input {...control} name="email" type="email" autoComplete="email" required />}
+        </Field>
+        <Field
+          id="request-organizationName"
+          label={t("auth.fields.organizationName")}
+          errors={fieldErrors.organizationName}
+        >
+          {(control) => (
+            <input {...control} name="organizationName" autoComplete="organization" required maxLength={200} />
+          )}
+        </Field>
+        <Field
+          id="request-organizationKind"
+          label={t("auth.fields.organizationKind")}
+          errors={fieldErrors.organizationKind}
+        >
+          {(control) => (
+            <select {...control} name="organizationKind" required defaultValue="">
+              <option value="" disabled>
+                —
               </option>
-            ))}
-          </select>
-          {fieldError("organizationKind")}
-        </div>
-        <div className="field">
-          <label htmlFor="request-message">{t("auth.fields.message")}</label>
-          <textarea
-            id="request-message"
-            name="message"
-            rows={4}
-            maxLength={2000}
-            aria-invalid={invalid("message")}
-            aria-describedby={describedBy("message")}
-          />
-          {fieldError("message")}
-        </div>
+              {REQUESTABLE_KINDS.options.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`auth.organizationKinds.${kind}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="request-message" label={t("auth.fields.message")} errors={fieldErrors.message}>
+          {(control) => <textarea {...control} name="message" rows={4} maxLength={2000} />}
+        </Field>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("auth.requestAccount.submit")}
         </button>

@@ -15,7 +15,9 @@
  *   return data({ comments: await listComments({ user }) }, { headers });
  * }
  * export async function action({ request, context }: ActionFunctionArgs) {
- *   const { user, headers } = await requirePermission(request, "create:comment:own", { ip: context.clientAddress });
+ *   const { user, headers } = await requirePermission(request, "create:comment:own", {
+ *     clientAddress: context.clientAddress,
+ *   });
  *   …
  *   throw redirect(`/somewhere`, { headers });              // or: return data(result, { headers, status: 400 })
  * }
@@ -32,21 +34,20 @@
 import crypto from "node:crypto";
 
 import { redirect } from "@remix-run/node";
-import type { Session } from "lucia";
 
+import { normalizeEmail } from "~/lib/email";
 import type { PermissionString } from "~/lib/permissions";
-
 import { AUDIT_ACTIONS, recordAuditEvent } from "~/utils/audit.server";
+import { authorize } from "~/utils/authorize.server";
+import { orErrorResponse } from "~/utils/http.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
 import {
   consumeRateLimit,
   deleteElapsedRateLimitBuckets,
   RATE_LIMITS,
   refundRateLimit,
 } from "~/utils/rate-limit.server";
-import { findUserCredentials, normalizeEmail, type SessionUser } from "~/models/user.server";
-import { hashPassword, verifyPassword } from "~/utils/password.server";
-import { authorize } from "~/utils/authorize.server";
-import { orErrorResponse } from "~/utils/http.server";
+import { findUserCredentials, type SessionUser } from "~/utils/session-user.server";
 import {
   createSession,
   deleteExpiredSessions,
@@ -57,7 +58,9 @@ import {
   validateSessionId,
 } from "~/utils/session.server";
 
-export type { SessionUser } from "~/models/user.server";
+import type { Session } from "lucia";
+
+export type { SessionUser } from "~/utils/session-user.server";
 
 export type SignedIn = { user: SessionUser; session: Session; headers: Headers };
 export type SignedOut = { user: null; session: null; headers: Headers };
@@ -100,13 +103,19 @@ export async function requireUser(request: Request): Promise<SignedIn> {
 export async function requirePermission(
   request: Request,
   permission: PermissionString,
-  { ip }: { ip?: string | null } = {},
+  {
+    clientAddress,
+    ip,
+  }: {
+    /** context.clientAddress, recorded with a refusal. */
+    clientAddress?: string | null;
+    /** @deprecated The same as clientAddress (the one name for it); kept while call sites move over. */
+    ip?: string | null;
+  } = {},
 ): Promise<SignedIn> {
   const auth = await requireUser(request);
-  await orErrorResponse(
-    authorize({ actor: auth.user, permission, audit: { ip, details: { path: new URL(request.url).pathname } } }),
-    auth.headers,
-  );
+  const audit = { ip: clientAddress ?? ip, details: { path: new URL(request.url).pathname } };
+  await orErrorResponse(authorize({ actor: auth.user, permission, audit }), auth.headers);
   return auth;
 }
 

@@ -4,7 +4,7 @@ import { AUDIT_ACTIONS, recordAuditEvent } from "~/utils/audit.server";
 
 /** What the audit trail records about a refused attempt. */
 export interface AuditContext {
-  /** The client address (context.clientAddress). */
+  /** The client address (context.clientAddress), stored in the audit record's `ip` column. */
   ip?: string | null;
   /** The audit action to record instead of the generic permission check, e.g. "comment.update". */
   action?: string;

@@ -3,9 +3,9 @@ import path from "node:path";
 
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-pg/client";
+
 import { logger } from "~/utils/logger.server";
 
 /**
@@ -49,6 +49,28 @@ export function rawDate(value: Date | string | null): Date | null;
 export function rawDate(value: Date | string | null): Date | null {
   if (value === null) return null;
   return value instanceof Date ? value : new Date(value);
+}
+
+/** Driver codes of a unique or primary-key violation: PostgreSQL's SQLSTATE, then better-sqlite3's. */
+const UNIQUE_VIOLATION_CODES = new Set(["23505", "SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY"]);
+
+/**
+ * Whether `error` is a unique-constraint violation (an insert that lost a
+ * race, an email already taken), whichever database raised it. Checked by
+ * shape, not `instanceof`: the SQLite and PostgreSQL generated clients each
+ * have their own PrismaClientKnownRequestError class. Covers Prisma's P2002,
+ * the driver adapters' UniqueConstraintViolation, and the raw driver codes.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, cause } = error as { code?: unknown; cause?: unknown };
+  if (code === "P2002" || (typeof code === "string" && UNIQUE_VIOLATION_CODES.has(code))) return true;
+  if (typeof cause === "object" && cause !== null) {
+    const { kind, originalCode } = cause as { kind?: unknown; originalCode?: unknown };
+    if (kind === "UniqueConstraintViolation") return true;
+    if (typeof originalCode === "string" && UNIQUE_VIOLATION_CODES.has(originalCode)) return true;
+  }
+  return false;
 }
 
 /** better-sqlite3 creates the file but not its folder. */

@@ -18,10 +18,11 @@
  * reader's language.
  */
 import { data } from "@remix-run/node";
-import type { ZodError } from "zod";
 
 import { DomainError, type Message } from "~/lib/errors";
 import type { MessageKey } from "~/lib/translate";
+
+import type { ZodError } from "zod";
 
 /** What a thrown error response carries: the error boundary translates `message`. */
 export interface ErrorBody {
@@ -33,6 +34,11 @@ export interface FormFailure {
   formError: Message;
   /** Per field: i18n keys (Zod), or messages with values (a refused upload names its file). */
   fieldErrors: Record<string, Array<MessageKey | Message> | undefined>;
+  /**
+   * What the person typed, echoed back so that a page rendered without
+   * JavaScript keeps it (say, the email of a refused sign-in). Never a password.
+   */
+  typed?: Record<string, string>;
 }
 
 /**
@@ -70,17 +76,23 @@ export function actionFailure(error: unknown, headers?: HeadersInit) {
 }
 
 /** A form refused before any model call: unparseable or invalid fields (Zod messages are i18n keys). */
+/**
+ * A form refused without a DomainError: unparseable or invalid fields, a
+ * rate limit (429, with a Retry-After header), or a model's answer that is
+ * not an error (an invitation link that is gone: 404/410).
+ */
 export function formFailure(
-  status: 400 | 413 | 422 | 503,
+  status: 400 | 404 | 409 | 410 | 413 | 422 | 429 | 503,
   formError: Message,
   fieldErrors: FormFailure["fieldErrors"] = {},
   headers?: HeadersInit,
+  typed?: FormFailure["typed"],
 ) {
-  return data<FormFailure>({ formError, fieldErrors }, { status, headers });
+  return data<FormFailure>({ formError, fieldErrors, ...(typed ? { typed } : {}) }, { status, headers });
 }
 
 /** A Zod validation failure as a form failure: "check the highlighted fields" and each field's keys. */
-export function validationFailure(error: ZodError, headers?: HeadersInit) {
+export function validationFailure(error: ZodError, headers?: HeadersInit, typed?: FormFailure["typed"]) {
   const fieldErrors = error.flatten().fieldErrors as FormFailure["fieldErrors"];
-  return formFailure(400, { key: "errors.checkFields" }, fieldErrors, headers);
+  return formFailure(400, { key: "errors.checkFields" }, fieldErrors, headers, typed);
 }

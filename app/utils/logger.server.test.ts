@@ -20,7 +20,7 @@ describe("structured logs (threats: CRLF, U+202E, zero-width characters in names
     logger.info("sign in failed", { email: 'a@b.c\r\n{"level":"info","msg":"forged"}', name: "Ann\u202Eliam" });
     process.env.LOG_LEVEL = previous;
     expect(writes).toHaveLength(1);
-    const line = writes[0]!;
+    const line = writes[0];
     expect(line.trimEnd().split("\n")).toHaveLength(1);
     expect(line).not.toMatch(/[\u202e\r]/);
     expect(JSON.parse(line)).toMatchObject({

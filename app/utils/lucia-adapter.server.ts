@@ -1,8 +1,8 @@
-import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
-
 import type { PrismaClient } from "~/generated/prisma/client";
-import { toSessionUser } from "~/models/user.server";
 import { rawDate } from "~/utils/db.server";
+import { toSessionUser } from "~/utils/session-user.server";
+
+import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 
 /**
  * Lucia v3's storage interface over our own Prisma client. The official

@@ -1,6 +1,6 @@
-import type { HeadersFunction } from "@remix-run/node";
-
 import { PAGE_CACHE_HEADER } from "~/lib/page-cache";
+
+import type { HeadersFunction } from "@remix-run/node";
 
 /**
  * How long the server may serve one rendering of a public page to anonymous

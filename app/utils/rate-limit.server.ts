@@ -1,5 +1,4 @@
-import { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 
 /**
  * Fixed-window rate limits kept in the database (RateLimitBucket), so that
@@ -70,8 +69,7 @@ async function upsertIncrement({ key, resetAt }: { key: string; resetAt: Date })
         select: { count: true, resetAt: true },
       });
     } catch (error) {
-      const lostInsertRace = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-      if (!lostInsertRace || attempt >= 2) throw error;
+      if (!isUniqueViolation(error) || attempt >= 2) throw error;
     }
   }
 }

@@ -1,9 +1,10 @@
 import { Cookie, Lucia, TimeSpan } from "lucia";
-import type { Session, User } from "lucia";
 
-import type { SessionUser } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 import { PrismaLuciaAdapter } from "~/utils/lucia-adapter.server";
+import type { SessionUser } from "~/utils/session-user.server";
+
+import type { Session, User } from "lucia";
 
 /**
  * Server-side sessions with Lucia v3 (docs/decisions/0004-lucia-v3-sessions.md).

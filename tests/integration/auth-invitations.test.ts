@@ -4,23 +4,32 @@
  */
 import crypto from "node:crypto";
 
-import type { AppLoadContext } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { DomainError } from "~/lib/errors";
+import {
+  approveAccountRequest,
+  listPendingAccountRequests,
+  rejectAccountRequest,
+} from "~/models/account-request.server";
 import { ensureReferenceData } from "~/models/bootstrap.server";
 import {
   acceptInvitation,
   createInvitation,
   hashInvitationToken,
   INVITATION_LIFETIME_MS,
+  listRecentInvitations,
 } from "~/models/invitation.server";
-import { createUser, upsertOrganization } from "~/models/user.server";
+import { createUser, listOrganizations, upsertOrganization } from "~/models/user.server";
 import { action as peopleAction, loader as peopleLoader } from "~/routes/admin.people";
 import { action as acceptAction, loader as invitationLoader } from "~/routes/invitations.$token";
 import { action as requestAccountAction } from "~/routes/request-account";
 import { getSessionUser, startUserSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { findSessionUser, type SessionUser } from "~/utils/session-user.server";
 import { SESSION_COOKIE_NAME } from "~/utils/session.server";
+
+import type { AppLoadContext } from "@remix-run/node";
 
 const ORIGIN = "http://localhost";
 const PASSWORD = "correct horse battery staple";
@@ -37,9 +46,10 @@ function post(path: string, fields: Record<string, string>, headers: Record<stri
   });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an answer's body, read field by field in assertions
 type Outcome = { status: number; headers: Headers; data: any; location: string | null };
 
-async function outcome(run: () => Promise<unknown> | unknown): Promise<Outcome> {
+async function outcome(run: () => unknown): Promise<Outcome> {
   let value: unknown;
   try {
     value = await run();
@@ -73,6 +83,8 @@ function tokenOf(link: string) {
 
 let secretariat: { id: string };
 let delegate: { id: string };
+/** The secretariat as models see them (the actor a route passes on). */
+let secretariatActor: SessionUser;
 let orgA: { id: string };
 let orgB: { id: string };
 
@@ -95,6 +107,7 @@ beforeAll(async () => {
     role: "delegate",
     organizationId: orgA.id,
   });
+  secretariatActor = (await findSessionUser({ userId: secretariat.id }))!;
 });
 
 async function invite(fields: Record<string, string>, clientAddress = "127.0.0.1") {
@@ -143,6 +156,51 @@ describe("the people page is the secretariat's", () => {
   });
 });
 
+describe("the people models check the actor themselves", () => {
+  it("refuse a delegate with a 403 DomainError, audited, whatever the route did, and change nothing", async () => {
+    const actor = (await findSessionUser({ userId: delegate.id }))!;
+    const request = await prisma.accountRequest.create({
+      data: { name: "Pat", email: "pat@example.test", organizationName: "Pat Org", organizationKind: "academia" },
+    });
+    const clientAddress = "192.0.2.77";
+    const calls: Array<[string, () => Promise<unknown>]> = [
+      [
+        "createInvitation",
+        () =>
+          createInvitation({
+            actor,
+            email: "m@example.test",
+            roleName: "secretariat",
+            organization: null,
+            clientAddress,
+          }),
+      ],
+      ["listRecentInvitations", () => listRecentInvitations({ actor, clientAddress })],
+      ["listOrganizations", () => listOrganizations({ actor, clientAddress })],
+      ["listPendingAccountRequests", () => listPendingAccountRequests({ actor, clientAddress })],
+      [
+        "approveAccountRequest",
+        () => approveAccountRequest({ actor, requestId: request.id, roleName: "focal_point", clientAddress }),
+      ],
+      ["rejectAccountRequest", () => rejectAccountRequest({ actor, requestId: request.id, clientAddress })],
+    ];
+    for (const [name, call] of calls) {
+      const thrown = await call().catch((error: unknown) => error);
+      expect(thrown, name).toBeInstanceOf(DomainError);
+      expect(thrown, name).toMatchObject({ status: 403, key: "errors.forbidden" });
+    }
+    const denied = await prisma.auditEvent.findMany({
+      where: { actorId: delegate.id, outcome: "denied", ip: clientAddress },
+    });
+    expect(denied).toHaveLength(calls.length);
+    expect(
+      denied.every((e) => (JSON.parse(e.details) as { permission: string }).permission === "create:user:any"),
+    ).toBe(true);
+    expect(await prisma.invitation.count({ where: { email: "m@example.test" } })).toBe(0);
+    expect((await prisma.accountRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("pending");
+  });
+});
+
 describe("invitations", () => {
   it("shows the link once and stores only the token's SHA-256, valid for 7 days", async () => {
     const before = Date.now();
@@ -151,7 +209,7 @@ describe("invitations", () => {
     const { created } = result.data;
     expect(created.email).toBe("new.person@example.test");
     expect(created.link).toMatch(/^http:\/\/localhost\/invitations\/[A-Za-z0-9_-]{43}$/);
-    const token = tokenOf(created.link);
+    const token = tokenOf(created.link as string);
     const row = await prisma.invitation.findFirstOrThrow({ where: { email: "new.person@example.test" } });
     expect(row.tokenHash).toBe(crypto.createHash("sha256").update(token).digest("hex"));
     expect(JSON.stringify(row)).not.toContain(token);
@@ -189,7 +247,7 @@ describe("invitations", () => {
     expect(await prisma.organization.count({ where: { name: "Delegation of Newland" } })).toBe(1);
   });
 
-  it("explains what is missing: an organization for a delegate, a name for a new one, an existing account", async () => {
+  it("explains what is missing: a delegate's organization, a new organization's name, a free email", async () => {
     const noOrg = await invite({ email: "a@example.test", roleName: "delegate", organization: "" });
     expect(noOrg.status).toBe(400);
     expect(noOrg.data.fieldErrors.organization).toEqual(["people.invite.organizationRequired"]);
@@ -202,17 +260,19 @@ describe("invitations", () => {
     expect(noName.data.fieldErrors.newOrganizationName).toEqual(["people.invite.newOrganizationNameRequired"]);
     const taken = await invite({ email: "DELEGATE@example.test", roleName: "observer", organization: "" });
     expect(taken.status).toBe(409);
-    expect(taken.data.formError).toBe("people.invite.emailTaken");
+    expect(taken.data.formError).toEqual({ key: "people.invite.emailTaken", values: {} });
   });
 
-  it("accepts once: name and password from the form, everything else from the invitation (extra fields ignored)", async () => {
+  it("accepts once: name and password from the form, the rest from the invitation (extra fields ignored)", async () => {
     const { data } = await invite({ email: "invitee@example.test", roleName: "delegate", organization: orgA.id });
-    const token = tokenOf(data.created.link);
+    const link = data.created.link as string;
+    const token = tokenOf(link);
 
     const page = await outcome(() =>
-      invitationLoader({ request: new Request(data.created.link), params: { token }, context: context() }),
+      invitationLoader({ request: new Request(link), params: { token }, context: context() }),
     );
     expect(page.data).toEqual({
+      metaTitle: "Create your account",
       status: "valid",
       invitation: {
         email: "invitee@example.test",
@@ -271,13 +331,13 @@ describe("invitations", () => {
       }),
     );
     expect(again.status).toBe(410);
-    expect(again.data.formError).toBe("auth.invitation.used");
+    expect(again.data.formError).toEqual({ key: "auth.invitation.used" });
     expect(await prisma.user.count({ where: { name: "Mallory" } })).toBe(0);
     const usedPage = await outcome(() =>
-      invitationLoader({ request: new Request(data.created.link), params: { token }, context: context() }),
+      invitationLoader({ request: new Request(link), params: { token }, context: context() }),
     );
     expect(usedPage.status).toBe(410);
-    expect(usedPage.data).toEqual({ status: "used", invitation: null });
+    expect(usedPage.data).toEqual({ metaTitle: "Invitation already used", status: "used", invitation: null });
   });
 
   it("lets exactly one of two simultaneous acceptances through", async () => {
@@ -285,9 +345,8 @@ describe("invitations", () => {
       email: "race@example.test",
       roleName: "observer",
       organization: null,
-      createdById: secretariat.id,
+      actor: secretariatActor,
     });
-    if (!created.ok) throw new Error("invitation not created");
     const results = await Promise.all([
       acceptInvitation({ token: created.token, name: "One", password: "a long enough password" }),
       acceptInvitation({ token: created.token, name: "Two", password: "a long enough password" }),
@@ -302,9 +361,8 @@ describe("invitations", () => {
       email: "late@example.test",
       roleName: "observer",
       organization: null,
-      createdById: secretariat.id,
+      actor: secretariatActor,
     });
-    if (!created.ok) throw new Error("invitation not created");
     await prisma.invitation.update({
       where: { tokenHash: hashInvitationToken(created.token) },
       data: { expiresAt: new Date(Date.now() - 1000) },
@@ -326,7 +384,7 @@ describe("invitations", () => {
       }),
     );
     expect(expired.status).toBe(410);
-    expect(expired.data.formError).toBe("auth.invitation.expired");
+    expect(expired.data.formError).toEqual({ key: "auth.invitation.expired" });
 
     const bogus = crypto.randomBytes(32).toString("base64url");
     const unknownPage = await outcome(() =>
@@ -354,9 +412,8 @@ describe("invitations", () => {
       email: "short@example.test",
       roleName: "observer",
       organization: null,
-      createdById: secretariat.id,
+      actor: secretariatActor,
     });
-    if (!created.ok) throw new Error("invitation not created");
     for (const [password, error] of [
       ["elevenchars", "auth.validation.passwordTooShort"],
       ["x".repeat(257), "auth.validation.passwordTooLong"],
@@ -452,7 +509,7 @@ describe("account requests", () => {
     expect(await prisma.accountRequest.count({ where: { organizationName: "Spam Inc" } })).toBe(5);
   });
 
-  it("approval creates the organization and an invitation with the chosen role; a second approval is refused", async () => {
+  it("approval creates the organization and an invitation with the chosen role; a second is refused", async () => {
     const request = await prisma.accountRequest.create({
       data: {
         name: "Ada",
@@ -480,7 +537,7 @@ describe("account requests", () => {
     expect(org.kind).toBe("academia");
     const invitation = await prisma.invitation.findFirstOrThrow({ where: { email: "ada@uni.test" } });
     expect(invitation).toMatchObject({ roleName: "focal_point", organizationId: org.id });
-    expect(invitation.tokenHash).toBe(hashInvitationToken(tokenOf(approved.data.created.link)));
+    expect(invitation.tokenHash).toBe(hashInvitationToken(tokenOf(approved.data.created.link as string)));
     expect(await prisma.accountRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
       status: "approved",
       decidedById: secretariat.id,
@@ -542,9 +599,11 @@ describe("account requests", () => {
       }),
     );
     expect(page.status).toBe(200);
-    expect(page.data.accountRequests.map((r: { email: string }) => r.email)).toContain("sly@example.test");
-    expect(page.data.accountRequests.map((r: { email: string }) => r.email)).not.toContain("rex@example.test");
-    expect(page.data.invitations.map((i: { email: string }) => i.email)).toContain("ada@uni.test");
+    expect((page.data.accountRequests as Array<{ email: string }>).map((r) => r.email)).toContain("sly@example.test");
+    expect((page.data.accountRequests as Array<{ email: string }>).map((r) => r.email)).not.toContain(
+      "rex@example.test",
+    );
+    expect((page.data.invitations as Array<{ email: string }>).map((i) => i.email)).toContain("ada@uni.test");
     expect(JSON.stringify(page.data)).not.toMatch(/tokenHash/);
   });
 });

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { consumeRateLimit, deleteElapsedRateLimitBuckets, refundRateLimit } from "~/utils/rate-limit.server";
-import { prisma } from "~/utils/db.server";
 
 const WINDOW = 60_000;
 
@@ -72,5 +72,21 @@ describe("consumeRateLimit", () => {
     await deleteElapsedRateLimitBuckets({ now });
     expect(await prisma.rateLimitBucket.findUnique({ where: { key: "t:fresh" } })).not.toBeNull();
     expect(await prisma.rateLimitBucket.findUnique({ where: { key: "t:old" } })).toBeNull();
+  });
+});
+
+describe("isUniqueViolation", () => {
+  it("recognizes this database's duplicate insert, which the limiter retries after a lost race", async () => {
+    const resetAt = new Date(Date.now() + WINDOW);
+    await prisma.rateLimitBucket.create({ data: { key: "t:unique", count: 1, resetAt }, select: { key: true } });
+    const duplicate = await prisma.rateLimitBucket
+      .create({ data: { key: "t:unique", count: 1, resetAt }, select: { key: true } })
+      .catch((error: unknown) => error);
+    expect(duplicate).toBeInstanceOf(Error);
+    expect(isUniqueViolation(duplicate)).toBe(true);
+    const missing = await prisma.rateLimitBucket
+      .update({ where: { key: "t:no-such-key" }, data: { count: 2 } })
+      .catch((error: unknown) => error);
+    expect(isUniqueViolation(missing)).toBe(false);
   });
 });

@@ -5,12 +5,11 @@
  */
 import fs from "node:fs";
 
-import type { AppLoadContext } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { ORGANIZATION_KINDS, ROLE_NAMES } from "~/lib/permissions";
 import en from "~/locales/en";
 import { ensureReferenceData } from "~/models/bootstrap.server";
-import { ORGANIZATION_KINDS, ROLE_NAMES } from "~/lib/permissions";
 import { createUser, upsertOrganization } from "~/models/user.server";
 import { loader as rootLoader } from "~/root";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
@@ -31,6 +30,8 @@ import {
   shouldUseSecureCookies,
 } from "~/utils/session.server";
 
+import type { AppLoadContext } from "@remix-run/node";
+
 const ORIGIN = "http://localhost";
 const PASSWORD = "correct horse battery staple";
 
@@ -50,10 +51,11 @@ function get(path: string, headers: Record<string, string> = {}) {
   return new Request(`${ORIGIN}${path}`, { headers });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an answer's body, read field by field in assertions
 type Outcome = { status: number; headers: Headers; data: any; location: string | null };
 
 /** A loader/action result, returned or thrown: Response, data() or a plain value. */
-async function outcome(run: () => Promise<unknown> | unknown): Promise<Outcome> {
+async function outcome(run: () => unknown): Promise<Outcome> {
   let value: unknown;
   try {
     value = await run();
@@ -107,7 +109,7 @@ async function sessionFor(userId: string) {
 }
 
 describe("sign-in", () => {
-  it("signs in with the right password (email case-insensitive) and loads role, organization and permissions", async () => {
+  it("signs in with the right password (email in any case), loading role, organization and permissions", async () => {
     const result = await outcome(() =>
       loginAction({
         request: post("/login", { email: " DELEGATE@example.test ", password: PASSWORD }),
@@ -136,7 +138,7 @@ describe("sign-in", () => {
     expect(audit?.ip).toBe("10.0.0.1");
   });
 
-  it("answers a wrong password and an unknown email with the same generic error, and audits both as failed", async () => {
+  it("answers a wrong password and an unknown email with one generic error, and audits both as failed", async () => {
     const wrong = await outcome(() =>
       loginAction({
         request: post("/login", { email: "delegate@example.test", password: "not the password" }),
@@ -153,7 +155,8 @@ describe("sign-in", () => {
     );
     for (const result of [wrong, unknown]) {
       expect(result.status).toBe(400);
-      expect(result.data.formError).toBe("auth.login.invalid");
+      expect(result.data.formError).toEqual({ key: "auth.login.invalid" });
+      expect(result.data.typed).toEqual({ email: result === wrong ? "delegate@example.test" : "nobody@example.test" });
       expect(sessionCookie(result.headers)).toBeNull();
     }
     expect(en.common.auth.login.invalid).toBe("Email or password is incorrect.");
@@ -161,7 +164,7 @@ describe("sign-in", () => {
       where: { action: "user.sign_in", outcome: "failed", ip: "10.0.0.2" },
       orderBy: { createdAt: "asc" },
     });
-    expect(failed.map((e) => [e.actorId, JSON.parse(e.details).reason])).toEqual([
+    expect(failed.map((e) => [e.actorId, (JSON.parse(e.details) as { reason: string }).reason])).toEqual([
       [delegate.id, "wrong_password"],
       [null, "unknown_account"],
     ]);
@@ -184,7 +187,7 @@ describe("sign-in", () => {
 });
 
 describe("sign-in rate limits", () => {
-  it("answers the 11th failed sign-in in a minute from one address with 429 and Retry-After, whatever X-Forwarded-For says", async () => {
+  it("answers the 11th failed sign-in a minute from one address with 429, whatever X-Forwarded-For says", async () => {
     const address = "203.0.113.7";
     for (let i = 1; i <= 10; i++) {
       const result = await outcome(() =>
@@ -214,10 +217,11 @@ describe("sign-in rate limits", () => {
       }),
     );
     expect(eleventh.status).toBe(429);
-    expect(eleventh.data.formError).toBe("auth.login.tooMany");
-    expect(eleventh.data.retryAfterSeconds).toBeGreaterThan(0);
-    expect(eleventh.data.retryAfterSeconds).toBeLessThanOrEqual(60);
-    expect(eleventh.headers.get("Retry-After")).toBe(String(eleventh.data.retryAfterSeconds));
+    expect(eleventh.data.formError.key).toBe("auth.login.tooMany");
+    const { seconds } = eleventh.data.formError.values as { seconds: number };
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(60);
+    expect(eleventh.headers.get("Retry-After")).toBe(String(seconds));
     expect(en.common.auth.login.tooMany).toBe("Too many sign-in attempts. Try again in {{seconds}} seconds.");
 
     // While limited, even the right password is refused…

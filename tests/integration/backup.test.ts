@@ -12,12 +12,12 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
 import { Prisma } from "~/generated/prisma/client";
+
 import { prisma } from "~/utils/db.server";
 
-import { createDatabase, dropDatabase, isPostgresUrl, throwawayDatabaseName } from "../../scripts/lib/databases.mjs";
 import { seed } from "../../prisma/seed";
+import { createDatabase, dropDatabase, isPostgresUrl, throwawayDatabaseName } from "../../scripts/lib/databases.mjs";
 
 const sourceUrl = process.env.DATABASE_URL!;
 const postgres = isPostgresUrl(sourceUrl);

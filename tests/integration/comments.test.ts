@@ -6,7 +6,8 @@ import { commentingState } from "~/models/comment-period";
 import { commentCountsByParagraph, listCommentRevisions, listParagraphComments } from "~/models/comment-read.server";
 import { CommentFormSchema } from "~/models/comment-schema";
 import { createComment, submitComment, updateComment, withdrawComment } from "~/models/comment.server";
-import { createUser, sessionUserSelect, toSessionUser, upsertOrganization } from "~/models/user.server";
+import { createUser, upsertOrganization } from "~/models/user.server";
+import { sessionUserSelect, toSessionUser } from "~/utils/session-user.server";
 import { prisma } from "~/utils/db.server";
 
 import { GCA_SLUG, seed } from "../../prisma/seed";

@@ -20,7 +20,8 @@
  */
 import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText } from "~/lib/richtext";
 import { createConsultation } from "~/models/consultation.server";
-import { sessionUserSelect, toSessionUser, upsertOrganization } from "~/models/user.server";
+import { upsertOrganization } from "~/models/user.server";
+import { sessionUserSelect, toSessionUser } from "~/utils/session-user.server";
 import { createVersionFromImport } from "~/models/version.server";
 import { prisma } from "~/utils/db.server";
 

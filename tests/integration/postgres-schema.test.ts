@@ -15,8 +15,8 @@ import { describe, expect, it } from "vitest";
 
 import { checkReadiness, databaseProvider, migrationsOnDisk, prisma } from "~/utils/db.server";
 
-import { createDatabase, dropDatabase, throwawayDatabaseName } from "../../scripts/lib/databases.mjs";
 import { postgresSchemaFrom } from "../../scripts/generate-postgres-schema.mjs";
+import { createDatabase, dropDatabase, throwawayDatabaseName } from "../../scripts/lib/databases.mjs";
 
 const provider = databaseProvider();
 const prismaCli = (args: string[]) =>
@@ -32,7 +32,18 @@ describe("the generated PostgreSQL schema", () => {
 
   it("differs from the SQLite schema only in provider and client output", () => {
     const schema = postgresSchemaFrom(
-      'generator client {\n  output = "../app/generated/prisma"\n}\ndatasource db {\n  provider = "sqlite"\n}\nmodel A {\n  id String @id\n}\n',
+      [
+        "generator client {",
+        '  output = "../app/generated/prisma"',
+        "}",
+        "datasource db {",
+        '  provider = "sqlite"',
+        "}",
+        "model A {",
+        "  id String @id",
+        "}",
+        "",
+      ].join("\n"),
     );
     expect(schema).toContain('output = "../../app/generated/prisma-pg"');
     expect(schema).toContain('provider = "postgresql"');
@@ -77,13 +88,16 @@ describe.skipIf(provider !== "postgresql")("the committed PostgreSQL migrations"
     await client.connect();
     try {
       const columns = await client.query(
-        "SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1, 2",
+        "SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns " +
+          "WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1, 2",
       );
       const indexes = await client.query(
-        "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1",
+        "SELECT indexname, indexdef FROM pg_indexes " +
+          "WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1",
       );
       const constraints = await client.query(
-        "SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conname NOT LIKE '\\_prisma\\_migrations%' ORDER BY 1",
+        "SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint " +
+          "WHERE connamespace = 'public'::regnamespace AND conname NOT LIKE '\\_prisma\\_migrations%' ORDER BY 1",
       );
       return { columns: columns.rows, indexes: indexes.rows, constraints: constraints.rows };
     } finally {
@@ -91,7 +105,7 @@ describe.skipIf(provider !== "postgresql")("the committed PostgreSQL migrations"
     }
   }
 
-  it("produce exactly prisma/postgres/migrated-schema.prisma, which equals the generated schema (no drift)", async () => {
+  it("produce exactly prisma/postgres/migrated-schema.prisma, equal to the generated schema (no drift)", async () => {
     // Introspection through the adapter fails offline, so compare catalogs:
     // this test's database (made by `migrate deploy`) against one made
     // straight from the snapshot the next migration will start from.
