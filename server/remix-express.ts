@@ -5,6 +5,7 @@
  * (app/lib/page-cache.ts) between them.
  */
 import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@remix-run/node";
+
 import type express from "express";
 
 /** The Fetch request for an Express request; aborted if the client goes away before the answer is written. */

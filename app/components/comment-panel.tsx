@@ -2,10 +2,11 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { Field, FormError, translateMessage } from "~/components/field";
+import { Field, FormError } from "~/components/field";
 import { RichTextEditor } from "~/components/rich-text-editor";
 import { COMMENT_TYPES, isCommentEvent, isCommentStatus, isCommentType } from "~/lib/comment-types";
 import type { Message } from "~/lib/errors";
+import { translateMessage } from "~/lib/translate-message";
 import type { CommentingState } from "~/models/comment-period";
 
 export type { CommentingState } from "~/models/comment-period";

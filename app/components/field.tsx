@@ -1,17 +1,8 @@
 import { useTranslation } from "react-i18next";
 
 import type { Message } from "~/lib/errors";
-import type { MessageKey, MessageValues, Translate } from "~/lib/translate";
-
-/**
- * The text of a message whose key is known only at run time (from an action
- * or a model). i18next types `t` per key, asking for every value any key of
- * the union interpolates; here the values travel with the key instead.
- */
-export function translateMessage(t: Translate, message: Message): string {
-  const translate = t as unknown as (key: MessageKey, values: MessageValues) => string;
-  return translate(message.key, message.values ?? {});
-}
+import type { MessageKey } from "~/lib/translate";
+import { translateMessage } from "~/lib/translate-message";
 
 import type { ReactNode } from "react";
 
@@ -53,7 +44,7 @@ export function Field({
   label: ReactNode;
   hint?: ReactNode;
   /** i18n keys (Zod messages) or messages with values (a DomainError's); the first is shown. */
-  errors?: ReadonlyArray<MessageKey | Message | string>;
+  errors?: ReadonlyArray<Message | string>;
   group?: boolean;
   ownLabel?: boolean;
   className?: string;

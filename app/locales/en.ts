@@ -2,16 +2,16 @@
  * English UI strings. Every user-visible string goes through these keys; each
  * area of the app keeps its own file under en/ (keys stay `section.name`).
  */
-import core from "./en/core";
 import auth from "./en/auth";
 import comments from "./en/comments";
-import people from "./en/people";
-import manage from "./en/manage";
-import contributions from "./en/contributions";
 import compare from "./en/compare";
-import feedback from "./en/feedback";
+import contributions from "./en/contributions";
+import core from "./en/core";
 import dispositions from "./en/dispositions";
+import feedback from "./en/feedback";
 import importErrors from "./en/import";
+import manage from "./en/manage";
+import people from "./en/people";
 
 const common = {
   ...core,

@@ -190,7 +190,7 @@ export async function importCommentTemplate({
   const rows = validation.comments.flatMap((comment) => {
     const parsed = parseRichText(plainTextToRichText(comment.comment));
     if (!parsed.ok) {
-      rowErrors.push({ rowNumber: comment.rowNumber, code: "commentInvalid", values: { reason: parsed.error } });
+      rowErrors.push({ rowNumber: comment.rowNumber, code: "commentInvalid", values: {}, reason: parsed.error });
       return [];
     }
     const text = paragraphText.get(comment.paragraphId) ?? "";

@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
 import { remixI18n } from "~/i18next.server";
 import type { Message } from "~/lib/errors";
+import { translateMessage } from "~/lib/translate-message";
 import {
   authorizeImporter,
   importCommentTemplate,
@@ -149,7 +150,13 @@ export default function ImportTemplate() {
               {result.rowErrors.map((error) => (
                 <tr key={`${error.rowNumber}-${error.code}`}>
                   <th scope="row">{error.rowNumber}</th>
-                  <td>{t(`feedback.import.reasons.${error.code}`, { ...error.values, defaultValue: error.code })}</td>
+                  <td>
+                    {t(`feedback.import.reasons.${error.code}`, {
+                      ...error.values,
+                      reason: error.reason ? translateMessage(t, error.reason) : undefined,
+                      defaultValue: error.code,
+                    })}
+                  </td>
                 </tr>
               ))}
             </tbody>

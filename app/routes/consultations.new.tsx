@@ -96,7 +96,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (error instanceof ImportError) {
-      return formFailure(400, error.userMessage, { document: [error.userMessage] }, headers);
+      // The form error says what is wrong with the file (it names it); the field points to it.
+      return formFailure(400, error.userMessage, { document: ["manage.errors.documentRefused"] }, headers);
     }
     return actionFailure(error, headers);
   }

@@ -32,8 +32,7 @@ export interface ErrorBody {
 /** What an action answers when it refuses a form: shown next to the form and its fields. */
 export interface FormFailure {
   formError: Message;
-  /** Per field: i18n keys (Zod), or messages with values (a refused upload names its file). */
-  fieldErrors: Record<string, Array<MessageKey | Message> | undefined>;
+  fieldErrors: Record<string, MessageKey[] | undefined>;
   /**
    * What the person typed, echoed back so that a page rendered without
    * JavaScript keeps it (say, the email of a refused sign-in). Never a password.

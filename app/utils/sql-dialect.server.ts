@@ -4,7 +4,6 @@
  * queries is standard SQL that both run as written.
  */
 import { Prisma } from "~/generated/prisma/client";
-
 import { databaseProvider } from "~/utils/db.server";
 
 /**

@@ -29,7 +29,7 @@ async function progress(page: Page) {
 
 async function download(page: Page, name: string) {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name }).click()]);
-  return { name: file.suggestedFilename(), bytes: await fs.readFile((await file.path())!) };
+  return { name: file.suggestedFilename(), bytes: await fs.readFile(await file.path()) };
 }
 
 test("the secretariat filters the GCA feedback, decides a campaign in one action and publishes; a visitor reads and downloads the table", async ({

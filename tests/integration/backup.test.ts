@@ -12,8 +12,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Prisma } from "~/generated/prisma/client";
 
+import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 
 import { seed } from "../../prisma/seed";

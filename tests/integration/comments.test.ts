@@ -7,8 +7,8 @@ import { commentCountsByParagraph, listCommentRevisions, listParagraphComments }
 import { CommentFormSchema } from "~/models/comment-schema";
 import { createComment, submitComment, updateComment, withdrawComment } from "~/models/comment.server";
 import { createUser, upsertOrganization } from "~/models/user.server";
-import { sessionUserSelect, toSessionUser } from "~/utils/session-user.server";
 import { prisma } from "~/utils/db.server";
+import { sessionUserSelect, toSessionUser } from "~/utils/session-user.server";
 
 import { GCA_SLUG, seed } from "../../prisma/seed";
 

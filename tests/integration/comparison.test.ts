@@ -22,8 +22,8 @@ import {
   type ComparisonPage,
 } from "~/models/comparison.server";
 import { carriedCommentCounts } from "~/models/lineage.server";
-import { sessionUserSelect, toSessionUser, type SessionUser } from "~/utils/session-user.server";
 import { prisma } from "~/utils/db.server";
+import { sessionUserSelect, toSessionUser, type SessionUser } from "~/utils/session-user.server";
 
 import { GCA_SLUG, seed } from "../../prisma/seed";
 

@@ -6,8 +6,8 @@ import { DomainError } from "~/lib/errors";
 import type { Actor } from "~/lib/permissions";
 import { createContribution, getContributionAttachment, listContributions } from "~/models/contribution.server";
 import { createUser, upsertOrganization } from "~/models/user.server";
-import { sessionUserSelect, toSessionUser } from "~/utils/session-user.server";
 import { prisma } from "~/utils/db.server";
+import { sessionUserSelect, toSessionUser } from "~/utils/session-user.server";
 
 import { GCA_SLUG, seed } from "../../prisma/seed";
 

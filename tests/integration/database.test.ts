@@ -1,7 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { PrismaClient } from "~/generated/prisma/client";
 
+import { PrismaClient } from "~/generated/prisma/client";
 import { ensureDatabaseReady, prisma } from "~/utils/db.server";
 
 describe("SQLite start-up checks (threats: 50 parallel comments, no 'database is locked')", () => {

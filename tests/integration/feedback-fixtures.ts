@@ -21,9 +21,9 @@
 import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText } from "~/lib/richtext";
 import { createConsultation } from "~/models/consultation.server";
 import { upsertOrganization } from "~/models/user.server";
-import { sessionUserSelect, toSessionUser } from "~/utils/session-user.server";
 import { createVersionFromImport } from "~/models/version.server";
 import { prisma } from "~/utils/db.server";
+import { sessionUserSelect, toSessionUser } from "~/utils/session-user.server";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const DAY1 = new Date("2026-03-02T09:00:00Z");
@@ -34,7 +34,7 @@ export async function actorFor(email: string) {
 
 export function renderBody(text: string) {
   const parsed = parseRichText(plainTextToRichText(text));
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(parsed.error.key);
   return {
     body: JSON.stringify(parsed.doc),
     bodyHtml: renderRichText(parsed.doc),

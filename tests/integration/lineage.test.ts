@@ -11,9 +11,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { parseText, PARAGRAPH_KEY_PATTERN } from "~/lib/import";
 import { traceParagraph } from "~/models/lineage.server";
-import { sessionUserSelect, toSessionUser } from "~/models/user.server";
 import { createVersionFromImport } from "~/models/version.server";
 import { prisma } from "~/utils/db.server";
+import { sessionUserSelect, toSessionUser } from "~/utils/session-user.server";
 
 import { GCA_SLUG, seed } from "../../prisma/seed";
 

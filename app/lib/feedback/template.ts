@@ -4,6 +4,8 @@
  * imports only when no row is rejected, and shows every rejected row with
  * its number and reason.
  */
+import type { Message } from "~/lib/errors";
+
 import { MAX_COMMENT_CHARS } from "../richtext/validate";
 import { normalizeParagraphNumber, parseCommentType, type CommentTypeName } from "./iso-table";
 
@@ -27,6 +29,8 @@ export interface TemplateRow {
 /** Why a row was rejected; `code` is a locale key under `feedback.import.reasons`. */
 export interface TemplateRowError {
   rowNumber: number;
+  /** Why the comment text was refused (the rich-text check's message), for `commentInvalid`. */
+  reason?: Message;
   code:
     | "paragraphMissing"
     | "paragraphUnknown"

@@ -46,6 +46,7 @@ export default {
       noPeriod: "Only a version published for comments has a comment period.",
       documentRequired: "Choose the draft document (.docx, .md or .txt).",
       documentTooLarge: "The file is larger than {{max}} MB.",
+      documentRefused: "This file cannot be imported: see the message above the form.",
     },
   },
 } as const;

@@ -19,7 +19,6 @@
  *   (consultationId, duplicateGroupId, …) index finds.
  */
 import { Prisma } from "~/generated/prisma/client";
-
 import type { FeedbackFilters } from "~/lib/feedback";
 import { prisma } from "~/utils/db.server";
 import { dayOf, tableThroughIndex } from "~/utils/sql-dialect.server";

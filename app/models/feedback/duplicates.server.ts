@@ -5,7 +5,6 @@
  * reads only id, text and paragraph of each comment.
  */
 import { Prisma } from "~/generated/prisma/client";
-
 import { DomainError } from "~/lib/errors";
 import { groupNearDuplicates, type DuplicateGroupingStats } from "~/lib/feedback";
 import type { Actor } from "~/lib/permissions";

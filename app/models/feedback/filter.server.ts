@@ -6,7 +6,6 @@
  * construction (tests/integration/feedback.test.ts checks it on the data).
  */
 import { Prisma } from "~/generated/prisma/client";
-
 import {
   describeFeedbackFilter,
   type CommentCondition,
