@@ -1,6 +1,6 @@
 import path from "node:path";
 
-import { expect, hydrated, test } from "./fixtures";
+import { editorReady, expect, hydrated, test } from "./fixtures";
 
 import type { Page } from "@playwright/test";
 
@@ -31,6 +31,7 @@ test("a delegate comments on 2.9 a. with a proposed change, the focal point subm
   const panel = delegate.getByRole("complementary", { name: "Comments on paragraph 2.9 a." });
   await expect(panel).toBeVisible();
   await panel.getByRole("radio", { name: "Technical" }).check();
+  await editorReady(panel);
   await panel.getByRole("textbox", { name: "Comment" }).click();
   await delegate.keyboard.type(marker);
   await panel
@@ -169,6 +170,7 @@ test("when saving fails, the typed comment is kept in the browser and comes back
   const focal = await pageAs(people.focalPoint, `${gca.path("/versions/1")}?p=2-9-c`);
   await hydrated(focal);
   const panel = focal.getByRole("complementary", { name: "Comments on paragraph 2.9 c." });
+  await editorReady(panel);
   await panel.getByRole("textbox", { name: "Comment" }).click();
   await focal.keyboard.type("Typed while the connection drops");
   await expect(panel.getByRole("textbox", { name: "Comment" })).toHaveText("Typed while the connection drops");

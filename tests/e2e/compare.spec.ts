@@ -1,4 +1,4 @@
-import { expect, hydrated, test, type TestConsultation } from "./fixtures";
+import { editorReady, expect, hydrated, test, type TestConsultation } from "./fixtures";
 
 import type { Page } from "@playwright/test";
 
@@ -117,6 +117,7 @@ test("follows a link from a change to the comments that asked for it", async ({ 
   await hydrated(page);
   const panel = page.getByRole("complementary", { name: "Comments on paragraph 2.9 a." });
   await panel.getByRole("radio", { name: "Technical" }).check();
+  await editorReady(panel);
   await panel.getByRole("textbox", { name: "Comment", exact: true }).fill(body);
   await panel.getByRole("textbox", { name: "Proposed replacement text (optional)" }).fill(proposal);
   await panel.getByRole("checkbox", { name: "Submit now as the organization's official comment" }).check();

@@ -22,7 +22,7 @@
  */
 import crypto from "node:crypto";
 
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
 import type { OrganizationKind, RoleName } from "~/lib/permissions";
 
@@ -206,4 +206,13 @@ export async function hydrated(page: Page) {
       (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state
         .initialized === true,
   );
+}
+
+/**
+ * Waits for the rich-text editor in `scope` to replace its server-rendered
+ * textarea (both are a textbox of the same name): a click on the textarea just
+ * before the swap leaves the focus nowhere, and the keys typed next are lost.
+ */
+export async function editorReady(scope: Locator) {
+  await expect(scope.locator('[role="textbox"][contenteditable="true"]')).toBeVisible();
 }
