@@ -1,22 +1,37 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 
 import { defineConfig, devices } from "@playwright/test";
 
-// One port per run (workers inherit the variable from the main process), so
-// two suites started side by side do not collide.
+// This file is evaluated in the main process and again in every worker; the
+// workers inherit the main process's environment, so whatever is decided
+// here with ??= is decided once per run and seen identically everywhere.
+//
+// One port per run, so two suites started side by side do not collide.
 process.env.E2E_PORT ??= String(3100 + (process.pid % 800));
 const PORT = Number(process.env.E2E_PORT);
+
+// The test data service's socket: the fixtures create each test's rows
+// through the e2e server's own process (tests/e2e/support/data-service.ts).
+process.env.E2E_DATA_SOCKET ??= path.join(os.tmpdir(), `consult-e2e-${PORT}.sock`);
+
 // Debian's Chromium: Playwright cannot download its own browsers here
 // (docs/decisions/0003-playwright-with-system-chromium.md).
 const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "tests/e2e",
-  fullyParallel: false,
+  // Every test creates the data it reads (tests/e2e/fixtures.ts), so tests
+  // run in any order, in parallel, repeated.
+  fullyParallel: true,
   workers: 2,
+  // Tests must pass without retrying; CI keeps one retry against a flaky machine.
   retries: process.env.CI ? 1 : 0,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Generous: the suite must pass on a busy machine (CI runners, several
+  // suites side by side), where one navigation can take seconds.
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
@@ -49,6 +64,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), E2E_DATA_SOCKET: process.env.E2E_DATA_SOCKET },
   },
 });

@@ -1,20 +1,30 @@
-import { expect, test } from "@playwright/test";
+import { expect, signOut, test } from "./fixtures";
 
-import { DEMO_PASSWORD, DEMO_USERS, signIn, signOut } from "./fixtures";
+const PASSWORD = "a test passphrase of several words";
 
-test("a delegate signs in with the form, sees their name in the header, and signs out", async ({ page, context }) => {
+test("a delegate signs in with the form, sees their name in the header, and signs out", async ({
+  page,
+  context,
+  createOrganization,
+  createUser,
+}) => {
+  const delegation = await createOrganization({ name: "Delegation of Member State A", kind: "member_state" });
+  const delegate = await createUser({
+    role: "delegate",
+    name: "Dario Delegate",
+    organization: delegation,
+    password: PASSWORD,
+  });
   await page.goto("/consultations");
   await page.getByRole("link", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
 
-  await page.getByLabel("Email address", { exact: true }).fill(DEMO_USERS.delegate.email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByLabel("Email address", { exact: true }).fill(delegate.email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 
   await expect(page).toHaveURL(/\/consultations$/);
-  await expect(page.getByRole("banner")).toContainText(
-    "Signed in as Dario Delegate (Delegate, Delegation of Member State A)",
-  );
+  await expect(page.getByRole("banner")).toContainText(`Signed in as Dario Delegate (Delegate, ${delegation.name})`);
   const cookie = (await context.cookies()).find((c) => c.name === "consult_session");
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false, path: "/" });
 
@@ -23,9 +33,10 @@ test("a delegate signs in with the form, sees their name in the header, and sign
   expect((await context.cookies()).find((c) => c.name === "consult_session")).toBeUndefined();
 });
 
-test("a wrong password shows the generic error and does not sign in", async ({ page }) => {
+test("a wrong password shows the generic error and does not sign in", async ({ page, createUser }) => {
+  const delegate = await createUser({ role: "delegate", name: "Dario Delegate", password: PASSWORD });
   await page.goto("/login");
-  await page.getByLabel("Email address", { exact: true }).fill(DEMO_USERS.delegate.email);
+  await page.getByLabel("Email address", { exact: true }).fill(delegate.email);
   await page.getByLabel("Password", { exact: true }).fill("not-the-password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
@@ -33,15 +44,15 @@ test("a wrong password shows the generic error and does not sign in", async ({ p
   await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
 });
 
-test("GET /logout does not sign out", async ({ page }) => {
-  await signIn(page, DEMO_USERS.focalPoint.email);
+test("GET /logout does not sign out", async ({ page, people, signInAs }) => {
+  await signInAs(people.focalPoint);
   await page.goto("/logout");
   await expect(page).toHaveURL(/\/consultations$/);
   await expect(page.getByRole("banner")).toContainText("Signed in as Fatima Focal");
 });
 
-test("an observer is refused the people page", async ({ page }) => {
-  await signIn(page, DEMO_USERS.observer.email);
+test("an observer is refused the people page", async ({ page, people, signInAs }) => {
+  await signInAs(people.observer);
   const response = await page.goto("/admin/people");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
@@ -50,20 +61,31 @@ test("an observer is refused the people page", async ({ page }) => {
 test("the secretariat invites someone, who accepts through the shown link and is signed in", async ({
   page,
   browser,
+  createOrganization,
+  createUser,
 }) => {
+  const office = await createOrganization({ name: "Consultation Secretariat", kind: "secretariat" });
+  const secretariat = await createUser({
+    role: "secretariat",
+    name: "Sam Secretariat",
+    organization: office,
+    password: PASSWORD,
+  });
+  const delegation = await createOrganization({ name: "Delegation of Member State B", kind: "member_state" });
+
   // Sent to sign in from the people page, and brought back to it.
   await page.goto("/admin/people");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fadmin%2Fpeople$/);
-  await page.getByLabel("Email address", { exact: true }).fill(DEMO_USERS.secretariat.email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByLabel("Email address", { exact: true }).fill(secretariat.email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
 
-  const email = `nina.${Date.now()}@example.test`;
+  const email = `nina.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.test`;
   const invite = page.getByRole("region", { name: "Invite someone" });
   await invite.getByLabel("Email address", { exact: true }).fill(email);
   await invite.getByLabel("Role", { exact: true }).selectOption({ label: "Focal point" });
-  await invite.getByLabel("Organization", { exact: true }).selectOption({ label: "Delegation of Member State B" });
+  await invite.getByLabel("Organization", { exact: true }).selectOption({ label: delegation.name });
   await invite.getByRole("button", { name: "Create invitation" }).click();
 
   const created = page.getByRole("status").filter({ hasText: "Invitation created" });
@@ -78,13 +100,13 @@ test("the secretariat invites someone, who accepts through the shown link and is
   const inviteePage = await invitee.newPage();
   await inviteePage.goto(link);
   await expect(inviteePage.getByRole("heading", { level: 1, name: "Create your account" })).toBeVisible();
-  await expect(inviteePage.getByText("as Focal point for Delegation of Member State B")).toBeVisible();
+  await expect(inviteePage.getByText(`as Focal point for ${delegation.name}`)).toBeVisible();
   await inviteePage.getByLabel("Your name").fill("Nina Newcomer");
   await inviteePage.getByLabel("Choose a password").fill("a passphrase of several words");
   await inviteePage.getByRole("button", { name: "Create my account" }).click();
   await expect(inviteePage).toHaveURL(/\/consultations$/);
   await expect(inviteePage.getByRole("banner")).toContainText(
-    "Signed in as Nina Newcomer (Focal point, Delegation of Member State B)",
+    `Signed in as Nina Newcomer (Focal point, ${delegation.name})`,
   );
 
   // The link works once.
@@ -92,6 +114,20 @@ test("the secretariat invites someone, who accepts through the shown link and is
   expect(again?.status()).toBe(410);
   await expect(inviteePage.getByRole("heading", { level: 1, name: "Invitation already used" })).toBeVisible();
   await invitee.close();
+});
+
+test("a session created for a test signs in like the form does", async ({ page, people, signInAs, context }) => {
+  // The other tests sign in with signInAs (a session row and its cookie,
+  // tests/e2e/support/data.ts): it must be what the app accepts.
+  await signInAs(people.delegate);
+  await page.goto("/consultations");
+  await expect(page.getByRole("banner")).toContainText(
+    `Signed in as Dario Delegate (Delegate, ${people.delegation.name})`,
+  );
+  await signOut(page);
+  expect((await context.cookies()).find((c) => c.name === "consult_session")).toBeUndefined();
+  await page.goto("/consultations");
+  await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
 });
 
 test("anyone can request an account", async ({ page }) => {

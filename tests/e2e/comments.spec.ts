@@ -1,17 +1,8 @@
 import path from "node:path";
 
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { editorReady, expect, hydrated, test } from "./fixtures";
 
-import { DEMO_USERS, signIn } from "./fixtures";
-
-const READER = "/consultations/gca-guidelines/versions/1";
-
-async function asUser(browser: Browser, email: string, redirectTo?: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email, { redirectTo });
-  return page;
-}
+import type { Page } from "@playwright/test";
 
 /** A form post the way a scripted client would send it: right Origin, the user's cookie. */
 async function forcedComment(page: Page, url: string, paragraphKey: string) {
@@ -22,28 +13,32 @@ async function forcedComment(page: Page, url: string, paragraphKey: string) {
       paragraphKey,
       type: "general",
       bodyText: "Forced comment",
-      idempotencyKey: `forced-${Date.now()}`,
+      idempotencyKey: `forced-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`,
     },
     maxRedirects: 0,
   });
 }
 
-test.describe.configure({ mode: "serial" });
-
 test("a delegate comments on 2.9 a. with a proposed change, the focal point submits it, the secretariat sees it", async ({
-  browser,
+  gca,
+  people,
+  pageAs,
 }) => {
+  const READER = gca.path("/versions/1");
   const marker = `Regional organizations should be named (${Date.now()})`;
-  const delegate = await asUser(browser, DEMO_USERS.delegate.email, `${READER}?p=2-9-a`);
+  const delegate = await pageAs(people.delegate, `${READER}?p=2-9-a`);
+  await hydrated(delegate);
   const panel = delegate.getByRole("complementary", { name: "Comments on paragraph 2.9 a." });
   await expect(panel).toBeVisible();
   await panel.getByRole("radio", { name: "Technical" }).check();
+  await editorReady(panel);
   await panel.getByRole("textbox", { name: "Comment" }).click();
   await delegate.keyboard.type(marker);
   await panel
     .getByLabel("Proposed replacement text (optional)")
     .fill(
-      "ITU should continue its efforts, together with regional organizations, to facilitate multi-stakeholder discussions",
+      "ITU should continue its efforts, together with regional organizations, " +
+        "to facilitate multi-stakeholder discussions",
     );
   await panel.getByRole("button", { name: "Save comment" }).click();
   const draft = panel.getByRole("article").filter({ hasText: marker });
@@ -52,19 +47,19 @@ test("a delegate comments on 2.9 a. with a proposed change, the focal point subm
   await expect(panel.getByRole("textbox", { name: "Comment" })).toHaveText("");
 
   // The focal point of the same delegation sees the draft and submits it.
-  const focal = await asUser(browser, DEMO_USERS.focalPoint.email, `${READER}?p=2-9-a`);
+  const focal = await pageAs(people.focalPoint, `${READER}?p=2-9-a`);
   const focalPanel = focal.getByRole("complementary", { name: "Comments on paragraph 2.9 a." });
   const toSubmit = focalPanel.getByRole("article").filter({ hasText: marker });
   await toSubmit.getByRole("button", { name: "Submit for the organization" }).click();
   await expect(focalPanel.getByRole("article").filter({ hasText: marker })).not.toContainText("Draft");
 
   // The secretariat sees the submitted comment with its organization and type.
-  const secretariat = await asUser(browser, DEMO_USERS.secretariat.email, `${READER}?p=2-9-a`);
+  const secretariat = await pageAs(people.secretariat, `${READER}?p=2-9-a`);
   const seen = secretariat
     .getByRole("complementary", { name: "Comments on paragraph 2.9 a." })
     .getByRole("article")
     .filter({ hasText: marker });
-  await expect(seen).toContainText("Delegation of Member State A");
+  await expect(seen).toContainText(people.delegation.name);
   await expect(seen).toContainText("Technical");
   await expect(seen).toContainText("Proposed change");
   await expect(
@@ -72,8 +67,9 @@ test("a delegate comments on 2.9 a. with a proposed change, the focal point subm
   ).not.toHaveText("No comments");
 });
 
-test("an observer can read but not comment, and a forced post is refused with 403", async ({ browser }) => {
-  const observer = await asUser(browser, DEMO_USERS.observer.email, `${READER}?p=2-9-b`);
+test("an observer can read but not comment, and a forced post is refused with 403", async ({ gca, people, pageAs }) => {
+  const READER = gca.path("/versions/1");
+  const observer = await pageAs(people.observer, `${READER}?p=2-9-b`);
   const panel = observer.getByRole("complementary", { name: "Comments on paragraph 2.9 b." });
   await expect(panel.getByText("Your role can read and compare versions but not comment.")).toBeVisible();
   await expect(panel.getByRole("button", { name: "Save comment" })).toHaveCount(0);
@@ -82,10 +78,14 @@ test("an observer can read but not comment, and a forced post is refused with 40
 });
 
 test("after the deadline nobody can comment: the secretariat closes a consultation, the focal point is refused", async ({
-  browser,
+  people,
+  pageAs,
+  suffix,
+  created,
 }) => {
-  const slug = `cvd-guidelines-${Date.now()}`;
-  const secretariat = await asUser(browser, DEMO_USERS.secretariat.email, "/consultations/new");
+  const slug = `cvd-guidelines-${suffix}`;
+  created.consultationSlugs.push(slug);
+  const secretariat = await pageAs(people.secretariat, "/consultations/new");
   await secretariat.getByLabel("Title").fill("Guidelines on coordinated vulnerability disclosure");
   await secretariat.getByLabel("Web address").fill(slug);
   await secretariat.getByLabel("Draft document").setInputFiles(path.resolve("tests/fixtures/small-draft.md"));
@@ -94,7 +94,7 @@ test("after the deadline nobody can comment: the secretariat closes a consultati
   await expect(secretariat.getByRole("link", { name: "Draft 1" })).toBeVisible();
 
   // While open, the focal point can comment on 2. a.
-  const focal = await asUser(browser, DEMO_USERS.focalPoint.email, `/consultations/${slug}/versions/1?p=2-a`);
+  const focal = await pageAs(people.focalPoint, `/consultations/${slug}/versions/1?p=2-a`);
   await expect(focal.getByRole("button", { name: "Save comment" })).toBeVisible();
 
   await secretariat.getByText("Manage the comment period").click();
@@ -111,7 +111,8 @@ test("after the deadline nobody can comment: the secretariat closes a consultati
   expect(await response.text()).toContain("The comment period closed on");
 });
 
-test("a post from a foreign origin is refused before it reaches the app", async ({ request }) => {
+test("a post from a foreign origin is refused before it reaches the app", async ({ request, gca }) => {
+  const READER = gca.path("/versions/1");
   const response = await request.post(READER, {
     headers: { Origin: "https://evil.example" },
     form: {
@@ -127,8 +128,8 @@ test("a post from a foreign origin is refused before it reaches the app", async 
   expect(missing.status()).toBe(403);
 });
 
-test("an inline script without the nonce is blocked by the enforced CSP", async ({ page }) => {
-  const response = await page.goto(READER);
+test("an inline script without the nonce is blocked by the enforced CSP", async ({ page, gca }) => {
+  const response = await page.goto(gca.path("/versions/1"));
   const csp = response?.headers()["content-security-policy"] ?? "";
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
   expect(response?.headers()["content-security-policy-report-only"]).toBeUndefined();
@@ -146,8 +147,8 @@ test("an inline script without the nonce is blocked by the enforced CSP", async 
   expect(ran).toBe(false);
 });
 
-test("a 5 MB comment is refused with 413 and the server stays up", async ({ request, baseURL }) => {
-  const response = await request.post(READER, {
+test("a 5 MB comment is refused with 413 and the server stays up", async ({ request, baseURL, gca }) => {
+  const response = await request.post(gca.path("/versions/1"), {
     headers: { Origin: baseURL! },
     form: {
       intent: "create",
@@ -162,18 +163,25 @@ test("a 5 MB comment is refused with 413 and the server stays up", async ({ requ
 });
 
 test("when saving fails, the typed comment is kept in the browser and comes back after a reload", async ({
-  browser,
+  gca,
+  people,
+  pageAs,
 }) => {
-  const focal = await asUser(browser, DEMO_USERS.focalPoint.email, `${READER}?p=2-9-c`);
+  const focal = await pageAs(people.focalPoint, `${gca.path("/versions/1")}?p=2-9-c`);
+  await hydrated(focal);
   const panel = focal.getByRole("complementary", { name: "Comments on paragraph 2.9 c." });
+  await editorReady(panel);
   await panel.getByRole("textbox", { name: "Comment" }).click();
   await focal.keyboard.type("Typed while the connection drops");
+  await expect(panel.getByRole("textbox", { name: "Comment" })).toHaveText("Typed while the connection drops");
   await panel.getByLabel("Proposed replacement text (optional)").fill("A proposal worth keeping");
   // The network fails for the submission (as when the server or database is down).
   await focal.route(/versions\/1/, (route) =>
     route.request().method() === "POST" ? route.abort("connectionfailed") : route.continue(),
   );
+  const failed = focal.waitForEvent("requestfailed", (request) => request.method() === "POST");
   await panel.getByRole("button", { name: "Save comment" }).click();
+  await failed;
   await focal.unroute(/versions\/1/);
   await focal.reload();
   const restored = focal.getByRole("complementary", { name: "Comments on paragraph 2.9 c." });

@@ -1,16 +1,17 @@
-import { expect, test, type Page } from "@playwright/test";
+import { editorReady, expect, hydrated, test, type TestConsultation } from "./fixtures";
 
-import { DEMO_USERS, signIn } from "./fixtures";
+import type { Page } from "@playwright/test";
 
-const COMPARE = "/consultations/gca-guidelines/compare/1...2";
+const compareOf = (gca: TestConsultation) => gca.path("/compare/1...2");
 
 /** The change row whose numbers read "old → new". */
 function change(page: Page, numbers: string) {
   return page.getByRole("listitem").filter({ has: page.locator(".change-numbers", { hasText: numbers }) });
 }
 
-test("an observer compares the 2020 draft with the 2022 final text as tracked changes", async ({ page }) => {
-  await page.goto("/consultations/gca-guidelines/versions/2");
+test("an observer compares the 2020 draft with the 2022 final text as tracked changes", async ({ page, gca }) => {
+  const COMPARE = compareOf(gca);
+  await page.goto(gca.path("/versions/2"));
   await page.getByRole("link", { name: "Compare with the previous version" }).click();
   await expect(page).toHaveURL(new RegExp(`${COMPARE.replace(/\./g, "\\.")}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
@@ -36,11 +37,11 @@ test("an observer compares the 2020 draft with the 2022 final text as tracked ch
   await expect(row.locator("ins")).toContainText(["for addressing", "all"]);
   await expect(row.getByRole("link", { name: "Read paragraph 2.9 a. in Draft 1 (C20/65)" })).toHaveAttribute(
     "href",
-    "/consultations/gca-guidelines/versions/1#p-2-9-a",
+    gca.path("/versions/1#p-2-9-a"),
   );
   await expect(row.getByRole("link", { name: "Read paragraph 2. a. in Final text (Council 2022)" })).toHaveAttribute(
     "href",
-    "/consultations/gca-guidelines/versions/2#p-2-9-a",
+    gca.path("/versions/2#p-2-9-a"),
   );
   // Comments are published after the deadline: an anonymous reader sees none.
   await expect(row.getByRole("link", { name: /comment/ })).toHaveCount(0);
@@ -63,24 +64,24 @@ test("an observer compares the 2020 draft with the 2022 final text as tracked ch
   await expect(sides.locator(".change-side-new ins")).toContainText(["all"]);
 });
 
-test("the version picker is a GET form that leads to a shareable URL, in either order", async ({ page }) => {
+test("the version picker is a GET form that leads to a shareable URL, in either order", async ({ page, gca }) => {
   // 2...1 is not precomputed at import: the first request starts the
   // comparison worker, which loads the server build (a few seconds here).
   test.setTimeout(60_000);
-  await page.goto(COMPARE);
+  await page.goto(compareOf(gca));
   const picker = page.getByRole("group", { name: "Versions to compare" });
   await picker.getByLabel("From").selectOption({ label: "Final text (Council 2022)" });
   await picker.getByLabel("To").selectOption({ label: "Draft 1 (C20/65)" });
   await picker.getByRole("button", { name: "Compare" }).click();
-  await expect(page).toHaveURL(/\/consultations\/gca-guidelines\/compare\/2\.\.\.1$/, { timeout: 40_000 });
+  await expect(page).toHaveURL(new RegExp(`/consultations/${gca.slug}/compare/2\\.\\.\\.1$`), { timeout: 40_000 });
   await expect(change(page, "2. a. → 2.9 a.").locator("ins")).toContainText(["partners and other"]);
 });
 
-test("bad ranges, unknown consultations and versions are 404 pages", async ({ page }) => {
+test("bad ranges, unknown consultations and versions are 404 pages", async ({ page, gca }) => {
   for (const path of [
-    "/consultations/gca-guidelines/compare/1..2",
-    "/consultations/gca-guidelines/compare/1...9",
-    "/consultations/nope/compare/1...2",
+    gca.path("/compare/1..2"),
+    gca.path("/compare/1...9"),
+    `/consultations/nope-${gca.slug}/compare/1...2`,
   ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -88,13 +89,14 @@ test("bad ranges, unknown consultations and versions are 404 pages", async ({ pa
   }
 });
 
-test("the Word export is a .docx with tracked changes", async ({ request }) => {
+test("the Word export is a .docx with tracked changes", async ({ request, gca }) => {
+  const COMPARE = compareOf(gca);
   const response = await request.get(`${COMPARE}/export.docx`);
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe(
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   );
-  expect(response.headers()["content-disposition"]).toBe('attachment; filename="gca-guidelines-compare-1-2.docx"');
+  expect(response.headers()["content-disposition"]).toBe(`attachment; filename="${gca.slug}-compare-1-2.docx"`);
   const body = await response.body();
   expect(body.subarray(0, 2).toString()).toBe("PK");
   const html = await request.get(`${COMPARE}/export.html`);
@@ -102,16 +104,20 @@ test("the Word export is a .docx with tracked changes", async ({ request }) => {
   expect(await html.text()).toContain('<del><span class="visually-hidden">deleted: </span>partners and other</del>');
 });
 
-test("follows a link from a change to the comments that asked for it", async ({ page }) => {
+test("follows a link from a change to the comments that asked for it", async ({ page, gca, people, signInAs }) => {
   const body = `Name all stakeholders, not only partners (${Date.now()}).`;
   const proposal =
-    "ITU should continue its efforts to facilitate multi-stakeholder discussions and collaboration on the challenges associated with addressing the issue of cybersecurity, and in particular, strengthen its relationship with all stakeholders to deliver assistance to Member States in this regard.";
+    "ITU should continue its efforts to facilitate multi-stakeholder discussions and collaboration on the " +
+    "challenges associated with addressing the issue of cybersecurity, and in particular, strengthen its " +
+    "relationship with all stakeholders to deliver assistance to Member States in this regard.";
 
   // The focal point comments on 2.9 a. of the draft, with proposed text.
-  await signIn(page, DEMO_USERS.focalPoint.email);
-  await page.goto("/consultations/gca-guidelines/versions/1?p=2-9-a");
+  await signInAs(people.focalPoint);
+  await page.goto(gca.path("/versions/1?p=2-9-a"));
+  await hydrated(page);
   const panel = page.getByRole("complementary", { name: "Comments on paragraph 2.9 a." });
   await panel.getByRole("radio", { name: "Technical" }).check();
+  await editorReady(panel);
   await panel.getByRole("textbox", { name: "Comment", exact: true }).fill(body);
   await panel.getByRole("textbox", { name: "Proposed replacement text (optional)" }).fill(proposal);
   await panel.getByRole("checkbox", { name: "Submit now as the organization's official comment" }).check();
@@ -119,24 +125,25 @@ test("follows a link from a change to the comments that asked for it", async ({ 
   await expect(panel.getByText(body)).toBeVisible();
 
   // In the comparison, the change from 2.9 a. to 2. a. links to that comment.
-  await page.goto(COMPARE);
+  await page.goto(compareOf(gca));
   await page.getByRole("link", { name: "Changes only" }).click();
   const row = change(page, "2.9 a. → 2. a.");
-  const link = row.getByRole("link", { name: /^\d+ comments? on paragraph 2\.9 a\. of Draft 1 \(C20\/65\)$/ });
+  // The consultation is this test's: its one comment.
+  const link = row.getByRole("link", { name: "1 comment on paragraph 2.9 a. of Draft 1 (C20/65)", exact: true });
   await link.click();
   await expect(page).toHaveURL(/#c-2-9-a$/);
   const comment = row.getByRole("article").filter({ hasText: body });
   await expect(comment).toBeVisible();
-  await expect(comment).toContainText("Delegation of Member State A");
+  await expect(comment).toContainText(people.delegation.name);
   await expect(comment).toContainText("Technical");
   await expect(comment).toContainText("In Final text (Council 2022): Adopted");
 
   // The reader of the final text points back to it.
-  await page.goto("/consultations/gca-guidelines/versions/2");
+  await page.goto(gca.path("/versions/2"));
   const carried = page
     .locator("#p-2-9-a")
     .getByRole("link", { name: /comments? on paragraph 2\.9 a\. of Draft 1 \(C20\/65\): see what changed/ });
-  await expect(carried).toHaveText(/^\d+ comments? on earlier versions$/);
+  await expect(carried).toHaveText("1 comment on earlier versions");
   await carried.click();
   await expect(page).toHaveURL(/\/compare\/1\.\.\.2#c-2-9-a$/);
   await expect(page.getByRole("article").filter({ hasText: body })).toBeVisible();
@@ -145,8 +152,8 @@ test("follows a link from a change to the comments that asked for it", async ({ 
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test("side by side collapses to stacked, without sideways scrolling", async ({ page }) => {
-    await page.goto(`${COMPARE}?view=side&only=changes`);
+  test("side by side collapses to stacked, without sideways scrolling", async ({ page, gca }) => {
+    await page.goto(`${compareOf(gca)}?view=side&only=changes`);
     const row = change(page, "2.9 a. → 2. a.");
     const [oldSide, newSide] = [row.locator(".change-side-old"), row.locator(".change-side-new")];
     const [oldBox, newBox] = [await oldSide.boundingBox(), await newSide.boundingBox()];

@@ -1,13 +1,12 @@
 import fs from "node:fs/promises";
 
-import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 
-import { DEMO_USERS, signIn } from "./fixtures";
+import { test as base, expect, type SubmittedComment, type TestConsultation, type TestOrganization } from "./fixtures";
 
-const DASHBOARD = "/consultations/gca-guidelines/feedback";
-const TABLE = "/consultations/gca-guidelines/dispositions";
+import type { Page } from "@playwright/test";
+
 const COLUMNS = [
   "(1) Organization (MB/NC)",
   "(2) Line/paragraph number",
@@ -19,6 +18,127 @@ const COLUMNS = [
   "(8) Observations of the secretariat",
 ];
 const RESPONSE = "Human rights obligations are already stated in guideline 2.9 d.; no change.";
+
+const CAMPAIGN =
+  "We ask that this guideline states explicitly that any legal measure on cybersecurity must comply with " +
+  "international human rights law, including the rights to privacy and to freedom of expression, and that " +
+  "civil society is consulted before such measures are adopted.";
+
+type Organizations = Record<
+  "stateA" | "stateB" | "stateD" | "stateE" | "telecom" | "university" | "civilSociety" | "rights" | "regional",
+  TestOrganization
+>;
+
+/**
+ * The feedback this test decides on, in its own consultation (what the demo
+ * seed has, trimmed to what the test reads), so every count is known:
+ * - three member-state technical comments on Section 2 (Pillar 1), and one
+ *   of each that a filter must leave out (general, sector member, Section 3);
+ * - two comments already decided;
+ * - a campaign: six near-identical comments on 2.9 d. from six organizations.
+ * 14 comments, 2 decided.
+ */
+function feedback(o: Organizations): SubmittedComment[] {
+  return [
+    {
+      organization: o.stateA,
+      paragraph: "1-8",
+      type: "editorial",
+      text: "The GCA “comprises” five Pillars; “is comprised of” should be corrected.",
+      disposition: { status: "accepted", response: "The sentence has been corrected as proposed." },
+    },
+    {
+      organization: o.stateA,
+      paragraph: "2-5-c",
+      type: "technical",
+      text: "The description of IoT risks should mention security by design and the lifecycle of device updates.",
+    },
+    {
+      organization: o.stateB,
+      paragraph: "2-9-f",
+      type: "technical",
+      text: "Critical information infrastructure should be defined by reference to national lists.",
+    },
+    {
+      organization: o.stateD,
+      paragraph: "2-6",
+      type: "technical",
+      text: "Procedural powers such as expedited preservation of stored data need safeguards and a clear scope.",
+    },
+    {
+      organization: o.stateB,
+      paragraph: "2-4",
+      type: "general",
+      text: "We do not support a reference to harmonizing laws on global issues.",
+    },
+    {
+      organization: o.telecom,
+      paragraph: "2-9-h",
+      type: "technical",
+      text: "Lawful access requirements should be specified with the operators who would implement them.",
+    },
+    {
+      organization: o.stateA,
+      paragraph: "3-12-b",
+      type: "technical",
+      text: "The coordination mechanism should also cover SG13 and SG20 work on network and IoT security.",
+    },
+    {
+      organization: o.regional,
+      paragraph: "4-5",
+      type: "general",
+      text: "The figure of 85 countries without a national CIRT should be updated and its source cited.",
+      disposition: { status: "noted", response: "The figure will be updated in the next draft." },
+    },
+    // The campaign: the same letter, lightly edited, from six organizations.
+    { organization: o.civilSociety, paragraph: "2-9-d", type: "general", text: CAMPAIGN },
+    { organization: o.rights, paragraph: "2-9-d", type: "general", text: CAMPAIGN },
+    {
+      organization: o.university,
+      paragraph: "2-9-d",
+      type: "general",
+      text: CAMPAIGN.replace("We ask that", "We kindly ask that"),
+    },
+    {
+      organization: o.stateD,
+      paragraph: "2-9-d",
+      type: "general",
+      text: CAMPAIGN.replace("civil society is consulted", "civil society and the technical community are consulted"),
+    },
+    { organization: o.stateE, paragraph: "2-9-d", type: "general", text: CAMPAIGN.toUpperCase() },
+    {
+      organization: o.regional,
+      paragraph: "2-9-d",
+      type: "general",
+      text: CAMPAIGN.replace("including the rights", "notably the rights"),
+    },
+  ];
+}
+
+const test = base.extend<{ organizations: Organizations; commented: TestConsultation }>({
+  organizations: async ({ createOrganization, people }, use) => {
+    await use({
+      // The demo accounts' delegation (its focal point is in the second test).
+      stateA: people.delegation,
+      stateB: await createOrganization({ name: "Delegation of Member State B", kind: "member_state" }),
+      stateD: await createOrganization({ name: "Delegation of Member State D", kind: "member_state" }),
+      stateE: await createOrganization({ name: "Delegation of Member State E", kind: "member_state" }),
+      telecom: await createOrganization({ name: "Example Telecom (Sector Member)", kind: "sector_member" }),
+      university: await createOrganization({ name: "University of Example", kind: "academia" }),
+      civilSociety: await createOrganization({ name: "Open Internet Civil Society Network", kind: "civil_society" }),
+      rights: await createOrganization({ name: "Digital Rights Coalition", kind: "civil_society" }),
+      regional: await createOrganization({
+        name: "Regional Cybersecurity Organization",
+        kind: "international_organization",
+      }),
+    });
+  },
+  /** The GCA consultation with the feedback above on its draft. */
+  commented: async ({ gca, organizations, addComments }, use) => {
+    await addComments(gca, feedback(organizations));
+    await use(gca);
+  },
+});
 
 /** "9 of 21 comments dispositioned" → [9, 21]. */
 async function progress(page: Page) {
@@ -35,14 +155,14 @@ async function download(page: Page, name: string) {
 test("the secretariat filters the GCA feedback, decides a campaign in one action and publishes; a visitor reads and downloads the table", async ({
   page,
   browser,
+  commented: gca,
+  people,
+  signInAs,
 }) => {
-  await signIn(page, DEMO_USERS.secretariat.email, { redirectTo: DASHBOARD });
-  await expect(
-    page.getByRole("heading", {
-      level: 1,
-      name: "Feedback on Guidelines for utilization of the Global Cybersecurity Agenda",
-    }),
-  ).toBeVisible();
+  const DASHBOARD = gca.path("/feedback");
+  await signInAs(people.secretariat);
+  await page.goto(DASHBOARD);
+  await expect(page.getByRole("heading", { level: 1, name: `Feedback on ${gca.title}` })).toBeVisible();
   await expect(page.getByRole("img", { name: "By stakeholder group" })).toBeVisible();
 
   // Member-state technical comments on Section 2 (Pillar 1), through the GET form: a shareable URL.
@@ -53,15 +173,15 @@ test("the secretariat filters the GCA feedback, decides a campaign in one action
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/\?v=1&section=2&kind=member_state&type=technical$/);
   const list = page.getByRole("region", { name: "Comments" });
-  await expect(list.getByText(/^\d+ comments?, in document order\.$/)).toBeVisible();
+  await expect(list.getByText("3 comments, in document order.", { exact: true })).toBeVisible();
   const comments = list.getByRole("article");
-  // The seed's three; other tests may add their own member-state technical comments on Section 2.
+  await expect(comments).toHaveCount(3);
   for (const organization of [
     "Delegation of Member State A",
     "Delegation of Member State B",
     "Delegation of Member State D",
   ]) {
-    await expect(comments.filter({ hasText: organization }).first()).toBeVisible();
+    await expect(comments.filter({ hasText: organization })).toHaveCount(1);
   }
   for (const comment of await comments.all()) {
     await expect(comment.getByRole("link", { name: /^Paragraph 2\./ })).toBeVisible();
@@ -80,6 +200,7 @@ test("the secretariat filters the GCA feedback, decides a campaign in one action
   // Unfiltered, the progress is the whole version's (filtered, it says "in this view").
   await expect(page.getByRole("progressbar", { name: /^\d+ of \d+ comments dispositioned$/ })).toBeVisible();
   const [decidedBefore, total] = await progress(page);
+  expect([decidedBefore, total]).toEqual([2, 14]);
   const group = page
     .getByRole("region", { name: "Near-identical comments" })
     .getByRole("listitem")
@@ -103,7 +224,7 @@ test("the secretariat filters the GCA feedback, decides a campaign in one action
   // A visitor, signed out, in a browser of their own.
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
-  await visitor.goto(TABLE);
+  await visitor.goto(gca.path("/dispositions"));
   await expect(
     visitor.getByRole("heading", { level: 1, name: /^Disposition of comments: Guidelines for utilization/ }),
   ).toBeVisible();
@@ -123,7 +244,7 @@ test("the secretariat filters the GCA feedback, decides a campaign in one action
 
   // The downloads, parsed back: Word and Excel, the 8 public columns in order.
   const docx = await download(visitor, "Download as Word (DOCX)");
-  expect(docx.name).toBe("gca-guidelines-v1-comments.docx");
+  expect(docx.name).toBe(`${gca.slug}-v1-comments.docx`);
   const xml = await (await JSZip.loadAsync(docx.bytes)).file("word/document.xml")!.async("string");
   const firstTable = /<w:tbl>([\s\S]*?)<\/w:tbl>/.exec(xml)![1];
   const headerRow = /<w:tr\b[\s\S]*?<\/w:tr>/.exec(firstTable)![0];
@@ -134,26 +255,31 @@ test("the secretariat filters the GCA feedback, decides a campaign in one action
   expect(xml).toContain(RESPONSE);
 
   const xlsx = await download(visitor, "Download as Excel (XLSX)");
-  expect(xlsx.name).toBe("gca-guidelines-v1-comments.xlsx");
+  expect(xlsx.name).toBe(`${gca.slug}-v1-comments.xlsx`);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
-  expect(
-    Array.from({ length: sheet.getRow(1).cellCount }, (_, k) => String(sheet.getRow(1).getCell(k + 1).value)),
-  ).toEqual(COLUMNS);
+  expect(Array.from({ length: sheet.getRow(1).cellCount }, (_, k) => sheet.getRow(1).getCell(k + 1).text)).toEqual(
+    COLUMNS,
+  );
   const noted: string[] = [];
   sheet.eachRow((row, index) => {
-    if (index > 1 && String(row.getCell(8).value ?? "") === `Noted. ${RESPONSE}`)
-      noted.push(String(row.getCell(2).value));
+    if (index > 1 && row.getCell(8).text === `Noted. ${RESPONSE}`) noted.push(row.getCell(2).text);
   });
   expect(noted).toEqual(["2.9 d.", "2.9 d.", "2.9 d.", "2.9 d.", "2.9 d.", "2.9 d."]);
   await visitorContext.close();
 });
 
-test("the dashboard is the secretariat's: a visitor is sent to sign in, a focal point is refused", async ({ page }) => {
+test("the dashboard is the secretariat's: a visitor is sent to sign in, a focal point is refused", async ({
+  page,
+  gca,
+  people,
+  signInAs,
+}) => {
+  const DASHBOARD = gca.path("/feedback");
   await page.goto(DASHBOARD);
-  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fconsultations%2Fgca-guidelines%2Ffeedback$/);
-  await signIn(page, DEMO_USERS.focalPoint.email);
+  await expect(page).toHaveURL(new RegExp(`/login\\?redirectTo=${encodeURIComponent(DASHBOARD)}$`));
+  await signInAs(people.focalPoint);
   const response = await page.goto(DASHBOARD);
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
