@@ -44,6 +44,9 @@ export default tseslint.config(
     },
     plugins: { "import-x": importX, consultation },
     settings: {
+      // The dependency graph (no-cycle) parses TypeScript files with the TypeScript parser.
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx", ".mts", ".cts"] },
+      "import-x/extensions": [".ts", ".tsx", ".js", ".jsx", ".mjs"],
       "import-x/resolver-next": [createTypeScriptImportResolver({ project: "./tsconfig.json" })],
     },
     rules: {
