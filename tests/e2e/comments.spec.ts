@@ -19,53 +19,52 @@ async function forcedComment(page: Page, url: string, paragraphKey: string) {
   });
 }
 
-test("a delegate comments on 2.9 a. with a proposed change, the focal point submits it, the secretariat sees it", async ({
-  gca,
-  people,
-  pageAs,
-}) => {
-  const READER = gca.path("/versions/1");
-  const marker = `Regional organizations should be named (${Date.now()})`;
-  const delegate = await pageAs(people.delegate, `${READER}?p=2-9-a`);
-  await hydrated(delegate);
-  const panel = delegate.getByRole("complementary", { name: "Comments on paragraph 2.9 a." });
-  await expect(panel).toBeVisible();
-  await panel.getByRole("radio", { name: "Technical" }).check();
-  await editorReady(panel);
-  await panel.getByRole("textbox", { name: "Comment" }).click();
-  await delegate.keyboard.type(marker);
-  await panel
-    .getByLabel("Proposed replacement text (optional)")
-    .fill(
-      "ITU should continue its efforts, together with regional organizations, " +
-        "to facilitate multi-stakeholder discussions",
-    );
-  await panel.getByRole("button", { name: "Save comment" }).click();
-  const draft = panel.getByRole("article").filter({ hasText: marker });
-  await expect(draft).toContainText("Draft (visible to your organization)");
-  await expect(draft).toContainText("together with regional organizations");
-  await expect(panel.getByRole("textbox", { name: "Comment" })).toHaveText("");
+test(
+  "a delegate comments on 2.9 a. with a proposed change, " + "the focal point submits it, the secretariat sees it",
+  async ({ gca, people, pageAs }) => {
+    const READER = gca.path("/versions/1");
+    const marker = `Regional organizations should be named (${Date.now()})`;
+    const delegate = await pageAs(people.delegate, `${READER}?p=2-9-a`);
+    await hydrated(delegate);
+    const panel = delegate.getByRole("complementary", { name: "Comments on paragraph 2.9 a." });
+    await expect(panel).toBeVisible();
+    await panel.getByRole("radio", { name: "Technical" }).check();
+    await editorReady(panel);
+    await panel.getByRole("textbox", { name: "Comment" }).click();
+    await delegate.keyboard.type(marker);
+    await panel
+      .getByLabel("Proposed replacement text (optional)")
+      .fill(
+        "ITU should continue its efforts, together with regional organizations, " +
+          "to facilitate multi-stakeholder discussions",
+      );
+    await panel.getByRole("button", { name: "Save comment" }).click();
+    const draft = panel.getByRole("article").filter({ hasText: marker });
+    await expect(draft).toContainText("Draft (visible to your organization)");
+    await expect(draft).toContainText("together with regional organizations");
+    await expect(panel.getByRole("textbox", { name: "Comment" })).toHaveText("");
 
-  // The focal point of the same delegation sees the draft and submits it.
-  const focal = await pageAs(people.focalPoint, `${READER}?p=2-9-a`);
-  const focalPanel = focal.getByRole("complementary", { name: "Comments on paragraph 2.9 a." });
-  const toSubmit = focalPanel.getByRole("article").filter({ hasText: marker });
-  await toSubmit.getByRole("button", { name: "Submit for the organization" }).click();
-  await expect(focalPanel.getByRole("article").filter({ hasText: marker })).not.toContainText("Draft");
+    // The focal point of the same delegation sees the draft and submits it.
+    const focal = await pageAs(people.focalPoint, `${READER}?p=2-9-a`);
+    const focalPanel = focal.getByRole("complementary", { name: "Comments on paragraph 2.9 a." });
+    const toSubmit = focalPanel.getByRole("article").filter({ hasText: marker });
+    await toSubmit.getByRole("button", { name: "Submit for the organization" }).click();
+    await expect(focalPanel.getByRole("article").filter({ hasText: marker })).not.toContainText("Draft");
 
-  // The secretariat sees the submitted comment with its organization and type.
-  const secretariat = await pageAs(people.secretariat, `${READER}?p=2-9-a`);
-  const seen = secretariat
-    .getByRole("complementary", { name: "Comments on paragraph 2.9 a." })
-    .getByRole("article")
-    .filter({ hasText: marker });
-  await expect(seen).toContainText(people.delegation.name);
-  await expect(seen).toContainText("Technical");
-  await expect(seen).toContainText("Proposed change");
-  await expect(
-    secretariat.locator("#p-2-9-a").getByRole("link", { name: /comments? on paragraph 2\.9 a\./ }),
-  ).not.toHaveText("No comments");
-});
+    // The secretariat sees the submitted comment with its organization and type.
+    const secretariat = await pageAs(people.secretariat, `${READER}?p=2-9-a`);
+    const seen = secretariat
+      .getByRole("complementary", { name: "Comments on paragraph 2.9 a." })
+      .getByRole("article")
+      .filter({ hasText: marker });
+    await expect(seen).toContainText(people.delegation.name);
+    await expect(seen).toContainText("Technical");
+    await expect(seen).toContainText("Proposed change");
+    await expect(
+      secretariat.locator("#p-2-9-a").getByRole("link", { name: /comments? on paragraph 2\.9 a\./ }),
+    ).not.toHaveText("No comments");
+  },
+);
 
 test("an observer can read but not comment, and a forced post is refused with 403", async ({ gca, people, pageAs }) => {
   const READER = gca.path("/versions/1");
@@ -77,39 +76,37 @@ test("an observer can read but not comment, and a forced post is refused with 40
   expect(response.status()).toBe(403);
 });
 
-test("after the deadline nobody can comment: the secretariat closes a consultation, the focal point is refused", async ({
-  people,
-  pageAs,
-  suffix,
-  created,
-}) => {
-  const slug = `cvd-guidelines-${suffix}`;
-  created.consultationSlugs.push(slug);
-  const secretariat = await pageAs(people.secretariat, "/consultations/new");
-  await secretariat.getByLabel("Title").fill("Guidelines on coordinated vulnerability disclosure");
-  await secretariat.getByLabel("Web address").fill(slug);
-  await secretariat.getByLabel("Draft document").setInputFiles(path.resolve("tests/fixtures/small-draft.md"));
-  await secretariat.getByRole("button", { name: "Import and open for comments" }).click();
-  await expect(secretariat).toHaveURL(new RegExp(`/consultations/${slug}$`));
-  await expect(secretariat.getByRole("link", { name: "Draft 1" })).toBeVisible();
+test(
+  "after the deadline nobody can comment: " + "the secretariat closes a consultation, the focal point is refused",
+  async ({ people, pageAs, suffix, created }) => {
+    const slug = `cvd-guidelines-${suffix}`;
+    created.consultationSlugs.push(slug);
+    const secretariat = await pageAs(people.secretariat, "/consultations/new");
+    await secretariat.getByLabel("Title").fill("Guidelines on coordinated vulnerability disclosure");
+    await secretariat.getByLabel("Web address").fill(slug);
+    await secretariat.getByLabel("Draft document").setInputFiles(path.resolve("tests/fixtures/small-draft.md"));
+    await secretariat.getByRole("button", { name: "Import and open for comments" }).click();
+    await expect(secretariat).toHaveURL(new RegExp(`/consultations/${slug}$`));
+    await expect(secretariat.getByRole("link", { name: "Draft 1" })).toBeVisible();
 
-  // While open, the focal point can comment on 2. a.
-  const focal = await pageAs(people.focalPoint, `/consultations/${slug}/versions/1?p=2-a`);
-  await expect(focal.getByRole("button", { name: "Save comment" })).toBeVisible();
+    // While open, the focal point can comment on 2. a.
+    const focal = await pageAs(people.focalPoint, `/consultations/${slug}/versions/1?p=2-a`);
+    await expect(focal.getByRole("button", { name: "Save comment" })).toBeVisible();
 
-  await secretariat.getByText("Manage the comment period").click();
-  await secretariat.getByRole("button", { name: "Close comments now" }).click();
-  await expect(secretariat.getByText(/Closed on/)).toBeVisible();
+    await secretariat.getByText("Manage the comment period").click();
+    await secretariat.getByRole("button", { name: "Close comments now" }).click();
+    await expect(secretariat.getByText(/Closed on/)).toBeVisible();
 
-  await focal.reload();
-  await expect(
-    focal.getByRole("status").filter({ hasText: /The comment period closed on .*\(Europe\/Zurich\)/ }),
-  ).toBeVisible();
-  await expect(focal.getByRole("button", { name: "Save comment" })).toHaveCount(0);
-  const response = await forcedComment(focal, `/consultations/${slug}/versions/1?p=2-a`, "2-a");
-  expect(response.status()).toBe(409);
-  expect(await response.text()).toContain("The comment period closed on");
-});
+    await focal.reload();
+    await expect(
+      focal.getByRole("status").filter({ hasText: /The comment period closed on .*\(Europe\/Zurich\)/ }),
+    ).toBeVisible();
+    await expect(focal.getByRole("button", { name: "Save comment" })).toHaveCount(0);
+    const response = await forcedComment(focal, `/consultations/${slug}/versions/1?p=2-a`, "2-a");
+    expect(response.status()).toBe(409);
+    expect(await response.text()).toContain("The comment period closed on");
+  },
+);
 
 test("a post from a foreign origin is refused before it reaches the app", async ({ request, gca }) => {
   const READER = gca.path("/versions/1");

@@ -152,123 +152,123 @@ async function download(page: Page, name: string) {
   return { name: file.suggestedFilename(), bytes: await fs.readFile(await file.path()) };
 }
 
-test("the secretariat filters the GCA feedback, decides a campaign in one action and publishes; a visitor reads and downloads the table", async ({
-  page,
-  browser,
-  commented: gca,
-  people,
-  signInAs,
-}) => {
-  const DASHBOARD = gca.path("/feedback");
-  await signInAs(people.secretariat);
-  await page.goto(DASHBOARD);
-  await expect(page.getByRole("heading", { level: 1, name: `Feedback on ${gca.title}` })).toBeVisible();
-  await expect(page.getByRole("img", { name: "By stakeholder group" })).toBeVisible();
+test(
+  "the secretariat filters the GCA feedback, decides a campaign in one action and publishes; a visitor reads " +
+    "and downloads the table",
+  async ({ page, browser, commented: gca, people, signInAs }) => {
+    const DASHBOARD = gca.path("/feedback");
+    await signInAs(people.secretariat);
+    await page.goto(DASHBOARD);
+    await expect(page.getByRole("heading", { level: 1, name: `Feedback on ${gca.title}` })).toBeVisible();
+    await expect(page.getByRole("img", { name: "By stakeholder group" })).toBeVisible();
 
-  // Member-state technical comments on Section 2 (Pillar 1), through the GET form: a shareable URL.
-  const filters = page.getByRole("search", { name: "Filter the comments" });
-  await filters.getByLabel("Section").selectOption({ label: "2 Pillar 1: Legal Measures" });
-  await filters.getByLabel("Stakeholder group").selectOption({ label: "Member states" });
-  await filters.getByLabel("Type of comment").selectOption({ label: "Technical" });
-  await filters.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page).toHaveURL(/\?v=1&section=2&kind=member_state&type=technical$/);
-  const list = page.getByRole("region", { name: "Comments" });
-  await expect(list.getByText("3 comments, in document order.", { exact: true })).toBeVisible();
-  const comments = list.getByRole("article");
-  await expect(comments).toHaveCount(3);
-  for (const organization of [
-    "Delegation of Member State A",
-    "Delegation of Member State B",
-    "Delegation of Member State D",
-  ]) {
-    await expect(comments.filter({ hasText: organization })).toHaveCount(1);
-  }
-  for (const comment of await comments.all()) {
-    await expect(comment.getByRole("link", { name: /^Paragraph 2\./ })).toBeVisible();
-    await expect(comment.getByText("Technical", { exact: true })).toBeVisible();
-    await expect(comment.getByText("Member-state delegation", { exact: true })).toBeVisible();
-  }
-  // The same view, opened from its URL.
-  await page.goto(`${DASHBOARD}?v=1&section=2&kind=member_state&type=technical`);
-  await expect(page.getByRole("search", { name: "Filter the comments" }).getByLabel("Type of comment")).toHaveValue(
-    "technical",
-  );
+    // Member-state technical comments on Section 2 (Pillar 1), through the GET form: a shareable URL.
+    const filters = page.getByRole("search", { name: "Filter the comments" });
+    await filters.getByLabel("Section").selectOption({ label: "2 Pillar 1: Legal Measures" });
+    await filters.getByLabel("Stakeholder group").selectOption({ label: "Member states" });
+    await filters.getByLabel("Type of comment").selectOption({ label: "Technical" });
+    await filters.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/\?v=1&section=2&kind=member_state&type=technical$/);
+    const list = page.getByRole("region", { name: "Comments" });
+    await expect(list.getByText("3 comments, in document order.", { exact: true })).toBeVisible();
+    const comments = list.getByRole("article");
+    await expect(comments).toHaveCount(3);
+    for (const organization of [
+      "Delegation of Member State A",
+      "Delegation of Member State B",
+      "Delegation of Member State D",
+    ]) {
+      await expect(comments.filter({ hasText: organization })).toHaveCount(1);
+    }
+    for (const comment of await comments.all()) {
+      await expect(comment.getByRole("link", { name: /^Paragraph 2\./ })).toBeVisible();
+      await expect(comment.getByText("Technical", { exact: true })).toBeVisible();
+      await expect(comment.getByText("Member-state delegation", { exact: true })).toBeVisible();
+    }
+    // The same view, opened from its URL.
+    await page.goto(`${DASHBOARD}?v=1&section=2&kind=member_state&type=technical`);
+    await expect(page.getByRole("search", { name: "Filter the comments" }).getByLabel("Type of comment")).toHaveValue(
+      "technical",
+    );
 
-  // The campaign on 2.9 d.: six near-identical comments, decided at once.
-  await page.getByRole("link", { name: "Clear filters" }).click();
-  await expect(page).toHaveURL(/\/feedback\?v=1$/);
-  // Unfiltered, the progress is the whole version's (filtered, it says "in this view").
-  await expect(page.getByRole("progressbar", { name: /^\d+ of \d+ comments dispositioned$/ })).toBeVisible();
-  const [decidedBefore, total] = await progress(page);
-  expect([decidedBefore, total]).toEqual([2, 14]);
-  const group = page
-    .getByRole("region", { name: "Near-identical comments" })
-    .getByRole("listitem")
-    .filter({ hasText: "that this guideline states explicitly" });
-  await expect(group.getByRole("heading", { name: /6 comments/ })).toBeVisible();
-  await group.getByLabel("Decision").selectOption({ label: "Noted" });
-  await group.getByLabel("Response of the secretariat").fill(RESPONSE);
-  await group.getByRole("button", { name: "Decide on all 6 comments of this group" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Decision recorded for 6 comments." })).toBeVisible();
-  await expect(group.getByRole("heading", { name: /6 of 6 decided/ })).toBeVisible();
-  expect(await progress(page)).toEqual([decidedBefore + 6, total]);
-  await expect(
-    page.getByRole("progressbar", { name: `${decidedBefore + 6} of ${total} comments dispositioned` }),
-  ).toBeVisible();
+    // The campaign on 2.9 d.: six near-identical comments, decided at once.
+    await page.getByRole("link", { name: "Clear filters" }).click();
+    await expect(page).toHaveURL(/\/feedback\?v=1$/);
+    // Unfiltered, the progress is the whole version's (filtered, it says "in this view").
+    await expect(page.getByRole("progressbar", { name: /^\d+ of \d+ comments dispositioned$/ })).toBeVisible();
+    const [decidedBefore, total] = await progress(page);
+    expect([decidedBefore, total]).toEqual([2, 14]);
+    const group = page
+      .getByRole("region", { name: "Near-identical comments" })
+      .getByRole("listitem")
+      .filter({ hasText: "that this guideline states explicitly" });
+    await expect(group.getByRole("heading", { name: /6 comments/ })).toBeVisible();
+    await group.getByLabel("Decision").selectOption({ label: "Noted" });
+    await group.getByLabel("Response of the secretariat").fill(RESPONSE);
+    await group.getByRole("button", { name: "Decide on all 6 comments of this group" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Decision recorded for 6 comments." })).toBeVisible();
+    await expect(group.getByRole("heading", { name: /6 of 6 decided/ })).toBeVisible();
+    expect(await progress(page)).toEqual([decidedBefore + 6, total]);
+    await expect(
+      page.getByRole("progressbar", { name: `${decidedBefore + 6} of ${total} comments dispositioned` }),
+    ).toBeVisible();
 
-  // Publish the disposition table.
-  await page.getByRole("button", { name: "Publish the disposition of comments" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "The disposition of comments is published." })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Withdraw the disposition table from publication" })).toBeVisible();
+    // Publish the disposition table.
+    await page.getByRole("button", { name: "Publish the disposition of comments" }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: "The disposition of comments is published." }),
+    ).toBeVisible();
+    await expect(page.getByRole("button", { name: "Withdraw the disposition table from publication" })).toBeVisible();
 
-  // A visitor, signed out, in a browser of their own.
-  const visitorContext = await browser.newContext();
-  const visitor = await visitorContext.newPage();
-  await visitor.goto(gca.path("/dispositions"));
-  await expect(
-    visitor.getByRole("heading", { level: 1, name: /^Disposition of comments: Guidelines for utilization/ }),
-  ).toBeVisible();
-  await expect(visitor.getByText(/^Signed in as /)).toHaveCount(0);
-  const legal = visitor.getByRole("table", {
-    name: "Section 2 Pillar 1: Legal Measures › Guidelines to utilize Pillar 1 - Legal Measures",
-  });
-  await expect(legal.getByRole("columnheader")).toHaveText(COLUMNS);
-  const campaignRows = legal.getByRole("row").filter({ hasText: "that this guideline states explicitly" });
-  await expect(campaignRows).toHaveCount(6);
-  await expect(campaignRows.first()).toContainText(`Noted. ${RESPONSE}`);
-  await expect(
-    visitor.getByRole("region", {
+    // A visitor, signed out, in a browser of their own.
+    const visitorContext = await browser.newContext();
+    const visitor = await visitorContext.newPage();
+    await visitor.goto(gca.path("/dispositions"));
+    await expect(
+      visitor.getByRole("heading", { level: 1, name: /^Disposition of comments: Guidelines for utilization/ }),
+    ).toBeVisible();
+    await expect(visitor.getByText(/^Signed in as /)).toHaveCount(0);
+    const legal = visitor.getByRole("table", {
       name: "Section 2 Pillar 1: Legal Measures › Guidelines to utilize Pillar 1 - Legal Measures",
-    }),
-  ).toBeVisible();
+    });
+    await expect(legal.getByRole("columnheader")).toHaveText(COLUMNS);
+    const campaignRows = legal.getByRole("row").filter({ hasText: "that this guideline states explicitly" });
+    await expect(campaignRows).toHaveCount(6);
+    await expect(campaignRows.first()).toContainText(`Noted. ${RESPONSE}`);
+    await expect(
+      visitor.getByRole("region", {
+        name: "Section 2 Pillar 1: Legal Measures › Guidelines to utilize Pillar 1 - Legal Measures",
+      }),
+    ).toBeVisible();
 
-  // The downloads, parsed back: Word and Excel, the 8 public columns in order.
-  const docx = await download(visitor, "Download as Word (DOCX)");
-  expect(docx.name).toBe(`${gca.slug}-v1-comments.docx`);
-  const xml = await (await JSZip.loadAsync(docx.bytes)).file("word/document.xml")!.async("string");
-  const firstTable = /<w:tbl>([\s\S]*?)<\/w:tbl>/.exec(xml)![1];
-  const headerRow = /<w:tr\b[\s\S]*?<\/w:tr>/.exec(firstTable)![0];
-  const headerCells = [...headerRow.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) =>
-    [...cell[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
-  );
-  expect(headerCells).toEqual(COLUMNS);
-  expect(xml).toContain(RESPONSE);
+    // The downloads, parsed back: Word and Excel, the 8 public columns in order.
+    const docx = await download(visitor, "Download as Word (DOCX)");
+    expect(docx.name).toBe(`${gca.slug}-v1-comments.docx`);
+    const xml = await (await JSZip.loadAsync(docx.bytes)).file("word/document.xml")!.async("string");
+    const firstTable = /<w:tbl>([\s\S]*?)<\/w:tbl>/.exec(xml)![1];
+    const headerRow = /<w:tr\b[\s\S]*?<\/w:tr>/.exec(firstTable)![0];
+    const headerCells = [...headerRow.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) =>
+      [...cell[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+    );
+    expect(headerCells).toEqual(COLUMNS);
+    expect(xml).toContain(RESPONSE);
 
-  const xlsx = await download(visitor, "Download as Excel (XLSX)");
-  expect(xlsx.name).toBe(`${gca.slug}-v1-comments.xlsx`);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  expect(Array.from({ length: sheet.getRow(1).cellCount }, (_, k) => sheet.getRow(1).getCell(k + 1).text)).toEqual(
-    COLUMNS,
-  );
-  const noted: string[] = [];
-  sheet.eachRow((row, index) => {
-    if (index > 1 && row.getCell(8).text === `Noted. ${RESPONSE}`) noted.push(row.getCell(2).text);
-  });
-  expect(noted).toEqual(["2.9 d.", "2.9 d.", "2.9 d.", "2.9 d.", "2.9 d.", "2.9 d."]);
-  await visitorContext.close();
-});
+    const xlsx = await download(visitor, "Download as Excel (XLSX)");
+    expect(xlsx.name).toBe(`${gca.slug}-v1-comments.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(Array.from({ length: sheet.getRow(1).cellCount }, (_, k) => sheet.getRow(1).getCell(k + 1).text)).toEqual(
+      COLUMNS,
+    );
+    const noted: string[] = [];
+    sheet.eachRow((row, index) => {
+      if (index > 1 && row.getCell(8).text === `Noted. ${RESPONSE}`) noted.push(row.getCell(2).text);
+    });
+    expect(noted).toEqual(["2.9 d.", "2.9 d.", "2.9 d.", "2.9 d.", "2.9 d.", "2.9 d."]);
+    await visitorContext.close();
+  },
+);
 
 test("the dashboard is the secretariat's: a visitor is sent to sign in, a focal point is refused", async ({
   page,

@@ -207,7 +207,7 @@ export async function createGcaConsultation({
   suffix: string;
   final?: boolean;
   now?: Date;
-}): Promise<TestConsultation> {
+}): Promise<Omit<TestConsultation, "path">> {
   const { createConsultation, createVersionFromImport } = await appModules();
   const slug = `gca-${suffix}`;
   const title = `${GCA_DOCUMENT_TITLE} (${suffix})`;
@@ -298,7 +298,7 @@ export async function addSubmittedComments(
     const paragraphId = paragraphs.get(comment.paragraph);
     if (!paragraphId) throw new Error(`No paragraph ${comment.paragraph} in version ${version.number}`);
     const parsed = richtext.parseRichText(richtext.plainTextToRichText(comment.text));
-    if (!parsed.ok) throw new Error(`Comment body: ${parsed.error}`);
+    if (!parsed.ok) throw new Error(`Comment body: ${parsed.error.key}`);
     const body = {
       body: JSON.stringify(parsed.doc),
       bodyHtml: richtext.renderRichText(parsed.doc),
