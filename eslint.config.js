@@ -118,7 +118,7 @@ export default tseslint.config(
   },
   {
     files: ["app/locales/**"],
-    rules: { "max-len": "off", "max-lines": "off" },
+    rules: { "max-lines": "off" },
   },
   {
     // Plain JavaScript (scripts, configs) is linted without type information.

@@ -90,7 +90,8 @@ export function migrateDatabase(databaseUrl) {
   });
   if (result.status !== 0) {
     throw new Error(
-      `prisma migrate deploy failed for ${databaseUrl.replace(/\/\/[^@]*@/, "//…@")}:\n${result.stdout}\n${result.stderr}`,
+      `prisma migrate deploy failed for ${databaseUrl.replace(/\/\/[^@]*@/, "//…@")}:\n` +
+        `${result.stdout}\n${result.stderr}`,
     );
   }
 }

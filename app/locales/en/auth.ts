@@ -59,7 +59,8 @@ export default {
       submit: "Create my account",
       unknownTitle: "Invitation not found",
       unknown:
-        "This invitation link is not valid. Check that you copied the whole link, or ask the secretariat for a new one.",
+        "This invitation link is not valid. Check that you copied the whole link, or ask the secretariat for " +
+        "a new one.",
       expiredTitle: "Invitation expired",
       expired: "This invitation has expired. Ask the secretariat for a new one.",
       usedTitle: "Invitation already used",
@@ -69,7 +70,8 @@ export default {
     requestAccount: {
       title: "Request an account",
       intro:
-        "Tell the secretariat who you are and which organization you represent. They will check your request and send you a link to create your account.",
+        "Tell the secretariat who you are and which organization you represent. They will check your request " +
+        "and send you a link to create your account.",
       submit: "Send request",
       sentTitle: "Request sent",
       sent: "Thank you. The secretariat will review your request and contact you at {{email}}.",

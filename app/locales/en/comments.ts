@@ -65,9 +65,11 @@ export default {
         empty: "The comment is empty.",
         tooLong: "The comment is too long ({{length, number}} characters). The limit is {{limit, number}} characters.",
         nodeNotAllowed:
-          "Comments cannot contain this kind of content. Use only paragraphs, bold, italic, lists, line breaks and links.",
+          "Comments cannot contain this kind of content. Use only paragraphs, bold, italic, lists, line " +
+          "breaks and links.",
         nodeNotAllowedNamed:
-          'Comments cannot contain "{{name}}" content. Use only paragraphs, bold, italic, lists, line breaks and links.',
+          'Comments cannot contain "{{name}}" content. ' +
+          "Use only paragraphs, bold, italic, lists, line breaks and links.",
         markNotAllowed: "Comments cannot use this kind of formatting. Use only bold, italic and links.",
         markNotAllowedNamed: 'Comments cannot use "{{name}}" formatting. Use only bold, italic and links.',
         attributeNotAllowed: "The comment contains an attribute that is not allowed.",

@@ -80,7 +80,8 @@ export default {
     docx: {
       subtitle: "Comparison: {{from}} → {{to}}",
       intro:
-        "Tracked changes show how {{from}} became {{to}}. Accept all changes to obtain {{to}}; reject them all to return to {{from}}.",
+        "Tracked changes show how {{from}} became {{to}}. Accept all changes to obtain {{to}}; reject them " +
+        "all to return to {{from}}.",
       movedNote: "Moved: this was paragraph {{number}} of {{version}}, elsewhere in the document.",
       splitNote: "Split: paragraph {{number}} of {{version}} became {{count}} paragraphs.",
       mergedNote: "Merged: paragraphs {{numbers}} of {{version}} became one paragraph.",

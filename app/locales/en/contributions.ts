@@ -3,7 +3,8 @@ export default {
   contributions: {
     title: "General contributions",
     intro:
-      "A written submission on the whole document, on behalf of your organization, with an optional PDF or Word attachment.",
+      "A written submission on the whole document, on behalf of your organization, with an optional PDF or " +
+      "Word attachment.",
     link: "General contributions",
     fields: { title: "Title", body: "Contribution", attachment: "Attachment (optional)" },
     attachmentHint: "PDF or Word (.docx), up to {{max}} MB.",

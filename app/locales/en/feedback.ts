@@ -59,7 +59,9 @@ export default {
     },
     heatMap: {
       title: "Where the comments are",
-      hint: "Each square is a paragraph of {{label}}, darker when it drew more comments. Choose a paragraph to read its comments and their summary.",
+      hint:
+        "Each square is a paragraph of {{label}}, darker when it drew more comments. Choose a paragraph to " +
+        "read its comments and their summary.",
       legendNone: "none",
       legendMost: "most ({{count}})",
       sectionTotal_one: "{{count}} comment",
@@ -87,7 +89,8 @@ export default {
     groups: {
       title: "Near-identical comments",
       intro:
-        "Comments whose text is the same or nearly so (campaigns, copied letters) are grouped; a whole group can be decided at once.",
+        "Comments whose text is the same or nearly so (campaigns, copied letters) are grouped; a whole group " +
+        "can be decided at once.",
       none: "No group of near-identical comments in this view.",
       size: "{{count}} comments",
       inView: "{{count}} in this view",
@@ -100,9 +103,11 @@ export default {
       regroup: "Regroup now",
       regroupHint: "Grouping runs by itself when new comments arrive.",
       ungrouped_one:
-        "{{count}} comment is not grouped yet: the consultation has more than {{limit}} comments, so grouping waits for “Regroup now”.",
+        "{{count}} comment is not grouped yet: the consultation has more than {{limit}} comments, so " +
+        "grouping waits for “Regroup now”.",
       ungrouped_other:
-        "{{count}} comments are not grouped yet: the consultation has more than {{limit}} comments, so grouping waits for “Regroup now”.",
+        "{{count}} comments are not grouped yet: the consultation has more than {{limit}} comments, so " +
+        "grouping waits for “Regroup now”.",
       regroupedNow: "Grouping just ran on {{count}} comments.",
     },
     list: {
@@ -171,7 +176,8 @@ export default {
       download: "Download as {{format}}",
       import: "Import a commenting template",
       tooLarge:
-        "Too many comments for a Word export ({{total}}; at most {{max}}). Use the CSV or Excel export, or filter by section.",
+        "Too many comments for a Word export ({{total}}; at most {{max}}). Use the CSV or Excel export, or " +
+        "filter by section.",
     },
     paragraph: {
       title: "Paragraph {{number}}",
@@ -259,7 +265,9 @@ export default {
       paragraphsSheet: "Paragraphs",
       title: "Commenting template: {{title}}, {{label}}",
       instructions:
-        "One comment per row from row 4. Column 2: a paragraph number (see the Paragraphs sheet). Column 4 (optional): a phrase copied from the paragraph. Column 5: ge, te or ed. Column 6: the comment. Column 7 (optional): the proposed change. Leave column 8 empty.",
+        "One comment per row from row 4. Column 2: a paragraph number (see the Paragraphs sheet). Column 4 " +
+        "(optional): a phrase copied from the paragraph. Column 5: ge, te or ed. Column 6: the comment. " +
+        "Column 7 (optional): the proposed change. Leave column 8 empty.",
       paragraphText: "Paragraph text",
       typeHint: "Use ge (general), te (technical) or ed (editorial).",
     },
@@ -267,7 +275,8 @@ export default {
       title: "Import a commenting template",
       metaTitle: "Import comments · {{title}}",
       intro:
-        "Upload a delegation's filled-in template (.xlsx or .docx, the 8-column layout). Every row is checked first; if any row is rejected, nothing is imported.",
+        "Upload a delegation's filled-in template (.xlsx or .docx, the 8-column layout). Every row is " +
+        "checked first; if any row is rejected, nothing is imported.",
       download: "Download the blank template (.xlsx)",
       file: "Template file (.xlsx or .docx)",
       fileHint: "Up to 1 MB and {{rows}} rows.",

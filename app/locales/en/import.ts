@@ -17,7 +17,8 @@ export default {
         '"{{fileName}}" cannot be imported: only Word (.docx), text (.txt) and Markdown (.md) files are supported.',
       noParagraphs: 'No paragraphs were found in "{{fileName}}". Check that it contains the document\'s text.',
       unreadableDocx:
-        "This Word document could not be read. It may be damaged, or it is not a .docx file (Word 97–2003 .doc files must be saved as .docx first).",
+        "This Word document could not be read. It may be damaged, or it is not a .docx file (Word 97–2003 " +
+        ".doc files must be saved as .docx first).",
     },
   },
 } as const;

@@ -25,7 +25,8 @@ export default {
       title: "Invitation created",
       text: "Invitation created for {{email}}.",
       sendLink:
-        "This platform sends no email: copy this link and send it to the person yourself. It works once and expires on {{date}}.",
+        "This platform sends no email: copy this link and send it to the person yourself. It works once and " +
+        "expires on {{date}}.",
       link: "Invitation link",
     },
     requests: {
