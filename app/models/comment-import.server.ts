@@ -22,10 +22,11 @@ import {
   type Translate,
 } from "~/lib/feedback";
 import { can, type Actor } from "~/lib/permissions";
+import { quoteContext } from "~/lib/quote-anchor";
 import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText } from "~/lib/richtext";
 import { recordAuditEvent } from "~/utils/audit.server";
 import { authorize } from "~/utils/authorize.server";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 
 import { loadFeedbackScope } from "./feedback/scope.server";
 import { readTemplateFile, type TemplateFileError } from "./feedback/template-file.server";
@@ -36,9 +37,6 @@ export {
   readTemplateFile,
   type TemplateFileError,
 } from "./feedback/template-file.server";
-
-/** Characters of paragraph text kept on each side of a quoted phrase (as for comments written on the platform). */
-const QUOTE_CONTEXT_CHARS = 40;
 
 export type ImportResult =
   | { ok: true; imported: number; organization: string }
@@ -132,11 +130,6 @@ async function importVersion({
   return version;
 }
 
-/** A write refused by a unique index (Prisma's P2002): here, the same file imported twice. */
-function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
-
 /**
  * Imports a filled-in template for an organization: the secretariat for any
  * organization, a focal point for their own (during the comment period).
@@ -199,8 +192,7 @@ export async function importCommentTemplate({
           quote: comment.quote.text,
           quoteStart: comment.quote.start,
           quoteEnd: comment.quote.end,
-          quotePrefix: text.slice(Math.max(0, comment.quote.start - QUOTE_CONTEXT_CHARS), comment.quote.start),
-          quoteSuffix: text.slice(comment.quote.end, comment.quote.end + QUOTE_CONTEXT_CHARS),
+          ...quoteContext(text, comment.quote.start, comment.quote.end),
         }
       : {};
     return [

@@ -13,7 +13,7 @@ import { assertCommentingOpen } from "~/models/comment-period";
 import type { CommentEditInput, CommentFormInput } from "~/models/comment-schema";
 import { recordAuditEvent } from "~/utils/audit.server";
 import { authorize } from "~/utils/authorize.server";
-import { prisma, rawDate } from "~/utils/db.server";
+import { isUniqueViolation, prisma, rawDate } from "~/utils/db.server";
 
 export {
   commentCountsByParagraph,
@@ -39,10 +39,6 @@ function quoteFields(paragraphText: string, input: Pick<CommentFormInput, "quote
   const anchored = anchorQuote(paragraphText, input.quote, input.quoteStart);
   if (!anchored) throw new DomainError(400, "comments.errors.quoteNotFound");
   return anchored;
-}
-
-function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 const periodSelect = {

@@ -26,7 +26,7 @@ import { isMainThread, parentPort, Worker, workerData } from "node:worker_thread
 
 import { comparisonPayload, paragraphsForComparison, type CompareParagraph } from "~/lib/compare";
 import type { ImportedDocument } from "~/lib/import";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 
 const WORKER_MARK = "consultation-comparison-worker";
@@ -84,10 +84,6 @@ export async function loadParagraphsForComparison({ versionId }: { versionId: st
     })),
   };
   return paragraphsForComparison(document);
-}
-
-function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 /**

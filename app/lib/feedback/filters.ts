@@ -6,6 +6,8 @@
  */
 import { z } from "zod";
 
+import { COMMENT_TYPES } from "~/lib/comment-types";
+
 import { DISPOSITION_STATUSES } from "./iso-table";
 
 /** Stakeholder groups of the dashboard; "source" is comments recorded in a source document. */
@@ -20,7 +22,8 @@ export const FEEDBACK_KINDS = [
 ] as const;
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 
-export const FEEDBACK_TYPES = ["general", "technical", "editorial"] as const;
+/** The comment types a filter offers: the one list (app/lib/comment-types). */
+export const FEEDBACK_TYPES = COMMENT_TYPES;
 
 /** Disposition filter: none yet, any decision, or one status. */
 export const DISPOSITION_FILTERS = ["undecided", "decided", ...DISPOSITION_STATUSES] as const;

@@ -10,6 +10,7 @@
  * injected translate function, so this module stays pure.
  */
 
+import { COMMENT_TYPES } from "~/lib/comment-types";
 import type { Translate } from "~/lib/translate";
 
 /** A comment as the summary sees it. */
@@ -185,7 +186,7 @@ export function summarizeParagraphFeedback(
   }
   const support = byIntent.get("support");
   if (support) say("support", support, (who) => t("feedback.summary.support", { who }));
-  for (const type of ["general", "technical", "editorial"] as const) {
+  for (const type of COMMENT_TYPES) {
     const list = byIntent.get(type);
     if (list) say(type, list, (who, count) => t(`feedback.summary.${type}`, { who, count }));
   }

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import mammoth from "mammoth";
 
 import { findHeaderRow, inspectZip, type TemplateRow } from "~/lib/feedback";
+import { decodeEntities } from "~/lib/text/entities";
 
 /** Largest template accepted: the server's limit on a form body (server/index.ts). */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -59,17 +60,6 @@ async function readXlsxRows(bytes: Uint8Array): Promise<TemplateRow[]> {
     if (findHeaderRow(rows) >= 0) return rows;
   }
   return [];
-}
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, name: string) => {
-    if (name[0] === "#") {
-      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : match;
-    }
-    return ENTITIES[name.toLowerCase()] ?? match;
-  });
 }
 
 /**
