@@ -98,6 +98,9 @@ function versionContent(versionId: string) {
  * planLineage in lineage.server.ts for the key rules). Once committed, the
  * comparison with the previous version is computed into the cache.
  */
+/** Interactive-transaction bounds for an import: waiting for the writer, then writing. */
+const IMPORT_TRANSACTION = { maxWait: 15_000, timeout: 60_000 };
+
 export async function createVersionFromImport(input: {
   consultationSlug: string;
   documentSlug: string;
@@ -194,7 +197,10 @@ export async function createVersionFromImport(input: {
       });
     }
     return version;
-  });
+    // A long document is hundreds of rows in one transaction: on a busy
+    // machine (or SQLite's single writer queueing other imports) Prisma's 5 s
+    // default would abort an import that is merely slow.
+  }, IMPORT_TRANSACTION);
   if (predecessorId) await warmComparisonCache({ fromVersionId: predecessorId, toVersionId: created.id });
   return created;
 }
