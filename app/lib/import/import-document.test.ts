@@ -1,5 +1,6 @@
 // Uploads: format choice, limits and every way a file can be refused.
 import { createInstance } from "i18next";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 
 import { i18nConfig, resources } from "~/i18n";
@@ -7,7 +8,7 @@ import type { MessageKey, MessageValues } from "~/lib/translate";
 
 import { allParagraphs, readCorpusBytes, type CorpusFile } from "./__fixtures__/corpus";
 import { buildDocx, buildZipWithoutDocument } from "./__fixtures__/docx";
-import { importDocument, MAX_IMPORT_BYTES } from "./import-document";
+import { importDocument, MAX_IMPORT_BYTES, MAX_UNZIPPED_BYTES } from "./import-document";
 import { PARAGRAPH_KEY_PATTERN } from "./keys";
 import { ImportError } from "./types";
 
@@ -90,6 +91,17 @@ describe("importDocument refuses unusable files with a clear message", () => {
     const valid = await buildDocx([{ text: "1.1\tSome text." }]);
     const error = await importFailure("draft.docx", valid.slice(0, Math.floor(valid.length / 2)));
     expect(error.message).toMatch(/^This Word document could not be read\./);
+  });
+
+  it("a .docx that would unpack to more than the limit (a zip bomb), before mammoth inflates it", async () => {
+    const archive = new JSZip();
+    archive.file("word/document.xml", new Uint8Array(MAX_UNZIPPED_BYTES + 1));
+    const bomb = await archive.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    expect(bomb.length).toBeLessThan(MAX_IMPORT_BYTES);
+    expect((await importFailure("bomb.docx", bomb)).message).toBe(
+      '"bomb.docx" cannot be imported: once unpacked it would be larger than 100 MB ' +
+        "(a Word document's text is far smaller; it may be damaged or hostile).",
+    );
   });
 
   it("a file over the size limit, before reading it", async () => {

@@ -4,15 +4,24 @@
  * `ImportError` whose message (an i18n key and values) can be shown to the
  * person who uploaded it.
  */
+import { checkZipBudget } from "~/lib/zip-budget";
+
 import { parseDocx } from "./docx";
 import { parseMarkdown } from "./markdown";
 import { parseText } from "./parse-text";
 import { ImportError, type ImportedDocument } from "./types";
 
+
 import type { ParseOptions } from "./blocks";
 
 /** Largest file accepted (20 MiB): far above any real draft, small enough to parse in memory. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Most a .docx may inflate to (100 MiB): the GCA drafts inflate to under
+ * 2 MB; a "zip bomb" is refused after inflating at most this much.
+ */
+export const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
 
 /** What `importDocument` reads. */
 export interface ImportInput {
@@ -104,6 +113,12 @@ export async function importDocument(input: ImportInput, options: ParseOptions =
       throw new ImportError(startsWith(bytes, OLE_SIGNATURE) ? "import.errors.renamedWord97" : "import.errors.notZip", {
         fileName,
       });
+    }
+    const zip = checkZipBudget(bytes, { budgetBytes: MAX_UNZIPPED_BYTES });
+    if (!zip.ok) {
+      throw zip.reason === "tooLarge" || zip.reason === "tooManyEntries"
+        ? new ImportError("import.errors.unzipsTooLarge", { fileName, limit: formatMegabytes(MAX_UNZIPPED_BYTES) })
+        : new ImportError("import.errors.unreadableDocx");
     }
     document = await parseDocx(bytes, parseOptions);
   } else if (TEXT_EXTENSIONS.has(extension) || MARKDOWN_EXTENSIONS.has(extension)) {

@@ -7,6 +7,9 @@ export default {
       notUtf8: '"{{fileName}}" is not UTF-8 text. Save it as UTF-8 and upload it again.',
       tooLarge: '"{{fileName}}" is too large ({{size}} MB); the limit is {{limit}} MB.',
       empty: '"{{fileName}}" is empty.',
+      unzipsTooLarge:
+        '"{{fileName}}" cannot be imported: once unpacked it would be larger than {{limit}} MB ' +
+        "(a Word document's text is far smaller; it may be damaged or hostile).",
       renamedWord97:
         '"{{fileName}}" is an old Word 97–2003 document renamed to .docx. Open it in Word and save it as .docx.',
       notZip: '"{{fileName}}" is not a Word document: a .docx file is a zip archive and this one is not.',

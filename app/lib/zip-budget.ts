@@ -1,0 +1,79 @@
+/**
+ * Bounds what a ZIP container (.docx, .xlsx) inflates to, before a library
+ * that inflates everything in memory (mammoth, ExcelJS) is handed it.
+ *
+ * A central directory's declared sizes can lie, so this inflates every entry
+ * itself with zlib's `maxOutputLength` set to what is left of the budget:
+ * a "zip bomb" is stopped after inflating at most `budgetBytes`, whatever
+ * it declares, and the memory it takes is bounded by the budget too. The
+ * cost is one extra inflation of an honest file (a few milliseconds for a
+ * 1 MB draft).
+ */
+import zlib from "node:zlib";
+
+export type ZipBudgetResult =
+  | { ok: true; entries: number; inflatedBytes: number }
+  | { ok: false; reason: "notZip" | "corrupt" | "tooManyEntries" | "tooLarge" };
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const STORED = 0;
+const DEFLATED = 8;
+
+/** Where the end-of-central-directory record is (in the last 22 + 65,535 bytes), or -1. */
+function findEndOfDirectory(view: DataView, length: number): number {
+  for (let at = length - 22; at >= Math.max(0, length - 22 - 0xffff); at--) {
+    if (view.getUint32(at, true) === EOCD_SIGNATURE) return at;
+  }
+  return -1;
+}
+
+/** Whether the archive inflates to at most `budgetBytes`, in at most `maxEntries` entries. */
+export function checkZipBudget(
+  bytes: Uint8Array,
+  { budgetBytes, maxEntries = 10_000 }: { budgetBytes: number; maxEntries?: number },
+): ZipBudgetResult {
+  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { ok: false, reason: "notZip" };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = findEndOfDirectory(view, bytes.length);
+  if (eocd < 0) return { ok: false, reason: "corrupt" };
+  const entries = view.getUint16(eocd + 10, true);
+  if (entries > maxEntries) return { ok: false, reason: "tooManyEntries" };
+  let at = view.getUint32(eocd + 16, true);
+  let inflatedBytes = 0;
+  for (let k = 0; k < entries; k++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE)
+      return { ok: false, reason: "corrupt" };
+    const method = view.getUint16(at + 10, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const localOffset = view.getUint32(at + 42, true);
+    if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== LOCAL_SIGNATURE)
+      return { ok: false, reason: "corrupt" };
+    const dataStart =
+      localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+    // 0xffffffff is ZIP64, which no Word or Excel file under the upload limit needs.
+    if (compressedSize === 0xffffffff || dataStart + compressedSize > bytes.length)
+      return { ok: false, reason: "corrupt" };
+    const data = bytes.subarray(dataStart, dataStart + compressedSize);
+    const left = budgetBytes - inflatedBytes;
+    if (method === STORED) {
+      inflatedBytes += compressedSize;
+    } else if (method === DEFLATED) {
+      try {
+        inflatedBytes += zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, left + 1) }).length;
+      } catch (error) {
+        const tooLarge = error instanceof RangeError || (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
+        return { ok: false, reason: tooLarge ? "tooLarge" : "corrupt" };
+      }
+    } else {
+      return { ok: false, reason: "corrupt" };
+    }
+    if (inflatedBytes > budgetBytes) return { ok: false, reason: "tooLarge" };
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return { ok: true, entries, inflatedBytes };
+}
