@@ -84,12 +84,29 @@ export default async function handleRequest(
 }
 
 /** Route errors as one JSON log line (not console text), never shown to the visitor. */
+function describeThrown(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
+}
+
+function isClientErrorResponse(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const status = (error as { status?: unknown }).status;
+  return typeof status === "number" && status >= 400 && status < 500 && "statusText" in error;
+}
+
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // An answer a route gave on purpose (a 404 for an unknown address, a 403)
+  // is not a fault: Remix hands it here as an error response with a status.
+  if (isClientErrorResponse(error)) return;
   logger.error("route error", {
     method: request.method,
     path: new URL(request.url).pathname,
-    error: error instanceof Error ? error.message : String(error),
+    error: error instanceof Error ? error.message : describeThrown(error),
     stack: error instanceof Error ? error.stack : undefined,
   });
 }

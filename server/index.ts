@@ -128,6 +128,12 @@ export async function createServer() {
       strictTransportSecurity: process.env.HTTPS === "true",
     }),
   );
+  // Powerful browser features no page of the app uses stay off, also for
+  // anything injected into a page.
+  app.use((_req, res, next) => {
+    res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+    next();
+  });
   app.use(compression());
 
   // Cross-site request forgery: state-changing requests must come from our
@@ -187,10 +193,16 @@ export async function createServer() {
         clientAddress: (process.env.TRUST_PROXY ? req.ip : req.socket.remoteAddress) ?? "unknown",
       };
       const render = () => handleRemix(toFetchRequest(req, res), loadContext);
-      const anonymousGet = req.method === "GET" && !(req.headers.cookie ?? "").includes(`${SESSION_COOKIE_NAME}=`);
+      const anonymousGet = req.method === "GET" && !hasSessionCookie(req);
       if (!anonymousGet) {
         // Only anonymous answers carry the cache header (app/utils/page-cache.server.ts); never sent on.
-        return await sendFetchResponse(res, stripPageCacheHeader(await render()));
+        const response = stripPageCacheHeader(await render());
+        // What a signed-in person sees (pages and their .data) stays out of
+        // shared and browser caches, unless the route said otherwise.
+        if (hasSessionCookie(req) && !response.headers.has("Cache-Control")) {
+          res.setHeader("Cache-Control", "private, no-store");
+        }
+        return await sendFetchResponse(res, response);
       }
       const answer = await pageCache.respond(PageCache.key(req.originalUrl, req.get("accept-language")), render);
       if (answer.state === "hit") return sendCachedPage(req, res, answer.page);
@@ -221,6 +233,22 @@ function sendCachedPage(req: express.Request, res: express.Response, page: Cache
   res.setHeader("Content-Length", body.length);
   res.setHeader("X-Page-Cache", "hit");
   res.end(body);
+}
+
+const PERMISSIONS_POLICY = [
+  "camera=()",
+  "microphone=()",
+  "geolocation=()",
+  "payment=()",
+  "usb=()",
+  "serial=()",
+  "bluetooth=()",
+  "display-capture=()",
+  "browsing-topics=()",
+].join(", ");
+
+function hasSessionCookie(req: express.Request): boolean {
+  return (req.headers.cookie ?? "").includes(`${SESSION_COOKIE_NAME}=`);
 }
 
 /** How long SIGTERM waits for in-flight requests before exiting anyway. */
