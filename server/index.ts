@@ -20,6 +20,7 @@ import { checkRequestOrigin, SAFE_METHODS } from "../app/lib/security/origin";
 import { ensureReferenceData } from "../app/models/bootstrap.server";
 import { databaseProvider, ensureDatabaseReady, markShuttingDown, prisma } from "../app/utils/db.server";
 import { logger } from "../app/utils/logger.server";
+import { startMailWorker } from "../app/utils/mail-worker.server";
 import { SESSION_COOKIE_NAME } from "../app/utils/session.server";
 import { sendFetchResponse, toFetchRequest } from "./remix-express";
 
@@ -313,6 +314,9 @@ async function main() {
   // Graceful shutdown: /readyz turns 503 at once (a load balancer stops
   // sending new requests), the listener closes, idle keep-alive sockets are
   // dropped, in-flight requests finish, then the database pool closes.
+  // Email delivery (app/utils/mail-worker.server.ts) runs here unless it
+  // runs as its own process (`npm run worker`, with MAIL_WORKER=off here).
+  const mailWorker = process.env.MAIL_WORKER === "off" ? null : startMailWorker();
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -320,10 +324,12 @@ async function main() {
     logger.info("shutting down", { signal });
     markShuttingDown();
     server.close(() => {
-      void prisma.$disconnect().finally(() => {
-        logger.info("stopped", { signal });
-        process.exit(0);
-      });
+      void Promise.resolve(mailWorker?.stop())
+        .then(() => prisma.$disconnect())
+        .finally(() => {
+          logger.info("stopped", { signal });
+          process.exit(0);
+        });
     });
     server.closeIdleConnections();
     setTimeout(() => {
