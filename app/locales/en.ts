@@ -10,6 +10,7 @@ import core from "./en/core";
 import dispositions from "./en/dispositions";
 import feedback from "./en/feedback";
 import importErrors from "./en/import";
+import mail from "./en/mail";
 import manage from "./en/manage";
 import people from "./en/people";
 
@@ -24,6 +25,7 @@ const common = {
   ...feedback,
   ...dispositions,
   ...importErrors,
+  ...mail,
 };
 
 export default { common } as const;

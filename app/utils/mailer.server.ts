@@ -82,6 +82,11 @@ export function fileTransport(directory = mailDirectory()): MailTransport {
   };
 }
 
+/** Which transport the configuration asks for, without opening it. */
+export function configuredTransportKind(): MailTransport["kind"] {
+  return process.env.SMTP_URL?.trim() ? "smtp" : "files";
+}
+
 /** The transport the configuration asks for. */
 export function configuredTransport(): MailTransport {
   const url = process.env.SMTP_URL?.trim();

@@ -1,5 +1,5 @@
 /**
- * The transactional outbox (docs/decisions/0011-email-through-a-transactional-outbox.md).
+ * The transactional outbox (docs/decisions/0012-email-through-a-transactional-outbox.md).
  *
  * `queueEmail(db, …)` writes the message with the same client as the event
  * that causes it, so inside the event's transaction: either both are stored

@@ -11,7 +11,9 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { DomainError } from "~/lib/errors";
 import { MAX_DELIVERY_ATTEMPTS } from "~/lib/mail/delivery";
+import { getOutgoingMail, listOutgoingMail } from "~/models/outgoing-mail.server";
 import { prisma } from "~/utils/db.server";
 import { fileTransport, smtpTransport, type MailTransport } from "~/utils/mailer.server";
 import { claimDue, deliverDue, queueEmail } from "~/utils/outbox.server";
@@ -204,5 +206,20 @@ describe("email outbox", () => {
     expect(mail.html).toContain("<strong>");
     files.close();
     await fs.rm(directory, { recursive: true });
+  });
+
+  it("is read on the Outgoing mail page by the secretariat only", async () => {
+    const id = (await queueEmail(prisma, message({ kind: "page", subject: "Readable by the secretariat" })))!;
+    const secretariat = { id: "s1", organization: null, permissions: ["read:audit:any"] };
+    const delegate = { id: `d-${serial}`, organization: { id: "o1" }, permissions: ["create:comment:own"] };
+    const list = await listOutgoingMail({ actor: secretariat, status: "pending" });
+    expect(list.messages.map((m) => m.id)).toContain(id);
+    expect(list.counts.pending).toBeGreaterThanOrEqual(1);
+    expect((await getOutgoingMail({ actor: secretariat, id }))?.subject).toBe("Readable by the secretariat");
+    for (const attempt of [listOutgoingMail({ actor: delegate }), getOutgoingMail({ actor: delegate, id })]) {
+      await expect(attempt).rejects.toSatisfy((error) => error instanceof DomainError && error.status === 403);
+    }
+    await expect(listOutgoingMail({ actor: null })).rejects.toBeInstanceOf(DomainError);
+    expect(await prisma.auditEvent.count({ where: { actorId: delegate.id, outcome: "denied" } })).toBe(2);
   });
 });
