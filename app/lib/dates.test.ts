@@ -16,6 +16,10 @@ describe("formatInstant", () => {
     expect(formatInstant("2026-06-30T21:59:00Z", "Europe/Zurich")).toBe("June 30, 2026 at 23:59 GMT+2");
     expect(formatInstant("2026-06-30T21:59:00Z", "UTC")).toBe("June 30, 2026 at 21:59 UTC");
   });
+  it("writes the half hour after midnight as 00:30, never 24:30", () => {
+    expect(formatInstant("2026-12-01T23:30:00Z", "UTC")).toBe("December 1, 2026 at 23:30 UTC");
+    expect(formatInstant("2026-12-02T00:30:00Z", "UTC")).toBe("December 2, 2026 at 00:30 UTC");
+  });
   it("formats a day in the zone, not in the server's zone", () => {
     expect(formatDay("2020-05-04T23:30:00Z", "Asia/Tokyo")).toBe("May 5, 2020");
   });

@@ -5,7 +5,7 @@
  */
 export function formatInstant(instant: Date | string, timeZone: string, locale = "en"): string {
   const date = typeof instant === "string" ? new Date(instant) : instant;
-  const text = formatter(locale, { dateStyle: "long", timeStyle: "short", timeZone, hour12: false }).format(date);
+  const text = formatter(locale, { dateStyle: "long", timeStyle: "short", timeZone, hourCycle: "h23" }).format(date);
   const zoneName = formatter(locale, { timeZone, timeZoneName: "short" })
     .formatToParts(date)
     .find((part) => part.type === "timeZoneName")?.value;

@@ -11,7 +11,6 @@ import { parseMarkdown } from "./markdown";
 import { parseText } from "./parse-text";
 import { ImportError, type ImportedDocument } from "./types";
 
-
 import type { ParseOptions } from "./blocks";
 
 /** Largest file accepted (20 MiB): far above any real draft, small enough to parse in memory. */
