@@ -12,6 +12,7 @@ import feedback from "./en/feedback";
 import importErrors from "./en/import";
 import manage from "./en/manage";
 import people from "./en/people";
+import workspace from "./en/workspace";
 
 const common = {
   ...core,
@@ -24,6 +25,7 @@ const common = {
   ...feedback,
   ...dispositions,
   ...importErrors,
+  ...workspace,
 };
 
 export default { common } as const;
