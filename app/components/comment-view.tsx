@@ -168,7 +168,8 @@ export function CommentView({
                   : revision.event === "restored"
                     ? t("commentActions.restoredEvent")
                     : revision.event}{" "}
-                · <time dateTime={new Date(revision.createdAt).toISOString()}>
+                ·{" "}
+                <time dateTime={new Date(revision.createdAt).toISOString()}>
                   {formatInstant(revision.createdAt, timeZone)}
                 </time>
                 {revision.editedBy ? (

@@ -71,7 +71,9 @@ export function WorkspaceComment({
             {t("commentActions.tracking", { number: comment.trackingNumber })}
           </span>
         ) : null}
-        {comment.author ? <span className="comment-author"> {t("workspace.by", { name: comment.author.name })}</span> : null}
+        {comment.author ? (
+          <span className="comment-author"> {t("workspace.by", { name: comment.author.name })}</span>
+        ) : null}
         {" · "}
         <time dateTime={new Date(comment.createdAt).toISOString()}>{formatInstant(comment.createdAt, timeZone)}</time>
       </header>

@@ -218,7 +218,14 @@ export async function getCommentForAction({
       authorId: true,
       organizationId: true,
       consultation: {
-        select: { id: true, slug: true, title: true, timeZone: true, commentsVisibility: true, commentsPublishedAt: true },
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          timeZone: true,
+          commentsVisibility: true,
+          commentsPublishedAt: true,
+        },
       },
       paragraph: { select: { key: true, number: true } },
       version: { select: { number: true } },

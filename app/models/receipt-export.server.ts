@@ -67,10 +67,7 @@ export function receiptPdf(receipt: Receipt, t: Translate): Promise<Buffer> {
   doc.font("Helvetica-Bold").fontSize(13).text(content.count);
   for (const [tracking, paragraph, type, text] of content.rows) {
     doc.moveDown(0.6);
-    doc
-      .font("Helvetica-Bold")
-      .fontSize(11)
-      .text(`${tracking} · ${content.columns[1]} ${paragraph} · ${type}`);
+    doc.font("Helvetica-Bold").fontSize(11).text(`${tracking} · ${content.columns[1]} ${paragraph} · ${type}`);
     doc.font("Helvetica").fontSize(10).text(text);
   }
   doc.end();

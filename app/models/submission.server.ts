@@ -249,7 +249,13 @@ export async function getReceipt({
 export type Receipt = Awaited<ReturnType<typeof getReceipt>>;
 
 /** The organization's receipts on a consultation, newest first (for the workspace). */
-export async function listReceipts({ organizationId, consultationId }: { organizationId: string; consultationId: string }) {
+export async function listReceipts({
+  organizationId,
+  consultationId,
+}: {
+  organizationId: string;
+  consultationId: string;
+}) {
   return prisma.submission.findMany({
     where: { organizationId, consultationId },
     orderBy: { createdAt: "desc" },

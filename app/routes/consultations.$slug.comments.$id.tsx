@@ -110,9 +110,7 @@ export default function CommentActionPage() {
           <input type="hidden" name="returnTo" value={returnTo} />
           {official ? (
             <Field id="withdraw-reason" label={t("commentActions.reason")} errors={fieldErrors?.reason}>
-              {(control) => (
-                <textarea {...control} name="reason" required maxLength={MAX_WITHDRAWAL_REASON} rows={3} />
-              )}
+              {(control) => <textarea {...control} name="reason" required maxLength={MAX_WITHDRAWAL_REASON} rows={3} />}
             </Field>
           ) : null}
           <p className="actions">

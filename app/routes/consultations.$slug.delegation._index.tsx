@@ -35,7 +35,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const t = await remixI18n.getFixedT(request);
   return data(
     {
-      metaTitle: t("workspace.metaTitle", { organization: workspace.organization.name, title: workspace.consultation.title }),
+      metaTitle: t("workspace.metaTitle", {
+        organization: workspace.organization.name,
+        title: workspace.consultation.title,
+      }),
       workspace,
       filters,
       review,
@@ -116,7 +119,13 @@ export default function DelegationWorkspace() {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function Filters({ filters, authors }: { filters: LoaderData["filters"]; authors: LoaderData["workspace"]["authors"] }) {
+function Filters({
+  filters,
+  authors,
+}: {
+  filters: LoaderData["filters"];
+  authors: LoaderData["workspace"]["authors"];
+}) {
   const { t } = useTranslation();
   return (
     <Form method="get" className="workspace-filters" aria-label={t("workspace.filters")}>
@@ -198,7 +207,7 @@ function CommentList({ workspace, here }: { workspace: LoaderData["workspace"]; 
       {workspace.groups.map((group) => {
         const number = group.number ?? group.paragraphKey ?? "";
         const reader = group.paragraphKey
-          ? `/consultations/${consultation.slug}/versions/${group.versionNumber}?p=${group.paragraphKey}#p-${group.paragraphKey}`
+          ? readerLink(consultation.slug, group.versionNumber, group.paragraphKey)
           : null;
         return (
           <section key={group.key} className="workspace-paragraph" aria-labelledby={`ws-${group.key}`}>
@@ -257,7 +266,9 @@ function Confirmation({
       <ol>
         {review.map((draft) => (
           <li key={draft.id}>
-            <strong>{t("workspace.paragraph", { number: draft.paragraph?.number ?? draft.paragraph?.key ?? "" })}</strong>{" "}
+            <strong>
+              {t("workspace.paragraph", { number: draft.paragraph?.number ?? draft.paragraph?.key ?? "" })}
+            </strong>{" "}
             · {t(`comments.types.${draft.type as "general"}`)} · {draft.author?.name ?? ""}
             <br />
             <span dir="auto">{draft.bodyText.length > 160 ? `${draft.bodyText.slice(0, 160)}…` : draft.bodyText}</span>
@@ -276,6 +287,11 @@ function Confirmation({
       </Form>
     </section>
   );
+}
+
+/** A paragraph in the reader, its panel open. */
+function readerLink(slug: string, versionNumber: number, key: string) {
+  return `/consultations/${slug}/versions/${versionNumber}?p=${key}#p-${key}`;
 }
 
 export function ErrorBoundary() {

@@ -49,6 +49,7 @@ export default function ReceiptPage() {
   const submitted = Number(search.get("submitted") ?? "0");
   const base = `/consultations/${receipt.consultation.slug}/delegation`;
   const files = `${base}/receipts/${receipt.reference}`;
+  const reader = `/consultations/${receipt.consultation.slug}/versions`;
   return (
     <div className="receipt">
       {submitted > 0 ? (
@@ -102,7 +103,7 @@ export default function ReceiptPage() {
                 <td>
                   {comment.paragraph ? (
                     <Link
-                      to={`/consultations/${receipt.consultation.slug}/versions/${comment.version.number}?p=${comment.paragraph.key}#p-${comment.paragraph.key}`}
+                      to={`${reader}/${comment.version.number}?p=${comment.paragraph.key}#p-${comment.paragraph.key}`}
                     >
                       {comment.paragraph.number ?? comment.paragraph.key}
                     </Link>

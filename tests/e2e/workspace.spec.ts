@@ -23,19 +23,19 @@ test(
     const stamp = Date.now();
     const texts = [`First draft ${stamp}`, `Second draft ${stamp}`, `Third draft ${stamp}`];
     const delegate = await pageAs(people.delegate);
-    await draftComment(delegate, reader, "2-9-a", "2.9 a.", texts[0]!);
-    await draftComment(delegate, reader, "2-9-b", "2.9 b.", texts[1]!);
-    await draftComment(delegate, reader, "2-9-c", "2.9 c.", texts[2]!);
+    await draftComment(delegate, reader, "2-9-a", "2.9 a.", texts[0]);
+    await draftComment(delegate, reader, "2-9-b", "2.9 b.", texts[1]);
+    await draftComment(delegate, reader, "2-9-c", "2.9 c.", texts[2]);
 
     // The delegate sees the three drafts in the workspace, and cannot submit them.
     await delegate.goto(gca.path("/delegation"));
     await expect(delegate.getByRole("heading", { level: 1 })).toContainText("Workspace of");
-    await expect(delegate.getByText("3 drafts · 0 submitted · 0 withdrawn")).toBeVisible();
+    await expect(delegate.getByText("Drafts: 3 · Submitted: 0 · Withdrawn: 0")).toBeVisible();
     await expect(delegate.getByRole("button", { name: "Review the selected drafts" })).toHaveCount(0);
 
     const focal = await pageAs(people.focalPoint, gca.path("/delegation"));
-    const first = focal.getByRole("article").filter({ hasText: texts[0]! });
-    const second = focal.getByRole("article").filter({ hasText: texts[1]! });
+    const first = focal.getByRole("article").filter({ hasText: texts[0] });
+    const second = focal.getByRole("article").filter({ hasText: texts[1] });
     // Grouped by paragraph, in document order.
     const headings = await focal.locator(".workspace-paragraph h2").allTextContents();
     expect(headings).toEqual(["Paragraph 2.9 a.", "Paragraph 2.9 b.", "Paragraph 2.9 c."]);
@@ -48,9 +48,9 @@ test(
     const confirm = focal.getByRole("region", { name: "Confirm the submission" });
     await expect(confirm).toContainText("2 comments become the official comments of Delegation of Member State A");
     await expect(confirm.getByRole("listitem")).toHaveCount(2);
-    await expect(confirm).toContainText(texts[0]!);
-    await expect(confirm).toContainText(texts[1]!);
-    await expect(confirm).not.toContainText(texts[2]!);
+    await expect(confirm).toContainText(texts[0]);
+    await expect(confirm).toContainText(texts[1]);
+    await expect(confirm).not.toContainText(texts[2]);
     await confirm.getByRole("button", { name: "Submit 2 comments officially" }).click();
 
     // The receipt: two tracking numbers, the date in the consultation's zone, files to keep.
@@ -66,7 +66,9 @@ test(
     await expect(facts).toContainText("Delegation of Member State A");
     await expect(facts).toContainText("Fatima Focal");
     // Date and time in the consultation's zone, the zone named (never raw UTC ISO).
-    await expect(facts.locator("time")).toHaveText(/^\d{1,2} \w+ \d{4} at \d{2}:\d{2} \S+$|^\w+ \d{1,2}, \d{4} at \d{2}:\d{2} \S+$/);
+    await expect(facts.locator("time")).toHaveText(
+      /^\d{1,2} \w+ \d{4} at \d{2}:\d{2} \S+$|^\w+ \d{1,2}, \d{4} at \d{2}:\d{2} \S+$/,
+    );
     await expect(focal.getByRole("link", { name: "Download PDF" })).toBeVisible();
     const pdf = await focal.request.get(`${focal.url().split("?")[0]}/pdf`);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
@@ -76,8 +78,8 @@ test(
     const official = delegate
       .getByRole("complementary", { name: "Comments on paragraph 2.9 a." })
       .getByRole("article")
-      .filter({ hasText: texts[0]! });
-    await expect(official).toContainText(numbers[0]!);
+      .filter({ hasText: texts[0] });
+    await expect(official).toContainText(numbers[0]);
     await expect(official.getByRole("link", { name: "Edit" })).toHaveCount(0);
     await expect(official.getByRole("link", { name: "Withdraw" })).toHaveCount(0);
     // …and a forced POST is refused and changes nothing.
@@ -94,8 +96,8 @@ test(
     });
     expect(forcedWithdraw.status()).toBe(403);
     await delegate.goto(gca.path("/delegation"));
-    await expect(delegate.getByText("1 drafts · 2 submitted · 0 withdrawn")).toBeVisible();
-    await expect(delegate.getByRole("article").filter({ hasText: texts[0]! })).not.toContainText("Forced");
+    await expect(delegate.getByText("Drafts: 1 · Submitted: 2 · Withdrawn: 0")).toBeVisible();
+    await expect(delegate.getByRole("article").filter({ hasText: texts[0] })).not.toContainText("Forced");
   },
 );
 
@@ -124,4 +126,36 @@ test("the focal point withdraws an official comment with a reason after confirmi
   await expect(comment).not.toContainText("Sent by mistake.");
   await expect(comment).toContainText(/Tracking number [A-Z0-9-]+-\d{4}/);
   await expect(comment).toContainText("Submitted");
+});
+
+// The screenshots for docs/screenshots (SCREENSHOTS=1 npx playwright test tests/e2e/workspace.spec.ts -g screenshots).
+test("screenshots of the workspace and the receipt", async ({ gca, people, pageAs }) => {
+  test.skip(!process.env.SCREENSHOTS, "Only when the screenshots are being taken.");
+  const delegate = await pageAs(people.delegate);
+  const reader = gca.path("/versions/1");
+  await draftComment(delegate, reader, "2-9-a", "2.9 a.", "Name the regional organizations that take part.");
+  await draftComment(delegate, reader, "2-9-b", "2.9 b.", "Capacity building should come first in this list.");
+  await draftComment(delegate, reader, "2-9-c", "2.9 c.", "Editorial: the acronym is spelled out twice.");
+  const focal = await pageAs(people.focalPoint, gca.path("/delegation"));
+  for (const size of [
+    { width: 1366, height: 900, suffix: "" },
+    { width: 390, height: 844, suffix: "-390" },
+  ]) {
+    await focal.setViewportSize(size);
+    if (size.suffix === "") {
+      await focal.getByRole("article").filter({ hasText: "regional organizations" }).getByRole("checkbox").check();
+      await focal.getByRole("article").filter({ hasText: "Capacity building" }).getByRole("checkbox").check();
+      await focal.getByRole("button", { name: "Review the selected drafts" }).click();
+      await focal.getByRole("button", { name: "Submit 2 comments officially" }).click();
+      await expect(focal.locator(".receipt-table tbody tr")).toHaveCount(2);
+    }
+    const dir = size.suffix ? "test-results" : "docs/screenshots";
+    await focal.screenshot({ path: `${dir}/receipt${size.suffix}.png`, fullPage: true });
+    const receipt = focal.url();
+    await focal.goto(gca.path("/delegation"));
+    await focal.screenshot({ path: `${dir}/workspace${size.suffix}.png`, fullPage: true });
+    await focal.goto(`${gca.path("/delegation")}?review=1&all=1`);
+    await focal.screenshot({ path: `test-results/confirm${size.suffix}.png`, fullPage: true });
+    await focal.goto(receipt);
+  }
 });

@@ -9,7 +9,10 @@ import { prisma } from "~/utils/db.server";
 import { sessionUserSelect, toSessionUser } from "~/utils/session-user.server";
 
 import { action as commentAction } from "../../app/routes/consultations.$slug.comments.$id";
-import { action as workspaceAction, loader as workspaceLoader } from "../../app/routes/consultations.$slug.delegation._index";
+import {
+  action as workspaceAction,
+  loader as workspaceLoader,
+} from "../../app/routes/consultations.$slug.delegation._index";
 import { loader as receiptLoader } from "../../app/routes/consultations.$slug.delegation.receipts.$reference";
 import { loader as docxLoader } from "../../app/routes/consultations.$slug.delegation.receipts.$reference_.docx";
 import { loader as pdfLoader } from "../../app/routes/consultations.$slug.delegation.receipts.$reference_.pdf";
@@ -24,7 +27,7 @@ let focalPoint: Actor;
 async function cookieFor(email: string) {
   const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
   const headers = await startUserSession({ userId: user.id });
-  return headers.get("Set-Cookie")!.split(";")[0]!;
+  return headers.get("Set-Cookie")!.split(";")[0];
 }
 
 function request(path: string, who: string | null, fields?: Record<string, string | string[]>) {
@@ -35,7 +38,7 @@ function request(path: string, who: string | null, fields?: Record<string, strin
   return new Request(`http://localhost${path}`, {
     method: fields ? "POST" : "GET",
     headers: {
-      ...(who ? { Cookie: cookies[who]! } : {}),
+      ...(who ? { Cookie: cookies[who] } : {}),
       Origin: "http://localhost",
       ...(fields ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
     },
@@ -45,7 +48,7 @@ function request(path: string, who: string | null, fields?: Record<string, strin
 
 async function settle(work: () => unknown) {
   try {
-    return (await work()) as unknown;
+    return await work();
   } catch (thrown) {
     return thrown;
   }
@@ -71,8 +74,20 @@ async function draft(text = "Route test draft.") {
 beforeAll(async () => {
   await seed({ quiet: true });
   const other = await upsertOrganization({ name: "Delegation of Member State R", kind: "member_state" });
-  await createUser({ email: "r.delegate@demo.test", name: "R", password: "irrelevant-pw", role: "delegate", organizationId: other.id });
-  for (const email of ["delegate@demo.test", "focal.point@demo.test", "secretariat@demo.test", "r.delegate@demo.test", "observer@demo.test"]) {
+  await createUser({
+    email: "r.delegate@demo.test",
+    name: "R",
+    password: "irrelevant-pw",
+    role: "delegate",
+    organizationId: other.id,
+  });
+  for (const email of [
+    "delegate@demo.test",
+    "focal.point@demo.test",
+    "secretariat@demo.test",
+    "r.delegate@demo.test",
+    "observer@demo.test",
+  ]) {
     cookies[email] = await cookieFor(email);
   }
   const load = async (email: string) =>
@@ -171,12 +186,16 @@ describe("the workspace and its receipts", () => {
     const ids = [await draft("Selected one."), await draft("Selected two.")];
     const path = `/consultations/${GCA_SLUG}/delegation`;
     const result = (await settle(() =>
-      workspaceAction({ request: request(path, "focal.point@demo.test", { c: ids }), params: { slug: GCA_SLUG }, context }),
+      workspaceAction({
+        request: request(path, "focal.point@demo.test", { c: ids }),
+        params: { slug: GCA_SLUG },
+        context,
+      }),
     )) as Response;
     expect(result.status).toBe(302);
     const location = result.headers.get("Location")!;
     expect(location).toMatch(/\/delegation\/receipts\/GCA-GUIDELINES-R\d{4}\?submitted=2$/);
-    const reference = location.split("/receipts/")[1]!.split("?")[0]!;
+    const reference = location.split("/receipts/")[1].split("?")[0];
     const params = { slug: GCA_SLUG, reference };
     const receiptPath = `${path}/receipts/${reference}`;
     const page = (await receiptLoader({ request: request(receiptPath, "delegate@demo.test"), params, context })) as {
@@ -184,14 +203,34 @@ describe("the workspace and its receipts", () => {
     };
     expect(page.data.receipt.comments).toHaveLength(2);
     expect(page.data.receipt.submittedAtText).toMatch(/\d{4}/);
-    const pdf = (await pdfLoader({ request: request(`${receiptPath}/pdf`, "secretariat@demo.test"), params, context })) as Response;
+    const pdf = await pdfLoader({
+      request: request(`${receiptPath}/pdf`, "secretariat@demo.test"),
+      params,
+      context,
+    });
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
-    const docx = (await docxLoader({ request: request(`${receiptPath}/docx`, "delegate@demo.test"), params, context })) as Response;
-    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    const docx = await docxLoader({
+      request: request(`${receiptPath}/docx`, "delegate@demo.test"),
+      params,
+      context,
+    });
+    expect(
+      Buffer.from(await docx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
     for (const who of ["r.delegate@demo.test", "observer@demo.test"]) {
-      expect(statusOf(await settle(() => receiptLoader({ request: request(receiptPath, who), params, context })))).toBe(404);
-      expect(statusOf(await settle(() => pdfLoader({ request: request(`${receiptPath}/pdf`, who), params, context })))).toBe(404);
+      expect(statusOf(await settle(() => receiptLoader({ request: request(receiptPath, who), params, context })))).toBe(
+        404,
+      );
+      expect(
+        statusOf(await settle(() => pdfLoader({ request: request(`${receiptPath}/pdf`, who), params, context }))),
+      ).toBe(404);
     }
     const anonymous = await settle(() => receiptLoader({ request: request(receiptPath, null), params, context }));
     expect(statusOf(anonymous)).toBe(302);
@@ -200,8 +239,12 @@ describe("the workspace and its receipts", () => {
   it("is refused to an observer (403) and sends the signed-out to sign in", async () => {
     const path = `/consultations/${GCA_SLUG}/delegation`;
     const params = { slug: GCA_SLUG };
-    expect(statusOf(await settle(() => workspaceLoader({ request: request(path, "observer@demo.test"), params, context })))).toBe(403);
-    const anonymous = (await settle(() => workspaceLoader({ request: request(path, null), params, context }))) as Response;
+    expect(
+      statusOf(await settle(() => workspaceLoader({ request: request(path, "observer@demo.test"), params, context }))),
+    ).toBe(403);
+    const anonymous = (await settle(() =>
+      workspaceLoader({ request: request(path, null), params, context }),
+    )) as Response;
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("Location")).toContain("/login?redirectTo=");
   });

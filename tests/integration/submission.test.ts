@@ -65,8 +65,20 @@ function state(id: string) {
 beforeAll(async () => {
   await seed({ now: NOW, quiet: true });
   const other = await upsertOrganization({ name: "Delegation of Member State S", kind: "member_state" });
-  await createUser({ email: "s.delegate@demo.test", name: "S Delegate", password: "irrelevant-pw", role: "delegate", organizationId: other.id });
-  await createUser({ email: "s.focal@demo.test", name: "S Focal", password: "irrelevant-pw", role: "focal_point", organizationId: other.id });
+  await createUser({
+    email: "s.delegate@demo.test",
+    name: "S Delegate",
+    password: "irrelevant-pw",
+    role: "delegate",
+    organizationId: other.id,
+  });
+  await createUser({
+    email: "s.focal@demo.test",
+    name: "S Focal",
+    password: "irrelevant-pw",
+    role: "focal_point",
+    organizationId: other.id,
+  });
   [delegate, focalPoint, secretariat, observer, otherDelegate, otherFocal] = await Promise.all(
     [
       "delegate@demo.test",
@@ -101,7 +113,7 @@ describe("submitting drafts", () => {
       `GCA-GUIDELINES-${String(before.commentSequence + 2).padStart(4, "0")}`,
     ]);
     // Document order: paragraph 2.9 a comes before 3.1.
-    expect(rows[1]!.trackingNumber! < rows[0]!.trackingNumber!).toBe(true);
+    expect(rows[1].trackingNumber! < rows[0].trackingNumber!).toBe(true);
     for (const row of rows) expect(row).toMatchObject({ status: "submitted", _count: { revisions: 2 } });
     const submission = await prisma.submission.findUniqueOrThrow({
       where: { reference: result.reference },
@@ -144,7 +156,7 @@ describe("submitting drafts", () => {
     const third = await submitDrafts({ actor: focalPoint, slug: GCA_SLUG, commentIds: ids, now: NOW });
     expect(third).toMatchObject({ duplicate: true, submitted: 0, reference: first.reference });
     // The single submit from the panel goes through the same code.
-    await submitComment({ actor: focalPoint, commentId: ids[0]!, now: NOW });
+    await submitComment({ actor: focalPoint, commentId: ids[0], now: NOW });
     expect(await Promise.all(ids.map(state))).toEqual(afterOnce);
     expect(afterOnce.every((row) => row._count.revisions === 2)).toBe(true);
     expect(
@@ -181,17 +193,23 @@ describe("once submitted (threats: delegate edits after submission)", () => {
     const id = await draft(delegate);
     await submitComment({ actor: focalPoint, commentId: id, now: NOW });
     const before = await state(id);
-    await refused(updateComment({ actor: delegate, input: { commentId: id, type: "editorial", bodyText: "x" }, now: NOW }), 403);
+    await refused(
+      updateComment({ actor: delegate, input: { commentId: id, type: "editorial", bodyText: "x" }, now: NOW }),
+      403,
+    );
     await refused(withdrawComment({ actor: delegate, commentId: id, reason: "mine", now: NOW }), 403);
     expect(await state(id)).toEqual(before);
-    const comment = await prisma.comment.findUniqueOrThrow({ where: { id }, select: { paragraphId: true, versionId: true } });
+    const comment = await prisma.comment.findUniqueOrThrow({
+      where: { id },
+      select: { paragraphId: true, versionId: true },
+    });
     const version = await prisma.version.findUniqueOrThrow({
       where: { id: comment.versionId },
       select: { id: true, consultation: { select: { id: true, commentsVisibility: true, commentsPublishedAt: true } } },
     });
-    const [seen] = (await listParagraphComments({ actor: delegate, version, paragraphId: comment.paragraphId! })).filter(
-      (row) => row.id === id,
-    );
+    const [seen] = (
+      await listParagraphComments({ actor: delegate, version, paragraphId: comment.paragraphId! })
+    ).filter((row) => row.id === id);
     expect(seen).toMatchObject({ canEdit: false, canWithdraw: false, canRestore: false });
     const [asFocal] = (
       await listParagraphComments({ actor: focalPoint, version, paragraphId: comment.paragraphId! })
@@ -199,7 +217,7 @@ describe("once submitted (threats: delegate edits after submission)", () => {
     expect(asFocal).toMatchObject({ canEdit: true, canWithdraw: true });
   });
 
-  it("the focal point withdraws it only with a reason, which stays visible; undo restores it with its number", async () => {
+  it("the focal point withdraws it only with a reason, which stays visible; undo restores its number", async () => {
     const id = await draft(delegate);
     await submitComment({ actor: focalPoint, commentId: id, now: NOW });
     const { trackingNumber } = await state(id);
@@ -263,11 +281,20 @@ describe("the workspace", () => {
     });
     const keysInOrder = workspace.groups.map((group) => group.paragraphKey);
     expect(keysInOrder.indexOf("2-9-a")).toBeLessThan(keysInOrder.indexOf("3-1"));
-    expect(workspace.groups.flatMap((group) => group.comments).every((comment) => comment.status === "draft")).toBe(true);
+    expect(workspace.groups.flatMap((group) => group.comments).every((comment) => comment.status === "draft")).toBe(
+      true,
+    );
     expect(workspace.canSubmitDrafts).toBe(false);
-    const asFocal = await getDelegationWorkspace({ actor: focalPoint, slug: GCA_SLUG, filters: parseWorkspaceFilters(new URLSearchParams()), now: NOW });
+    const asFocal = await getDelegationWorkspace({
+      actor: focalPoint,
+      slug: GCA_SLUG,
+      filters: parseWorkspaceFilters(new URLSearchParams()),
+      now: NOW,
+    });
     expect(asFocal.canSubmitDrafts).toBe(true);
-    expect(asFocal.groups.flatMap((group) => group.comments).some((comment) => comment.status === "submitted")).toBe(true);
+    expect(asFocal.groups.flatMap((group) => group.comments).some((comment) => comment.status === "submitted")).toBe(
+      true,
+    );
     const none = parseWorkspaceFilters(new URLSearchParams());
     await refused(getDelegationWorkspace({ actor: observer, slug: GCA_SLUG, filters: none }), 403);
     await refused(getDelegationWorkspace({ actor: secretariat, slug: GCA_SLUG, filters: none }), 403);

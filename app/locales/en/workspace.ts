@@ -6,7 +6,7 @@ export default {
     intro: "Your organization's drafts, submitted and withdrawn comments on {{title}}, paragraph by paragraph.",
     deadline: "Comments close on {{date}}.",
     closed: "The comment period is not open: nothing can be submitted, withdrawn or restored.",
-    counts: "{{draft}} drafts · {{submitted}} submitted · {{withdrawn}} withdrawn",
+    counts: "Drafts: {{draft}} · Submitted: {{submitted}} · Withdrawn: {{withdrawn}}",
     filters: "Filter comments",
     filterStatus: "Status",
     filterType: "Type",
@@ -36,7 +36,8 @@ export default {
       lead_one: "{{count}} comment becomes the official comment of {{organization}}:",
       lead_other: "{{count}} comments become the official comments of {{organization}}:",
       after:
-        "Once submitted, delegates can no longer edit or withdraw them. Each gets a tracking number and you get a receipt.",
+        "Once submitted, delegates can no longer edit or withdraw them. " +
+        "Each gets a tracking number and you get a receipt.",
       submit_one: "Submit {{count}} comment officially",
       submit_other: "Submit {{count}} comments officially",
       cancel: "Back to the workspace",
@@ -80,7 +81,8 @@ export default {
     withdrawConfirm: "Withdraw this comment?",
     withdrawConfirmDraft: "The draft is withdrawn; you can undo this until the deadline.",
     withdrawConfirmOfficial:
-      "The official comment {{number}} is withdrawn; the reason is shown with it. You can undo this until the deadline.",
+      "The official comment {{number}} is withdrawn; the reason is shown with it. " +
+      "You can undo this until the deadline.",
     reason: "Reason for withdrawing (required, shown with the comment)",
     confirmWithdraw: "Withdraw",
     cancel: "Cancel",
