@@ -128,6 +128,56 @@ test("the focal point withdraws an official comment with a reason after confirmi
   await expect(comment).toContainText("Submitted");
 });
 
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the focal point filters, selects all drafts, confirms, gets the receipt, withdraws after confirming", async ({
+    gca,
+    people,
+    page,
+    browser,
+    signInAs,
+  }) => {
+    // Known defect outside the workspace: helmet's default Referrer-Policy "no-referrer" makes Chromium send
+    // "Origin: null" on a plain form POST, which the origin check (server/index.ts) refuses with 403, so no
+    // form posts without JavaScript. With `referrerPolicy: { policy: "same-origin" }` in helmet's options this
+    // test passes; remove this line then.
+    test.fail(true, "Plain form POSTs are refused while the Referrer-Policy is no-referrer (server/index.ts).");
+    const stamp = Date.now();
+    // The delegate drafts with JavaScript (the rich-text editor); the focal point works without it.
+    const withScripts = await browser.newContext({ javaScriptEnabled: true });
+    await signInAs(people.delegate, withScripts);
+    const delegate = await withScripts.newPage();
+    await draftComment(delegate, gca.path("/versions/1"), "2-9-a", "2.9 a.", `No-JS one ${stamp}`);
+    await draftComment(delegate, gca.path("/versions/1"), "2-9-b", "2.9 b.", `No-JS two ${stamp}`);
+    await signInAs(people.focalPoint);
+    await page.goto(gca.path("/delegation"));
+    await page.getByLabel("Status").selectOption("draft");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/status=draft/);
+    await expect(page.getByRole("article")).toHaveCount(2);
+    await page.getByRole("checkbox", { name: "Select all drafts" }).check();
+    await page.getByRole("button", { name: "Review the selected drafts" }).click();
+    const confirm = page.getByRole("region", { name: "Confirm the submission" });
+    await expect(confirm).toContainText("2 comments become the official comments");
+    await confirm.getByRole("button", { name: "Submit 2 comments officially" }).click();
+    await expect(page.locator(".receipt-table tbody tr")).toHaveCount(2);
+
+    await page.goto(gca.path("/delegation"));
+    const comment = page.getByRole("article").filter({ hasText: `No-JS one ${stamp}` });
+    await comment.getByRole("link", { name: "Withdraw" }).click();
+    await page.getByRole("button", { name: "Withdraw", exact: true }).click();
+    // The reason is required: the browser's own check without JavaScript.
+    await expect(page.getByRole("heading", { name: "Withdraw this comment?" })).toBeVisible();
+    await page.getByLabel("Reason for withdrawing (required, shown with the comment)").fill("Duplicate.");
+    await page.getByRole("button", { name: "Withdraw", exact: true }).click();
+    await expect(page.getByRole("article").filter({ hasText: `No-JS one ${stamp}` })).toContainText(
+      "Withdrawn by Fatima Focal: Duplicate.",
+    );
+    await withScripts.close();
+  });
+});
+
 // The screenshots for docs/screenshots (SCREENSHOTS=1 npx playwright test tests/e2e/workspace.spec.ts -g screenshots).
 test("screenshots of the workspace and the receipt", async ({ gca, people, pageAs }) => {
   test.skip(!process.env.SCREENSHOTS, "Only when the screenshots are being taken.");
