@@ -208,4 +208,15 @@ test("screenshots of the workspace and the receipt", async ({ gca, people, pageA
     await focal.screenshot({ path: `test-results/confirm${size.suffix}.png`, fullPage: true });
     await focal.goto(receipt);
   }
+  await focal.setViewportSize({ width: 1366, height: 900 });
+  await focal.goto(`${reader}?p=2-9-a#p-2-9-a`);
+  await focal.screenshot({ path: "test-results/panel.png" });
+  await focal.goto(gca.path("/delegation"));
+  await focal
+    .getByRole("article")
+    .filter({ hasText: "regional organizations" })
+    .getByRole("link", { name: "Withdraw" })
+    .click();
+  await focal.setViewportSize({ width: 390, height: 844 });
+  await focal.screenshot({ path: "test-results/withdraw-390.png", fullPage: true });
 });

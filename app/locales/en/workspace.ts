@@ -79,9 +79,9 @@ export default {
   commentActions: {
     tracking: "Tracking number {{number}}",
     withdrawConfirm: "Withdraw this comment?",
-    withdrawConfirmDraft: "The draft is withdrawn; you can undo this until the deadline.",
+    withdrawConfirmDraft: "The draft will be withdrawn; you can undo this until the deadline.",
     withdrawConfirmOfficial:
-      "The official comment {{number}} is withdrawn; the reason is shown with it. " +
+      "The official comment {{number}} will be withdrawn, and the reason shown with it. " +
       "You can undo this until the deadline.",
     reason: "Reason for withdrawing (required, shown with the comment)",
     confirmWithdraw: "Withdraw",
