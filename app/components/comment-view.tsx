@@ -1,7 +1,8 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link, useLocation, useNavigation, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { isCommentEvent, isCommentStatus, isCommentType } from "~/lib/comment-types";
+import { formatInstant } from "~/lib/dates";
 
 export type PanelComment = {
   id: string;
@@ -21,6 +22,15 @@ export type PanelComment = {
   canWithdraw: boolean;
   canSubmit: boolean;
   canSeeHistory: boolean;
+  /** Whether the reader may undo its withdrawal (comment-read.server commentCapabilities). */
+  canRestore?: boolean;
+  /** Given when the comment became official (e.g. "GCA-GUIDELINES-0042"). */
+  trackingNumber?: string | null;
+  /** Why an official comment was withdrawn, and by whom: shown with it. */
+  withdrawalReason?: string | null;
+  withdrawnBy?: { name: string } | null;
+  /** The receipt that made it official. */
+  submission?: { reference: string } | null;
   _count: { revisions: number };
 };
 
@@ -40,14 +50,23 @@ export function CommentView({
   comment,
   paragraphKey,
   history,
+  timeZone = "UTC",
 }: {
   comment: PanelComment;
   paragraphKey: string;
   history: PanelRevision[] | null;
+  /** The consultation's time zone, for the revision times (named). */
+  timeZone?: string;
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const location = useLocation();
+  const { slug = "" } = useParams();
   const busy = navigation.state !== "idle";
+  // The per-comment actions (consultations.$slug.comments.$id) come back here.
+  const actionPath = `/consultations/${slug}/comments/${comment.id}`;
+  const here = `${location.pathname}${location.search}${location.hash || `#p-${paragraphKey}`}`;
+  const withdrawPath = `${actionPath}?intent=withdraw&returnTo=${encodeURIComponent(here)}`;
   const who =
     comment.origin === "source"
       ? (comment.sourceAttribution ?? t("comments.sourceDocument"))
@@ -72,7 +91,19 @@ export function CommentView({
             {isCommentStatus(comment.status) ? t(`comments.status.${comment.status}`) : comment.status}
           </span>
         ) : null}
+        {comment.trackingNumber ? (
+          <span className="badge badge-tracking">
+            {t("commentActions.tracking", { number: comment.trackingNumber })}
+          </span>
+        ) : null}
       </header>
+      {comment.status === "withdrawn" && comment.withdrawalReason ? (
+        <p className="comment-withdrawal">
+          {comment.withdrawnBy
+            ? t("commentActions.withdrawnBecause", { name: comment.withdrawnBy.name, reason: comment.withdrawalReason })
+            : t("commentActions.withdrawnBecauseNoName", { reason: comment.withdrawalReason })}
+        </p>
+      ) : null}
       {comment.quote ? (
         <p className="comment-quote">
           {t("comments.onPhrase")} <q>{comment.quote}</q>
@@ -88,10 +119,9 @@ export function CommentView({
       ) : null}
       <footer className="comment-actions">
         {comment.canSubmit ? (
-          <Form method="post" preventScrollReset>
+          <Form method="post" action={actionPath} preventScrollReset>
             <input type="hidden" name="intent" value="submit" />
-            <input type="hidden" name="commentId" value={comment.id} />
-            <input type="hidden" name="paragraphKey" value={paragraphKey} />
+            <input type="hidden" name="returnTo" value={here} />
             <button type="submit" disabled={busy}>
               {t("comments.submitOfficial")}
             </button>
@@ -103,14 +133,24 @@ export function CommentView({
           </Link>
         ) : null}
         {comment.canWithdraw ? (
-          <Form method="post" preventScrollReset>
-            <input type="hidden" name="intent" value="withdraw" />
-            <input type="hidden" name="commentId" value={comment.id} />
-            <input type="hidden" name="paragraphKey" value={paragraphKey} />
+          // A confirmation page (with the reason for an official comment), which works without JavaScript.
+          <Link to={withdrawPath} className="button secondary">
+            {t("comments.withdraw")}
+          </Link>
+        ) : null}
+        {comment.canRestore ? (
+          <Form method="post" action={actionPath} preventScrollReset>
+            <input type="hidden" name="intent" value="restore" />
+            <input type="hidden" name="returnTo" value={here} />
             <button type="submit" className="secondary" disabled={busy}>
-              {t("comments.withdraw")}
+              {t("commentActions.undo")}
             </button>
           </Form>
+        ) : null}
+        {comment.submission ? (
+          <Link to={`/consultations/${slug}/delegation/receipts/${comment.submission.reference}`}>
+            {t("commentActions.receipt", { reference: comment.submission.reference })}
+          </Link>
         ) : null}
         {comment.canSeeHistory && comment._count.revisions > 1 ? (
           <Link to={`?p=${paragraphKey}&history=${comment.id}`} preventScrollReset>
@@ -123,10 +163,15 @@ export function CommentView({
           {history.map((revision) => (
             <li key={revision.revision}>
               <p>
-                {isCommentEvent(revision.event) ? t(`comments.events.${revision.event}`) : revision.event} ·{" "}
-                {t("comments.revisionTime", {
-                  time: new Date(revision.createdAt).toISOString().slice(0, 16).replace("T", " "),
-                })}
+                {isCommentEvent(revision.event)
+                  ? t(`comments.events.${revision.event}`)
+                  : revision.event === "restored"
+                    ? t("commentActions.restoredEvent")
+                    : revision.event}{" "}
+                ·{" "}
+                <time dateTime={new Date(revision.createdAt).toISOString()}>
+                  {formatInstant(revision.createdAt, timeZone)}
+                </time>
                 {revision.editedBy ? (
                   <>
                     {" · "}

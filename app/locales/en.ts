@@ -13,6 +13,7 @@ import importErrors from "./en/import";
 import mail from "./en/mail";
 import manage from "./en/manage";
 import people from "./en/people";
+import workspace from "./en/workspace";
 
 const common = {
   ...core,
@@ -26,6 +27,7 @@ const common = {
   ...dispositions,
   ...importErrors,
   ...mail,
+  ...workspace,
 };
 
 export default { common } as const;

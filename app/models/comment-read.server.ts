@@ -97,21 +97,57 @@ export async function listParagraphComments({
       organizationId: true,
       author: { select: { name: true } },
       organization: { select: { name: true, kind: true } },
+      ...officialSelect,
       _count: { select: { revisions: true } },
     },
   });
-  return comments.map(({ authorId, organizationId, ...comment }) => {
-    const target = { authorId, organizationId };
-    const live = comment.status !== "withdrawn" && comment.origin === "platform";
-    return {
-      ...comment,
-      mine: actor?.id === authorId,
-      canEdit: live && can(actor, "update:comment:own", target),
-      canWithdraw: live && can(actor, "delete:comment:own", target),
-      canSubmit: live && comment.status === "draft" && can(actor, "submit:comment:own", target),
-      canSeeHistory: maySeeHistory(actor, target),
-    };
-  });
+  return comments.map(({ authorId, organizationId, submission, ...comment }) => ({
+    ...comment,
+    // The receipt is for the organization and the secretariat only (submission.server getReceipt).
+    submission: mayReadReceipt(actor, organizationId) ? submission : null,
+    mine: actor?.id === authorId,
+    ...commentCapabilities(actor, { ...comment, authorId, organizationId }),
+  }));
+}
+
+/** Whether the actor may read the receipts of `organizationId` (as getReceipt decides). */
+export function mayReadReceipt(actor: Actor | null, organizationId: string | null) {
+  if (can(actor, "read:comment:any")) return true;
+  return (
+    organizationId !== null && actor?.organization?.id === organizationId && can(actor, "read:comment:organization")
+  );
+}
+
+/** What a comment shows about being official: tracking number, receipt, and a withdrawal's who and why. */
+export const officialSelect = {
+  trackingNumber: true,
+  withdrawnAt: true,
+  withdrawalReason: true,
+  withdrawnBy: { select: { name: true } },
+  submission: { select: { reference: true } },
+} satisfies Prisma.CommentSelect;
+
+/**
+ * What the actor may do to a comment, as the models decide it (comment.server
+ * loadForChange): once official (submitted, or withdrawn after it was), only
+ * a focal point of its organization may edit, withdraw or restore it.
+ */
+export function commentCapabilities(
+  actor: Actor | null,
+  comment: OwnedRow & { status: string; origin: string; trackingNumber: string | null; submittedAt: Date | null },
+) {
+  const target = { authorId: comment.authorId, organizationId: comment.organizationId };
+  const platform = comment.origin === "platform";
+  const live = comment.status !== "withdrawn" && platform;
+  const official = comment.status === "submitted" || comment.trackingNumber !== null || comment.submittedAt !== null;
+  const officialOk = !official || can(actor, "submit:comment:organization", target);
+  return {
+    canEdit: live && officialOk && can(actor, "update:comment:own", target),
+    canWithdraw: live && officialOk && can(actor, "delete:comment:own", target),
+    canSubmit: live && comment.status === "draft" && can(actor, "submit:comment:own", target),
+    canRestore: platform && comment.status === "withdrawn" && officialOk && can(actor, "delete:comment:own", target),
+    canSeeHistory: maySeeHistory(actor, target),
+  };
 }
 
 /** Every revision of a comment, for its author, their organization and the secretariat. */
@@ -154,4 +190,52 @@ export async function listCommentRevisions({
       editedBy: { select: { name: true } },
     },
   });
+}
+
+/**
+ * One comment for its action page (the withdrawal's confirmation): what it
+ * says, where it is, and what the actor may do. Someone who may not read it
+ * gets the 404 of a missing comment.
+ */
+export async function getCommentForAction({
+  actor,
+  slug,
+  commentId,
+}: {
+  actor: Actor | null;
+  slug: string;
+  commentId: string;
+}) {
+  const comment = await prisma.comment.findFirst({
+    where: { id: commentId, consultation: { slug } },
+    select: {
+      id: true,
+      type: true,
+      status: true,
+      bodyHtml: true,
+      origin: true,
+      submittedAt: true,
+      authorId: true,
+      organizationId: true,
+      consultation: {
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          timeZone: true,
+          commentsVisibility: true,
+          commentsPublishedAt: true,
+        },
+      },
+      paragraph: { select: { key: true, number: true } },
+      version: { select: { number: true } },
+      ...officialSelect,
+    },
+  });
+  if (!comment) throw new DomainError(404, "errors.notFound");
+  const visible = await prisma.comment.count({
+    where: { AND: [visibleCommentsWhere(actor, comment.consultation), { id: comment.id }] },
+  });
+  if (visible === 0) throw new DomainError(404, "errors.notFound");
+  return { ...comment, ...commentCapabilities(actor, comment) };
 }

@@ -11,6 +11,7 @@ import { anchorQuote } from "~/lib/quote-anchor";
 import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText } from "~/lib/richtext";
 import { assertCommentingOpen } from "~/models/comment-period";
 import type { CommentEditInput, CommentFormInput } from "~/models/comment-schema";
+import { submitDrafts } from "~/models/submission.server";
 import { recordAuditEvent } from "~/utils/audit.server";
 import { authorize } from "~/utils/authorize.server";
 import { isUniqueViolation, prisma, rawDate } from "~/utils/db.server";
@@ -149,8 +150,9 @@ export async function createComment({
 
   const body = prepareBody(input);
   const quote = quoteFields(paragraph.text, input);
+  // "Submit now" goes through the one submission code (tracking number, receipt) once the draft exists.
   const submit = Boolean(input.submit) && can(author, "submit:comment:organization");
-  const status = submit ? "submitted" : "draft";
+  const status = "draft";
   const idempotencyKey = `${author.id}:${input.idempotencyKey}`;
 
   try {
@@ -167,12 +169,10 @@ export async function createComment({
         proposedText: input.proposedText ?? null,
         ...quote,
         idempotencyKey,
-        submittedAt: submit ? now : null,
-        submittedById: submit ? author.id : null,
         revisions: {
           create: {
             revision: 1,
-            event: submit ? "submitted" : "created",
+            event: "created",
             type: input.type,
             body: body.body,
             bodyHtml: body.bodyHtml,
@@ -186,13 +186,17 @@ export async function createComment({
     });
     await recordAuditEvent({
       actorId: author.id,
-      action: submit ? "comment.submit" : "comment.create",
+      action: "comment.create",
       entity: "comment",
       entityId: comment.id,
       outcome: "ok",
       ip: clientAddress ?? null,
       details: { paragraphKey: input.paragraphKey, versionNumber },
     });
+    if (submit) {
+      const { reference } = await submitDrafts({ actor: author, slug, commentIds: [comment.id], now, clientAddress });
+      return { id: comment.id, status: "submitted", reference, duplicate: false };
+    }
     return { ...comment, duplicate: false };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -211,11 +215,23 @@ const commentForChange = {
   body: true,
   bodyHtml: true,
   proposedText: true,
+  trackingNumber: true,
+  submittedAt: true,
   version: {
-    select: { status: true, commentsOpenAt: true, commentsCloseAt: true, consultation: { select: { timeZone: true } } },
+    select: {
+      status: true,
+      commentsOpenAt: true,
+      commentsCloseAt: true,
+      consultation: { select: { timeZone: true, slug: true } },
+    },
   },
   _count: { select: { revisions: true } },
 } satisfies Prisma.CommentSelect;
+
+/** Whether a comment has been official (submitted, or withdrawn after it was): only the focal point acts on it then. */
+function wasOfficial(comment: { status: string; trackingNumber: string | null; submittedAt: Date | null }) {
+  return comment.status === "submitted" || comment.trackingNumber !== null || comment.submittedAt !== null;
+}
 
 /**
  * The comment `action` is about to change, once the actor may: someone who
@@ -226,7 +242,7 @@ const commentForChange = {
 async function loadForChange(
   actor: Actor | null,
   commentId: string,
-  action: "update" | "delete" | "submit",
+  action: "update" | "delete" | "submit" | "restore",
   clientAddress?: string,
 ) {
   const comment = await prisma.comment.findUnique({ where: { id: commentId }, select: commentForChange });
@@ -234,15 +250,27 @@ async function loadForChange(
   if (!comment) throw new DomainError(404, "errors.notFound");
   const audit = { ip: clientAddress, action: `comment.${action}`, entity: "comment", entityId: commentId };
   await authorize({ actor, permission: "read:comment:own", row: comment, status: 404, key: "errors.notFound", audit });
-  await authorize({ actor, permission: `${action}:comment:own`, row: comment, audit });
-  if (comment.status === "withdrawn") throw new DomainError(409, "comments.errors.withdrawn");
+  // Restoring a withdrawal is undoing one: the permission to withdraw.
+  const permission = action === "restore" ? "delete" : action;
+  await authorize({ actor, permission: `${permission}:comment:own`, row: comment, audit });
+  // Once official, only a focal point of its organization may change it (threats: delegate edits after submission).
+  if (wasOfficial(comment)) {
+    await authorize({ actor, permission: "submit:comment:organization", row: comment, audit });
+  }
+  if (action === "restore") {
+    if (comment.status !== "withdrawn") throw new DomainError(409, "workspace.errors.notWithdrawn");
+  } else if (comment.status === "withdrawn") {
+    throw new DomainError(409, "comments.errors.withdrawn");
+  }
   return { comment, editor: actor! };
 }
+
+const AUDIT_VERB = { edited: "edit", submitted: "submit", withdrawn: "withdraw", restored: "restore" } as const;
 
 async function writeRevision(input: {
   actor: Actor;
   comment: Prisma.CommentGetPayload<{ select: typeof commentForChange }>;
-  event: "edited" | "submitted" | "withdrawn";
+  event: "edited" | "submitted" | "withdrawn" | "restored";
   data: Prisma.CommentUpdateInput & {
     type?: string;
     body?: string;
@@ -269,7 +297,7 @@ async function writeRevision(input: {
   ]);
   await recordAuditEvent({
     actorId: actor.id,
-    action: `comment.${event === "edited" ? "edit" : event === "submitted" ? "submit" : "withdraw"}`,
+    action: `comment.${AUDIT_VERB[event]}`,
     entity: "comment",
     entityId: comment.id,
     outcome: "ok",
@@ -302,7 +330,11 @@ export async function updateComment({
   });
 }
 
-/** The focal point submits a draft as the organization's official comment. */
+/**
+ * The focal point submits one draft as the organization's official comment:
+ * the same submission as the workspace's (tracking number and receipt).
+ * Returns the receipt's reference.
+ */
 export async function submitComment({
   actor,
   commentId,
@@ -315,19 +347,61 @@ export async function submitComment({
   clientAddress?: string;
 }) {
   const { comment, editor } = await loadForChange(actor, commentId, "submit", clientAddress);
+  const slug = comment.version.consultation.slug;
+  return submitDrafts({ actor: editor, slug, commentIds: [comment.id], now, clientAddress });
+}
+
+/** The longest withdrawal reason kept. */
+export const MAX_WITHDRAWAL_REASON = 1000;
+
+/**
+ * Withdraws a comment before the deadline. Nothing is deleted. An official
+ * comment is withdrawn only by a focal point of its organization, with a
+ * reason that stays visible with it.
+ */
+export async function withdrawComment({
+  actor,
+  commentId,
+  reason,
+  now = new Date(),
+  clientAddress,
+}: {
+  actor: Actor | null;
+  commentId: string;
+  reason?: string;
+  now?: Date;
+  clientAddress?: string;
+}) {
+  const { comment, editor } = await loadForChange(actor, commentId, "delete", clientAddress);
   assertCommentingOpen(comment.version, now);
-  if (comment.status === "submitted") return;
+  const official = comment.status === "submitted";
+  const why = (reason ?? "").trim();
+  if (official && why.length === 0) {
+    throw new DomainError(400, "errors.checkFields", { fieldErrors: { reason: ["workspace.errors.reasonRequired"] } });
+  }
+  if (why.length > MAX_WITHDRAWAL_REASON) {
+    throw new DomainError(400, "errors.checkFields", { fieldErrors: { reason: ["workspace.errors.reasonTooLong"] } });
+  }
   await writeRevision({
     actor: editor,
     comment,
-    event: "submitted",
-    data: { status: "submitted", submittedAt: now, submittedBy: { connect: { id: editor.id } } },
+    event: "withdrawn",
+    data: {
+      status: "withdrawn",
+      withdrawnAt: now,
+      withdrawnBy: { connect: { id: editor.id } },
+      withdrawalReason: why.length > 0 ? why : null,
+    },
     clientAddress,
   });
 }
 
-/** Withdraws a comment before the deadline. Nothing is deleted. */
-export async function withdrawComment({
+/**
+ * Undoes a withdrawal before the deadline: back to submitted (with its
+ * tracking number) if it had been official, else back to draft. The reason
+ * stays in the history (the revision), not on the comment.
+ */
+export async function restoreComment({
   actor,
   commentId,
   now = new Date(),
@@ -338,15 +412,17 @@ export async function withdrawComment({
   now?: Date;
   clientAddress?: string;
 }) {
-  const { comment, editor } = await loadForChange(actor, commentId, "delete", clientAddress);
+  const { comment, editor } = await loadForChange(actor, commentId, "restore", clientAddress);
   assertCommentingOpen(comment.version, now);
+  const status = comment.trackingNumber !== null || comment.submittedAt !== null ? "submitted" : "draft";
   await writeRevision({
     actor: editor,
     comment,
-    event: "withdrawn",
-    data: { status: "withdrawn", withdrawnAt: now },
+    event: "restored",
+    data: { status, withdrawnAt: null, withdrawnBy: { disconnect: true }, withdrawalReason: null },
     clientAddress,
   });
+  return { status };
 }
 
 /**

@@ -440,7 +440,7 @@ describe("visibility", () => {
       versionNumber: 1,
       input: form({ paragraphKey: "3-1", submit: "on" }),
     });
-    await withdrawComment({ actor: focalPoint, commentId: withdrawn.id });
+    await withdrawComment({ actor: focalPoint, commentId: withdrawn.id, reason: "Sent twice." });
 
     const counts = await commentCountsByParagraph({ actor: secretariat, version });
     expect(counts[paragraph.id]).toBe(before + 1);

@@ -1,0 +1,270 @@
+/**
+ * Submissions: the focal point makes drafts of the organization official in
+ * one transaction. The submission gets a receipt reference ("GCA-R0007",
+ * from Consultation.receiptSequence) and every comment a tracking number
+ * ("GCA-0042", from Consultation.commentSequence), both allocated by an
+ * atomic increment inside the transaction, so two submissions at once never
+ * share a number. A comment that is already submitted is neither submitted
+ * again nor renumbered. Receipts are read by members of the submitting
+ * organization and the secretariat only.
+ */
+import { DomainError } from "~/lib/errors";
+import { can, type Actor } from "~/lib/permissions";
+import { assertCommentingOpen } from "~/models/comment-period";
+import { recordAuditEvent } from "~/utils/audit.server";
+import { authorize } from "~/utils/authorize.server";
+import { prisma } from "~/utils/db.server";
+
+/** The most comments one submission takes (the workspace lists far fewer per organization). */
+export const MAX_SUBMISSION_COMMENTS = 500;
+
+/** "GCA-GUIDELINES-0042": the slug in capitals and a number of at least 4 digits. */
+export function trackingNumber(slug: string, sequence: number) {
+  return `${slug.toUpperCase()}-${String(sequence).padStart(4, "0")}`;
+}
+
+/** "GCA-GUIDELINES-R0007". */
+export function receiptReference(slug: string, sequence: number) {
+  return `${slug.toUpperCase()}-R${String(sequence).padStart(4, "0")}`;
+}
+
+const draftSelect = {
+  id: true,
+  status: true,
+  organizationId: true,
+  authorId: true,
+  type: true,
+  body: true,
+  bodyHtml: true,
+  proposedText: true,
+  submissionId: true,
+  submission: { select: { reference: true } },
+  paragraph: { select: { order: true } },
+  version: {
+    select: { status: true, commentsOpenAt: true, commentsCloseAt: true, consultation: { select: { timeZone: true } } },
+  },
+  _count: { select: { revisions: true } },
+} as const;
+
+/**
+ * Submits the given drafts of the actor's organization as official comments,
+ * in one transaction, and returns the receipt reference. Comments already
+ * submitted (a double click, a second tab) are left as they are; when all
+ * of them are, the answer is the receipt that made them official
+ * (`duplicate: true`) and nothing is written.
+ */
+export async function submitDrafts({
+  actor,
+  slug,
+  commentIds,
+  now = new Date(),
+  clientAddress,
+}: {
+  actor: Actor | null;
+  slug: string;
+  commentIds: string[];
+  now?: Date;
+  clientAddress?: string;
+}): Promise<{ reference: string; submitted: number; duplicate: boolean }> {
+  const audit = { ip: clientAddress, action: "comment.submit", entity: "comment" };
+  await authorize({ actor, permission: "submit:comment:organization", audit });
+  const focalPoint = actor!;
+  const organization = focalPoint.organization;
+  if (!organization) throw new DomainError(403, "comments.errors.noOrganization");
+  const ids = [...new Set(commentIds)];
+  if (ids.length === 0) throw new DomainError(400, "workspace.errors.nothingSelected");
+  if (ids.length > MAX_SUBMISSION_COMMENTS) throw new DomainError(413, "workspace.errors.tooMany");
+
+  const consultation = await prisma.consultation.findUnique({ where: { slug }, select: { id: true, slug: true } });
+  if (!consultation) throw new DomainError(404, "errors.notFound");
+  const comments = await prisma.comment.findMany({
+    where: { id: { in: ids }, consultationId: consultation.id },
+    select: draftSelect,
+  });
+  // Another organization's comment and a missing one look the same.
+  const own = comments.filter((comment) => comment.organizationId === organization.id);
+  if (own.length !== ids.length) throw new DomainError(404, "errors.notFound");
+  for (const comment of own) assertCommentingOpen(comment.version, now);
+  if (own.some((comment) => comment.status === "withdrawn")) throw new DomainError(409, "comments.errors.withdrawn");
+  const drafts = own.filter((comment) => comment.status === "draft");
+  if (drafts.length === 0) {
+    const reference = own[0]?.submission?.reference;
+    if (!reference) throw new DomainError(409, "workspace.errors.alreadySubmitted");
+    return { reference, submitted: 0, duplicate: true };
+  }
+
+  const result = await prisma.$transaction(
+    async (tx) => {
+      // The row lock taken by this increment serializes submissions to one
+      // consultation (PostgreSQL; SQLite has one writer anyway), so the
+      // drafts read next are read after any other submission committed.
+      const { receiptSequence } = await tx.consultation.update({
+        where: { id: consultation.id },
+        data: { receiptSequence: { increment: 1 } },
+        select: { receiptSequence: true },
+      });
+      const stillDrafts = await tx.comment.findMany({
+        where: { id: { in: drafts.map((comment) => comment.id) }, status: "draft" },
+        select: draftSelect,
+      });
+      if (stillDrafts.length === 0) return null;
+      stillDrafts.sort(
+        (a, b) => (a.paragraph?.order ?? 0) - (b.paragraph?.order ?? 0) || ids.indexOf(a.id) - ids.indexOf(b.id),
+      );
+      const { commentSequence } = await tx.consultation.update({
+        where: { id: consultation.id },
+        data: { commentSequence: { increment: stillDrafts.length } },
+        select: { commentSequence: true },
+      });
+      const reference = receiptReference(consultation.slug, receiptSequence);
+      const submission = await tx.submission.create({
+        data: {
+          consultationId: consultation.id,
+          organizationId: organization.id,
+          submittedById: focalPoint.id,
+          reference,
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      let next = commentSequence - stillDrafts.length;
+      for (const comment of stillDrafts) {
+        next += 1;
+        // Guarded by status: a comment submitted meanwhile is not renumbered.
+        const changed = await tx.comment.updateMany({
+          where: { id: comment.id, status: "draft" },
+          data: {
+            status: "submitted",
+            submittedAt: now,
+            submittedById: focalPoint.id,
+            submissionId: submission.id,
+            trackingNumber: trackingNumber(consultation.slug, next),
+          },
+        });
+        if (changed.count !== 1) throw new DomainError(409, "workspace.errors.alreadySubmitted");
+        await tx.commentRevision.create({
+          data: {
+            commentId: comment.id,
+            revision: comment._count.revisions + 1,
+            event: "submitted",
+            type: comment.type,
+            body: comment.body,
+            bodyHtml: comment.bodyHtml,
+            proposedText: comment.proposedText,
+            status: "submitted",
+            editedById: focalPoint.id,
+          },
+          select: { id: true },
+        });
+      }
+      return { reference, submitted: stillDrafts.length, ids: stillDrafts.map((comment) => comment.id) };
+    },
+    { maxWait: 15_000, timeout: 30_000 },
+  );
+  if (!result) {
+    const again = await prisma.comment.findFirst({
+      where: { id: { in: ids }, submissionId: { not: null } },
+      select: { submission: { select: { reference: true } } },
+    });
+    if (!again?.submission) throw new DomainError(409, "workspace.errors.alreadySubmitted");
+    return { reference: again.submission.reference, submitted: 0, duplicate: true };
+  }
+  for (const id of result.ids) {
+    await recordAuditEvent({
+      actorId: focalPoint.id,
+      action: "comment.submit",
+      entity: "comment",
+      entityId: id,
+      outcome: "ok",
+      ip: clientAddress ?? null,
+      details: { reference: result.reference },
+    });
+  }
+  return { reference: result.reference, submitted: result.submitted, duplicate: false };
+}
+
+/**
+ * A receipt: the submission, who made it, when, and each comment with its
+ * tracking number, paragraph, type and text. Members of the submitting
+ * organization and the secretariat only; anyone else gets the 404 of a
+ * missing receipt.
+ */
+export async function getReceipt({
+  actor,
+  slug,
+  reference,
+  clientAddress,
+}: {
+  actor: Actor | null;
+  slug: string;
+  reference: string;
+  clientAddress?: string;
+}) {
+  const submission = await prisma.submission.findUnique({
+    where: { reference },
+    select: {
+      id: true,
+      reference: true,
+      createdAt: true,
+      organizationId: true,
+      organization: { select: { name: true } },
+      submittedBy: { select: { name: true } },
+      consultation: { select: { slug: true, title: true, timeZone: true } },
+      comments: {
+        select: {
+          id: true,
+          trackingNumber: true,
+          type: true,
+          status: true,
+          bodyText: true,
+          bodyHtml: true,
+          proposedText: true,
+          withdrawalReason: true,
+          paragraph: { select: { key: true, number: true, order: true } },
+          version: { select: { number: true } },
+        },
+      },
+    },
+  });
+  if (!submission || submission.consultation.slug !== slug) throw new DomainError(404, "errors.notFound");
+  const member =
+    actor?.organization != null &&
+    submission.organizationId === actor.organization.id &&
+    can(actor, "read:comment:organization");
+  if (!member) {
+    await authorize({
+      actor,
+      permission: "read:comment:any",
+      status: 404,
+      key: "errors.notFound",
+      audit: { ip: clientAddress, action: "submission.read", entity: "submission", entityId: submission.id },
+    });
+  }
+  const comments = [...submission.comments].sort(
+    (a, b) => (a.trackingNumber ?? "").localeCompare(b.trackingNumber ?? "") || a.id.localeCompare(b.id),
+  );
+  return { ...submission, comments };
+}
+
+export type Receipt = Awaited<ReturnType<typeof getReceipt>>;
+
+/** The organization's receipts on a consultation, newest first (for the workspace). */
+export async function listReceipts({
+  organizationId,
+  consultationId,
+}: {
+  organizationId: string;
+  consultationId: string;
+}) {
+  return prisma.submission.findMany({
+    where: { organizationId, consultationId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: {
+      reference: true,
+      createdAt: true,
+      submittedBy: { select: { name: true } },
+      _count: { select: { comments: true } },
+    },
+  });
+}

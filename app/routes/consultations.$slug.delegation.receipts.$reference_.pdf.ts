@@ -1,0 +1,27 @@
+import { remixI18n } from "~/i18next.server";
+import { receiptPdf } from "~/models/receipt-export.server";
+import { getReceipt } from "~/models/submission.server";
+import { requireUser } from "~/utils/auth.server";
+import { orErrorResponse } from "~/utils/http.server";
+
+import type { LoaderFunctionArgs } from "@remix-run/node";
+
+/** The receipt as a file to keep, for the same readers as the receipt page. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, headers } = await requireUser(request);
+  const receipt = await orErrorResponse(
+    getReceipt({
+      actor: user,
+      slug: params.slug ?? "",
+      reference: params.reference ?? "",
+      clientAddress: context.clientAddress,
+    }),
+    headers,
+  );
+  const t = await remixI18n.getFixedT(request);
+  const body = await receiptPdf(receipt, t as unknown as (key: string, values?: Record<string, unknown>) => string);
+  headers.set("Content-Type", "application/pdf");
+  headers.set("Content-Disposition", `attachment; filename="${receipt.reference}.pdf"`);
+  headers.set("Cache-Control", "private, no-store");
+  return new Response(new Uint8Array(body), { status: 200, headers });
+}
