@@ -61,7 +61,7 @@ beforeAll(async () => {
 });
 
 describe("permissions written by the bootstrap", () => {
-  it("gives the secretariat read:user:any and update:user:any, also on a database that had the role before", async () => {
+  it("gives the secretariat read:user:any and update:user:any, also on an existing database", async () => {
     expect(ROLE_PERMISSIONS.secretariat.permissions).toEqual(expect.arrayContaining(["update:user:any"]));
     // An existing database: the role without the new permission, then a restart.
     await prisma.role.update({ where: { name: "secretariat" }, data: { permissions: { set: [] } } });
