@@ -42,10 +42,14 @@ export function PeopleAccounts({ accounts, selfId }: { accounts: AccountRow[]; s
                   <th scope="row">
                     {account.name} {account.id === selfId ? t("people.accounts.you") : null}
                   </th>
-                  <td className="account-email">{account.email}</td>
-                  <td>{roleLabel(account.role.name)}</td>
-                  <td>{account.organization?.name ?? t("people.accounts.noOrganization")}</td>
-                  <td>
+                  <td className="account-email" data-label={t("people.accounts.email")}>
+                    {account.email}
+                  </td>
+                  <td data-label={t("people.accounts.role")}>{roleLabel(account.role.name)}</td>
+                  <td data-label={t("people.accounts.organization")}>
+                    {account.organization?.name ?? t("people.accounts.noOrganization")}
+                  </td>
+                  <td data-label={t("people.accounts.status")}>
                     {account.deactivatedAt
                       ? t("people.accounts.deactivated", { date: formatInstant(account.deactivatedAt, "UTC") })
                       : t("people.accounts.active")}

@@ -29,13 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     edit: can(user, "update:consultation:any"),
     importComments: can(user, "consolidate:comment:any"),
   };
-  const uploaded = Number(new URL(request.url).searchParams.get("uploaded"));
+  const search = new URL(request.url).searchParams;
+  const uploaded = Number(search.get("uploaded"));
   return data(
     {
       consultation,
       canManage,
       secretariat,
       uploaded: Number.isInteger(uploaded) && uploaded > 0 ? uploaded : null,
+      edited: search.get("edited") === "1" && secretariat.edit,
       maxMegabytes: Math.floor(MAX_IMPORT_BYTES / 1024 / 1024),
       now: new Date().toISOString(),
     },
@@ -99,7 +101,7 @@ function comparisonPairs(documents: { versions: { number: number; label: string 
 }
 
 export default function ConsultationPage() {
-  const { consultation, canManage, secretariat, uploaded, maxMegabytes, now } = useLoaderData<typeof loader>();
+  const { consultation, canManage, secretariat, uploaded, edited, maxMegabytes, now } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const base = `/consultations/${consultation.slug}`;
@@ -118,6 +120,11 @@ export default function ConsultationPage() {
         <StatusBadge status={consultation.status} />
       </p>
       {consultation.summary ? <p className="lead">{consultation.summary}</p> : null}
+      {edited ? (
+        <p className="notice notice-success" role="status">
+          {t("manage.edit.saved")}
+        </p>
+      ) : null}
       {uploadedVersion ? (
         <div id="uploaded" className="notice notice-success" role="status" tabIndex={-1}>
           <p>
@@ -173,7 +180,7 @@ export default function ConsultationPage() {
       </nav>
       <p className="hint">{t("manage.timesIn", { zone: consultation.timeZone })}</p>
       {secretariat.upload ? (
-        <details className="manage-upload">
+        <details className="manage-upload" key={uploaded ?? "upload"}>
           <summary>{t("manage.upload.title")}</summary>
           <p>{t("manage.upload.intro")}</p>
           <UploadVersionForm slug={consultation.slug} maxMegabytes={maxMegabytes} />

@@ -146,6 +146,7 @@ test("the secretariat edits a consultation's title, summary and visibility; othe
   await page.getByLabel("Public as soon as they are submitted").check();
   await page.getByRole("button", { name: "Save the consultation" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByRole("status")).toHaveText("The consultation was saved.");
   await expect(page.getByText("A new summary for the edited consultation.")).toBeVisible();
   await page.goto(gca.path("/edit"));
   await expect(page.getByLabel("Public as soon as they are submitted")).toBeChecked();
