@@ -3,6 +3,7 @@ import {
   Form,
   Link,
   Links,
+  NavLink,
   Meta,
   Outlet,
   Scripts,
@@ -16,7 +17,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { remixI18n } from "./i18next.server";
-import { isRoleName } from "./lib/permissions";
+import { can, isRoleName } from "./lib/permissions";
 import stylesheet from "./styles/app.css";
 import { getSessionUser } from "./utils/auth.server";
 import { useNonce } from "./utils/nonce-provider";
@@ -33,21 +34,62 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // `headers` clears an invalid session cookie (or renews a valid one).
   const { user, headers } = await getSessionUser(request);
   const signedIn = user ? { name: user.name, role: user.role, organization: user.organization?.name ?? null } : null;
+  // What the site navigation offers (hints only: every page checks its own permission).
+  const nav = {
+    people: can(user, "read:user:any"),
+    newConsultation: can(user, "create:consultation:any"),
+    feedback: can(user, "consolidate:comment:any"),
+    importComments: can(user, "consolidate:comment:any"),
+    // The lead wires the delegation workspace here (delegates and focal points), e.g.
+    // delegation: can(user, "read:comment:organization"),
+  };
   // The site's name is the title of pages that set none (app/utils/meta.ts).
-  return data({ locale, metaTitle: t("app.name"), user: signedIn }, { headers });
+  return data({ locale, metaTitle: t("app.name"), user: signedIn, nav }, { headers });
 }
 
 export const handle = { i18n: "common" };
+
+type NavFlags = { people: boolean; newConsultation: boolean; feedback: boolean; importComments: boolean };
+
+/** The consultation a path is about (`/consultations/:slug/...`), or null. */
+function consultationSlugOf(pathname: string) {
+  const match = /^\/consultations\/([^/]+)/.exec(pathname);
+  return match && match[1] !== "new" ? decodeURIComponent(match[1]) : null;
+}
+
+/**
+ * The links about the consultation being viewed, for the second row of the
+ * site navigation. CONSULTATION_NAV_SLOT: the lead adds the "Delegation
+ * workspace" link (`${base}/delegation`, for delegates and focal points) to
+ * this list, with its flag in the root loader's `nav`.
+ */
+function consultationNavLinks(
+  slug: string,
+  nav: NavFlags,
+  t: (key: "nav.overview" | "nav.compare" | "nav.feedback" | "nav.importComments") => string,
+) {
+  const base = `/consultations/${encodeURIComponent(slug)}`;
+  const links: { to: string; label: string; end?: boolean }[] = [
+    { to: base, label: t("nav.overview"), end: true },
+    { to: `${base}/compare`, label: t("nav.compare") },
+  ];
+  if (nav.feedback) links.push({ to: `${base}/feedback`, label: t("nav.feedback") });
+  if (nav.importComments) links.push({ to: `${base}/comments/import`, label: t("nav.importComments") });
+  return links;
+}
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const locale = rootData?.locale ?? "en";
   const user = rootData?.user ?? null;
+  const nav = rootData?.nav ?? { people: false, newConsultation: false, feedback: false, importComments: false };
   const location = useLocation();
   const here = location.pathname + location.search;
   const { t, i18n } = useTranslation();
   const nonce = useNonce();
   const roleLabel = user ? (isRoleName(user.role) ? t(`auth.roles.${user.role}`) : user.role) : "";
+  const slug = consultationSlugOf(location.pathname);
+  const consultationLinks = slug ? consultationNavLinks(slug, nav, t) : [];
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>
@@ -67,8 +109,20 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <nav aria-label={t("app.mainNav")}>
             <ul>
               <li>
-                <Link to="/consultations">{t("nav.consultations")}</Link>
+                <NavLink to="/consultations" end>
+                  {t("nav.consultations")}
+                </NavLink>
               </li>
+              {nav.newConsultation ? (
+                <li>
+                  <NavLink to="/consultations/new">{t("nav.newConsultation")}</NavLink>
+                </li>
+              ) : null}
+              {nav.people ? (
+                <li>
+                  <NavLink to="/admin/people">{t("nav.people")}</NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <div className="account">
@@ -98,6 +152,19 @@ export function Layout({ children }: { children: React.ReactNode }) {
             )}
           </div>
         </header>
+        {consultationLinks.length > 0 ? (
+          <nav className="consultation-nav" aria-label={t("nav.thisConsultation")}>
+            <ul>
+              {consultationLinks.map((link) => (
+                <li key={link.to}>
+                  <NavLink to={link.to} end={link.end}>
+                    {link.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -59,6 +59,8 @@ export const ROLE_PERMISSIONS: Record<RoleName, { description: string; permissio
       "consolidate:comment:any",
       "publish:disposition:any",
       "create:user:any",
+      "read:user:any",
+      "update:user:any",
       "read:audit:any",
     ],
   },

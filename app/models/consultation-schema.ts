@@ -57,3 +57,31 @@ export const CommentPeriodActionSchema = z.discriminatedUnion(
   ],
   { errorMap: () => keyed("errors.badRequest") },
 );
+
+/** The secretariat's upload of a new version (the file itself is checked by the importer). */
+export const UploadVersionSchema = z
+  .object({
+    label: z
+      .string(keyed("manage.errors.labelRequired"))
+      .trim()
+      .min(1, keyed("manage.errors.labelRequired"))
+      .max(200, keyed("errors.fieldTooLong")),
+    status: z.enum(["closed", "final"], { errorMap: () => keyed("errors.badRequest") }).default("closed"),
+  })
+  .strip();
+
+/** Editing a consultation: its title, summary and who sees the comments. */
+export const EditConsultationSchema = z
+  .object({
+    title: z
+      .string(keyed("manage.errors.titleRequired"))
+      .trim()
+      .min(3, keyed("manage.errors.titleRequired"))
+      .max(300, keyed("errors.fieldTooLong")),
+    summary: z.string(keyed("errors.badRequest")).trim().max(5_000, keyed("errors.fieldTooLong")).default(""),
+    commentsVisibility: z.enum(["during", "after_close"], {
+      errorMap: () => keyed("manage.errors.visibilityRequired"),
+    }),
+  })
+  .strip();
+export type EditConsultationInput = z.infer<typeof EditConsultationSchema>;

@@ -255,3 +255,67 @@ export async function closeCommentPeriodNow({
   const opensAt = opened && opened < now ? opened : new Date(now.getTime() - 1000);
   await writeCommentPeriod({ actor: actor!, version, opensAt, closesAt: now, clientAddress });
 }
+
+/** The edit form's current values; only for those who may edit (403 otherwise, audited), 404 when unknown. */
+export async function getConsultationForEdit({
+  actor,
+  slug,
+  clientAddress,
+}: {
+  actor: Actor | null;
+  slug: string;
+  clientAddress?: string | null;
+}) {
+  await authorize({ actor, permission: "update:consultation:any", audit: { ip: clientAddress } });
+  const consultation = await prisma.consultation.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, title: true, summary: true, commentsVisibility: true, timeZone: true },
+  });
+  if (!consultation) throw new DomainError(404, "consultation.errors.notFound");
+  return consultation;
+}
+
+/**
+ * The secretariat edits a consultation's title, summary and who sees the
+ * comments. Audited with what changed (before and after).
+ */
+export async function updateConsultation({
+  actor,
+  slug,
+  input,
+  clientAddress,
+}: {
+  actor: Actor | null;
+  slug: string;
+  input: { title: string; summary: string; commentsVisibility: "during" | "after_close" };
+  clientAddress?: string | null;
+}) {
+  await authorize({ actor, permission: "update:consultation:any", audit: { ip: clientAddress } });
+  const before = await prisma.consultation.findUnique({
+    where: { slug },
+    select: { id: true, title: true, summary: true, commentsVisibility: true },
+  });
+  if (!before) throw new DomainError(404, "consultation.errors.notFound");
+  await prisma.consultation.update({
+    where: { id: before.id },
+    data: { title: input.title, summary: input.summary, commentsVisibility: input.commentsVisibility },
+    select: { id: true },
+  });
+  const changed = (["title", "summary", "commentsVisibility"] as const).filter(
+    (field) => before[field] !== input[field],
+  );
+  await recordAuditEvent({
+    actorId: actor!.id,
+    action: "consultation.update",
+    entity: "consultation",
+    entityId: before.id,
+    outcome: "ok",
+    ip: clientAddress ?? null,
+    details: {
+      slug,
+      changed,
+      before: Object.fromEntries(changed.map((field) => [field, before[field]])),
+      after: Object.fromEntries(changed.map((field) => [field, input[field]])),
+    },
+  });
+}

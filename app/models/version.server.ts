@@ -2,7 +2,10 @@ import { LRUCache } from "lru-cache";
 
 import { DomainError } from "~/lib/errors";
 import type { ImportedDocument } from "~/lib/import/types";
+import type { Actor } from "~/lib/permissions";
 import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
+import { recordAuditEvent } from "~/utils/audit.server";
+import { authorize } from "~/utils/authorize.server";
 import { prisma } from "~/utils/db.server";
 
 import { warmComparisonCache } from "./comparison.server";
@@ -203,4 +206,73 @@ export async function createVersionFromImport(input: {
   }, IMPORT_TRANSACTION);
   if (predecessorId) await warmComparisonCache({ fromVersionId: predecessorId, toVersionId: created.id });
   return created;
+}
+
+/** What an uploaded version is published as: for reading (a comment period can be set next) or as the final text. */
+export const UPLOAD_STATUSES = ["closed", "final"] as const;
+export type UploadStatus = (typeof UPLOAD_STATUSES)[number];
+
+/**
+ * The secretariat uploads a new version of a consultation's document in the
+ * browser: published at once (so it can be read and compared), all or
+ * nothing. Answers the new version's number and the previous published
+ * version of the same document, to offer the comparison.
+ */
+export async function uploadVersion({
+  actor,
+  slug,
+  label,
+  status,
+  imported,
+  sourceFileName,
+  clientAddress,
+  now = new Date(),
+}: {
+  actor: Actor | null;
+  slug: string;
+  label: string;
+  status: UploadStatus;
+  imported: ImportedDocument;
+  sourceFileName: string;
+  clientAddress?: string | null;
+  now?: Date;
+}) {
+  await authorize({ actor, permission: "create:version:any", audit: { ip: clientAddress } });
+  const consultation = await prisma.consultation.findUnique({
+    where: { slug },
+    select: { id: true, status: true, documents: { orderBy: { order: "asc" }, take: 1, select: { slug: true } } },
+  });
+  if (!consultation || consultation.status === "draft") throw new DomainError(404, "consultation.errors.notFound");
+  const documentSlug = consultation.documents[0]?.slug ?? "document";
+  const created = await createVersionFromImport({
+    consultationSlug: slug,
+    documentSlug,
+    documentTitle: imported.title,
+    label,
+    status,
+    publishedAt: now,
+    sourceFileName,
+    imported,
+  });
+  const previous = await prisma.version.findFirst({
+    where: {
+      consultationId: consultation.id,
+      document: { slug: documentSlug },
+      number: { lt: created.number },
+      status: { in: [...PUBLISHED_VERSION_STATUSES] },
+    },
+    orderBy: { number: "desc" },
+    select: { number: true },
+  });
+  const paragraphs = imported.sections.reduce((sum, section) => sum + section.paragraphs.length, 0);
+  await recordAuditEvent({
+    actorId: actor!.id,
+    action: "version.upload",
+    entity: "version",
+    entityId: created.id,
+    outcome: "ok",
+    ip: clientAddress ?? null,
+    details: { slug, number: created.number, label, status, sourceFileName, paragraphs },
+  });
+  return { number: created.number, previousNumber: previous?.number ?? null, paragraphs };
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
+import { PeopleAccounts } from "~/components/people-accounts";
 import { remixI18n } from "~/i18next.server";
 import { formatInstant } from "~/lib/dates";
 import { isOrganizationKind, isRoleName, ORGANIZATION_KINDS, ROLE_NAMES } from "~/lib/permissions";
@@ -14,7 +15,7 @@ import {
   rejectAccountRequest,
 } from "~/models/account-request.server";
 import { createInvitation, INVITE_PERMISSION, invitationUrl, listRecentInvitations } from "~/models/invitation.server";
-import { listOrganizations } from "~/models/user.server";
+import { listAccounts, listOrganizations } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { actionFailure, formFailure, orErrorResponse, validationFailure } from "~/utils/http.server";
 import { logger } from "~/utils/logger.server";
@@ -60,19 +61,28 @@ const DecisionSchema = z.discriminatedUnion("intent", [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { clientAddress } = context;
   const { user: actor, headers } = await requirePermission(request, INVITE_PERMISSION, { clientAddress });
-  const [t, [organizations, accountRequests, invitations]] = await Promise.all([
+  const [t, [organizations, accountRequests, invitations, accounts]] = await Promise.all([
     remixI18n.getFixedT(request),
     orErrorResponse(
       Promise.all([
         listOrganizations({ actor, clientAddress }),
         listPendingAccountRequests({ actor, clientAddress }),
         listRecentInvitations({ actor, clientAddress }),
+        listAccounts({ actor, clientAddress }),
       ]),
       headers,
     ),
   ]);
   return data(
-    { metaTitle: t("people.title"), organizations, accountRequests, invitations, now: new Date().toISOString() },
+    {
+      metaTitle: t("people.title"),
+      organizations,
+      accountRequests,
+      invitations,
+      accounts,
+      selfId: actor.id,
+      now: new Date().toISOString(),
+    },
     { headers },
   );
 }
@@ -154,7 +164,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function PeoplePage() {
-  const { organizations, accountRequests, invitations, now } = useLoaderData<typeof loader>();
+  const { organizations, accountRequests, invitations, accounts, selfId, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -192,6 +202,8 @@ export default function PeoplePage() {
         </p>
       ) : null}
       <FormError message={failure?.formError} />
+
+      <PeopleAccounts accounts={accounts} selfId={selfId} />
 
       <section aria-labelledby="invite-title">
         <h2 id="invite-title">{t("people.invite.title")}</h2>

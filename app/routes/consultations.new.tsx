@@ -10,8 +10,9 @@ import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
+import { DOCUMENT_ACCEPT } from "~/components/upload-version-form";
+import { VisibilityField } from "~/components/visibility-field";
 import { remixI18n } from "~/i18next.server";
-import { DOCX_TYPE } from "~/lib/attachments";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/lib/dates";
 import { importDocument, MAX_IMPORT_BYTES } from "~/lib/import";
 import { ImportError } from "~/lib/import/types";
@@ -34,8 +35,6 @@ const TIME_ZONES = [
   "Asia/Tokyo",
   "Australia/Sydney",
 ];
-
-const DOCUMENT_ACCEPT = [".docx", ".md", ".txt", DOCX_TYPE, "text/markdown", "text/plain"].join(",");
 
 const MAX_IMPORT_MEGABYTES = MAX_IMPORT_BYTES / 1024 / 1024;
 
@@ -159,26 +158,7 @@ export default function OpenConsultationPage() {
             <input {...control} name="closesAt" type="datetime-local" required defaultValue={defaults.closesAt} />
           )}
         </Field>
-        <Field
-          id="new-visibility"
-          label={t("manage.fields.visibility")}
-          errors={fieldErrors.commentsVisibility}
-          group
-          className="field-group"
-        >
-          {() => (
-            <>
-              <label className="radio">
-                <input type="radio" name="commentsVisibility" value="after_close" defaultChecked />
-                {t("manage.visibility.after_close")}
-              </label>
-              <label className="radio">
-                <input type="radio" name="commentsVisibility" value="during" />
-                {t("manage.visibility.during")}
-              </label>
-            </>
-          )}
-        </Field>
+        <VisibilityField id="new-visibility" errors={fieldErrors.commentsVisibility} />
         <button type="submit" disabled={busy}>
           {busy ? t("manage.importing") : t("manage.open")}
         </button>

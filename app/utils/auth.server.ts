@@ -52,6 +52,7 @@ import {
   createSession,
   deleteExpiredSessions,
   invalidateSession,
+  isDeactivated,
   readSessionId,
   serializeBlankSessionCookie,
   serializeSessionCookie,
@@ -210,6 +211,19 @@ export async function signIn({
     return { ok: false, reason: "invalid" };
   }
 
+  if (await isDeactivated(account.id)) {
+    // The right password, but the secretariat deactivated the account: no session, the same answer as a wrong one.
+    await recordAuditEvent({
+      actorId: account.id,
+      action: AUDIT_ACTIONS.signIn,
+      entity: "user",
+      entityId: account.id,
+      outcome: "failed",
+      ip: clientAddress,
+      details: { email: normalizeEmail(email), reason: "deactivated" },
+    });
+    return { ok: false, reason: "invalid" };
+  }
   await Promise.all([refundRateLimit({ key: keys.address }), refundRateLimit({ key: keys.account })]);
   const headers = await startUserSession({ userId: account.id, request });
   // Housekeeping piggybacks on sign-ins: both tables only ever need old rows removed.

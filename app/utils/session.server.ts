@@ -74,9 +74,17 @@ export function readSessionId(request: Request): string | null {
 
 export type ValidSession = { session: Session; user: User };
 
+/** Whether the account was deactivated by the secretariat (then none of its sessions is valid). */
+export async function isDeactivated(userId: string) {
+  const row = await prisma.user.findUnique({ where: { id: userId }, select: { deactivatedAt: true } });
+  return !row || row.deactivatedAt !== null;
+}
+
 /**
  * Validates a session id: unknown, malformed, idle-expired and
- * over-the-absolute-lifetime sessions are null (and the last two are deleted).
+ * over-the-absolute-lifetime sessions are null (and the last two are deleted),
+ * and so is a session of a deactivated account (deleted too: deactivating
+ * ends the sessions, this is the check that holds whatever wrote the flag).
  */
 export async function validateSessionId(sessionId: string, now = new Date()): Promise<ValidSession | null> {
   if (!SESSION_ID_PATTERN.test(sessionId)) return null;
@@ -84,6 +92,10 @@ export async function validateSessionId(sessionId: string, now = new Date()): Pr
   if (!session) return null;
   if (session.createdAt.getTime() + SESSION_ABSOLUTE_LIFETIME_MS <= now.getTime()) {
     await lucia.invalidateSession(session.id);
+    return null;
+  }
+  if (await isDeactivated(user.id)) {
+    await lucia.invalidateUserSessions(user.id);
     return null;
   }
   return { session, user };

@@ -9,6 +9,14 @@ export default {
   },
   nav: {
     consultations: "Consultations",
+    people: "People",
+    newConsultation: "Open a consultation",
+    thisConsultation: "This consultation",
+    overview: "Overview",
+    feedback: "Feedback dashboard",
+    importComments: "Import comments",
+    compare: "Compare",
+    menu: "Menu",
   },
   consultations: {
     title: "Consultations",
