@@ -12,6 +12,7 @@ import feedback from "./en/feedback";
 import importErrors from "./en/import";
 import manage from "./en/manage";
 import people from "./en/people";
+import reader from "./en/reader";
 
 const common = {
   ...core,
@@ -24,6 +25,7 @@ const common = {
   ...feedback,
   ...dispositions,
   ...importErrors,
+  ...reader,
 };
 
 export default { common } as const;

@@ -1,0 +1,35 @@
+/** English UI strings of the reader (beyond core.ts's `reader`): the paragraph jump, honest counts. */
+export default {
+  jump: {
+    label: "Go to paragraph",
+    placeholder: "e.g. 2.9 e",
+    go: "Go",
+    notFound: "There is no paragraph {{number}} in this document. Check the number, or use the contents.",
+    empty: "Type a paragraph number, for example 2.9 e.",
+  },
+  readerPage: {
+    skipToJump: "Skip to “Go to paragraph”",
+    skipToDocument: "Skip the contents to the text",
+    compareWithPrevious: "Compare with {{label}} (previous version)",
+    compareWithNext: "Compare with {{label}} (next version)",
+    // While submitted comments are not public (app/models/comment-read.server.ts), a paragraph
+    // does not say "No comments": the reader cannot know, and it would be untrue.
+    notPublishedYet: "Comments published after the comment period",
+    notPublishedYetLabel:
+      "Paragraph {{number}}: comments are published after the comment period. Open to read or comment",
+    yoursOnly_one: "{{count}} of your organization's; others published later",
+    yoursOnly_other: "{{count}} of your organization's; others published later",
+    yoursOnlyLabel_one:
+      "Paragraph {{number}}: {{count}} comment of your organization; other comments are published after the " +
+      "comment period. Open",
+    yoursOnlyLabel_other:
+      "Paragraph {{number}}: {{count}} comments of your organization; other comments are published after the " +
+      "comment period. Open",
+    panelNotPublished:
+      "The comments received are published after the comment period. Until then only the secretariat reads " +
+      "them, and each organization reads its own.",
+    panelNotPublishedOwn:
+      "Other organizations' comments are published after the comment period; here you see your organization's.",
+    saved: "Your comment was saved.",
+  },
+} as const;
