@@ -25,6 +25,7 @@ test.describe("on a 1024×768 tablet", () => {
   }) => {
     await signInAs(people.delegate);
     const panel = await saveByKeyboard(page, gca.path("/versions/1"), `Typed on a tablet (${Date.now()})`);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: "test-results/panel-1024x768.png" });
     await expectTabStaysInPanel(page, panel);
     await escapeCloses(page, panel, "2-9-b");
   });
@@ -43,6 +44,7 @@ test("on a desktop screen the panel is a side column, the page stays usable, and
   const panel = panelOf(page, "2.9 c.");
   await expect(panel.getByRole("heading", { name: "Comments on paragraph 2.9 c." })).toBeFocused();
   await expect(page.locator("article.document")).not.toHaveAttribute("inert", "");
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: "test-results/panel-desktop.png" });
   await escapeCloses(page, panel, "2-9-c");
   // The close link returns the focus the same way.
   await commentLink(page, "2-9-c").press("Enter");
