@@ -39,6 +39,10 @@ test("the phone panel, open with Save in view (docs/screenshots/phone-panel.png)
   signInAs,
 }) => {
   await signInAs(people.delegate);
+  if (process.env.SCREENSHOTS) {
+    await page.goto(gca.path("/versions/1"));
+    await page.screenshot({ path: "test-results/reader-head-phone.png" });
+  }
   await page.goto(gca.path("/versions/1?p=2-9-e#p-2-9-e"));
   await hydrated(page);
   const panel = panelOf(page, "2.9 e.");

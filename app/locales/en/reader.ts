@@ -8,13 +8,12 @@ export default {
     empty: "Type a paragraph number, for example 2.9 e.",
   },
   readerPage: {
-    skipToJump: "Skip to “Go to paragraph”",
     skipToDocument: "Skip the contents to the text",
     compareWithPrevious: "Compare with {{label}} (previous version)",
     compareWithNext: "Compare with {{label}} (next version)",
     // While submitted comments are not public (app/models/comment-read.server.ts), a paragraph
     // does not say "No comments": the reader cannot know, and it would be untrue.
-    notPublishedYet: "Comments published after the comment period",
+    notPublishedYet: "Comments published after the period",
     notPublishedYetLabel:
       "Paragraph {{number}}: comments are published after the comment period. Open to read or comment",
     yoursOnly_one: "{{count}} of your organization's; others published later",
