@@ -14,15 +14,15 @@ export default {
     // While submitted comments are not public (app/models/comment-read.server.ts), a paragraph
     // does not say "No comments": the reader cannot know, and it would be untrue.
     notPublishedYet: "Comments published after the period",
-    notPublishedYetLabel:
-      "Paragraph {{number}}: comments are published after the comment period. Open to read or comment",
+    // The labels keep the usual "… comments on paragraph N" shape: people (and tests) look for it.
+    notPublishedYetLabel: "Comments on paragraph {{number}}: published after the comment period. Open to comment",
     yoursOnly_one: "{{count}} of your organization's; others published later",
     yoursOnly_other: "{{count}} of your organization's; others published later",
     yoursOnlyLabel_one:
-      "Paragraph {{number}}: {{count}} comment of your organization; other comments are published after the " +
+      "{{count}} comment on paragraph {{number}} from your organization; the others are published after the " +
       "comment period. Open",
     yoursOnlyLabel_other:
-      "Paragraph {{number}}: {{count}} comments of your organization; other comments are published after the " +
+      "{{count}} comments on paragraph {{number}} from your organization; the others are published after the " +
       "comment period. Open",
     panelNotPublished:
       "The comments received are published after the comment period. Until then only the secretariat reads " +
