@@ -246,15 +246,15 @@ export default function VersionReader() {
           <ul className="compare-links">
             {previous ? (
               <li>
-                <Link to={compare(previous.number, version.number)}>
-                  {t("readerPage.compareWithPrevious", { label: previous.label })}
+                <Link to={compare(previous.number, version.number)} title={previous.label}>
+                  {t("readerPage.compareWithPrevious")}
                 </Link>
               </li>
             ) : null}
             {next ? (
               <li>
-                <Link to={compare(version.number, next.number)}>
-                  {t("readerPage.compareWithNext", { label: next.label })}
+                <Link to={compare(version.number, next.number)} title={next.label}>
+                  {t("readerPage.compareWithNext")}
                 </Link>
               </li>
             ) : null}

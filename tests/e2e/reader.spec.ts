@@ -156,9 +156,9 @@ test("while comments are unpublished, paragraphs do not tell visitors and observ
 
 test("every version's reader links to its comparison with the previous and the next version", async ({ page, gca }) => {
   await page.goto(gca.path("/versions/1"));
-  await page.getByRole("link", { name: /^Compare with .* \(next version\)$/ }).click();
+  await page.getByRole("link", { name: "Compare with the next version", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${gca.path("/compare/1...2")}$`));
   await page.goto(gca.path("/versions/2"));
-  await page.getByRole("link", { name: /^Compare with .* \(previous version\)$/ }).click();
+  await page.getByRole("link", { name: "Compare with the previous version", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${gca.path("/compare/1...2")}$`));
 });

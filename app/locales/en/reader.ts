@@ -9,8 +9,8 @@ export default {
   },
   readerPage: {
     skipToDocument: "Skip the contents to the text",
-    compareWithPrevious: "Compare with {{label}} (previous version)",
-    compareWithNext: "Compare with {{label}} (next version)",
+    compareWithPrevious: "Compare with the previous version",
+    compareWithNext: "Compare with the next version",
     // While submitted comments are not public (app/models/comment-read.server.ts), a paragraph
     // does not say "No comments": the reader cannot know, and it would be untrue.
     notPublishedYet: "Comments published after the period",
