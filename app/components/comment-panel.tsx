@@ -1,5 +1,5 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { Form, Link, useNavigate, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 
 import { CommentView, type PanelComment, type PanelRevision } from "~/components/comment-view";
@@ -7,6 +7,7 @@ import { Field, FormError } from "~/components/field";
 import { RichTextEditor } from "~/components/rich-text-editor";
 import { COMMENT_TYPES } from "~/lib/comment-types";
 import type { Message } from "~/lib/errors";
+import { paragraphPanelPath, signInPath } from "~/lib/return-address";
 import { translateMessage } from "~/lib/translate-message";
 import type { CommentingState } from "~/models/comment-period";
 
@@ -32,6 +33,8 @@ export function CommentPanel({
   errors,
   draftStorageKey,
   justSaved,
+  hiddenNotice = null,
+  feedbackHref = null,
 }: {
   justSaved: boolean;
   paragraph: { key: string; number: string | null; text: string };
@@ -43,15 +46,39 @@ export function CommentPanel({
   history: { commentId: string; revisions: PanelRevision[] } | null;
   errors: ActionErrors;
   draftStorageKey: string;
+  /** While comments are not public: what this reader does not see yet, said instead of "No comments". */
+  hiddenNotice?: "not-published" | "own-only" | null;
+  /** For a role that reads but does not comment (the secretariat): where its own work is. */
+  feedbackHref?: string | null;
 }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const panelRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const savedRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
   }, [paragraph.key]);
+  // After a save the form is emptied and its button was disabled while
+  // saving: focus goes to the confirmation rather than being dropped.
+  useEffect(() => {
+    if (justSaved) savedRef.current?.focus();
+  }, [justSaved, idempotencyKey]);
+  useModalOnNarrowScreens(panelRef);
+  // Escape closes the panel, on every screen size; focus then returns to the
+  // paragraph (the reader's route does that when the panel goes).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented || event.isComposing) return;
+      event.preventDefault();
+      navigate(closeHref, { preventScrollReset: true });
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [closeHref, navigate]);
   const label = paragraph.number ?? t("reader.unnumbered");
   return (
-    <aside className="comment-panel" aria-labelledby="panel-title">
+    <aside className="comment-panel" aria-labelledby="panel-title" ref={panelRef}>
       <div className="panel-head">
         <h2 id="panel-title" tabIndex={-1} ref={headingRef}>
           {t("comments.panelTitle", { number: label })}
@@ -61,8 +88,20 @@ export function CommentPanel({
         </Link>
       </div>
       <QuotableParagraph text={paragraph.text} />
+      {justSaved ? (
+        <p className="panel-saved" role="status" tabIndex={-1} ref={savedRef}>
+          {t("readerPage.saved")}
+        </p>
+      ) : null}
+      {hiddenNotice ? (
+        <p className="panel-hidden-notice">
+          {t(hiddenNotice === "own-only" ? "readerPage.panelNotPublishedOwn" : "readerPage.panelNotPublished")}
+        </p>
+      ) : null}
       {comments.length === 0 ? (
-        <p>{t("comments.none")}</p>
+        hiddenNotice ? null : (
+          <p>{t("comments.none")}</p>
+        )
       ) : (
         <ol className="comment-list">
           {comments.map((comment) => (
@@ -104,20 +143,62 @@ export function CommentPanel({
           />
         ) : commenting.kind === "signed-out" ? (
           <p>
-            <Link
-              to={`/login?redirectTo=${encodeURIComponent(closeHref.replace(/\?.*$/, "") + `?p=${paragraph.key}`)}`}
-            >
-              {t("comments.signInToComment")}
-            </Link>
+            <Link to={signInPath(paragraphPanelPath(closeHref, paragraph.key))}>{t("comments.signInToComment")}</Link>
           </p>
         ) : commenting.kind === "not-allowed" ? (
-          <p>{t("comments.roleCannotComment")}</p>
+          <>
+            <p>{t(feedbackHref ? "comments.secretariatCannotComment" : "comments.roleCannotComment")}</p>
+            {feedbackHref ? (
+              <p>
+                <Link to={feedbackHref}>{t("comments.roleCannotCommentFeedback")}</Link>
+              </p>
+            ) : null}
+          </>
         ) : (
           <p role="status">{translateMessage(t, commenting.message)}</p>
         )}
       </section>
     </aside>
   );
+}
+
+/**
+ * Below 64rem the panel covers the screen (app.css): there it behaves as a
+ * modal dialog. Everything outside it is inert, so Tab, a screen reader's
+ * cursor and a tap cannot reach the hidden page, and the page behind does not
+ * scroll. Without JavaScript the panel is still a full-screen, scrollable
+ * page with its own "Close" link.
+ */
+function useModalOnNarrowScreens(panelRef: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const panel = panelRef.current;
+    if (!panel) return;
+    const narrow = window.matchMedia("(max-width: 64rem)");
+    let made: Element[] = [];
+    const release = () => {
+      for (const element of made) element.removeAttribute("inert");
+      made = [];
+      document.documentElement.classList.remove("panel-modal");
+    };
+    const apply = () => {
+      release();
+      if (!narrow.matches) return;
+      for (let node: Element = panel; node.parentElement && node !== document.body; node = node.parentElement) {
+        for (const sibling of Array.from(node.parentElement.children)) {
+          if (sibling === node || sibling.hasAttribute("inert") || sibling.tagName === "SCRIPT") continue;
+          sibling.setAttribute("inert", "");
+          made.push(sibling);
+        }
+      }
+      document.documentElement.classList.add("panel-modal");
+    };
+    apply();
+    narrow.addEventListener("change", apply);
+    return () => {
+      narrow.removeEventListener("change", apply);
+      release();
+    };
+  }, [panelRef]);
 }
 
 /**

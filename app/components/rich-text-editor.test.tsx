@@ -49,6 +49,27 @@ const stored = JSON.stringify({
 });
 
 describe("RichTextEditor", () => {
+  it("keeps the focus of a click into the fallback textarea before hydration, with nothing typed", async () => {
+    const element = <RichTextEditor name="body" label="Comment" id="comment-body" />;
+    container = document.createElement("form");
+    container.innerHTML =
+      '<div class="rte"><label id="comment-body-label" for="comment-body" class="rte-label">Comment</label>' +
+      '<textarea id="comment-body" name="bodyText" class="rte-fallback" rows="8"></textarea></div>';
+    document.body.append(container);
+    container.querySelector("textarea")!.focus();
+    expect(document.activeElement).toBe(container.querySelector("textarea"));
+
+    await act(() => {
+      root = hydrateRoot(container!, element);
+      return Promise.resolve();
+    });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+
+    expect(container.querySelector("textarea")).toBeNull();
+    const editable = container.querySelector("#comment-body")!;
+    expect(editable.contains(document.activeElement)).toBe(true);
+  });
+
   it("keeps text typed into the fallback textarea before hydration", async () => {
     const element = <RichTextEditor name="body" label="Comment" id="comment-body" />;
     container = document.createElement("form");

@@ -48,7 +48,7 @@ export function RichTextEditor({
   const labelId = `${id}-label`;
   const linkErrorId = `${useId()}-link-error`;
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const typedBeforeHydration = useRef<{ text: string; focused: boolean } | null>(null);
+  const typedBeforeHydration = useRef<{ text: string | null; focused: boolean } | null>(null);
   const [linkError, setLinkError] = useState<string | null>(null);
 
   const initial = useMemo(() => initialDoc(defaultValue), [defaultValue]);
@@ -79,17 +79,19 @@ export function RichTextEditor({
     },
     // Runs synchronously while the textarea is still on the page (`create` comes a tick
     // later, after React has replaced it): note what was typed into it while the page was loading.
+    // A click or tap into the textarea without typing counts too: the editor then takes the focus
+    // (and the on-screen keyboard stays up) instead of dropping it when the textarea goes.
     onBeforeCreate: () => {
       const textarea = textareaRef.current;
-      typedBeforeHydration.current =
-        textarea && textarea.value !== textarea.defaultValue
-          ? { text: textarea.value, focused: textarea.ownerDocument.activeElement === textarea }
-          : null;
+      if (!textarea) return;
+      const changed = textarea.value !== textarea.defaultValue;
+      const focused = textarea.ownerDocument.activeElement === textarea;
+      typedBeforeHydration.current = changed || focused ? { text: changed ? textarea.value : null, focused } : null;
     },
     onCreate: ({ editor: created }) => {
       const typed = typedBeforeHydration.current;
       typedBeforeHydration.current = null;
-      if (typed) created.commands.setContent(plainTextToRichText(typed.text), { emitUpdate: false });
+      if (typed?.text != null) created.commands.setContent(plainTextToRichText(typed.text), { emitUpdate: false });
       setJson(JSON.stringify(created.getJSON()));
       if (typed?.focused) created.commands.focus("end");
     },

@@ -13,6 +13,7 @@ import importErrors from "./en/import";
 import mail from "./en/mail";
 import manage from "./en/manage";
 import people from "./en/people";
+import reader from "./en/reader";
 import workspace from "./en/workspace";
 
 const common = {
@@ -28,6 +29,7 @@ const common = {
   ...importErrors,
   ...mail,
   ...workspace,
+  ...reader,
 };
 
 export default { common } as const;

@@ -2,14 +2,19 @@ import crypto from "node:crypto";
 
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 
-import { CarriedComments, CompareWithPrevious } from "~/components/carried-comments";
+import { CarriedComments } from "~/components/carried-comments";
 import { CommentPanel } from "~/components/comment-panel";
 import { CommentPeriod } from "~/components/comment-period";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ParagraphJump } from "~/components/paragraph-jump";
 import { StatusBadge } from "~/components/status-badge";
 import { TableOfContents } from "~/components/table-of-contents";
+import { findParagraph } from "~/lib/paragraph-number";
+import { can } from "~/lib/permissions";
+import type { Translate } from "~/lib/translate";
 import { commentingState } from "~/models/comment-period";
 import { commentCountsByParagraph, listCommentRevisions, listParagraphComments } from "~/models/comment-read.server";
 import { CommentActionSchema } from "~/models/comment-schema";
@@ -45,7 +50,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = auth.user;
   const readable = { id: version.id, consultation: version.consultation };
 
+  // "Go to paragraph" without JavaScript: ?goto=2.9e leads to the paragraph's anchor.
+  const base = `/consultations/${version.consultation.slug}/versions/${version.number}`;
+  const goto = url.searchParams.get("goto");
+  const jumpTarget = goto === null ? null : findParagraph(goto.slice(0, 100), paragraphTargets(paragraphs));
+  if (jumpTarget) throw redirect(`${base}#${jumpTarget.id}`, { headers: auth.headers });
+
   const counts = await commentCountsByParagraph({ actor, version: readable });
+  const hiddenComments = commentsHiddenFrom(actor, version.consultation);
   const carried = await carriedCommentCounts({ actor, version: readable });
 
   let panel = null;
@@ -68,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       history,
       editing: url.searchParams.get("edit"),
       justSaved: url.searchParams.has("saved"),
+      feedbackHref: can(actor, "consolidate:comment:any") ? `/consultations/${params.slug}/feedback` : null,
     };
   }
 
@@ -77,6 +90,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       counts,
       carried,
       panel,
+      hiddenComments,
+      jump: goto === null ? null : { typed: goto.slice(0, 100), notFound: true },
       // A fresh key per rendered form: a double submit of this form is one
       // comment. Only signed-in people get a form (and never a cached page).
       idempotencyKey: auth.user ? crypto.randomUUID() : "",
@@ -84,6 +99,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     { headers: allowPublicPageCache(auth.headers, auth.user) },
   );
+}
+
+/** The paragraphs as "Go to paragraph" targets: the numbered ones, by their displayed number. */
+function paragraphTargets(paragraphs: ReadonlyArray<{ key: string; number: string | null }>) {
+  return paragraphs.flatMap((paragraph) =>
+    paragraph.number ? [{ number: paragraph.number, id: `p-${paragraph.key}` }] : [],
+  );
+}
+
+/**
+ * What the reader cannot see yet, so that no paragraph says "No comments"
+ * when it may have some: while submitted comments are not public
+ * (app/models/comment-read.server.ts visibleCommentsWhere), a visitor or an
+ * observer sees none ("not-published"), a member of an organization sees
+ * only its own ("own-only"). No count of hidden comments is given.
+ */
+function commentsHiddenFrom(
+  actor: Parameters<typeof can>[0],
+  consultation: { commentsVisibility: string; commentsPublishedAt: Date | string | null },
+): "not-published" | "own-only" | null {
+  if (can(actor, "read:comment:any")) return null;
+  if (consultation.commentsVisibility === "during" || consultation.commentsPublishedAt !== null) return null;
+  return actor?.organization && can(actor, "read:comment:organization") ? "own-only" : "not-published";
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -146,7 +184,8 @@ function unsavedFailure(error: unknown, headers: Headers, log: Record<string, un
 }
 
 export default function VersionReader() {
-  const { version, sections, paragraphs, counts, carried, panel, idempotencyKey, now } = useLoaderData<typeof loader>();
+  const { version, sections, paragraphs, counts, carried, panel, hiddenComments, jump, idempotencyKey, now } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -159,6 +198,12 @@ export default function VersionReader() {
     bySection.set(paragraph.sectionId, list);
   }
   const selectedKey = searchParams.get("p");
+  const panelKey = panel?.paragraph.key ?? null;
+  useFocusReturnsToParagraph(panelKey);
+  const others = [...consultation.versions].sort((a, b) => a.number - b.number);
+  const previous = others.filter((other) => other.number < version.number).at(-1);
+  const next = others.find((other) => other.number > version.number);
+  const compare = (from: number, to: number) => `/consultations/${consultation.slug}/compare/${from}...${to}`;
 
   return (
     <div className={`reader${panel ? " with-panel" : ""}`}>
@@ -177,6 +222,11 @@ export default function VersionReader() {
           timeZone={consultation.timeZone}
           now={now}
         />
+        {hiddenComments ? (
+          <p className="comments-hidden-notice">
+            {t(hiddenComments === "own-only" ? "readerPage.panelNotPublishedOwn" : "readerPage.panelNotPublished")}
+          </p>
+        ) : null}
         {consultation.versions.length > 1 ? (
           <nav aria-label={t("reader.otherVersions")} className="version-switch">
             <ul>
@@ -192,10 +242,35 @@ export default function VersionReader() {
             </ul>
           </nav>
         ) : null}
-        <CompareWithPrevious slug={consultation.slug} versionNumber={version.number} versions={consultation.versions} />
+        {previous || next ? (
+          <ul className="compare-links">
+            {previous ? (
+              <li>
+                <Link to={compare(previous.number, version.number)} title={previous.label}>
+                  {t("readerPage.compareWithPrevious")}
+                </Link>
+              </li>
+            ) : null}
+            {next ? (
+              <li>
+                <Link to={compare(version.number, next.number)} title={next.label}>
+                  {t("readerPage.compareWithNext")}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        ) : null}
+        <ParagraphJump
+          targets={paragraphs.flatMap((p) => (p.number ? [{ number: p.number, id: `p-${p.key}` }] : []))}
+          typed={jump?.typed}
+          notFound={jump?.notFound}
+        />
+        <a className="skip-contents" href="#document">
+          {t("readerPage.skipToDocument")}
+        </a>
       </div>
       <TableOfContents sections={sections} paragraphs={paragraphs} />
-      <article className="document" aria-labelledby="document-title">
+      <article className="document" id="document" tabIndex={-1} aria-labelledby="document-title">
         <h2 id="document-title" className="visually-hidden">
           {version.document.title}
         </h2>
@@ -211,10 +286,12 @@ export default function VersionReader() {
               {list.map((paragraph) => {
                 const count = counts[paragraph.id] ?? 0;
                 const label = paragraph.number ?? t("reader.unnumbered");
+                const countText = commentCountText(t, count, label, hiddenComments);
                 return (
                   <div
                     key={paragraph.id}
                     id={`p-${paragraph.key}`}
+                    tabIndex={-1}
                     className={`paragraph${selectedKey === paragraph.key ? " selected" : ""}`}
                   >
                     <a
@@ -229,9 +306,9 @@ export default function VersionReader() {
                       className="comment-count"
                       to={`${base}?p=${paragraph.key}#p-${paragraph.key}`}
                       preventScrollReset
-                      aria-label={t("reader.openComments", { count, number: label })}
+                      aria-label={countText.label}
                     >
-                      {t("reader.commentCount", { count })}
+                      {countText.text}
                     </Link>
                     <CarriedComments
                       slug={consultation.slug}
@@ -259,10 +336,38 @@ export default function VersionReader() {
           errors={actionData}
           draftStorageKey={`comment-draft:${consultation.slug}:${version.number}:${panel.paragraph.key}`}
           justSaved={panel.justSaved}
+          hiddenNotice={hiddenComments}
+          feedbackHref={panel.feedbackHref}
         />
       ) : null}
     </div>
   );
+}
+
+/**
+ * A paragraph's comment link: the count the reader may see, and while
+ * comments are unpublished, that they are (never "No comments" then, and
+ * never a count of what the reader may not see).
+ */
+function commentCountText(t: Translate, count: number, number: string, hidden: "not-published" | "own-only" | null) {
+  if (!hidden) {
+    return { text: t("reader.commentCount", { count }), label: t("reader.openComments", { count, number }) };
+  }
+  if (count === 0) {
+    return { text: t("readerPage.notPublishedYet"), label: t("readerPage.notPublishedYetLabel", { number }) };
+  }
+  return { text: t("readerPage.yoursOnly", { count }), label: t("readerPage.yoursOnlyLabel", { count, number }) };
+}
+
+/** When the comment panel closes (link, Escape, Back), focus goes back to its paragraph's comment link. */
+function useFocusReturnsToParagraph(panelKey: string | null) {
+  const last = useRef(panelKey);
+  useEffect(() => {
+    const previous = last.current;
+    last.current = panelKey;
+    if (!previous || panelKey) return;
+    document.getElementById(`p-${previous}`)?.querySelector<HTMLElement>(".comment-count")?.focus();
+  }, [panelKey]);
 }
 
 export function ErrorBoundary() {

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
 import { remixI18n } from "~/i18next.server";
-import { getSessionUser, safeRedirectPath, signIn } from "~/utils/auth.server";
+import { safeReturnPath } from "~/lib/return-address";
+import { getSessionUser, signIn } from "~/utils/auth.server";
 import { formFailure, validationFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -29,11 +30,11 @@ const LoginSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");
   const { user, headers } = await getSessionUser(request);
-  if (user) throw redirect(safeRedirectPath(redirectTo), { headers });
+  if (user) throw redirect(safeReturnPath(redirectTo), { headers });
   const t = await remixI18n.getFixedT(request);
   // Only a safe target is echoed into the form.
   return data(
-    { metaTitle: t("auth.login.title"), redirectTo: redirectTo ? safeRedirectPath(redirectTo, "") : "" },
+    { metaTitle: t("auth.login.title"), redirectTo: redirectTo ? safeReturnPath(redirectTo, "") : "" },
     { headers },
   );
 }
@@ -46,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return validationFailure(parsed.error, undefined, typed);
   const { email, password, redirectTo } = parsed.data;
   const result = await signIn({ email, password, clientAddress: context.clientAddress, request });
-  if (result.ok) throw redirect(safeRedirectPath(redirectTo), { headers: result.headers });
+  if (result.ok) throw redirect(safeReturnPath(redirectTo), { headers: result.headers });
   if (result.reason === "rate_limited") {
     const seconds = result.retryAfterSeconds;
     return formFailure(

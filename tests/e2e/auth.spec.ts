@@ -140,3 +140,44 @@ test("anyone can request an account", async ({ page }) => {
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Request sent" })).toBeVisible();
 });
+
+test("an anonymous reader signs in from a paragraph's panel and lands on that paragraph with the panel open", async ({
+  page,
+  gca,
+  createOrganization,
+  createUser,
+}) => {
+  const delegation = await createOrganization({ name: "Delegation of Member State B", kind: "member_state" });
+  const delegate = await createUser({
+    role: "delegate",
+    name: "Dana Delegate",
+    organization: delegation,
+    password: PASSWORD,
+  });
+  await page.goto(gca.path("/versions/1?p=2-9-b#p-2-9-b"));
+  const panel = page.getByRole("complementary", { name: "Comments on paragraph 2.9 b." });
+  const signIn = panel.getByRole("link", { name: "Sign in to comment" });
+  // The query before the hash: "#p-2-9-b?p=2-9-b" would be all anchor, and the panel would not open.
+  expect(new URL((await signIn.getAttribute("href")) ?? "", "http://x").searchParams.get("redirectTo")).toBe(
+    gca.path("/versions/1?p=2-9-b#p-2-9-b"),
+  );
+  await signIn.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await page.getByLabel("Email address", { exact: true }).fill(delegate.email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+
+  await expect(page).toHaveURL(new RegExp(`${gca.path("/versions/1")}\\?p=2-9-b#p-2-9-b$`));
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole("button", { name: "Save comment" })).toBeVisible();
+  await expect(page.locator("#p-2-9-b")).toBeInViewport();
+});
+
+test("the sign-in page never returns to another site", async ({ page, createUser }) => {
+  const delegate = await createUser({ role: "delegate", name: "Dario Delegate", password: PASSWORD });
+  await page.goto(`/login?redirectTo=${encodeURIComponent("/.//evil.example/")}`);
+  await page.getByLabel("Email address", { exact: true }).fill(delegate.email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/consultations$/);
+});

@@ -185,3 +185,12 @@ test("when saving fails, the typed comment is kept in the browser and comes back
   await expect(restored.getByRole("textbox", { name: "Comment" })).toHaveText("Typed while the connection drops");
   await expect(restored.getByLabel("Proposed replacement text (optional)")).toHaveValue("A proposal worth keeping");
 });
+
+test("the secretariat is told why it does not comment, and where its work is", async ({ gca, people, pageAs }) => {
+  const page = await pageAs(people.secretariat, gca.path("/versions/1?p=2-9-a"));
+  const panel = page.getByRole("complementary", { name: "Comments on paragraph 2.9 a." });
+  await expect(panel).toContainText("Comments come from the delegations and other stakeholders");
+  await expect(panel).not.toContainText("Your role can read and compare versions but not comment.");
+  await panel.getByRole("link", { name: "Consolidate the comments received on the feedback dashboard" }).click();
+  await expect(page).toHaveURL(new RegExp(`${gca.path("/feedback")}$`));
+});

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, hydrated, test } from "./fixtures";
 
 test("a new visitor goes from the list to paragraph 2.9 a. through the table of contents", async ({ page, gca }) => {
   await page.goto("/");
@@ -65,4 +65,100 @@ test("healthz reports the database", async ({ request }) => {
   const response = await request.get("/healthz");
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+});
+
+test("“Go to paragraph” takes 2.9e, 2.9 (e) and 2.9.e to 2.9 e., and says when a number is not there", async ({
+  page,
+  gca,
+}) => {
+  await page.goto(gca.path("/versions/1"));
+  await hydrated(page);
+  const jump = page.getByRole("textbox", { name: "Go to paragraph" });
+  for (const typed of ["2.9e", "2.9 (e)", "2.9.e"]) {
+    await jump.fill(typed);
+    await jump.press("Enter");
+    await expect(page.locator("#p-2-9-e")).toBeFocused();
+    await expect(page.locator("#p-2-9-e")).toBeInViewport();
+    await expect(page).toHaveURL(/#p-2-9-e$/);
+  }
+  await jump.fill("9.99 z");
+  await jump.press("Enter");
+  await expect(page.getByRole("alert")).toHaveText(/There is no paragraph 9\.99 z in this document/);
+  await expect(jump).toBeFocused();
+  await expect(jump).toHaveAttribute("aria-invalid", "true");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("“Go to paragraph” still goes to the paragraph", async ({ page, gca }) => {
+    await page.goto(gca.path("/versions/1"));
+    await page.getByRole("textbox", { name: "Go to paragraph" }).fill("2.9 e");
+    await page.getByRole("button", { name: "Go", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${gca.path("/versions/1")}#p-2-9-e$`));
+    await page.getByRole("textbox", { name: "Go to paragraph" }).fill("77");
+    await page.getByRole("button", { name: "Go", exact: true }).click();
+    await expect(page.getByRole("alert")).toHaveText(/There is no paragraph 77/);
+  });
+});
+
+test("a keyboard user reaches paragraph 2.9 e. in a few key presses, not 154", async ({ page, gca }) => {
+  await page.goto(gca.path("/versions/1"));
+  await hydrated(page);
+  let presses = 0;
+  const jump = page.getByRole("textbox", { name: "Go to paragraph" });
+  while (!(await jump.evaluate((element) => element === document.activeElement))) {
+    await page.keyboard.press("Tab");
+    expect(++presses).toBeLessThan(15);
+  }
+  await page.keyboard.type("2.9 e");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Link to paragraph 2.9 e." })).toBeFocused();
+  // And past the contents to the text with the skip link.
+  await page.goto(gca.path("/versions/1"));
+  await hydrated(page);
+  const skip = page.getByRole("link", { name: "Skip the contents to the text" });
+  for (presses = 0; !(await skip.evaluate((element) => element === document.activeElement)); presses++) {
+    await page.keyboard.press("Tab");
+    expect(presses).toBeLessThan(20);
+  }
+  await page.keyboard.press("Enter");
+  await expect(page.locator("article.document")).toBeFocused();
+});
+
+test("while comments are unpublished, paragraphs do not tell visitors and observers “No comments”", async ({
+  page,
+  gca,
+  people,
+  addComments,
+  pageAs,
+}) => {
+  await addComments(gca, [
+    { organization: people.delegation, paragraph: "2-9-d", type: "general", text: "Submitted, not yet public" },
+  ]);
+  for (const reader of [page, await pageAs(people.observer)]) {
+    await reader.goto(gca.path("/versions/1"));
+    await expect(reader.locator(".comment-count", { hasText: "No comments" })).toHaveCount(0);
+    await expect(reader.locator("#p-2-9-d .comment-count")).toHaveText("Comments published after the period");
+    await expect(reader.locator("#p-1-1 .comment-count")).toHaveText("Comments published after the period");
+    await expect(reader.getByText("The comments received are published after the comment period.")).toBeVisible();
+    await reader.goto(gca.path("/versions/1?p=2-9-d"));
+    const panel = reader.getByRole("complementary", { name: "Comments on paragraph 2.9 d." });
+    await expect(panel).toContainText("published after the comment period");
+    await expect(panel).not.toContainText("No comments");
+    await expect(panel.getByRole("article")).toHaveCount(0);
+  }
+  // The secretariat, who reads them all, sees the true count.
+  const secretariat = await pageAs(people.secretariat, gca.path("/versions/1"));
+  await expect(secretariat.locator("#p-2-9-d .comment-count")).toHaveText("1 comment");
+  await expect(secretariat.locator("#p-1-1 .comment-count")).toHaveText("No comments");
+});
+
+test("every version's reader links to its comparison with the previous and the next version", async ({ page, gca }) => {
+  await page.goto(gca.path("/versions/1"));
+  await page.getByRole("link", { name: "Compare with the next version", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${gca.path("/compare/1...2")}$`));
+  await page.goto(gca.path("/versions/2"));
+  await page.getByRole("link", { name: "Compare with the previous version", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${gca.path("/compare/1...2")}$`));
 });

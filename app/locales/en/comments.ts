@@ -18,6 +18,11 @@ export default {
     add: "Add a comment",
     signInToComment: "Sign in to comment",
     roleCannotComment: "Your role can read and compare versions but not comment.",
+    // The secretariat: not a refusal without a reason, and where its own work is.
+    secretariatCannotComment:
+      "Comments come from the delegations and other stakeholders, each for its organization. The secretariat " +
+      "does not comment: it consolidates what they send, gives each comment a disposition and publishes the result.",
+    roleCannotCommentFeedback: "Consolidate the comments received on the feedback dashboard",
     selectHint: "Select a phrase to comment on it.",
     sourceDocument: "Recorded in the source document",
     unknownOrganization: "Unknown organization",

@@ -1,0 +1,34 @@
+/** English UI strings of the reader (beyond core.ts's `reader`): the paragraph jump, honest counts. */
+export default {
+  jump: {
+    label: "Go to paragraph",
+    placeholder: "e.g. 2.9 e",
+    go: "Go",
+    notFound: "There is no paragraph {{number}} in this document. Check the number, or use the contents.",
+    empty: "Type a paragraph number, for example 2.9 e.",
+  },
+  readerPage: {
+    skipToDocument: "Skip the contents to the text",
+    compareWithPrevious: "Compare with the previous version",
+    compareWithNext: "Compare with the next version",
+    // While submitted comments are not public (app/models/comment-read.server.ts), a paragraph
+    // does not say "No comments": the reader cannot know, and it would be untrue.
+    notPublishedYet: "Comments published after the period",
+    // The labels keep the usual "… comments on paragraph N" shape: people (and tests) look for it.
+    notPublishedYetLabel: "Comments on paragraph {{number}}: published after the comment period. Open to comment",
+    yoursOnly_one: "{{count}} of your organization's; others published later",
+    yoursOnly_other: "{{count}} of your organization's; others published later",
+    yoursOnlyLabel_one:
+      "{{count}} comment on paragraph {{number}} from your organization; the others are published after the " +
+      "comment period. Open",
+    yoursOnlyLabel_other:
+      "{{count}} comments on paragraph {{number}} from your organization; the others are published after the " +
+      "comment period. Open",
+    panelNotPublished:
+      "The comments received are published after the comment period. Until then only the secretariat reads " +
+      "them, and each organization reads its own.",
+    panelNotPublishedOwn:
+      "Other organizations' comments are published after the comment period; here you see your organization's.",
+    saved: "Your comment was saved.",
+  },
+} as const;
