@@ -131,6 +131,9 @@ export default function FeedbackDashboard() {
           timeZone={consultation.timeZone}
           returnTo={returnTo}
           tableHref={`/consultations/${consultation.slug}/dispositions?v=${version.number}`}
+          confirmHref={(what) =>
+            `${base}/publish?${new URLSearchParams({ what, returnTo: returnTo || "?" }).toString()}`
+          }
         />
         <section className="feedback-exports" aria-labelledby="exports-title">
           <h2 id="exports-title">{t("feedback.exports.title")}</h2>

@@ -213,8 +213,34 @@ test(
       page.getByRole("progressbar", { name: `${decidedBefore + 6} of ${total} comments dispositioned` }),
     ).toBeVisible();
 
-    // Publish the disposition table.
-    await page.getByRole("button", { name: "Publish the disposition of comments" }).click();
+    // Before publication a visitor is told what the table is and that it is not published yet (a 404).
+    const early = await browser.newContext();
+    const earlyPage = await early.newPage();
+    const unpublished = await earlyPage.goto(gca.path("/dispositions"));
+    expect(unpublished?.status()).toBe(404);
+    await expect(
+      earlyPage.getByRole("heading", { level: 1, name: "The disposition of comments is not published yet" }),
+    ).toBeVisible();
+    await expect(earlyPage.getByText(/The secretariat has not published it yet/)).toBeVisible();
+    await expect(earlyPage.getByRole("link", { name: `Back to ${gca.title}` })).toHaveAttribute("href", gca.path(""));
+    await early.close();
+
+    // Publishing asks first, with the counts it affects; a POST without the confirmation changes nothing.
+    const forced = await page.request.post(DASHBOARD, {
+      form: { intent: "publish-dispositions", returnTo: "?v=1" },
+      headers: { Origin: new URL(page.url()).origin },
+    });
+    expect(forced.status()).toBe(400);
+    await page.reload();
+    await expect(page.getByRole("link", { name: "Publish the disposition of comments" })).toBeVisible();
+    await page.getByRole("link", { name: "Publish the disposition of comments" }).click();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Publish the disposition of comments?" }),
+    ).toBeVisible();
+    await expect(page.getByText("14 submitted comments become public.")).toBeVisible();
+    await expect(page.getByText("6 of 14 comments have no decision yet.")).toBeVisible();
+    await expect(page.getByText(/^The comment period of Draft 1 \(C20\/65\) is still open: \d+ days? left/)).toBeVisible();
+    await page.getByRole("button", { name: "Yes, publish the disposition table" }).click();
     await expect(
       page.getByRole("status").filter({ hasText: "The disposition of comments is published." }),
     ).toBeVisible();
