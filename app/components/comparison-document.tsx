@@ -127,7 +127,11 @@ function useOpenDetailsOnHash() {
       // A folded deleted paragraph opens too, and the comments folded inside it.
       const fold = target.querySelector<HTMLDetailsElement>(":scope > details.change-fold");
       const opened: HTMLDetailsElement[] = fold ? [fold] : [];
-      for (let details = target.closest("details"); details; details = details.parentElement?.closest("details") ?? null) {
+      for (
+        let details = target.closest("details");
+        details;
+        details = details.parentElement?.closest("details") ?? null
+      ) {
         opened.push(details);
       }
       if (opened.length === 0) return;

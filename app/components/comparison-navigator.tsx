@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { useHydrated } from "./use-hydrated";
+
 /** The rows that count as changes (the same rule as the page's isChange: not unchanged, or moved). */
 export const CHANGE_ROW_SELECTOR = ".redline .change:not(.change-unchanged), .redline .change.change-moved";
 
@@ -31,7 +33,7 @@ function targetIndex(rows: HTMLElement[], step: 1 | -1) {
  */
 export function ComparisonNavigator() {
   const { t } = useTranslation();
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   const [message, setMessage] = useState("");
 
   const go = useCallback(
@@ -56,7 +58,6 @@ export function ComparisonNavigator() {
   );
 
   useEffect(() => {
-    setReady(true);
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
       if (isTypingTarget(event.target) || document.querySelector("dialog[open]")) return;

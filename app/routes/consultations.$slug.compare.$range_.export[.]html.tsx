@@ -65,10 +65,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     to: page.to.label,
     consultation: page.consultation.title,
   });
+  const styles = download ? `<style>${REDLINE_STYLES}</style>` : STYLESHEET;
   const html = `<!DOCTYPE html>
 <html lang="${lng}" dir="${i18n.dir(lng)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>${download ? `<style>${REDLINE_STYLES}</style>` : STYLESHEET}</head><body>${body}</body></html>`;
+<title>${escapeHtml(title)}</title>${styles}</head><body>${body}</body></html>`;
 
   const headers = new Headers(auth.headers);
   headers.set("Content-Type", "text/html; charset=utf-8");

@@ -234,12 +234,12 @@ test(
     await page.reload();
     await expect(page.getByRole("link", { name: "Publish the disposition of comments" })).toBeVisible();
     await page.getByRole("link", { name: "Publish the disposition of comments" }).click();
-    await expect(
-      page.getByRole("heading", { level: 1, name: "Publish the disposition of comments?" }),
-    ).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Publish the disposition of comments?" })).toBeVisible();
     await expect(page.getByText("14 submitted comments become public.")).toBeVisible();
     await expect(page.getByText("6 of 14 comments have no decision yet.")).toBeVisible();
-    await expect(page.getByText(/^The comment period of Draft 1 \(C20\/65\) is still open: \d+ days? left/)).toBeVisible();
+    await expect(
+      page.getByText(/^The comment period of Draft 1 \(C20\/65\) is still open: \d+ days? left/),
+    ).toBeVisible();
     await page.getByRole("button", { name: "Yes, publish the disposition table" }).click();
     await expect(
       page.getByRole("status").filter({ hasText: "The disposition of comments is published." }),

@@ -87,6 +87,9 @@ export default {
       date: "Date",
     },
     groups: {
+      decision_one: "Decision on {{count}} of {{size}}:",
+      decision_other: "Decision on {{count}} of {{size}}:",
+      decisionsMixed: "Decisions differ within this group:",
       title: "Near-identical comments",
       intro:
         "Comments whose text is the same or nearly so (campaigns, copied letters) are grouped; a whole group " +
@@ -187,7 +190,8 @@ export default {
       undecided_one: "{{count}} of {{total}} comments has no decision yet.",
       undecided_other: "{{count}} of {{total}} comments have no decision yet.",
       allDecided: "Every comment has a decision.",
-      periodOpen_one: "The comment period of {{label}} is still open: {{count}} day left (it closes {{date}}, {{zone}}).",
+      periodOpen_one:
+        "The comment period of {{label}} is still open: {{count}} day left (it closes {{date}}, {{zone}}).",
       periodOpen_other:
         "The comment period of {{label}} is still open: {{count}} days left (it closes {{date}}, {{zone}}).",
       periodClosed: "No comment period is open.",

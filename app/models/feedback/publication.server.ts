@@ -4,12 +4,11 @@
  * have no decision yet, and how long the comment period still runs.
  */
 import { DomainError } from "~/lib/errors";
+import type { PublicationTarget } from "~/lib/feedback/feedback-action-schema";
 import type { Actor } from "~/lib/permissions";
 import { prisma } from "~/utils/db.server";
 
 import { authorizeConsolidation } from "./scope.server";
-
-import type { PublicationTarget } from "~/lib/feedback/feedback-action-schema";
 
 export async function getPublicationImpact({
   actor,
