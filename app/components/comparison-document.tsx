@@ -123,9 +123,19 @@ function useOpenDetailsOnHash() {
       const id = decodeURIComponent(window.location.hash.slice(1));
       if (!id) return;
       const target = document.getElementById(id);
-      const details = target?.closest("details");
-      if (!target || !details) return;
-      if (!details.open) details.open = true;
+      if (!target) return;
+      // A folded deleted paragraph opens too, and the comments folded inside it.
+      const fold = target.querySelector<HTMLDetailsElement>(":scope > details.change-fold");
+      const opened: HTMLDetailsElement[] = fold ? [fold] : [];
+      for (
+        let details = target.closest("details");
+        details;
+        details = details.parentElement?.closest("details") ?? null
+      ) {
+        opened.push(details);
+      }
+      if (opened.length === 0) return;
+      for (const details of opened) details.open = true;
       target.scrollIntoView({ block: "start" });
     };
     open();
@@ -140,11 +150,14 @@ export function ComparisonDocument({
   context,
   layout,
   emptyMessage,
+  fold = true,
 }: {
   groups: GroupData[];
   context: ComparisonContext;
   layout: ComparisonLayout;
   emptyMessage: string;
+  /** Fold deleted paragraphs to one line (the page); the printable redline shows them whole. */
+  fold?: boolean;
 }) {
   const { t } = useTranslation();
   useOpenDetailsOnHash();
@@ -162,7 +175,7 @@ export function ComparisonDocument({
           ) : null}
           <ol className="change-list">
             {group.rows.map((row) => (
-              <ComparisonRow key={row.anchor} row={row} context={context} layout={layout} />
+              <ComparisonRow key={row.anchor} row={row} context={context} layout={layout} fold={fold} />
             ))}
           </ol>
         </section>

@@ -173,16 +173,19 @@ export function ComparisonRow({
   row,
   context,
   layout,
+  fold = true,
 }: {
   row: RowData;
   context: ComparisonContext;
   layout: ComparisonLayout;
+  /** Fold a deleted paragraph to one line (not in the printable redline). */
+  fold?: boolean;
 }) {
   const { t } = useTranslation();
   const oldNumbers = rowNumbers(row.old) || (row.old.length > 0 ? t("compare.unnumbered") : "");
   const more = row.commentCount - row.comments.length;
-  return (
-    <li id={row.anchor} className={`change change-${row.kind}${row.moved ? " change-moved" : ""}`}>
+  const body = (
+    <>
       <div className="change-head">
         <p className="change-numbers">
           <ParagraphLinks paragraphs={row.old} version={context.from} context={context} /> →{" "}
@@ -259,8 +262,42 @@ export function ComparisonRow({
           ) : null}
         </details>
       ) : null}
+    </>
+  );
+  const className = `change change-${row.kind}${row.moved ? " change-moved" : ""}`;
+  // A deleted paragraph folds to one line (number, first words, "deleted"): the long
+  // comparisons are mostly deletions. <details> opens without JavaScript, by keyboard too.
+  return (
+    <li id={row.anchor} className={className} tabIndex={-1}>
+      {fold && row.kind === "deleted" ? (
+        <details className="change-fold">
+          <summary>
+            <span className="change-fold-number">{oldNumbers || t("compare.unnumbered")}</span>{" "}
+            <span className="change-fold-words">{firstWords(row.changes)}</span>{" "}
+            <span className="badge badge-change badge-deleted">{t("compare.badges.deleted")}</span>
+            {row.commentCount > 0 ? (
+              <span className="change-fold-comments"> {t("compare.commentsLink", { count: row.commentCount })}</span>
+            ) : null}
+          </summary>
+          {body}
+        </details>
+      ) : (
+        body
+      )}
     </li>
   );
+}
+
+/** The first few words of a row's old text, for its folded line. */
+export function firstWords(changes: readonly WordChange[], count = 10) {
+  let text = "";
+  for (const change of changes) {
+    if (change.type === "insert") continue;
+    text += change.text;
+    if (text.length > count * 12) break;
+  }
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  return words.length > count ? `${words.slice(0, count).join(" ")} …` : words.join(" ");
 }
 
 function CarriedCommentView({
@@ -300,7 +337,8 @@ function CarriedCommentView({
           {comment.adoption ? (
             <p className={`adoption adoption-${comment.adoption}`}>
               {t("compare.adoption.label", { version: toLabel })}{" "}
-              <strong>{t(`compare.adoption.${comment.adoption}`)}</strong>
+              <strong>{t(`compare.adoption.${comment.adoption}`)}</strong>{" "}
+              <span className="adoption-why">{t("compare.adoption.why")}</span>
             </p>
           ) : null}
         </div>

@@ -41,6 +41,7 @@ export function FeedbackComment({
   paragraphHref,
   bulkFormId,
   groupSize,
+  justDecided,
 }: {
   comment: FeedbackCommentView;
   timeZone: string;
@@ -50,6 +51,8 @@ export function FeedbackComment({
   /** The bulk decision form the comment's checkbox belongs to; no checkbox without one. */
   bulkFormId?: string;
   groupSize?: number;
+  /** The confirmation of a decision just taken on this comment, shown beside it. */
+  justDecided?: string;
 }) {
   const { t } = useTranslation();
   const who =
@@ -133,6 +136,11 @@ export function FeedbackComment({
           <p>{t("feedback.list.notDecided")}</p>
         )}
       </div>
+      {justDecided ? (
+        <p className="notice decided-notice" role="status">
+          {justDecided}
+        </p>
+      ) : null}
       <details className="decide" open={errors?.target === comment.id || undefined}>
         <summary>{t("feedback.decision.legend")}</summary>
         <DecisionForm

@@ -7,6 +7,7 @@ import { DISPOSITION_STATUSES } from "~/lib/feedback/iso-table";
 import type { MessageKey } from "~/lib/translate";
 
 import { Field, FormError } from "./field";
+import { useHydrated } from "./use-hydrated";
 
 /** What the action answers when a decision form is refused (app/models/feedback/form-failure.server.ts). */
 export type DecisionFieldErrors = Partial<Record<string, MessageKey[] | undefined>>;
@@ -103,10 +104,21 @@ export function DecisionForm({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <FormError message={mine?.formError} />
+      <KeepScroll />
       <DecisionFields idPrefix={`decide-${target}`} defaults={defaults} errors={mine?.fieldErrors} />
       <button type="submit" disabled={busy}>
         {busy ? t("feedback.decision.saving") : submitLabel}
       </button>
     </Form>
   );
+}
+
+/**
+ * Tells the action that the page runs JavaScript, so it answers without an
+ * anchor and the scroll position stays where the officer works (the form
+ * has preventScrollReset). Without JavaScript the answer's anchor brings
+ * the page back to the form.
+ */
+export function KeepScroll() {
+  return useHydrated() ? <input type="hidden" name="scroll" value="keep" /> : null;
 }

@@ -1,6 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { isDispositionStatus } from "~/lib/feedback/iso-table";
+
 import { DecisionForm, type DecisionErrors } from "./feedback-decision";
 
 type Group = {
@@ -11,6 +13,8 @@ type Group = {
   text: string;
   organization: string | null;
   paragraph: { number: string | null; key: string } | null;
+  decisions?: Array<{ status: string; count: number }>;
+  firstDecision?: { status: string; response: string } | null;
 };
 
 /**
@@ -26,6 +30,7 @@ export function FeedbackGroups({
   returnTo,
   errors,
   groupHref,
+  justDecided,
 }: {
   groups: Group[];
   ungrouped: number;
@@ -34,6 +39,8 @@ export function FeedbackGroups({
   returnTo: string;
   errors: DecisionErrors;
   groupHref: (id: string) => string;
+  /** The group just decided, whose confirmation shows beside it. */
+  justDecided?: { id: string; message: string } | null;
 }) {
   const { t } = useTranslation();
   return (
@@ -58,7 +65,7 @@ export function FeedbackGroups({
       ) : (
         <ol className="group-list">
           {groups.map((group) => (
-            <li key={group.id} className="group" aria-labelledby={`group-${group.id}-title`}>
+            <li key={group.id} id={`group-${group.id}`} className="group" aria-labelledby={`group-${group.id}-title`}>
               <h3 id={`group-${group.id}-title`}>
                 {t("feedback.groups.size", { count: group.size })}
                 {group.inView !== group.size ? (
@@ -79,14 +86,21 @@ export function FeedbackGroups({
                       number: group.paragraph.number ?? group.paragraph.key,
                     })
                   : t("feedback.groups.firstNoParagraph", { organization: group.organization ?? "—" })}{" "}
-                · <Link to={groupHref(group.id)}>{t("feedback.groups.show")}</Link>
+                · <Link to={`${groupHref(group.id)}#list-title`}>{t("feedback.groups.show")}</Link>
               </p>
+              <GroupDecision group={group} />
+              {justDecided?.id === group.id ? (
+                <p className="notice decided-notice" role="status">
+                  {justDecided.message}
+                </p>
+              ) : null}
               <DecisionForm
                 intent="dispose-group"
                 target={`group-${group.id}`}
                 hidden={{ groupId: group.id }}
                 returnTo={returnTo}
                 errors={errors}
+                defaults={group.decisions?.length === 1 ? (group.firstDecision ?? null) : null}
                 submitLabel={t("feedback.groups.decideAll", { count: group.size })}
                 className="group-decision"
               />
@@ -95,5 +109,35 @@ export function FeedbackGroups({
         </ol>
       )}
     </section>
+  );
+}
+
+/** What was decided on a group: one decision (with its response), or how the decisions divide. */
+function GroupDecision({ group }: { group: Group }) {
+  const { t } = useTranslation();
+  const decisions = group.decisions ?? [];
+  if (decisions.length === 0) return null;
+  const label = (status: string) => (isDispositionStatus(status) ? t(`dispositions.status.${status}`) : status);
+  if (decisions.length === 1 && group.firstDecision?.status === decisions[0].status) {
+    return (
+      <p className={`decision-state decided decided-${decisions[0].status}`}>
+        {t("feedback.groups.decision", { count: decisions[0].count, size: group.size })}{" "}
+        <strong>{label(decisions[0].status)}</strong>
+        {group.firstDecision.response ? (
+          <span className="decision-response-text"> — {group.firstDecision.response}</span>
+        ) : null}
+      </p>
+    );
+  }
+  return (
+    <p className="decision-state decided">
+      {t("feedback.groups.decisionsMixed")}{" "}
+      {decisions.map((decision, index) => (
+        <span key={decision.status}>
+          {index > 0 ? ", " : null}
+          <strong>{label(decision.status)}</strong> ({decision.count})
+        </span>
+      ))}
+    </p>
   );
 }

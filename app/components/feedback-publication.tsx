@@ -13,12 +13,15 @@ export function FeedbackPublication({
   timeZone,
   returnTo,
   tableHref,
+  confirmHref,
 }: {
   commentsPublishedAt: string | Date | null;
   dispositionsPublishedAt: string | Date | null;
   timeZone: string;
   returnTo: string;
   tableHref: string;
+  /** The confirmation page that publishes (counts first: publishing is public at once). */
+  confirmHref: (what: "comments" | "dispositions") => string;
 }) {
   const { t } = useTranslation();
   const rows = [
@@ -50,13 +53,19 @@ export function FeedbackPublication({
                   ? t("feedback.publication.publishedOn", { date: formatInstant(row.at, timeZone) })
                   : t("feedback.publication.notPublished")}
               </span>
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value={row.at ? `unpublish-${row.key}` : `publish-${row.key}`} />
-                <input type="hidden" name="returnTo" value={returnTo} />
-                <button type="submit" className={row.at ? "secondary" : undefined}>
-                  {t(`feedback.publication.${row.at ? row.unpublish : row.publish}`)}
-                </button>
-              </Form>
+              {row.at ? (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value={`unpublish-${row.key}`} />
+                  <input type="hidden" name="returnTo" value={returnTo} />
+                  <button type="submit" className="secondary">
+                    {t(`feedback.publication.${row.unpublish}`)}
+                  </button>
+                </Form>
+              ) : (
+                <Link to={confirmHref(row.key)} className="button">
+                  {t(`feedback.publication.${row.publish}`)}
+                </Link>
+              )}
             </dd>
           </div>
         ))}

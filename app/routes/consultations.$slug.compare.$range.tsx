@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { ComparisonDocument, ComparisonLegend, ComparisonSummary } from "~/components/comparison-document";
+import { ComparisonNavigator } from "~/components/comparison-navigator";
 import type { ComparisonContext } from "~/components/comparison-row";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { remixI18n } from "~/i18next.server";
@@ -156,7 +157,12 @@ export default function CompareVersions() {
                   <a href={`${base}/export.docx`}>{t("compare.downloadDocx")}</a>
                 </li>
                 <li>
-                  <a href={`${base}/export.html`}>{t("compare.downloadHtml")}</a>
+                  <a href={`${base}/export.html`}>{t("compare.openRedline")}</a>
+                </li>
+                <li>
+                  <a href={`${base}/export.html?download=1`} download>
+                    {t("compare.downloadHtml")}
+                  </a>
                 </li>
               </ul>
             </div>
@@ -177,6 +183,10 @@ export default function CompareVersions() {
         />
       </section>
 
+      <ComparisonNavigator />
+      {page.groups.some((group) => group.rows.some((row) => row.comments.some((comment) => comment.adoption))) ? (
+        <p className="comparison-adoption-note">{t("compare.adoptionNote", { version: to.label })}</p>
+      ) : null}
       <ComparisonDocument
         groups={page.groups}
         context={context}

@@ -1,11 +1,12 @@
 import { data } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useParams, type ErrorResponse } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorMessage, GeneralErrorBoundary } from "~/components/error-boundary";
 import { remixI18n } from "~/i18next.server";
 import { formatInstant } from "~/lib/dates";
 import { isCommentType, isDispositionStatus, ISO_COLUMNS, sectionLabel, TYPE_CODES } from "~/lib/feedback/iso-table";
+import { translateMessage } from "~/lib/translate-message";
 import { getDispositionTable } from "~/models/disposition.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { orErrorResponse } from "~/utils/http.server";
@@ -50,6 +51,8 @@ export default function DispositionTable() {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const downloads = `?v=${version.number}`;
   const columns = ISO_COLUMNS.map((column, index) => `(${index + 1}) ${t(`feedback.columns.${column}`)}`);
+  // Below the breakpoint each row is a card, each cell labelled with its column (app.css).
+  const [organization, paragraph, section, figure, type, comment, proposed, observations] = columns;
   return (
     <div className="page dispositions-page">
       <p className="breadcrumbs">
@@ -121,25 +124,31 @@ export default function DispositionTable() {
               <tbody>
                 {group.rows.map((row) => (
                   <tr key={row.id} id={`c-${row.id}`}>
-                    <th scope="row" className="cell-text">
+                    <th scope="row" className="cell-text" data-label={organization}>
                       {row.organization}
                     </th>
-                    <td>{row.paragraphNumber ?? ""}</td>
-                    <td>{label ?? ""}</td>
-                    <td className="cell-text">{row.quote ? `“${row.quote}”` : ""}</td>
-                    <td className="type-code">
+                    <td data-label={paragraph}>{row.paragraphNumber ?? ""}</td>
+                    <td data-label={section}>{label ?? ""}</td>
+                    <td className="cell-text" data-label={figure}>
+                      {row.quote ? `“${row.quote}”` : ""}
+                    </td>
+                    <td className="type-code" data-label={type}>
                       {isCommentType(row.type) ? (
                         <abbr title={t(`comments.types.${row.type}`)}>{TYPE_CODES[row.type]}</abbr>
                       ) : (
                         row.type
                       )}
                     </td>
-                    <td className="cell-text">{row.comment}</td>
-                    <td className="cell-text">{row.proposedText ?? ""}</td>
-                    <td className="cell-text">
+                    <td className="cell-text" data-label={comment}>
+                      {row.comment}
+                    </td>
+                    <td className="cell-text" data-label={proposed}>
+                      {row.proposedText ?? ""}
+                    </td>
+                    <td className="cell-text cell-observations" data-label={observations}>
                       {row.disposition ? (
                         <>
-                          <strong>
+                          <strong className={`disposition-status status-${row.disposition.status}`}>
                             {isDispositionStatus(row.disposition.status)
                               ? t(`dispositions.status.${row.disposition.status}`)
                               : row.disposition.status}
@@ -176,6 +185,37 @@ export default function DispositionTable() {
   );
 }
 
+/** Not published yet: say so, and where to go, rather than a bare "Not found" (still a 404: no table exists yet). */
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
+  return <GeneralErrorBoundary statusHandlers={{ 404: (error) => <NotPublished error={error} /> }} />;
+}
+
+function NotPublished({ error }: { error: ErrorResponse }) {
+  const { t } = useTranslation();
+  const { slug } = useParams();
+  const message = errorMessage(error);
+  if (message?.key !== "dispositions.notPublished") {
+    return (
+      <>
+        <h1>{t("errors.notFoundTitle")}</h1>
+        <p>{message ? translateMessage(t, message) : t("errors.notFound")}</p>
+        <p>
+          <Link to="/consultations">{t("errors.backHome")}</Link>
+        </p>
+      </>
+    );
+  }
+  const title = typeof message.values?.title === "string" ? message.values.title : null;
+  return (
+    <div className="not-published" aria-labelledby="error-title">
+      <h1 id="error-title">{t("dispositions.notPublishedPage.title")}</h1>
+      <p className="lead">{t("dispositions.notPublishedPage.what")}</p>
+      <p>{t("dispositions.notPublishedPage.when")}</p>
+      <p>
+        <Link to={`/consultations/${slug ?? ""}`}>
+          {title ? t("dispositions.notPublishedPage.back", { title }) : t("dispositions.notPublishedPage.backPlain")}
+        </Link>
+      </p>
+    </div>
+  );
 }

@@ -6,7 +6,7 @@ import { BarChart } from "~/components/charts/bar-chart";
 import { ColumnChart } from "~/components/charts/column-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FeedbackComment } from "~/components/feedback-comment";
-import { DecisionFields } from "~/components/feedback-decision";
+import { DecisionFields, KeepScroll } from "~/components/feedback-decision";
 import { FeedbackFilters } from "~/components/feedback-filters";
 import { FeedbackGroups } from "~/components/feedback-groups";
 import { FeedbackHeatMap } from "~/components/feedback-heat-map";
@@ -59,9 +59,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) return feedbackValidationFailure(parsed.error, target, headers);
   try {
     const result = await applyFeedbackAction({ actor: user, slug, action: parsed.data, ip: context.clientAddress });
-    const single = parsed.data.intent === "dispose" ? parsed.data.commentIds[0] : "";
-    const anchor = single ? `#c-${single}` : "";
-    const search = returnSearch(form.get("returnTo"), { notice: result.notice, count: result.count });
+    // The confirmation shows beside the form that decided (`at`); without JavaScript the page
+    // comes back at that form (the anchor), with it the scroll position stays (scroll=keep).
+    const decision = parsed.data.intent.startsWith("dispose");
+    const at = decision ? target : "";
+    const anchor = at && form.get("scroll") !== "keep" ? `#${decisionAnchor(at)}` : "";
+    const extra = { notice: result.notice, count: result.count, ...(at ? { at } : {}) };
+    const search = returnSearch(form.get("returnTo"), extra);
     return redirect(`/consultations/${slug}/feedback${search}${anchor}`, { headers });
   } catch (error) {
     return feedbackActionFailure(error, target, headers);
@@ -69,6 +73,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 const BULK_FORM_ID = "bulk-decision";
+
+/** Where the page comes back to after a decision: the comment, the group or the bulk form. */
+function decisionAnchor(target: string) {
+  if (target === "bulk") return BULK_FORM_ID;
+  return target.startsWith("group-") ? target : `c-${target}`;
+}
 
 export default function FeedbackDashboard() {
   const dashboard = useLoaderData<typeof loader>();
@@ -85,6 +95,13 @@ export default function FeedbackDashboard() {
   const exportQuery = feedbackSearch({ ...filters, v: version.number }, { page: undefined });
   const notice = parseFeedbackNotice(searchParams.get("notice"));
   const noticeCount = Number(searchParams.get("count") ?? 0);
+  // A decision's confirmation is shown beside the form that made it, not at the top of the page.
+  const at = notice === "decided" || notice === "unchanged" ? (searchParams.get("at") ?? "") : "";
+  const decidedNotice = !at
+    ? ""
+    : notice === "unchanged"
+      ? t("feedback.notice.unchanged")
+      : t("feedback.notice.decided", { count: noticeCount });
   const pages = Math.max(1, Math.ceil(totals.comments / list.pageSize));
   const bulkBusy = navigation.state === "submitting" && navigation.formData?.get("target") === "bulk";
   const bulkErrors = actionData?.target === "bulk" ? actionData : null;
@@ -112,7 +129,7 @@ export default function FeedbackDashboard() {
           </ul>
         </nav>
       ) : null}
-      {notice ? (
+      {notice && !at ? (
         <p className="notice" role="status">
           {t(`feedback.notice.${notice}`, { count: noticeCount })}
         </p>
@@ -131,6 +148,9 @@ export default function FeedbackDashboard() {
           timeZone={consultation.timeZone}
           returnTo={returnTo}
           tableHref={`/consultations/${consultation.slug}/dispositions?v=${version.number}`}
+          confirmHref={(what) =>
+            `${base}/publish?${new URLSearchParams({ what, returnTo: returnTo || "?" }).toString()}`
+          }
         />
         <section className="feedback-exports" aria-labelledby="exports-title">
           <h2 id="exports-title">{t("feedback.exports.title")}</h2>
@@ -229,6 +249,7 @@ export default function FeedbackDashboard() {
         returnTo={returnTo}
         errors={actionData}
         groupHref={(id) => withFilters({ group: id })}
+        justDecided={at.startsWith("group-") ? { id: at.slice("group-".length), message: decidedNotice } : null}
       />
 
       <section className="feedback-list" aria-labelledby="list-title">
@@ -242,6 +263,12 @@ export default function FeedbackDashboard() {
             <input type="hidden" name="target" value="bulk" />
             <input type="hidden" name="returnTo" value={returnTo} />
             <FormError message={bulkErrors?.formError} />
+            {at === "bulk" ? (
+              <p className="notice decided-notice" role="status">
+                {decidedNotice}
+              </p>
+            ) : null}
+            <KeepScroll />
             <DecisionFields idPrefix="bulk" errors={bulkErrors?.fieldErrors} />
             <button type="submit" disabled={bulkBusy}>
               {bulkBusy ? t("feedback.decision.saving") : t("feedback.list.bulkApply")}
@@ -259,6 +286,7 @@ export default function FeedbackDashboard() {
                 paragraphHref={paragraphHref}
                 bulkFormId={BULK_FORM_ID}
                 groupSize={comment.duplicateGroupId ? list.groupSizes[comment.duplicateGroupId] : undefined}
+                justDecided={at === comment.id ? decidedNotice : undefined}
               />
             </li>
           ))}

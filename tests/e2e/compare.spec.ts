@@ -99,9 +99,81 @@ test("the Word export is a .docx with tracked changes", async ({ request, gca })
   expect(response.headers()["content-disposition"]).toBe(`attachment; filename="${gca.slug}-compare-1-2.docx"`);
   const body = await response.body();
   expect(body.subarray(0, 2).toString()).toBe("PK");
-  const html = await request.get(`${COMPARE}/export.html`);
+  const html = await request.get(`${COMPARE}/export.html?download=1`);
   expect(html.status()).toBe(200);
-  expect(await html.text()).toContain('<del><span class="visually-hidden">deleted: </span>partners and other</del>');
+  expect(html.headers()["content-disposition"]).toBe(`attachment; filename="${gca.slug}-compare-1-2.html"`);
+  const file = await html.text();
+  expect(file).toContain('<del><span class="visually-hidden">deleted: </span>partners and other</del>');
+  // The file stands alone (styles inline) and prints the deleted paragraphs whole.
+  expect(file).toContain("<style>");
+  expect(file).not.toContain("change-fold");
+});
+
+test("the printable redline opens as a page, styled by its own stylesheet", async ({ page, gca }) => {
+  const COMPARE = compareOf(gca);
+  await page.goto(COMPARE);
+  const opened = page.waitForResponse((response) => response.url().endsWith("/export.html"));
+  await page.getByRole("link", { name: "Printable redline", exact: true }).click();
+  const response = await opened;
+  expect(response.headers()["content-disposition"]).toBe(`inline; filename="${gca.slug}-compare-1-2.html"`);
+  await expect(page).toHaveURL(new RegExp(`${COMPARE.replace(/\./g, "\\.")}/export\\.html$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Changes from Draft 1 (C20/65) to Final text (Council 2022)",
+  );
+  // The site's policy allows no inline style: /redline.css applies.
+  const del = page.locator("del", { hasText: "partners and other" }).first();
+  await expect(del).toHaveCSS("text-decoration-line", "line-through");
+  await expect(page.getByRole("link", { name: "Download the printable redline (.html)" })).toHaveCount(0);
+});
+
+test("deleted paragraphs fold to one line and open on demand, without JavaScript too", async ({ browser, gca }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(compareOf(gca));
+  const deleted = page.locator(".change-deleted");
+  await expect(deleted).toHaveCount(106);
+  // 1.6 of the draft was deleted: one line, its number, first words and "Deleted".
+  const fold = page.locator("li.change-deleted").filter({ hasText: /^\s*1\.6\s/ });
+  await expect(fold.locator("summary")).toHaveText(
+    /^1\.6 A fundamental role of ITU, based on the guidance of … Deleted$/,
+  );
+  await expect(fold.locator(".change-text")).toBeHidden();
+  await fold.locator("summary").click();
+  await expect(fold.locator(".change-text")).toBeVisible();
+  await expect(fold.locator(".change-text del")).toContainText("A fundamental role of ITU");
+  await expect(fold.getByRole("link", { name: "Read paragraph 1.6 in Draft 1 (C20/65)" })).toBeVisible();
+  // Folded, the long comparison is less than half its former height (36,876 px unfolded at 1366 px).
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThan(20_000);
+  await context.close();
+});
+
+test("next and previous change move the focus from change to change, by button and by key", async ({ page, gca }) => {
+  await page.goto(`${compareOf(gca)}?only=changes`);
+  await hydrated(page);
+  const nav = page.getByRole("navigation", { name: "Changes" });
+  const status = nav.getByRole("status");
+  await nav.getByRole("button", { name: "Next change" }).click();
+  await expect(status).toHaveText(/^Change 1 of \d+: /);
+  const first = await status.innerText();
+  const focused = page.locator("li.change:focus");
+  await expect(focused).toHaveCount(1);
+  await expect(focused).toBeInViewport();
+  await page.keyboard.press("n");
+  await expect(status).toHaveText(/^Change 2 of \d+: /);
+  await page.keyboard.press("n");
+  await expect(status).toHaveText(/^Change 3 of \d+: /);
+  await page.keyboard.press("p");
+  await page.keyboard.press("k");
+  await expect(status).toHaveText(first);
+  await page.keyboard.press("p");
+  await expect(status).toHaveText(/^This is the first change/);
+  // Letters typed into a field stay in the field.
+  const from = page.getByRole("group", { name: "Versions to compare" }).getByLabel("From");
+  await from.focus();
+  await page.keyboard.press("n");
+  await expect(status).toHaveText(/^This is the first change/);
+  await expect(from).toBeFocused();
 });
 
 test("follows a link from a change to the comments that asked for it", async ({ page, gca, people, signInAs }) => {
@@ -136,7 +208,12 @@ test("follows a link from a change to the comments that asked for it", async ({ 
   await expect(comment).toBeVisible();
   await expect(comment).toContainText(people.delegation.name);
   await expect(comment).toContainText("Technical");
-  await expect(comment).toContainText("In Final text (Council 2022): Adopted");
+  // Whether the words are in the new text, said apart from the secretariat's decision.
+  await expect(comment).toContainText(
+    "Proposed words in the text of Final text (Council 2022): present (found by comparing the texts, not the " +
+      "secretariat's decision)",
+  );
+  await expect(page.getByText(/The secretariat's decision on each comment .* is a separate thing/)).toBeVisible();
 
   // The reader of the final text points back to it.
   await page.goto(gca.path("/versions/2"));

@@ -3,7 +3,14 @@ import fs from "node:fs/promises";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 
-import { test as base, expect, type SubmittedComment, type TestConsultation, type TestOrganization } from "./fixtures";
+import {
+  test as base,
+  expect,
+  hydrated,
+  type SubmittedComment,
+  type TestConsultation,
+  type TestOrganization,
+} from "./fixtures";
 
 import type { Page } from "@playwright/test";
 
@@ -213,8 +220,34 @@ test(
       page.getByRole("progressbar", { name: `${decidedBefore + 6} of ${total} comments dispositioned` }),
     ).toBeVisible();
 
-    // Publish the disposition table.
-    await page.getByRole("button", { name: "Publish the disposition of comments" }).click();
+    // Before publication a visitor is told what the table is and that it is not published yet (a 404).
+    const early = await browser.newContext();
+    const earlyPage = await early.newPage();
+    const unpublished = await earlyPage.goto(gca.path("/dispositions"));
+    expect(unpublished?.status()).toBe(404);
+    await expect(
+      earlyPage.getByRole("heading", { level: 1, name: "The disposition of comments is not published yet" }),
+    ).toBeVisible();
+    await expect(earlyPage.getByText(/The secretariat has not published it yet/)).toBeVisible();
+    await expect(earlyPage.getByRole("link", { name: `Back to ${gca.title}` })).toHaveAttribute("href", gca.path(""));
+    await early.close();
+
+    // Publishing asks first, with the counts it affects; a POST without the confirmation changes nothing.
+    const forced = await page.request.post(DASHBOARD, {
+      form: { intent: "publish-dispositions", returnTo: "?v=1" },
+      headers: { Origin: new URL(page.url()).origin },
+    });
+    expect(forced.status()).toBe(400);
+    await page.reload();
+    await expect(page.getByRole("link", { name: "Publish the disposition of comments" })).toBeVisible();
+    await page.getByRole("link", { name: "Publish the disposition of comments" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Publish the disposition of comments?" })).toBeVisible();
+    await expect(page.getByText("14 submitted comments become public.")).toBeVisible();
+    await expect(page.getByText("6 of 14 comments have no decision yet.")).toBeVisible();
+    await expect(
+      page.getByText(/^The comment period of Draft 1 \(C20\/65\) is still open: \d+ days? left/),
+    ).toBeVisible();
+    await page.getByRole("button", { name: "Yes, publish the disposition table" }).click();
     await expect(
       page.getByRole("status").filter({ hasText: "The disposition of comments is published." }),
     ).toBeVisible();
@@ -284,3 +317,81 @@ test("the dashboard is the secretariat's: a visitor is sent to sign in, a focal 
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
 });
+
+test("a decision is confirmed beside the comment decided; a decided group shows its decision", async ({
+  page,
+  commented: gca,
+  people,
+  signInAs,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await signInAs(people.secretariat);
+  await page.goto(gca.path("/feedback"));
+  await hydrated(page);
+  const list = page.getByRole("region", { name: "Comments" });
+  // The last comment of the list: far below the top of the page.
+  const card = list.getByRole("article").filter({ hasText: "coordination mechanism should also cover SG13" });
+  await card.getByText("Decide on this comment").click();
+  await card.getByLabel("Decision").selectOption({ label: "Accepted in part" });
+  await card.getByLabel("Response of the secretariat").fill("SG13 is added; SG20 is out of scope.");
+  await card.getByRole("button", { name: "Save the decision" }).click();
+  await expect(card.getByRole("status")).toHaveText("Decision recorded for 1 comment.");
+  await expect(card.getByRole("status")).toBeInViewport();
+  // Not at the top of the page any more.
+  await expect(page.locator(".feedback-page > .notice")).toHaveCount(0);
+  // The scroll position stayed: the page did not jump to the top.
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+
+  // The campaign, decided as a group, shows its decision.
+  const group = page
+    .getByRole("region", { name: "Near-identical comments" })
+    .getByRole("listitem")
+    .filter({ hasText: "that this guideline states explicitly" });
+  await group.getByLabel("Decision").selectOption({ label: "Noted" });
+  await group.getByLabel("Response of the secretariat").fill(RESPONSE);
+  await group.getByRole("button", { name: "Decide on all 6 comments of this group" }).click();
+  await expect(group.getByRole("status")).toHaveText("Decision recorded for 6 comments.");
+  await expect(group.getByText(`Decision on 6 of 6: Noted — ${RESPONSE}`)).toBeVisible();
+  // Its comments: the list, filtered to the group, not the top of the page.
+  await group.getByRole("link", { name: "Show the comments of this group" }).click();
+  await expect(page).toHaveURL(/group=.*#list-title$/);
+  await expect(page.getByRole("heading", { name: "Comments", exact: true })).toBeInViewport();
+});
+
+for (const width of [1366, 390]) {
+  test(`the published disposition table fits a ${width} px window, every column readable`, async ({
+    page,
+    baseURL,
+    commented: gca,
+    people,
+    signInAs,
+  }) => {
+    await signInAs(people.secretariat);
+    const published = await page.request.post(gca.path("/feedback"), {
+      form: { intent: "publish-dispositions", confirm: "yes", returnTo: "?v=1" },
+      headers: { Origin: baseURL ?? "" },
+      maxRedirects: 0,
+    });
+    expect(published.status()).toBe(302);
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(gca.path("/dispositions"));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const decided = page.getByRole("row").filter({ hasText: "The sentence has been corrected as proposed." });
+    const observation = decided.locator(".cell-observations");
+    await expect(observation).toContainText("Accepted");
+    const box = (await observation.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    // Each cell is at least 4 em wide: readable, not a sliver.
+    for (const cell of await decided.locator("th, td").all()) {
+      const cellBox = await cell.boundingBox();
+      if (cellBox) expect(cellBox.width).toBeGreaterThan(60);
+    }
+    if (width < 500) {
+      // A card: the column's heading labels the cell.
+      const label = await observation.evaluate((cell) => getComputedStyle(cell, "::before").content);
+      expect(label).toBe('"(8) Observations of the secretariat"');
+    }
+  });
+}

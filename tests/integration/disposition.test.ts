@@ -307,7 +307,9 @@ describe("publication of the disposition table", () => {
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).status).toBe(404);
     // The body is the message's key, which the error boundary translates.
-    expect(await (response as Response).json()).toEqual({ message: { key: "dispositions.notPublished", values: {} } });
+    expect(await (response as Response).json()).toEqual({
+      message: { key: "dispositions.notPublished", values: { title: "Feedback fixture disp" } },
+    });
   });
 
   it("refuses publication by a focal point (403), and publishes for the secretariat with an audit event", async () => {

@@ -83,7 +83,9 @@ describe("who may export", () => {
       });
       expect(response.status).toBe(404);
       // A JSON message key (app/utils/http.server.ts), translated by whoever shows it.
-      expect(await response.json()).toEqual({ message: { key: "dispositions.notPublished", values: {} } });
+      expect(await response.json()).toEqual({
+        message: { key: "dispositions.notPublished", values: { title: "Feedback fixture export" } },
+      });
     }
     const focalPoint = await actorFor("focal.point@demo.test");
     await expect(

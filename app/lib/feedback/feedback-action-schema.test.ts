@@ -27,14 +27,19 @@ describe("the consolidation forms, one schema per intent", () => {
   });
 
   it("reads the intents without fields", () => {
-    for (const intent of [
-      "regroup",
-      "publish-comments",
-      "unpublish-comments",
-      "publish-dispositions",
-      "unpublish-dispositions",
-    ]) {
+    for (const intent of ["regroup", "unpublish-comments", "unpublish-dispositions"]) {
       expect(parse({ intent })).toEqual({ success: true, data: { intent } });
+    }
+  });
+
+  it("publishes only with the confirmation page's field", () => {
+    for (const intent of ["publish-comments", "publish-dispositions"]) {
+      expect(parse({ intent, confirm: "yes" })).toEqual({ success: true, data: { intent, confirm: "yes" } });
+      for (const fields of [{ intent }, { intent, confirm: "no" }] as Array<Record<string, string>>) {
+        const result = parse(fields);
+        expect(result.success).toBe(false);
+        expect(result.error?.flatten().fieldErrors).toEqual({ confirm: ["feedback.publication.confirmRequired"] });
+      }
     }
   });
 

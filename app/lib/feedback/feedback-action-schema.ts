@@ -50,9 +50,14 @@ export const RegroupSchema = z.object({ intent: z.literal("regroup") });
 export const PUBLICATION_TARGETS = ["comments", "dispositions"] as const;
 export type PublicationTarget = (typeof PUBLICATION_TARGETS)[number];
 
-export const PublishCommentsSchema = z.object({ intent: z.literal("publish-comments") });
+/** Publishing is public at once: the form must come from the confirmation page (…/feedback/publish). */
+const confirmed = {
+  confirm: z.literal("yes", { errorMap: () => ({ message: "feedback.publication.confirmRequired" }) }),
+};
+
+export const PublishCommentsSchema = z.object({ intent: z.literal("publish-comments"), ...confirmed });
 export const UnpublishCommentsSchema = z.object({ intent: z.literal("unpublish-comments") });
-export const PublishDispositionsSchema = z.object({ intent: z.literal("publish-dispositions") });
+export const PublishDispositionsSchema = z.object({ intent: z.literal("publish-dispositions"), ...confirmed });
 export const UnpublishDispositionsSchema = z.object({ intent: z.literal("unpublish-dispositions") });
 
 /** A decision on comments: the three disposition intents. */
@@ -114,6 +119,7 @@ export function feedbackActionValues(form: FormData) {
     groupId: text(form.get("groupId")),
     status: text(form.get("status")),
     response: text(form.get("response")),
+    confirm: text(form.get("confirm")),
   };
 }
 

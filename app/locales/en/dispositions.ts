@@ -7,6 +7,17 @@ export default {
     publishedOn: "Published on {{date}}.",
     preview: "Preview: this table is not published yet. Only the secretariat can see it.",
     notPublished: "The disposition of comments has not been published yet.",
+    notPublishedPage: {
+      title: "The disposition of comments is not published yet",
+      what:
+        "The disposition of comments is the table of every comment received, with the secretariat's decision " +
+        "on each (accepted, accepted in part, not accepted, noted) and its observations.",
+      when:
+        "The secretariat has not published it yet: it usually does so once the comments are consolidated, " +
+        "after the comment period. Come back later; the consultation's page will link to it.",
+      back: "Back to {{title}}",
+      backPlain: "Back to the consultation",
+    },
     caption: "Section {{section}}",
     captionNoSection: "Comments without a paragraph",
     empty: "No comments were received on this version.",

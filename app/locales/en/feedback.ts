@@ -87,6 +87,9 @@ export default {
       date: "Date",
     },
     groups: {
+      decision_one: "Decision on {{count}} of {{size}}:",
+      decision_other: "Decision on {{count}} of {{size}}:",
+      decisionsMixed: "Decisions differ within this group:",
       title: "Near-identical comments",
       intro:
         "Comments whose text is the same or nearly so (campaigns, copied letters) are grouped; a whole group " +
@@ -166,6 +169,34 @@ export default {
       publishDispositions: "Publish the disposition of comments",
       unpublishDispositions: "Withdraw the disposition table from publication",
       viewTable: "View the disposition table",
+      confirmRequired: "Publishing needs its confirmation page: nothing was published.",
+    },
+    confirmPublish: {
+      comments: {
+        title: "Publish the comments received?",
+        effect: "Everyone, signed in or not, will read the submitted comments and who made them.",
+        submit: "Yes, publish the comments",
+      },
+      dispositions: {
+        title: "Publish the disposition of comments?",
+        effect:
+          "Everyone, signed in or not, will read the disposition table: every submitted comment with the " +
+          "secretariat's decision and observations.",
+        submit: "Yes, publish the disposition table",
+      },
+      already: "Already published on {{date}}.",
+      becomePublic_one: "{{count}} submitted comment becomes public.",
+      becomePublic_other: "{{count}} submitted comments become public.",
+      undecided_one: "{{count}} of {{total}} comments has no decision yet.",
+      undecided_other: "{{count}} of {{total}} comments have no decision yet.",
+      allDecided: "Every comment has a decision.",
+      periodOpen_one:
+        "The comment period of {{label}} is still open: {{count}} day left (it closes {{date}}, {{zone}}).",
+      periodOpen_other:
+        "The comment period of {{label}} is still open: {{count}} days left (it closes {{date}}, {{zone}}).",
+      periodClosed: "No comment period is open.",
+      reversible: "You can withdraw the publication later, but whoever read or downloaded it keeps what they saw.",
+      cancel: "Cancel, publish nothing",
     },
     exports: {
       title: "Exports",

@@ -63,7 +63,7 @@ export async function listDuplicateGroups({
     .slice(0, DASHBOARD_GROUPS);
   if (rows.length === 0) return [];
   const groupIds = rows.map((row) => row.id);
-  const [sizes, firsts] = await Promise.all([
+  const [sizes, firsts, statuses] = await Promise.all([
     // Consultation-wide, from the (consultationId, duplicateGroupId, status, dispositionStatus) index alone.
     prisma.comment.groupBy({
       by: ["duplicateGroupId"],
@@ -77,9 +77,28 @@ export async function listDuplicateGroups({
         bodyText: true,
         organization: { select: { name: true } },
         paragraph: { select: { number: true, key: true } },
+        disposition: { select: { status: true, response: true } },
       },
     }),
+    // The decisions of each group, by status (same index): a decided group shows its decision.
+    prisma.comment.groupBy({
+      by: ["duplicateGroupId", "dispositionStatus"],
+      where: {
+        consultationId: scope.consultation.id,
+        duplicateGroupId: { in: groupIds },
+        status: "submitted",
+        dispositionStatus: { not: null },
+      },
+      _count: { _all: true },
+    }),
   ]);
+  const decisionsOf = new Map<string, Array<{ status: string; count: number }>>();
+  for (const row of statuses) {
+    if (!row.duplicateGroupId || !row.dispositionStatus) continue;
+    const list = decisionsOf.get(row.duplicateGroupId) ?? [];
+    list.push({ status: row.dispositionStatus, count: row._count._all });
+    decisionsOf.set(row.duplicateGroupId, list);
+  }
   const sizeOf = new Map(sizes.map((row) => [row.duplicateGroupId, row._count]));
   const firstOf = new Map(firsts.map((row) => [row.id, row]));
   return rows.map((row) => {
@@ -93,6 +112,9 @@ export async function listDuplicateGroups({
       text: first?.bodyText ?? "",
       organization: first?.organization?.name ?? null,
       paragraph: first?.paragraph ?? null,
+      decisions: (decisionsOf.get(row.id) ?? []).sort((a, b) => b.count - a.count || byId(a.status, b.status)),
+      /** The first comment's decision (the group is usually decided at once, with one response). */
+      firstDecision: first?.disposition ?? null,
     };
   });
 }

@@ -26,7 +26,9 @@ function forTarget(failure: ReturnType<typeof formFailure>, target: string) {
  */
 export function feedbackValidationFailure(error: ZodError, target: string, headers?: HeadersInit) {
   const fieldErrors = error.flatten().fieldErrors as FormFailure["fieldErrors"];
-  const formError = { key: fieldErrors.commentIds?.[0] ?? ("feedback.validation.summary" as const) };
+  const formError = {
+    key: fieldErrors.commentIds?.[0] ?? fieldErrors.confirm?.[0] ?? ("feedback.validation.summary" as const),
+  };
   return forTarget(formFailure(400, formError, fieldErrors, headers), target);
 }
 

@@ -100,7 +100,7 @@ export async function dispositionTableAccess({
   audit,
 }: {
   actor: Actor | null;
-  consultation: { id: string; dispositionsPublishedAt: Date | null };
+  consultation: { id: string; title?: string; dispositionsPublishedAt: Date | null };
   audit?: AuditContext;
 }): Promise<TableAccess> {
   if (can(actor, CONSOLIDATE)) return "secretariat";
@@ -117,5 +117,6 @@ export async function dispositionTableAccess({
       if (!(error instanceof DomainError)) throw error;
     });
   }
-  throw new DomainError(404, "dispositions.notPublished", { details: { notPublished: true } });
+  const values = consultation.title ? { title: consultation.title } : undefined;
+  throw new DomainError(404, "dispositions.notPublished", { values, details: { notPublished: true } });
 }
