@@ -40,8 +40,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     newConsultation: can(user, "create:consultation:any"),
     feedback: can(user, "consolidate:comment:any"),
     importComments: can(user, "consolidate:comment:any"),
-    // The lead wires the delegation workspace here (delegates and focal points), e.g.
-    // delegation: can(user, "read:comment:organization"),
+    mail: can(user, "read:audit:any"),
+    // Members of a delegation (delegates and focal points): their organization's comments.
+    delegation:
+      Boolean(user?.organization) && can(user, "create:comment:own") && can(user, "read:comment:organization"),
   };
   // The site's name is the title of pages that set none (app/utils/meta.ts).
   return data({ locale, metaTitle: t("app.name"), user: signedIn, nav }, { headers });
@@ -49,7 +51,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const handle = { i18n: "common" };
 
-type NavFlags = { people: boolean; newConsultation: boolean; feedback: boolean; importComments: boolean };
+type NavFlags = {
+  people: boolean;
+  newConsultation: boolean;
+  feedback: boolean;
+  importComments: boolean;
+  mail: boolean;
+  delegation: boolean;
+};
+
+const NO_NAV: NavFlags = {
+  people: false,
+  newConsultation: false,
+  feedback: false,
+  importComments: false,
+  mail: false,
+  delegation: false,
+};
 
 /** The consultation a path is about (`/consultations/:slug/...`), or null. */
 function consultationSlugOf(pathname: string) {
@@ -59,20 +77,20 @@ function consultationSlugOf(pathname: string) {
 
 /**
  * The links about the consultation being viewed, for the second row of the
- * site navigation. CONSULTATION_NAV_SLOT: the lead adds the "Delegation
- * workspace" link (`${base}/delegation`, for delegates and focal points) to
- * this list, with its flag in the root loader's `nav`.
+ * site navigation: for members of a delegation, its workspace; for the
+ * secretariat, the dashboard and the comment import.
  */
 function consultationNavLinks(
   slug: string,
   nav: NavFlags,
-  t: (key: "nav.overview" | "nav.compare" | "nav.feedback" | "nav.importComments") => string,
+  t: (key: "nav.overview" | "nav.compare" | "nav.feedback" | "nav.importComments" | "nav.delegation") => string,
 ) {
   const base = `/consultations/${encodeURIComponent(slug)}`;
   const links: { to: string; label: string; end?: boolean }[] = [
     { to: base, label: t("nav.overview"), end: true },
     { to: `${base}/compare`, label: t("nav.compare") },
   ];
+  if (nav.delegation) links.push({ to: `${base}/delegation`, label: t("nav.delegation") });
   if (nav.feedback) links.push({ to: `${base}/feedback`, label: t("nav.feedback") });
   if (nav.importComments) links.push({ to: `${base}/comments/import`, label: t("nav.importComments") });
   return links;
@@ -82,7 +100,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const locale = rootData?.locale ?? "en";
   const user = rootData?.user ?? null;
-  const nav = rootData?.nav ?? { people: false, newConsultation: false, feedback: false, importComments: false };
+  const nav = rootData?.nav ?? NO_NAV;
   const location = useLocation();
   const here = location.pathname + location.search;
   const { t, i18n } = useTranslation();
@@ -121,6 +139,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {nav.people ? (
                 <li>
                   <NavLink to="/admin/people">{t("nav.people")}</NavLink>
+                </li>
+              ) : null}
+              {nav.mail ? (
+                <li>
+                  <NavLink to="/admin/mail">{t("nav.mail")}</NavLink>
                 </li>
               ) : null}
             </ul>

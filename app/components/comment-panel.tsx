@@ -35,8 +35,11 @@ export function CommentPanel({
   justSaved,
   hiddenNotice = null,
   feedbackHref = null,
+  timeZone,
 }: {
   justSaved: boolean;
+  /** The consultation's time zone, in which revision times are shown. */
+  timeZone: string;
   paragraph: { key: string; number: string | null; text: string };
   comments: PanelComment[];
   commenting: CommentingState;
@@ -110,6 +113,7 @@ export function CommentPanel({
                 comment={comment}
                 paragraphKey={paragraph.key}
                 history={history?.commentId === comment.id ? history.revisions : null}
+                timeZone={timeZone}
               />
               {editing === comment.id && comment.canEdit ? (
                 <CommentForm

@@ -338,6 +338,7 @@ export default function VersionReader() {
           justSaved={panel.justSaved}
           hiddenNotice={hiddenComments}
           feedbackHref={panel.feedbackHref}
+          timeZone={consultation.timeZone}
         />
       ) : null}
     </div>

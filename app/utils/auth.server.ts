@@ -37,6 +37,7 @@ import { redirect } from "@remix-run/node";
 
 import { normalizeEmail } from "~/lib/email";
 import type { PermissionString } from "~/lib/permissions";
+import { safeReturnPath } from "~/lib/return-address";
 import { AUDIT_ACTIONS, recordAuditEvent } from "~/utils/audit.server";
 import { authorize } from "~/utils/authorize.server";
 import { orErrorResponse } from "~/utils/http.server";
@@ -129,25 +130,13 @@ export function loginPath(request: Request) {
 }
 
 /**
- * A redirect target from user input, kept on this site: a path starting with
- * one "/", not "//host" or "/\host" (which browsers treat as another host),
- * without control characters (browsers drop tabs and newlines, turning
- * "/\t/evil" into "//evil"). Anything else becomes the fallback.
+ * A redirect target from user input, kept on this site (app/lib/return-address.ts
+ * safeReturnPath: refuses "//host", "/\\host", control characters and paths
+ * that become "//host" once dot segments are resolved, such as "/.//host").
+ * Anything else becomes the fallback.
  */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = DEFAULT_REDIRECT) {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
-  // eslint-disable-next-line no-control-regex
-  if (/[\\\u0000-\u001f\u007f]/.test(to)) return fallback;
-  const base = "http://same-site.invalid";
-  let url: URL;
-  try {
-    url = new URL(to, base);
-  } catch {
-    return fallback;
-  }
-  if (url.origin !== base) return fallback;
-  if (url.pathname === "/login" || url.pathname === "/logout") return fallback;
-  return url.pathname + url.search + url.hash;
+  return safeReturnPath(to, fallback);
 }
 
 // Checked when the email is unknown, so that a wrong email takes as long as a

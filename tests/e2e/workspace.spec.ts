@@ -138,11 +138,8 @@ test.describe("without JavaScript", () => {
     browser,
     signInAs,
   }) => {
-    // Known defect outside the workspace: helmet's default Referrer-Policy "no-referrer" makes Chromium send
-    // "Origin: null" on a plain form POST, which the origin check (server/index.ts) refuses with 403, so no
-    // form posts without JavaScript. With `referrerPolicy: { policy: "same-origin" }` in helmet's options this
-    // test passes; remove this line then.
-    test.fail(true, "Plain form POSTs are refused while the Referrer-Policy is no-referrer (server/index.ts).");
+    // Without JavaScript every form is a plain POST: it works because the Referrer-Policy is same-origin
+    // (under "no-referrer" Chromium sends "Origin: null", which the origin check refuses).
     const stamp = Date.now();
     // The delegate drafts with JavaScript (the rich-text editor); the focal point works without it.
     const withScripts = await browser.newContext({ javaScriptEnabled: true });

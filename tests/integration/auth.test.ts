@@ -404,6 +404,10 @@ describe("redirects after sign-in", () => {
     ["javascript:alert(1)", "/consultations"],
     ["evil.example", "/consultations"],
     ["/logout", "/consultations"],
+    // Dot segments that the URL parser resolves to "//evil.example" (an open redirect once).
+    ["/.//evil.example/", "/consultations"],
+    ["/a/..//evil.example/", "/consultations"],
+    ["/%2e//evil.example/", "/consultations"],
     ["/consultations/gca-guidelines/versions/1?x=1#p-2-9-a", "/consultations/gca-guidelines/versions/1?x=1#p-2-9-a"],
   ])("redirectTo %j → %s", async (redirectTo, expected) => {
     expect(safeRedirectPath(redirectTo)).toBe(expected);

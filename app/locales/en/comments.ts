@@ -47,7 +47,6 @@ export default {
     history_one: "History ({{count}} revision)",
     history_other: "History ({{count}} revisions)",
     historyTitle: "Revisions",
-    revisionTime: "{{time}} UTC",
     events: { created: "Created", edited: "Edited", submitted: "Submitted", withdrawn: "Withdrawn" },
     errors: {
       notOpen: "This version is not open for comments.",

@@ -16,6 +16,8 @@ export default {
     feedback: "Feedback dashboard",
     importComments: "Import comments",
     compare: "Compare",
+    delegation: "Our comments",
+    mail: "Outgoing mail",
     menu: "Menu",
   },
   consultations: {
