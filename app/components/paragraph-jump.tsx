@@ -61,6 +61,12 @@ export function ParagraphJump({
 
   return (
     <Form method="get" role="search" className={className} onSubmit={onSubmit} aria-label={t("jump.label")}>
+      {/* Without JavaScript the form is a GET: the page's own query (its view, an open panel) goes with it. */}
+      {[...new URLSearchParams(location.search)]
+        .filter(([name]) => name !== "goto")
+        .map(([name, value]) => (
+          <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
+        ))}
       <label htmlFor={inputId}>{t("jump.label")}</label>
       <span className="paragraph-jump-row">
         <input

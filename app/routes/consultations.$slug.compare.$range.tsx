@@ -1,13 +1,15 @@
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { ComparisonDocument, ComparisonLegend, ComparisonSummary } from "~/components/comparison-document";
 import { ComparisonNavigator } from "~/components/comparison-navigator";
-import type { ComparisonContext } from "~/components/comparison-row";
+import type { ComparisonContext, RowData } from "~/components/comparison-row";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ParagraphJump } from "~/components/paragraph-jump";
 import { remixI18n } from "~/i18next.server";
 import { parseVersionRange } from "~/lib/compare";
+import { findParagraph, type ParagraphTarget } from "~/lib/paragraph-number";
 import { getComparison } from "~/models/comparison.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { errorResponse } from "~/utils/http.server";
@@ -20,6 +22,18 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 // Anonymous visitors may be served a rendering up to a few seconds old (app/lib/page-cache.ts).
 export const headers = publicPageCacheHeaders;
+
+/**
+ * "Go to paragraph" on a comparison: every row under its paragraphs' numbers
+ * in the newer version first, then in the older one (a deleted paragraph has
+ * only its old number).
+ */
+function jumpTargets(groups: ReadonlyArray<{ rows: ReadonlyArray<RowData> }>): ParagraphTarget[] {
+  const rows = groups.flatMap((group) => group.rows);
+  const under = (side: "new" | "old") =>
+    rows.flatMap((row) => row[side].flatMap((p) => (p.number ? [{ number: p.number, id: row.anchor }] : [])));
+  return [...under("new"), ...under("old")];
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const range = parseVersionRange(params.range);
@@ -35,6 +49,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 
   const url = new URL(request.url);
+  // Without JavaScript the field sends ?goto=2.9e: to the row's anchor, the view kept.
+  const goto = url.searchParams.get("goto");
+  const targets = jumpTargets(page.groups);
+  const jumpTarget = goto === null ? null : findParagraph(goto.slice(0, 100), targets);
+  if (jumpTarget) {
+    url.searchParams.delete("goto");
+    throw redirect(`${url.pathname}${url.search}#${jumpTarget.id}`, { headers: auth.headers });
+  }
   const layout = url.searchParams.get("view") === "side" ? ("side" as const) : ("inline" as const);
   const changesOnly = url.searchParams.get("only") === "changes";
   const groups = changesOnly
@@ -43,7 +65,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         .filter((group) => group.rows.length > 0)
     : page.groups;
   return data(
-    { ...page, groups, layout, changesOnly, metaTitle },
+    {
+      ...page,
+      groups,
+      layout,
+      changesOnly,
+      metaTitle,
+      targets,
+      jump: goto === null ? null : { typed: goto.slice(0, 100), notFound: true },
+    },
     { headers: allowPublicPageCache(auth.headers, auth.user) },
   );
 }
@@ -183,6 +213,7 @@ export default function CompareVersions() {
         />
       </section>
 
+      <ParagraphJump targets={page.targets} typed={page.jump?.typed} notFound={page.jump?.notFound} />
       <ComparisonNavigator />
       {page.groups.some((group) => group.rows.some((row) => row.comments.some((comment) => comment.adoption))) ? (
         <p className="comparison-adoption-note">{t("compare.adoptionNote", { version: to.label })}</p>

@@ -238,3 +238,30 @@ test.describe("on a phone", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   });
 });
+
+test("go to paragraph on the comparison: by its number in either version, with and without JavaScript", async ({
+  page,
+  browser,
+  gca,
+}) => {
+  await page.goto(`${compareOf(gca)}?only=changes`);
+  await hydrated(page);
+  const field = page.getByRole("textbox", { name: "Go to paragraph" });
+  // 2.9 e. is a number of the 2020 draft: its row is found under the old number.
+  await field.fill("2.9e");
+  await field.press("Enter");
+  const row = change(page, "2.9 e.").first();
+  await expect(row).toBeFocused();
+  await expect(page).toHaveURL(new RegExp(`\\?only=changes#${(await row.getAttribute("id")) ?? "none"}$`));
+  await field.fill("99.99 z");
+  await field.press("Enter");
+  await expect(page.getByRole("alert")).toContainText("99.99 z");
+
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto(`${compareOf(gca)}?only=changes`);
+  await plain.getByRole("textbox", { name: "Go to paragraph" }).fill("2.9 e");
+  await plain.getByRole("textbox", { name: "Go to paragraph" }).press("Enter");
+  await expect(plain).toHaveURL(/\?only=changes#/);
+  await noScript.close();
+});
