@@ -247,7 +247,6 @@ const PERMISSIONS_POLICY = [
   "payment=()",
   "usb=()",
   "serial=()",
-  "bluetooth=()",
   "display-capture=()",
   "browsing-topics=()",
 ].join(", ");

@@ -34,3 +34,6 @@ export type CommentEvent = (typeof COMMENT_EVENTS)[number];
 export function isCommentEvent(value: string): value is CommentEvent {
   return (COMMENT_EVENTS as readonly string[]).includes(value);
 }
+
+/** Longest reason a focal point may give for withdrawing an official comment. */
+export const MAX_WITHDRAWAL_REASON = 1000;

@@ -5,6 +5,7 @@
  * this module re-exports for the models that read comments through it.
  */
 import type { Prisma } from "~/generated/prisma/client";
+import { MAX_WITHDRAWAL_REASON } from "~/lib/comment-types";
 import { DomainError } from "~/lib/errors";
 import { can, type Actor } from "~/lib/permissions";
 import { anchorQuote } from "~/lib/quote-anchor";
@@ -352,7 +353,6 @@ export async function submitComment({
 }
 
 /** The longest withdrawal reason kept. */
-export const MAX_WITHDRAWAL_REASON = 1000;
 
 /**
  * Withdraws a comment before the deadline. Nothing is deleted. An official

@@ -3,17 +3,12 @@
  * what was queued, sent, is waiting for a retry or was given up on. The
  * secretariat reads it (the messages hold invitation links it may send itself).
  */
+import type { OutboxStatus } from "~/lib/mail/statuses";
 import type { Actor } from "~/lib/permissions";
 import { authorize } from "~/utils/authorize.server";
 import { prisma } from "~/utils/db.server";
 
 export const MAIL_PERMISSION = "read:audit:any" as const;
-export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
-
-export function isOutboxStatus(value: string): value is OutboxStatus {
-  return (OUTBOX_STATUSES as readonly string[]).includes(value);
-}
 
 const PAGE_SIZE = 50;
 

@@ -5,8 +5,9 @@ import { z } from "zod";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
+import { MAX_WITHDRAWAL_REASON } from "~/lib/comment-types";
 import { getCommentForAction } from "~/models/comment-read.server";
-import { MAX_WITHDRAWAL_REASON, restoreComment, submitComment, withdrawComment } from "~/models/comment.server";
+import { restoreComment, submitComment, withdrawComment } from "~/models/comment.server";
 import { getSessionUser, requireUser, safeRedirectPath } from "~/utils/auth.server";
 import { actionFailure, orErrorResponse, validationFailure } from "~/utils/http.server";
 
