@@ -216,8 +216,12 @@ describe("email outbox", () => {
     expect(list.messages.map((m) => m.id)).toContain(id);
     expect(list.counts.pending).toBeGreaterThanOrEqual(1);
     expect((await getOutgoingMail({ actor: secretariat, id }))?.subject).toBe("Readable by the secretariat");
-    for (const attempt of [listOutgoingMail({ actor: delegate }), getOutgoingMail({ actor: delegate, id })]) {
-      await expect(attempt).rejects.toSatisfy((error) => error instanceof DomainError && error.status === 403);
+    // One at a time: a refusal started before it is awaited would be an unhandled rejection.
+    for (const attempt of [
+      () => listOutgoingMail({ actor: delegate }),
+      () => getOutgoingMail({ actor: delegate, id }),
+    ]) {
+      await expect(attempt()).rejects.toSatisfy((error) => error instanceof DomainError && error.status === 403);
     }
     await expect(listOutgoingMail({ actor: null })).rejects.toBeInstanceOf(DomainError);
     expect(await prisma.auditEvent.count({ where: { actorId: delegate.id, outcome: "denied" } })).toBe(2);
