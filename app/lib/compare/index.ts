@@ -21,7 +21,8 @@ export {
 export {
   diffParagraphWords,
   DEFAULT_MAX_EDIT_LENGTH,
-  DEFAULT_TIMEOUT_MS,
+  DEFAULT_WORK_BUDGET,
+  editLengthWithin,
   type WordChange,
   type WordDiffOptions,
 } from "./words";
