@@ -28,6 +28,7 @@
  *    version's order, deletions where they stood in the old one.
  */
 import { heaviestChain, type ChainCandidate } from "./chain";
+import { alignRuns, hasSharedRepeats } from "./runs";
 import { ShingleIndex } from "./shingle-index";
 import { FeatureList, similarity, unionFeatures } from "./similarity";
 import { extendIntoSplitsAndMerges, findSplits, unowned, type Pairing } from "./split-merge";
@@ -201,7 +202,7 @@ export function alignParagraphs(
   let previousA = -1;
   let previousB = -1;
   for (const anchor of [...anchors, { a: a.length, b: b.length, weight: 0 }]) {
-    for (const pair of matchGap(
+    for (const pair of matchGapWithRuns(
       featuresA,
       featuresB,
       previousA + 1,
@@ -285,6 +286,43 @@ function uniqueAnchors(featuresA: FeatureList, featuresB: FeatureList): ChainCan
     if (entry.countA === 1 && entry.countB === 1) candidates.push({ a: entry.a, b: entry.b, weight: 1 });
   }
   return heaviestChain(candidates, featuresA.length);
+}
+
+/**
+ * Pass 2 for one gap, repeated text first: where the gap holds paragraphs
+ * repeated on both sides, the copies pair by position (./runs.ts), and the
+ * similarity pass runs in the smaller gaps between them; otherwise the whole
+ * gap goes to the similarity pass.
+ */
+function matchGapWithRuns(
+  featuresA: FeatureList,
+  featuresB: FeatureList,
+  aStart: number,
+  aEnd: number,
+  bStart: number,
+  bEnd: number,
+  threshold: number,
+): ChainCandidate[] {
+  if (aEnd - aStart < 2 && bEnd - bStart < 2)
+    return matchGap(featuresA, featuresB, aStart, aEnd, bStart, bEnd, threshold);
+  const keysA: string[] = [];
+  const keysB: string[] = [];
+  for (let i = aStart; i < aEnd; i++) keysA.push(featuresA.key(i));
+  for (let j = bStart; j < bEnd; j++) keysB.push(featuresB.key(j));
+  const runs = hasSharedRepeats(keysA, keysB) ? alignRuns(keysA, keysB) : null;
+  if (runs === null || runs.length === 0) {
+    return matchGap(featuresA, featuresB, aStart, aEnd, bStart, bEnd, threshold);
+  }
+  const pairs: ChainCandidate[] = [];
+  let nextA = aStart;
+  let nextB = bStart;
+  for (const [i, j] of [...runs, [aEnd - aStart, bEnd - bStart]]) {
+    pairs.push(...matchGap(featuresA, featuresB, nextA, aStart + i, nextB, bStart + j, threshold));
+    if (aStart + i < aEnd) pairs.push({ a: aStart + i, b: bStart + j, weight: 1 });
+    nextA = aStart + i + 1;
+    nextB = bStart + j + 1;
+  }
+  return pairs;
 }
 
 /**
