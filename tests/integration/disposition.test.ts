@@ -336,7 +336,7 @@ describe("publication of the disposition table", () => {
     expect(await consultation()).toEqual({ dispositionsPublishedAt: at, commentsPublishedAt: null });
     expect(
       await prisma.auditEvent.count({ where: { action: "consultation.publish_dispositions", outcome: "ok" } }),
-    ).toBe(1);
+    ).toBe(2);
     expect(
       await prisma.auditEvent.count({ where: { action: "consultation.publish_dispositions", outcome: "denied" } }),
     ).toBe(1);
