@@ -36,6 +36,7 @@ export { dispositionTableAccess, type TableAccess } from "./feedback/scope.serve
 export {
   commentsHiddenByVisibility,
   dispositionChangesSincePublication,
+  dispositionPublicationBlocked,
   organizationLabel,
 } from "./feedback/published-table.server";
 

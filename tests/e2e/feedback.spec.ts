@@ -248,10 +248,10 @@ test(
       page.getByText(/^The comment period of Draft 1 \(C20\/65\) is still open: \d+ days? left/),
     ).toBeVisible();
     // Comments stay hidden until the period closes, and the table shows them: publishing is refused (issue 12).
-    await page.getByRole("button", { name: "Yes, publish the disposition table" }).click();
     await expect(
-      page.getByText(/The comments of this consultation stay hidden until the comment period closes/),
+      page.getByRole("alert").filter({ hasText: /stay hidden until the comment period closes/ }),
     ).toBeVisible();
+    await expect(page.getByRole("button", { name: "Yes, publish the disposition table" })).toHaveCount(0);
     // With comments public during the period, the table may be published.
     const edited = await page.request.post(gca.path("/edit"), {
       form: { title: gca.title, summary: "", commentsVisibility: "during" },
@@ -382,6 +382,13 @@ for (const width of [1366, 390]) {
     signInAs,
   }) => {
     await signInAs(people.secretariat);
+    // Comments public during the period, so that the table may be published before it closes.
+    const edited = await page.request.post(gca.path("/edit"), {
+      form: { title: gca.title, summary: "", commentsVisibility: "during" },
+      headers: { Origin: baseURL ?? "" },
+      maxRedirects: 0,
+    });
+    expect(edited.status()).toBe(302);
     const published = await page.request.post(gca.path("/feedback"), {
       form: { intent: "publish-dispositions", confirm: "yes", returnTo: "?v=1" },
       headers: { Origin: baseURL ?? "" },

@@ -140,6 +140,15 @@ export async function publishDispositionSnapshot({
   return { changed: true, publishedAt };
 }
 
+/** Whether publishing the disposition table would be refused now (comment visibility): for the confirmation page. */
+export async function dispositionPublicationBlocked(consultationId: string, now = new Date()) {
+  const consultation = await prisma.consultation.findUniqueOrThrow({
+    where: { id: consultationId },
+    select: { id: true, commentsVisibility: true, commentsPublishedAt: true },
+  });
+  return commentsHiddenByVisibility(consultation, now);
+}
+
 /** The latest publication of the disposition table, if any. */
 export async function latestDispositionPublication(consultationId: string) {
   return prisma.dispositionPublication.findFirst({
