@@ -13,6 +13,8 @@ import {
   listPendingAccountRequests,
 } from "~/models/account-request.server";
 import { upsertOrganization } from "~/models/user.server";
+import { action as peopleAction } from "~/routes/admin.people";
+import { startUserSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 
 import { seed } from "../../prisma/seed";
@@ -127,5 +129,33 @@ describe("hardening: account approval and existing organizations", () => {
       organization: { mode: "join" },
     });
     expect(await invitationOrganization(created.invitation.email)).toBe(existing.id);
+  });
+
+  it("the approval form passes the choice: without it 409, with 'distinct' a new organization", async () => {
+    const { suffix, existing, request } = await setup("civil_society");
+    const cookie = (await startUserSession({ userId: secretariat.id })).getSetCookie()[0].split(";")[0];
+    const send = (fields: Record<string, string>) =>
+      peopleAction({
+        request: new Request("http://localhost/admin/people", {
+          method: "POST",
+          body: new URLSearchParams({ intent: "approve", requestId: request.id, roleName: "delegate", ...fields }),
+          headers: {
+            Origin: "http://localhost",
+            "Content-Type": "application/x-www-form-urlencoded",
+            Cookie: cookie,
+          },
+        }),
+        params: {},
+        context: { cspNonce: "", requestId: "t", clientAddress: "10.9.8.7" },
+      }).then(
+        (value) => value as unknown as { init?: { status?: number } | null },
+        (error: unknown) => error as { init?: { status?: number } | null },
+      );
+    expect((await send({})).init?.status).toBe(409);
+    expect(await prisma.invitation.count({ where: { organizationId: existing.id } })).toBe(0);
+    await send({ organizationChoice: "distinct", distinctName: `Civil society ${suffix} (distinct)` });
+    const organizationId = await invitationOrganization(`req-${suffix}@example.test`);
+    const organization = await prisma.organization.findUniqueOrThrow({ where: { id: organizationId ?? "" } });
+    expect(organization.name).toBe(`Civil society ${suffix} (distinct)`);
   });
 });
