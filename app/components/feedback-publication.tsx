@@ -10,6 +10,7 @@ import { formatInstant } from "~/lib/dates";
 export function FeedbackPublication({
   commentsPublishedAt,
   dispositionsPublishedAt,
+  dispositionsChanged = null,
   timeZone,
   returnTo,
   tableHref,
@@ -17,6 +18,8 @@ export function FeedbackPublication({
 }: {
   commentsPublishedAt: string | Date | null;
   dispositionsPublishedAt: string | Date | null;
+  /** Decisions made or changed since the latest publication of the table (null: never published). */
+  dispositionsChanged?: number | null;
   timeZone: string;
   returnTo: string;
   tableHref: string;
@@ -53,6 +56,17 @@ export function FeedbackPublication({
                   ? t("feedback.publication.publishedOn", { date: formatInstant(row.at, timeZone) })
                   : t("feedback.publication.notPublished")}
               </span>
+              {row.at && row.key === "dispositions" && dispositionsChanged !== null ? (
+                <span className={dispositionsChanged > 0 ? "notice-warn" : undefined}>
+                  {" "}
+                  {dispositionsChanged > 0
+                    ? t("feedback.publication.changedSince", { count: dispositionsChanged })
+                    : t("feedback.publication.upToDate")}{" "}
+                  <Link to={confirmHref("dispositions")} className="button">
+                    {t("feedback.publication.publishAgain")}
+                  </Link>{" "}
+                </span>
+              ) : null}
               {row.at ? (
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value={`unpublish-${row.key}`} />

@@ -1,5 +1,6 @@
 import { normalizeEmail } from "~/lib/email";
 import { DomainError } from "~/lib/errors";
+import { normalizeOrganizationName } from "~/lib/organization-name";
 import type { Actor, OrganizationKind, RoleName } from "~/lib/permissions";
 import { INVITE_PERMISSION, insertInvitation, type CreatedInvitation } from "~/models/invitation.server";
 import { AUDIT_ACTIONS, recordAuditEvent } from "~/utils/audit.server";
@@ -54,6 +55,23 @@ export async function createAccountRequest({
   return request;
 }
 
+/**
+ * How the secretariat decided the organization of a request that names an
+ * existing one: a new, distinct organization under the confirmed name, or
+ * joining the existing one (only of the kind the request claims).
+ */
+export type OrganizationDecision = { mode: "distinct"; name: string } | { mode: "join" };
+
+type Db = Parameters<Parameters<typeof prisma.$transaction>[0]>[0] | typeof prisma;
+
+/** The existing organization whose name is the same once normalized (case, whitespace, diacritics), if any. */
+export async function findSimilarOrganization(db: Db, name: string) {
+  const wanted = normalizeOrganizationName(name);
+  if (!wanted) return null;
+  const organizations = await db.organization.findMany({ select: { id: true, name: true, kind: true } });
+  return organizations.find((organization) => normalizeOrganizationName(organization.name) === wanted) ?? null;
+}
+
 /** The requests still to decide, oldest first; only for those who may invite. */
 export async function listPendingAccountRequests({
   actor,
@@ -63,7 +81,7 @@ export async function listPendingAccountRequests({
   clientAddress?: string | null;
 }) {
   await authorize({ actor, permission: INVITE_PERMISSION, audit: { ip: clientAddress, entity: "account_request" } });
-  return prisma.accountRequest.findMany({
+  const requests = await prisma.accountRequest.findMany({
     where: { status: "pending" },
     orderBy: { createdAt: "asc" },
     select: {
@@ -76,12 +94,21 @@ export async function listPendingAccountRequests({
       createdAt: true,
     },
   });
+  // Flagged on the approval screen: approving never joins it unless chosen.
+  return Promise.all(
+    requests.map(async (request) => ({
+      ...request,
+      existingOrganization: await findSimilarOrganization(prisma, request.organizationName),
+    })),
+  );
 }
 
 /**
  * Approves a pending request: marks it approved (only if still pending, so
- * two secretariat members clicking at once make one invitation), creates or
- * reuses the organization, and creates an invitation whose token is returned
+ * two secretariat members clicking at once make one invitation), creates the
+ * organization (never silently an existing one: a request naming an
+ * existing organization needs the secretariat's explicit `organization`
+ * decision), and creates an invitation whose token is returned
  * to be shown once. All or nothing: a refusal (409: already decided, email
  * taken) is thrown inside the transaction and rolls it back.
  */
@@ -89,12 +116,15 @@ export async function approveAccountRequest({
   actor,
   requestId,
   roleName,
+  organization: decision,
   clientAddress,
   now = new Date(),
 }: {
   actor: Actor;
   requestId: string;
   roleName: RequestableRole;
+  /** Required when the request names an existing organization (409 without it). */
+  organization?: OrganizationDecision;
   clientAddress?: string | null;
   now?: Date;
 }): Promise<CreatedInvitation> {
@@ -113,10 +143,25 @@ export async function approveAccountRequest({
       where: { id: requestId },
       select: { email: true, organizationName: true, organizationKind: true },
     });
+    const kind = request.organizationKind as OrganizationKind;
+    const existing = await findSimilarOrganization(tx, request.organizationName);
+    let organization: { id: string } | { name: string; kind: OrganizationKind };
+    if (existing && !decision) {
+      throw new DomainError(409, "people.requests.choiceRequired");
+    } else if (existing && decision?.mode === "join") {
+      if (existing.kind !== kind) throw new DomainError(409, "people.requests.kindMismatch");
+      organization = { id: existing.id };
+    } else {
+      const name = decision?.mode === "distinct" ? decision.name.trim() : request.organizationName;
+      if (!name || (await findSimilarOrganization(tx, name))) {
+        throw new DomainError(409, "people.requests.distinctNameTaken");
+      }
+      organization = { name, kind };
+    }
     return insertInvitation(tx, {
       email: request.email,
       roleName,
-      organization: { name: request.organizationName, kind: request.organizationKind as OrganizationKind },
+      organization,
       createdById: actor.id,
       now,
     });

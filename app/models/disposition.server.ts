@@ -13,7 +13,8 @@ import {
   type FeedbackActionResult,
   type PublicationTarget,
 } from "~/lib/feedback";
-import type { Actor } from "~/lib/permissions";
+import { can, type Actor } from "~/lib/permissions";
+import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
 import { recordAuditEvent } from "~/utils/audit.server";
 import { authorize } from "~/utils/authorize.server";
 import { prisma } from "~/utils/db.server";
@@ -21,9 +22,23 @@ import { logger } from "~/utils/logger.server";
 
 import { regroupDuplicates } from "./feedback/duplicates.server";
 import { pageInDocumentOrder } from "./feedback/listing.server";
+import {
+  latestDispositionPublication,
+  organizationLabel,
+  publishDispositionSnapshot,
+  tableSelect,
+} from "./feedback/published-table.server";
 import { authorizeConsolidation, dispositionTableAccess, loadFeedbackScope } from "./feedback/scope.server";
 
+import type { TableAccess } from "./feedback/scope.server";
+
 export { dispositionTableAccess, type TableAccess } from "./feedback/scope.server";
+export {
+  commentsHiddenByVisibility,
+  dispositionChangesSincePublication,
+  dispositionPublicationBlocked,
+  organizationLabel,
+} from "./feedback/published-table.server";
 
 /** Rows per transaction statement when deciding a large group. */
 const WRITE_CHUNK = 500;
@@ -167,6 +182,9 @@ export async function setPublication({
     audit: { ip, action, entity: "consultation", entityId: consultation?.id ?? null },
   });
   if (!consultation) throw new DomainError(404, "feedback.errors.noConsultation");
+  if (what === "dispositions" && publish) {
+    return publishDispositionSnapshot({ actor: actor as Actor, consultationId: consultation.id, action, now, ip });
+  }
   const field = what === "comments" ? "commentsPublishedAt" : "dispositionsPublishedAt";
   const current = consultation[field];
   const next = publish ? (current ?? now) : null;
@@ -184,35 +202,12 @@ export async function setPublication({
   return { changed: true, publishedAt: next };
 }
 
-/** Column 1: the organization, or who the source document attributes the comment to. */
-export function organizationLabel(comment: {
-  organization: { name: string } | null;
-  origin: string;
-  sourceAttribution: string | null;
-}) {
-  if (comment.organization) return comment.organization.name;
-  if (comment.origin === "source") return comment.sourceAttribution ?? "";
-  return "";
-}
-
-const tableSelect = {
-  id: true,
-  type: true,
-  bodyText: true,
-  proposedText: true,
-  quote: true,
-  origin: true,
-  sourceAttribution: true,
-  paragraphId: true,
-  organization: { select: { name: true } },
-  paragraph: { select: { key: true, number: true, sectionId: true } },
-  disposition: { select: { status: true, response: true } },
-} satisfies Prisma.CommentSelect;
-
 /**
  * One page of the disposition table of a version, in document order,
  * grouped by section. Before publication it is a 404 for everyone but the
- * secretariat, who sees a preview.
+ * secretariat, who sees a live preview; everyone else reads the latest
+ * publication (a snapshot), and only public versions: a draft version is a
+ * 404 and never listed.
  */
 export async function getDispositionTable({
   actor,
@@ -225,8 +220,82 @@ export async function getDispositionTable({
   versionNumber?: number;
   page?: number;
 }) {
-  const scope = await loadFeedbackScope({ slug, versionNumber });
+  let scope = await loadFeedbackScope({ slug, versionNumber });
   const access = await dispositionTableAccess({ actor, consultation: scope.consultation });
+  if (access === "public") return publishedTable({ actor, scope, versionNumber, page });
+  return { ...(await liveTable(scope, page)), access, publishedAt: scope.consultation.dispositionsPublishedAt };
+
+  async function publishedTable({
+    actor,
+    scope: first,
+    versionNumber,
+    page,
+  }: {
+    actor: Actor | null;
+    scope: Awaited<ReturnType<typeof loadFeedbackScope>>;
+    versionNumber?: number;
+    page: number;
+  }) {
+    const seesDrafts = can(actor, "read:version:any");
+    const isPublic = (status: string) => (PUBLISHED_VERSION_STATUSES as readonly string[]).includes(status);
+    const versions = first.consultation.versions.filter((version) => seesDrafts || isPublic(version.status));
+    if (versionNumber && !versions.some((version) => version.number === versionNumber)) {
+      throw new DomainError(404, "feedback.errors.noVersion");
+    }
+    if (!versions.some((version) => version.id === first.version.id)) {
+      const fallback = [...versions].reverse().find((version) => version.hasComments) ?? versions[versions.length - 1];
+      if (!fallback) throw new DomainError(404, "feedback.errors.noVersionYet");
+      scope = await loadFeedbackScope({ slug, versionNumber: fallback.number });
+    } else {
+      scope = first;
+    }
+    const publication = await latestDispositionPublication(scope.consultation.id);
+    if (!publication) {
+      throw new DomainError(404, "dispositions.notPublished", {
+        values: { title: scope.consultation.title },
+        details: { notPublished: true },
+      });
+    }
+    const where = { publicationId: publication.id, versionId: scope.version.id };
+    const [total, rows] = await Promise.all([
+      prisma.publishedDisposition.count({ where }),
+      prisma.publishedDisposition.findMany({
+        where,
+        orderBy: { position: "asc" },
+        skip: (page - 1) * DISPOSITION_TABLE_PAGE_SIZE,
+        take: DISPOSITION_TABLE_PAGE_SIZE,
+      }),
+    ]);
+    const groups = groupRowsBySection(scope.sections, rows, (row) => row.sectionId);
+    const { versions: _all, ...consultation } = scope.consultation;
+    return {
+      access: "public" as TableAccess,
+      consultation: { ...consultation, versions },
+      version: scope.version,
+      publishedAt: publication.publishedAt,
+      page,
+      pageSize: DISPOSITION_TABLE_PAGE_SIZE,
+      total,
+      groups: groups.map((group) => ({
+        section: group.section,
+        rows: group.rows.map((row) => ({
+          id: row.commentId,
+          organization: row.organization,
+          paragraphNumber: row.paragraphNumber,
+          paragraphKey: row.paragraphKey,
+          quote: row.quote,
+          type: row.type,
+          comment: row.commentText,
+          proposedText: row.proposedText,
+          disposition: row.status ? { status: row.status, response: row.response } : null,
+        })),
+      })),
+    };
+  }
+}
+
+/** The secretariat's preview: the table as it is now. */
+async function liveTable(scope: Awaited<ReturnType<typeof loadFeedbackScope>>, page: number) {
   const where: Prisma.CommentWhereInput = { versionId: scope.version.id, status: "submitted" };
   const byParagraph = await prisma.comment.groupBy({ by: ["paragraphId"], where, _count: { _all: true } });
   const countByParagraph = new Map<string, number>();
@@ -248,7 +317,6 @@ export async function getDispositionTable({
   });
   const groups = groupRowsBySection(scope.sections, rows, (row) => row.paragraph?.sectionId ?? null);
   return {
-    access,
     consultation: scope.consultation,
     version: scope.version,
     page,

@@ -54,7 +54,14 @@ const InviteSchema = z
 
 /** Decisions on account requests; invitations are parsed by InviteSchema. */
 const DecisionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("approve"), requestId: z.string().min(1), roleName: GRANTABLE_ON_REQUEST }),
+  z.object({
+    intent: z.literal("approve"),
+    requestId: z.string().min(1),
+    roleName: GRANTABLE_ON_REQUEST,
+    /** Only for a request naming an existing organization: the secretariat's explicit choice. */
+    organizationChoice: z.enum(["distinct", "join"]).optional(),
+    distinctName: z.string().trim().max(200, "auth.validation.nameTooLong").default(""),
+  }),
   z.object({ intent: z.literal("reject"), requestId: z.string().min(1) }),
 ]);
 
@@ -131,7 +138,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
     const result =
       input.intent === "approve"
-        ? await approveAccountRequest({ actor, requestId: input.requestId, roleName: input.roleName, clientAddress })
+        ? await approveAccountRequest({
+            actor,
+            requestId: input.requestId,
+            roleName: input.roleName,
+            organization:
+              input.organizationChoice === "join"
+                ? { mode: "join" }
+                : input.organizationChoice === "distinct"
+                  ? { mode: "distinct", name: input.distinctName }
+                  : undefined,
+            clientAddress,
+          })
         : await createInvitation({
             actor,
             email: input.email,
@@ -299,6 +317,39 @@ export default function PeoplePage() {
                 </dl>
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="requestId" value={request.id} />
+                  {request.existingOrganization ? (
+                    <fieldset className="organization-choice">
+                      <legend>{t("people.requests.organizationChoice", { name: request.name })}</legend>
+                      <p className="notice-warn" role="note">
+                        {t("people.requests.existingOrganization", {
+                          name: request.existingOrganization.name,
+                          kind: organizationKindLabel(request.existingOrganization.kind),
+                        })}
+                      </p>
+                      <label>
+                        <input type="radio" name="organizationChoice" value="distinct" required />{" "}
+                        {t("people.requests.createDistinct")}
+                      </label>{" "}
+                      <label>
+                        <span className="visually-hidden">{t("people.requests.distinctName")}</span>
+                        <input
+                          type="text"
+                          name="distinctName"
+                          maxLength={200}
+                          defaultValue={[
+                            request.organizationName,
+                            `(${organizationKindLabel(request.organizationKind)})`,
+                          ].join(" ")}
+                        />
+                      </label>
+                      {request.existingOrganization.kind === request.organizationKind ? (
+                        <label>
+                          <input type="radio" name="organizationChoice" value="join" required />{" "}
+                          {t("people.requests.joinExisting", { name: request.existingOrganization.name })}
+                        </label>
+                      ) : null}
+                    </fieldset>
+                  ) : null}
                   <Field id={`request-role-${request.id}`} label={t("people.requests.role", { name: request.name })}>
                     {(control) => (
                       <select {...control} name="roleName" defaultValue="delegate">

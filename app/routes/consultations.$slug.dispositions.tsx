@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function DispositionTable() {
-  const { access, consultation, version, groups, total, page, pageSize } = useLoaderData<typeof loader>();
+  const { access, consultation, version, groups, total, page, pageSize, publishedAt } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = `/consultations/${consultation.slug}/dispositions`;
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -61,10 +61,10 @@ export default function DispositionTable() {
       </p>
       <h1>{t("dispositions.pageTitle", { title: consultation.title })}</h1>
       <p className="lead">{t("dispositions.intro", { label: version.label })}</p>
-      {consultation.dispositionsPublishedAt ? (
+      {publishedAt ? (
         <p>
           {t("dispositions.publishedOn", {
-            date: formatInstant(consultation.dispositionsPublishedAt, consultation.timeZone),
+            date: formatInstant(publishedAt, consultation.timeZone),
           })}
         </p>
       ) : (

@@ -26,7 +26,7 @@ import {
   returnSearch,
   type FeedbackFilters as Filters,
 } from "~/lib/feedback/filters";
-import { applyFeedbackAction } from "~/models/disposition.server";
+import { applyFeedbackAction, dispositionChangesSincePublication } from "~/models/disposition.server";
 import { feedbackActionFailure, feedbackValidationFailure } from "~/models/feedback/form-failure.server";
 import { getFeedbackDashboard } from "~/models/feedback.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -44,8 +44,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     headers,
   );
   const t = await remixI18n.getFixedT(request);
+  const sincePublication = await dispositionChangesSincePublication(dashboard.consultation.id);
   return data(
-    { ...dashboard, filters, metaTitle: t("feedback.metaTitle", { title: dashboard.consultation.title }) },
+    {
+      ...dashboard,
+      filters,
+      sincePublication,
+      metaTitle: t("feedback.metaTitle", { title: dashboard.consultation.title }),
+    },
     { headers },
   );
 }
@@ -145,6 +151,7 @@ export default function FeedbackDashboard() {
         <FeedbackPublication
           commentsPublishedAt={consultation.commentsPublishedAt}
           dispositionsPublishedAt={consultation.dispositionsPublishedAt}
+          dispositionsChanged={dashboard.sincePublication?.changed ?? null}
           timeZone={consultation.timeZone}
           returnTo={returnTo}
           tableHref={`/consultations/${consultation.slug}/dispositions?v=${version.number}`}

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { remixI18n } from "~/i18next.server";
 import { formatInstant } from "~/lib/dates";
 import { returnSearch } from "~/lib/feedback/filters";
+import { dispositionPublicationBlocked } from "~/models/disposition.server";
 import { getPublicationImpact } from "~/models/feedback/publication.server";
 import { requirePermission } from "~/utils/auth.server";
 import { errorResponse, orErrorResponse } from "~/utils/http.server";
@@ -26,14 +27,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const what = url.searchParams.get("what");
   if (what !== "comments" && what !== "dispositions") throw errorResponse(404, { key: "errors.notFound" }, headers);
   const impact = await orErrorResponse(getPublicationImpact({ actor: user, slug: params.slug ?? "", what }), headers);
+  // Comments hidden until the period closes: the table (which shows them) cannot be published yet.
+  const blocked = what === "dispositions" && (await dispositionPublicationBlocked(impact.consultation.id));
   const t = await remixI18n.getFixedT(request);
   // Back to the dashboard as it was (its filters), never elsewhere.
   const returnTo = returnSearch(url.searchParams.get("returnTo"), {});
-  return data({ ...impact, returnTo, metaTitle: t(`feedback.confirmPublish.${what}.title`) }, { headers });
+  return data({ ...impact, blocked, returnTo, metaTitle: t(`feedback.confirmPublish.${what}.title`) }, { headers });
 }
 
 export default function ConfirmPublication() {
-  const { consultation, what, publishedAt, comments, undecided, period, returnTo } = useLoaderData<typeof loader>();
+  const { consultation, what, publishedAt, comments, undecided, period, returnTo, blocked } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const dashboard = `/consultations/${consultation.slug}/feedback${returnTo}`;
   return (
@@ -69,11 +73,16 @@ export default function ConfirmPublication() {
         </li>
       </ul>
       <p>{t("feedback.confirmPublish.reversible")}</p>
+      {blocked ? (
+        <p className="notice-warn" role="alert">
+          {t("dispositions.errors.commentsHidden")}
+        </p>
+      ) : null}
       <Form method="post" action={`/consultations/${consultation.slug}/feedback`} className="confirm-actions">
         <input type="hidden" name="intent" value={`publish-${what}`} />
         <input type="hidden" name="confirm" value="yes" />
         <input type="hidden" name="returnTo" value={returnTo} />
-        <button type="submit">{t(`feedback.confirmPublish.${what}.submit`)}</button>{" "}
+        {blocked ? null : <button type="submit">{t(`feedback.confirmPublish.${what}.submit`)}</button>}{" "}
         <Link to={dashboard}>{t("feedback.confirmPublish.cancel")}</Link>
       </Form>
     </div>

@@ -247,11 +247,26 @@ test(
     await expect(
       page.getByText(/^The comment period of Draft 1 \(C20\/65\) is still open: \d+ days? left/),
     ).toBeVisible();
+    // Comments stay hidden until the period closes, and the table shows them: publishing is refused (issue 12).
+    await expect(
+      page.getByRole("alert").filter({ hasText: /stay hidden until the comment period closes/ }),
+    ).toBeVisible();
+    await expect(page.getByRole("button", { name: "Yes, publish the disposition table" })).toHaveCount(0);
+    // With comments public during the period, the table may be published.
+    const edited = await page.request.post(gca.path("/edit"), {
+      form: { title: gca.title, summary: "", commentsVisibility: "during" },
+      headers: { Origin: new URL(page.url()).origin },
+    });
+    expect(edited.status()).toBeLessThan(400);
+    await page.goto(DASHBOARD);
+    await page.getByRole("link", { name: "Publish the disposition of comments" }).click();
     await page.getByRole("button", { name: "Yes, publish the disposition table" }).click();
     await expect(
       page.getByRole("status").filter({ hasText: "The disposition of comments is published." }),
     ).toBeVisible();
     await expect(page.getByRole("button", { name: "Withdraw the disposition table from publication" })).toBeVisible();
+    await expect(page.getByText("The public table shows every decision.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Publish again" })).toBeVisible();
 
     // A visitor, signed out, in a browser of their own.
     const visitorContext = await browser.newContext();
@@ -367,6 +382,13 @@ for (const width of [1366, 390]) {
     signInAs,
   }) => {
     await signInAs(people.secretariat);
+    // Comments public during the period, so that the table may be published before it closes.
+    const edited = await page.request.post(gca.path("/edit"), {
+      form: { title: gca.title, summary: "", commentsVisibility: "during" },
+      headers: { Origin: baseURL ?? "" },
+      maxRedirects: 0,
+    });
+    expect(edited.status()).toBe(302);
     const published = await page.request.post(gca.path("/feedback"), {
       form: { intent: "publish-dispositions", confirm: "yes", returnTo: "?v=1" },
       headers: { Origin: baseURL ?? "" },

@@ -24,6 +24,8 @@ const context = { cspNonce: "", requestId: "test", clientAddress: "127.0.0.1" };
 beforeAll(async () => {
   await seed({ quiet: true });
   fixture = await createFeedbackFixture("disp");
+  // Comments public during the period: the table may be published before it closes (hardening-dispositions).
+  await prisma.consultation.update({ where: { slug: fixture.slug }, data: { commentsVisibility: "during" } });
   [secretariat, focalPoint] = await Promise.all([actorFor("secretariat@demo.test"), actorFor("focal.point@demo.test")]);
 }, 60_000);
 
@@ -327,14 +329,14 @@ describe("publication of the disposition table", () => {
     expect(
       await setPublication({ actor: secretariat, slug: fixture.slug, what: "dispositions", publish: true, now: at }),
     ).toEqual({ changed: true, publishedAt: at });
-    // Publishing again keeps the first date.
+    // Publishing again takes a new snapshot (hardening-dispositions) and keeps the first date.
     expect(
       await setPublication({ actor: secretariat, slug: fixture.slug, what: "dispositions", publish: true }),
-    ).toEqual({ changed: false, publishedAt: at });
+    ).toEqual({ changed: true, publishedAt: at });
     expect(await consultation()).toEqual({ dispositionsPublishedAt: at, commentsPublishedAt: null });
     expect(
       await prisma.auditEvent.count({ where: { action: "consultation.publish_dispositions", outcome: "ok" } }),
-    ).toBe(1);
+    ).toBe(2);
     expect(
       await prisma.auditEvent.count({ where: { action: "consultation.publish_dispositions", outcome: "denied" } }),
     ).toBe(1);

@@ -41,6 +41,8 @@ const INTERNAL = ["Comment id", "Near-duplicate of", "Submitted (UTC)", "Decided
 beforeAll(async () => {
   await seed({ quiet: true });
   fixture = await createFeedbackFixture("export");
+  // Comments public during the period: the table may be published before it closes (hardening-dispositions).
+  await prisma.consultation.update({ where: { slug: fixture.slug }, data: { commentsVisibility: "during" } });
   secretariat = await actorFor("secretariat@demo.test");
   const user = await prisma.user.findUniqueOrThrow({ where: { email: "secretariat@demo.test" }, select: { id: true } });
   secretariatCookie = (await startUserSession({ userId: user.id })).get("Set-Cookie")!.split(";")[0]!;

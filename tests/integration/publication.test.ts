@@ -21,6 +21,8 @@ const context = { cspNonce: "", requestId: "test", clientAddress: "127.0.0.1" };
 beforeAll(async () => {
   await seed({ quiet: true });
   fixture = await createFeedbackFixture(`pub${Date.now().toString(36)}`, now);
+  // Comments public during the period: the table may be published before it closes (hardening-dispositions).
+  await prisma.consultation.update({ where: { slug: fixture.slug }, data: { commentsVisibility: "during" } });
 }, 60_000);
 
 async function cookieFor(email: string) {

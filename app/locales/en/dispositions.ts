@@ -34,6 +34,9 @@ export default {
       noComment: "No such comment to decide on.",
       notDecidable:
         "Some of the selected comments cannot be decided on (withdrawn, not submitted, or of another consultation).",
+      commentsHidden:
+        "The comments of this consultation stay hidden until the comment period closes, and the disposition table " +
+        "shows them: publish it after the period closes (or publish the comments first).",
     },
   },
 } as const;

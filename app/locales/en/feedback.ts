@@ -169,6 +169,12 @@ export default {
       publishDispositions: "Publish the disposition of comments",
       unpublishDispositions: "Withdraw the disposition table from publication",
       viewTable: "View the disposition table",
+      changedSince_one:
+        "{{count}} decision changed since publication; the public table shows it only once published again.",
+      changedSince_other:
+        "{{count}} decisions changed since publication; the public table shows them only once published again.",
+      upToDate: "The public table shows every decision.",
+      publishAgain: "Publish again",
       confirmRequired: "Publishing needs its confirmation page: nothing was published.",
     },
     confirmPublish: {

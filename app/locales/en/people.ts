@@ -42,6 +42,16 @@ export default {
       reject: "Reject",
       rejected: "The request from {{name}} was rejected.",
       notPending: "This request has already been decided.",
+      existingOrganization:
+        "An organization with this name already exists: {{name}} ({{kind}}). Approving never adds the person to it " +
+        "unless you choose so below.",
+      organizationChoice: "Organization for {{name}}",
+      createDistinct: "Create a new, distinct organization named",
+      distinctName: "Name of the new organization",
+      joinExisting: "Add to the existing organization {{name}}",
+      choiceRequired: "This request names an existing organization: choose to create a distinct one or to join it.",
+      distinctNameTaken: "An organization with this name already exists: give the new organization a distinct name.",
+      kindMismatch: "The existing organization is of another kind: the person cannot join it as requested.",
     },
     invitations: {
       title: "Recent invitations",
