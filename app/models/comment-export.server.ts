@@ -37,16 +37,19 @@ import {
   isoRow,
   parseFeedbackFilters,
   sectionLabel,
+  sectionParams,
   type FeedbackFilters,
   type IsoRowSource,
   type Translate,
 } from "~/lib/feedback";
 import type { Actor } from "~/lib/permissions";
+import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
 import { recordAuditEvent } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 
 import { organizationLabel } from "./disposition.server";
 import { feedbackWhere } from "./feedback/filter.server";
+import { latestDispositionPublication, publishedExportRowBatches } from "./feedback/published-table.server";
 import {
   dispositionTableAccess,
   loadFeedbackScope,
@@ -434,21 +437,19 @@ export async function prepareExport({
     consultation: scope.consultation,
     audit: { ip, action: "comments.export", details: { format, reason: "not published" } },
   });
-  const filters: FeedbackFilters =
-    access === "secretariat" ? requested : { v: requested.v, section: requested.section };
+  if (access !== "secretariat") return preparePublicExport({ scope, section: requested.section, format });
+  const filters: FeedbackFilters = requested;
   const { where } = feedbackWhere(scope, filters);
   const total = format === "csv" ? null : await prisma.comment.count({ where });
-  if (access === "secretariat") {
-    await recordAuditEvent({
-      actorId: actor?.id ?? null,
-      action: "comments.export",
-      entity: "consultation",
-      entityId: scope.consultation.id,
-      outcome: "ok",
-      ip: ip ?? null,
-      details: { format, filters },
-    });
-  }
+  await recordAuditEvent({
+    actorId: actor?.id ?? null,
+    action: "comments.export",
+    entity: "consultation",
+    entityId: scope.consultation.id,
+    outcome: "ok",
+    ip: ip ?? null,
+    details: { format, filters },
+  });
   return {
     access,
     scope,
@@ -456,5 +457,43 @@ export async function prepareExport({
     total,
     fileName: exportFileName(scope.consultation.slug, scope.version.number, format),
     batches: () => exportRowBatches({ scope, where }),
+  };
+}
+
+/** The public's export: the latest published snapshot of a public version (section filter only). */
+async function preparePublicExport({
+  scope,
+  section,
+  format,
+}: {
+  scope: FeedbackScope;
+  section: string | undefined;
+  format: "csv" | "xlsx" | "docx";
+}) {
+  if (!(PUBLISHED_VERSION_STATUSES as readonly string[]).includes(scope.version.status)) {
+    throw new DomainError(404, "feedback.errors.noVersion");
+  }
+  const publication = await latestDispositionPublication(scope.consultation.id);
+  if (!publication) {
+    throw new DomainError(404, "dispositions.notPublished", { values: { title: scope.consultation.title } });
+  }
+  const params = sectionParams(scope.sections);
+  const sectionId = section ? ([...params].find(([, value]) => value === section)?.[0] ?? "none") : null;
+  const where = { publicationId: publication.id, versionId: scope.version.id, ...(sectionId ? { sectionId } : {}) };
+  const total = format === "csv" ? null : await prisma.publishedDisposition.count({ where });
+  return {
+    access: "public" as TableAccess,
+    scope,
+    where: null,
+    total,
+    fileName: exportFileName(scope.consultation.slug, scope.version.number, format),
+    batches: () =>
+      publishedExportRowBatches({
+        publicationId: publication.id,
+        versionId: scope.version.id,
+        sections: scope.sections,
+        sectionId,
+        batchSize: EXPORT_BATCH_SIZE,
+      }),
   };
 }

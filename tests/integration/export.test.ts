@@ -267,4 +267,34 @@ describe("after publication, the public exports", () => {
       }),
     ).rejects.toMatchObject({ status: 413 });
   });
+
+  it("serves the published snapshot, not the live table: later decisions wait for the next publication", async () => {
+    const slug = fixture.slug;
+    const comment = await prisma.comment.findFirstOrThrow({
+      where: { consultationId: fixture.version.consultationId, bodyText: { contains: "Please mention regional" } },
+      select: { id: true },
+    });
+    await prisma.disposition.update({
+      where: { commentId: comment.id },
+      data: { status: "rejected", response: "Changed after publication.", decidedAt: new Date() },
+    });
+    const publicCsv = await csvText(
+      await csvLoader({ request: get(`/consultations/${slug}/comments.csv`), params: { slug }, context }),
+    );
+    expect(publicCsv).toContain("Accepted. Done.");
+    expect(publicCsv).not.toContain("Changed after publication.");
+    const secretariatCsv = await csvText(
+      await csvLoader({
+        request: get(`/consultations/${slug}/comments.csv`, secretariatCookie),
+        params: { slug },
+        context,
+      }),
+    );
+    expect(secretariatCsv).toContain("Changed after publication.");
+    await setPublication({ actor: secretariat, slug, what: "dispositions", publish: true });
+    const republished = await csvText(
+      await csvLoader({ request: get(`/consultations/${slug}/comments.csv`), params: { slug }, context }),
+    );
+    expect(republished).toContain("Changed after publication.");
+  });
 });

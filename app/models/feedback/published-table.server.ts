@@ -170,3 +170,79 @@ export async function dispositionChangesSincePublication(consultationId: string)
   });
   return { publishedAt: latest.publishedAt, changed };
 }
+
+/** A published row as the export formats read it (see ExportRow in comment-export.server.ts). */
+export interface PublishedExportRow {
+  id: string;
+  paragraphOrder: number;
+  sectionId: string | null;
+  organization: string;
+  paragraphNumber: string | null;
+  section: { number: string | null; heading: string } | null;
+  quote: string | null;
+  type: string;
+  comment: string;
+  proposedText: string | null;
+  disposition: { status: string; response: string } | null;
+  duplicateGroupId: null;
+  submittedAt: null;
+  decidedBy: null;
+  decidedAt: null;
+}
+
+/**
+ * The public's export: the rows of one publication for one version (one
+ * section when given), in document order, in batches. Never the live table:
+ * what the public downloads is what the public table shows.
+ */
+export async function* publishedExportRowBatches({
+  publicationId,
+  versionId,
+  sections,
+  sectionId,
+  batchSize,
+}: {
+  publicationId: string;
+  versionId: string;
+  sections: ReadonlyArray<{ id: string; number: string | null; heading: string }>;
+  sectionId?: string | null;
+  batchSize: number;
+}): AsyncGenerator<PublishedExportRow[]> {
+  const sectionById = new Map(sections.map((section) => [section.id, section]));
+  const where: Prisma.PublishedDispositionWhereInput = {
+    publicationId,
+    versionId,
+    ...(sectionId ? { sectionId } : {}),
+  };
+  let after: number | undefined;
+  for (;;) {
+    const rows = await prisma.publishedDisposition.findMany({
+      where: after === undefined ? where : { ...where, position: { gt: after } },
+      orderBy: { position: "asc" },
+      take: batchSize,
+    });
+    if (rows.length === 0) return;
+    yield rows.map((row) => {
+      const section = row.sectionId ? sectionById.get(row.sectionId) : undefined;
+      return {
+        id: row.commentId,
+        paragraphOrder: row.position,
+        sectionId: row.sectionId,
+        organization: row.organization,
+        paragraphNumber: row.paragraphNumber,
+        section: section ? { number: section.number, heading: section.heading } : null,
+        quote: row.quote,
+        type: row.type,
+        comment: row.commentText,
+        proposedText: row.proposedText,
+        disposition: row.status ? { status: row.status, response: row.response } : null,
+        duplicateGroupId: null,
+        submittedAt: null,
+        decidedBy: null,
+        decidedAt: null,
+      };
+    });
+    if (rows.length < batchSize) return;
+    after = rows[rows.length - 1].position;
+  }
+}
