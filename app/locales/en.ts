@@ -2,6 +2,7 @@
  * English UI strings. Every user-visible string goes through these keys; each
  * area of the app keeps its own file under en/ (keys stay `section.name`).
  */
+import account from "./en/account";
 import auth from "./en/auth";
 import comments from "./en/comments";
 import compare from "./en/compare";
@@ -19,6 +20,7 @@ import workspace from "./en/workspace";
 const common = {
   ...core,
   ...auth,
+  ...account,
   ...comments,
   ...people,
   ...manage,

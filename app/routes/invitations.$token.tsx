@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
 import { remixI18n } from "~/i18next.server";
 import { isRoleName } from "~/lib/permissions";
+import { checkPassword } from "~/lib/security/password-policy";
 import { acceptInvitation, findInvitationByToken } from "~/models/invitation.server";
 import { DEFAULT_REDIRECT, startUserSession } from "~/utils/auth.server";
 import { formFailure, validationFailure } from "~/utils/http.server";
@@ -54,6 +55,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = AcceptInvitationSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return validationFailure(parsed.error);
+  const lookup = await findInvitationByToken({ token: params.token ?? "" });
+  const email = lookup.status === "valid" ? lookup.invitation.email : null;
+  const policy = checkPassword(parsed.data.password, { email, name: parsed.data.name });
+  if (!policy.ok) return formFailure(400, { key: "errors.checkFields" }, { password: policy.messages });
   const result = await acceptInvitation({
     token: params.token ?? "",
     name: parsed.data.name,

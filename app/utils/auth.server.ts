@@ -47,6 +47,7 @@ import {
   deleteElapsedRateLimitBuckets,
   RATE_LIMITS,
   refundRateLimit,
+  signInSlowDownMs,
 } from "~/utils/rate-limit.server";
 import { findUserCredentials, type SessionUser } from "~/utils/session-user.server";
 import {
@@ -155,13 +156,24 @@ export type SignInResult =
 function signInRateLimitKeys({ email, clientAddress }: { email: string; clientAddress: string }) {
   // The account key is hashed: the bucket table need not hold addresses of people.
   const account = crypto.createHash("sha256").update(normalizeEmail(email)).digest("base64url");
-  return { address: `sign-in:address:${clientAddress}`, account: `sign-in:account:${account}` };
+  return {
+    address: `sign-in:address:${clientAddress}`,
+    accountAndAddress: `sign-in:account-address:${account}:${clientAddress}`,
+    account: `sign-in:account:${account}`,
+  };
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
- * Checks the credentials and starts a new session. Rate-limited per client
- * address and per account; every attempt counts, successful ones are given
- * back, so the limits are on failures. `request`, when given, is used to
+ * Checks the credentials and starts a new session. Hard limits (429) per
+ * client address and per (account, client address); for the account as a
+ * whole only a slow-down that grows with its recent failures and is capped
+ * (signInSlowDownMs), so guesses from many addresses cannot lock the owner
+ * out (docs/decisions/0013). The account key is the hashed email whether or
+ * not the account exists, so unknown and known accounts are delayed alike.
+ * Every attempt counts, successful ones are given back, so the limits are
+ * on failures. `request`, when given, is used to
  * invalidate a session whose cookie came with it: a session id planted
  * before sign-in is never promoted, a fresh one is always issued.
  */
@@ -170,20 +182,27 @@ export async function signIn({
   password,
   clientAddress,
   request,
+  delay = sleep,
 }: {
   email: string;
   password: string;
   clientAddress: string;
   request?: Request;
+  /** How the slow-down waits; tests pass a recorder instead of sleeping. */
+  delay?: (ms: number) => Promise<void>;
 }): Promise<SignInResult> {
   const keys = signInRateLimitKeys({ email, clientAddress });
   const byAddress = await consumeRateLimit({ key: keys.address, ...RATE_LIMITS.signInPerAddress });
   if (!byAddress.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: byAddress.retryAfterSeconds };
-  const byAccount = await consumeRateLimit({ key: keys.account, ...RATE_LIMITS.signInPerAccount });
-  if (!byAccount.ok) {
+  const byPair = await consumeRateLimit({ key: keys.accountAndAddress, ...RATE_LIMITS.signInPerAccountAndAddress });
+  if (!byPair.ok) {
     await refundRateLimit({ key: keys.address });
-    return { ok: false, reason: "rate_limited", retryAfterSeconds: byAccount.retryAfterSeconds };
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: byPair.retryAfterSeconds };
   }
+  const byAccount = await consumeRateLimit({ key: keys.account, ...RATE_LIMITS.signInPerAccount });
+  const recentFailures = RATE_LIMITS.signInPerAccount.limit - byAccount.remaining - 1;
+  const wait = signInSlowDownMs(recentFailures);
+  if (wait > 0) await delay(wait);
 
   const account = await findUserCredentials({ email });
   const passwordOk = await verifyPassword(account?.passwordHash ?? (await getDummyPasswordHash()), password);
@@ -213,7 +232,11 @@ export async function signIn({
     });
     return { ok: false, reason: "invalid" };
   }
-  await Promise.all([refundRateLimit({ key: keys.address }), refundRateLimit({ key: keys.account })]);
+  await Promise.all([
+    refundRateLimit({ key: keys.address }),
+    refundRateLimit({ key: keys.accountAndAddress }),
+    refundRateLimit({ key: keys.account }),
+  ]);
   const headers = await startUserSession({ userId: account.id, request });
   // Housekeeping piggybacks on sign-ins: both tables only ever need old rows removed.
   await Promise.all([deleteExpiredSessions(), deleteElapsedRateLimitBuckets()]);

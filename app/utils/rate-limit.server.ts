@@ -31,13 +31,29 @@ const MINUTE = 60_000;
 export const RATE_LIMITS = {
   /** Sign-in attempts per client address. Successful attempts are refunded. */
   signInPerAddress: { limit: 10, windowMs: MINUTE },
-  /** Sign-in attempts per account, so guesses spread over many addresses are slowed too. */
-  signInPerAccount: { limit: 10, windowMs: MINUTE },
+  /** Failed sign-ins at one account from one client address: a hard limit (429). */
+  signInPerAccountAndAddress: { limit: 5, windowMs: 15 * MINUTE },
+  /**
+   * Failed sign-ins at one account from anywhere: never refused (that would let anyone lock the owner out,
+   * docs/decisions/0013), only counted, to slow each further attempt down (signInSlowDownMs).
+   */
+  signInPerAccount: { limit: Number.MAX_SAFE_INTEGER, windowMs: 15 * MINUTE },
   /** Invitations created (directly or by approving a request) per client address. */
   invitationPerAddress: { limit: 20, windowMs: 10 * MINUTE },
   /** Public account requests per client address. */
   accountRequestPerAddress: { limit: 5, windowMs: 10 * MINUTE },
 } as const satisfies Record<string, RateLimitRule>;
+
+/** Attempts at one account beyond this many recent failures are delayed. */
+const SLOW_DOWN_AFTER = 3;
+const SLOW_DOWN_STEP_MS = 250;
+/** The longest delay: the owner always gets in, at worst this much later. */
+export const SIGN_IN_MAX_DELAY_MS = 2_500;
+
+/** The delay before checking a password, from the account's recent failures (this attempt not counted). */
+export function signInSlowDownMs(recentFailures: number) {
+  return Math.min(SIGN_IN_MAX_DELAY_MS, Math.max(0, recentFailures - SLOW_DOWN_AFTER) * SLOW_DOWN_STEP_MS);
+}
 
 export async function consumeRateLimit({
   key,
