@@ -2,6 +2,7 @@ import { Form, useLocation, useNavigate } from "@remix-run/react";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import { pageQueryParameters } from "~/lib/page-query";
 import { findParagraph, type ParagraphTarget } from "~/lib/paragraph-number";
 
 /**
@@ -62,8 +63,9 @@ export function ParagraphJump({
   return (
     <Form method="get" role="search" className={className} onSubmit={onSubmit} aria-label={t("jump.label")}>
       {/* Without JavaScript the form is a GET: the page's own query (its view, an open panel) goes with it. */}
+      {/* Only what the page reads (app/lib/page-query.ts): a cached rendering is shared by every such URL. */}
       {[...new URLSearchParams(location.search)]
-        .filter(([name]) => name !== "goto")
+        .filter(([name]) => name !== "goto" && (pageQueryParameters(location.pathname)?.includes(name) ?? true))
         .map(([name, value]) => (
           <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
         ))}
