@@ -56,7 +56,9 @@ export function DocumentPages({
             {paging.pages.map((page) => (
               <li key={page.number}>
                 {page.number === current ? (
-                  <span aria-current="page">{t("documentPages.item", { number: page.number, heading: headingOf(page) })}</span>
+                  <span aria-current="page">
+                    {t("documentPages.item", { number: page.number, heading: headingOf(page) })}
+                  </span>
                 ) : (
                   <Link to={href(page.number)}>
                     {t("documentPages.item", { number: page.number, heading: headingOf(page) })}

@@ -22,11 +22,14 @@ export function ParagraphJump({
   typed = "",
   notFound = false,
   className = "paragraph-jump",
+  askServer = false,
 }: {
   targets: readonly ParagraphTarget[];
   typed?: string;
   notFound?: boolean;
   className?: string;
+  /** A paged document: a number not on this page is looked up by the server (?goto=), which leads to its page. */
+  askServer?: boolean;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -41,6 +44,10 @@ export function ParagraphJump({
     event.preventDefault();
     const value = inputRef.current?.value ?? "";
     const target = findParagraph(value, targets);
+    if (!target && askServer && value.trim()) {
+      navigate(`${location.pathname}?goto=${encodeURIComponent(value.trim().slice(0, 100))}`);
+      return;
+    }
     if (!target) {
       setMissing(value.trim());
       inputRef.current?.focus();
