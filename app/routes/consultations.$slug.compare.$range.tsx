@@ -73,10 +73,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const jumpTarget = goto === null ? null : findParagraph(goto.slice(0, 100), targets);
   if (jumpTarget) {
     url.searchParams.delete("goto");
-    const pages = planRowPages(page.groups);
-    const index = page.groups.findIndex((group) => group.rows.some((row) => row.anchor === jumpTarget.id));
-    url.searchParams.delete("only");
-    if (pages.length > 1) url.searchParams.set("page", String(pages.findIndex((p) => p.lastGroup >= index) + 1));
+    const listed =
+      url.searchParams.get("only") === "changes"
+        ? page.groups.map((group) => ({ ...group, rows: group.rows.filter((row) => row.isChange) }))
+        : page.groups;
+    const nonEmpty = listed.filter((group) => group.rows.length > 0 || url.searchParams.get("only") !== "changes");
+    const pages = planRowPages(nonEmpty);
+    const index = nonEmpty.findIndex((group) => group.rows.some((row) => row.anchor === jumpTarget.id));
+    if (pages.length > 1 && index >= 0) {
+      url.searchParams.set("page", String(pages.findIndex((p) => p.lastGroup >= index) + 1));
+    }
     throw redirect(`${url.pathname}${url.search}#${jumpTarget.id}`, { headers: auth.headers });
   }
   const layout = url.searchParams.get("view") === "side" ? ("side" as const) : ("inline" as const);
