@@ -2,6 +2,7 @@ import { Form, useLocation, useNavigate } from "@remix-run/react";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import { pageQueryParameters } from "~/lib/page-query";
 import { findParagraph, type ParagraphTarget } from "~/lib/paragraph-number";
 
 /**
@@ -21,11 +22,14 @@ export function ParagraphJump({
   typed = "",
   notFound = false,
   className = "paragraph-jump",
+  askServer = false,
 }: {
   targets: readonly ParagraphTarget[];
   typed?: string;
   notFound?: boolean;
   className?: string;
+  /** A paged document: a number not on this page is looked up by the server (?goto=), which leads to its page. */
+  askServer?: boolean;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -40,6 +44,10 @@ export function ParagraphJump({
     event.preventDefault();
     const value = inputRef.current?.value ?? "";
     const target = findParagraph(value, targets);
+    if (!target && askServer && value.trim()) {
+      navigate(`${location.pathname}?goto=${encodeURIComponent(value.trim().slice(0, 100))}`);
+      return;
+    }
     if (!target) {
       setMissing(value.trim());
       inputRef.current?.focus();
@@ -62,8 +70,9 @@ export function ParagraphJump({
   return (
     <Form method="get" role="search" className={className} onSubmit={onSubmit} aria-label={t("jump.label")}>
       {/* Without JavaScript the form is a GET: the page's own query (its view, an open panel) goes with it. */}
+      {/* Only what the page reads (app/lib/page-query.ts): a cached rendering is shared by every such URL. */}
       {[...new URLSearchParams(location.search)]
-        .filter(([name]) => name !== "goto")
+        .filter(([name]) => name !== "goto" && (pageQueryParameters(location.pathname)?.includes(name) ?? true))
         .map(([name, value]) => (
           <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
         ))}

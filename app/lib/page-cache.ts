@@ -27,6 +27,8 @@ import zlib from "node:zlib";
 
 import { LRUCache } from "lru-cache";
 
+import { pageQueryParameters } from "./page-query";
+
 /** Response header by which a route allows caching, in seconds; never sent to the client. */
 export const PAGE_CACHE_HEADER = "x-page-cache-ttl";
 
@@ -96,6 +98,26 @@ export function stripPageCacheHeader(response: Response) {
   });
 }
 
+/**
+ * The URL a page is kept under: for a listed page only the parameters it
+ * reads (the first value of each, as `URLSearchParams.get` reads it), sorted;
+ * so `?junk=1` or a reordered query is the same page and cannot force a new
+ * rendering. An unlisted page keeps its whole query, sorted.
+ */
+export function pageCacheUrl(url: string): string {
+  const parsed = new URL(url, "http://cache.invalid");
+  const known = pageQueryParameters(parsed.pathname);
+  const kept = new URLSearchParams();
+  const names = [...new Set(parsed.searchParams.keys())].sort();
+  for (const name of names) {
+    if (known && !known.includes(name)) continue;
+    const values = known ? [parsed.searchParams.get(name) ?? ""] : parsed.searchParams.getAll(name);
+    for (const value of values) kept.append(name, value);
+  }
+  const query = kept.toString();
+  return query ? `${parsed.pathname}?${query}` : parsed.pathname;
+}
+
 export interface PageCacheOptions {
   /** Bound on the bytes kept (all three encodings). Default 64 MiB. */
   maxBytes?: number;
@@ -116,9 +138,9 @@ export class PageCache {
     });
   }
 
-  /** The cache key of a request: its path and query, and the language it asked for. */
+  /** The cache key of a request: its path and the query its page reads ({@link pageCacheUrl}), and its language. */
   static key(url: string, acceptLanguage: string | undefined | null) {
-    return `${url}\n${acceptLanguage ?? ""}`;
+    return `${pageCacheUrl(url)}\n${acceptLanguage ?? ""}`;
   }
 
   get size() {

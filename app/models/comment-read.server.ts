@@ -46,9 +46,12 @@ function maySeeHistory(actor: Actor | null, comment: OwnedRow) {
 export async function commentCountsByParagraph({
   actor,
   version,
+  paragraphIds,
 }: {
   actor: Actor | null;
   version: { id: string; consultation: CommentVisibility };
+  /** Only these paragraphs (one page of a long version). */
+  paragraphIds?: string[];
 }) {
   // Whoever reads every comment counts the version's submitted ones: the
   // same rows as the general form, in a shape the (versionId, status,
@@ -62,7 +65,8 @@ export async function commentCountsByParagraph({
           { versionId: version.id, status: { not: "withdrawn" } },
         ],
       };
-  const rows = await prisma.comment.groupBy({ by: ["paragraphId"], where, _count: { _all: true } });
+  const only: Prisma.CommentWhereInput = paragraphIds ? { AND: [where, { paragraphId: { in: paragraphIds } }] } : where;
+  const rows = await prisma.comment.groupBy({ by: ["paragraphId"], where: only, _count: { _all: true } });
   const counts: Record<string, number> = {};
   for (const row of rows) if (row.paragraphId) counts[row.paragraphId] = row._count._all;
   return counts;

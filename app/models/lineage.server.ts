@@ -79,9 +79,12 @@ export interface CarriedComments {
 export async function carriedCommentCounts({
   actor,
   version,
+  paragraphIds,
 }: {
   actor: Actor | null;
   version: { id: string; consultation: { id: string; commentsVisibility: string; commentsPublishedAt: Date | null } };
+  /** Only these paragraphs of the version (one page of a long version). */
+  paragraphIds?: string[];
 }): Promise<Record<string, CarriedComments>> {
   const visible: Prisma.CommentWhereInput = {
     AND: [visibleCommentsWhere(actor, version.consultation), { status: { not: "withdrawn" } }],
@@ -89,6 +92,7 @@ export async function carriedCommentCounts({
   const links = await prisma.paragraphLink.findMany({
     where: {
       to: { versionId: version.id },
+      ...(paragraphIds ? { toParagraphId: { in: paragraphIds } } : {}),
       // Only published predecessors: the link leads to a comparison page.
       from: { version: { status: { in: [...PUBLISHED_VERSION_STATUSES] } }, comments: { some: visible } },
     },

@@ -17,6 +17,13 @@ import { loadPredecessor, planLineage, writeParagraphLinks } from "./lineage.ser
  * 404 when the version is not published or its consultation is a draft.
  */
 export async function getVersionForReader({ slug, number }: { slug: string; number: number }) {
+  const version = await findReaderVersion({ slug, number });
+  const { sections, paragraphs } = await versionContent(version.id);
+  return { version, sections, paragraphs };
+}
+
+/** A published version as the reader names it, without its text (404 DomainError when there is none). */
+export async function findReaderVersion({ slug, number }: { slug: string; number: number }) {
   const version = await prisma.version.findFirst({
     where: {
       number,
@@ -50,9 +57,7 @@ export async function getVersionForReader({ slug, number }: { slug: string; numb
     },
   });
   if (!version) throw new DomainError(404, "reader.errors.noSuchVersion");
-
-  const { sections, paragraphs } = await versionContent(version.id);
-  return { version, sections, paragraphs };
+  return version;
 }
 
 /**

@@ -5,10 +5,12 @@ import { useTranslation } from "react-i18next";
 import { ComparisonDocument, ComparisonLegend, ComparisonSummary } from "~/components/comparison-document";
 import { ComparisonNavigator } from "~/components/comparison-navigator";
 import type { ComparisonContext, RowData } from "~/components/comparison-row";
+import { DocumentPages } from "~/components/document-pages";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ParagraphJump } from "~/components/paragraph-jump";
 import { remixI18n } from "~/i18next.server";
 import { parseVersionRange } from "~/lib/compare";
+import { parsePageNumber } from "~/lib/document-pages";
 import { findParagraph, type ParagraphTarget } from "~/lib/paragraph-number";
 import { getComparison } from "~/models/comparison.server";
 import { getSessionUser } from "~/utils/auth.server";
@@ -35,6 +37,22 @@ function jumpTargets(groups: ReadonlyArray<{ rows: ReadonlyArray<RowData> }>): P
   return [...under("new"), ...under("old")];
 }
 
+/** Rows per page of a long comparison, whole sections together unless one alone is larger. */
+const ROWS_PER_PAGE = 400;
+
+/** Pages of groups (sections) under {@link ROWS_PER_PAGE} rows; a larger group is a page of its own. */
+function planRowPages(groups: ReadonlyArray<{ rows: readonly unknown[] }>) {
+  const pages: Array<{ firstGroup: number; lastGroup: number; rows: number }> = [];
+  groups.forEach((group, index) => {
+    const last = pages.at(-1);
+    if (last && last.rows + group.rows.length <= ROWS_PER_PAGE) {
+      last.lastGroup = index;
+      last.rows += group.rows.length;
+    } else pages.push({ firstGroup: index, lastGroup: index, rows: group.rows.length });
+  });
+  return pages.length > 0 ? pages : [{ firstGroup: 0, lastGroup: -1, rows: 0 }];
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const range = parseVersionRange(params.range);
   if (!range) throw errorResponse(404, { key: "compare.errors.notFound" });
@@ -55,23 +73,52 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const jumpTarget = goto === null ? null : findParagraph(goto.slice(0, 100), targets);
   if (jumpTarget) {
     url.searchParams.delete("goto");
+    const listed =
+      url.searchParams.get("only") === "changes"
+        ? page.groups.map((group) => ({ ...group, rows: group.rows.filter((row) => row.isChange) }))
+        : page.groups;
+    const nonEmpty = listed.filter((group) => group.rows.length > 0 || url.searchParams.get("only") !== "changes");
+    const pages = planRowPages(nonEmpty);
+    const index = nonEmpty.findIndex((group) => group.rows.some((row) => row.anchor === jumpTarget.id));
+    if (pages.length > 1 && index >= 0) {
+      url.searchParams.set("page", String(pages.findIndex((p) => p.lastGroup >= index) + 1));
+    }
     throw redirect(`${url.pathname}${url.search}#${jumpTarget.id}`, { headers: auth.headers });
   }
   const layout = url.searchParams.get("view") === "side" ? ("side" as const) : ("inline" as const);
   const changesOnly = url.searchParams.get("only") === "changes";
-  const groups = changesOnly
+  const shown = changesOnly
     ? page.groups
         .map((group) => ({ ...group, rows: group.rows.filter((row) => row.isChange) }))
         .filter((group) => group.rows.length > 0)
     : page.groups;
+  // A long comparison is shown page by page (sections of rows under a budget, app/lib/document-pages.ts).
+  const pages = planRowPages(shown);
+  const current = pages.length > 1 ? (parsePageNumber(url.searchParams.get("page"), pages.length) ?? 1) : 1;
+  const slice = pages[current - 1];
+  const groups = pages.length > 1 ? shown.slice(slice.firstGroup, slice.lastGroup + 1) : shown;
+  const paging =
+    pages.length > 1
+      ? {
+          current,
+          count: pages.length,
+          pages: pages.map((p, index) => ({
+            number: index + 1,
+            heading: shown[p.firstGroup].heading ?? "",
+            sectionNumber: shown[p.firstGroup].number ?? null,
+            continued: false,
+          })),
+        }
+      : null;
   return data(
     {
       ...page,
       groups,
+      paging,
       layout,
       changesOnly,
       metaTitle,
-      targets,
+      targets: paging ? jumpTargets(groups) : targets,
       jump: goto === null ? null : { typed: goto.slice(0, 100), notFound: true },
     },
     { headers: allowPublicPageCache(auth.headers, auth.user) },
@@ -89,6 +136,10 @@ export default function CompareVersions() {
     if (options.changesOnly ?? changesOnly) params.set("only", "changes");
     const query = params.toString();
     return query ? `${base}?${query}` : base;
+  };
+  const pageHref = (n: number) => {
+    const query = href({}).split("?")[1];
+    return `${base}?${query ? `${query}&` : ""}page=${n}`;
   };
   const context: ComparisonContext = {
     slug: consultation.slug,
@@ -213,7 +264,13 @@ export default function CompareVersions() {
         />
       </section>
 
-      <ParagraphJump targets={page.targets} typed={page.jump?.typed} notFound={page.jump?.notFound} />
+      <ParagraphJump
+        targets={page.targets}
+        typed={page.jump?.typed}
+        notFound={page.jump?.notFound}
+        askServer={page.paging !== null}
+      />
+      {page.paging ? <DocumentPages paging={page.paging} href={pageHref} /> : null}
       <ComparisonNavigator />
       {page.groups.some((group) => group.rows.some((row) => row.comments.some((comment) => comment.adoption))) ? (
         <p className="comparison-adoption-note">{t("compare.adoptionNote", { version: to.label })}</p>
@@ -224,6 +281,7 @@ export default function CompareVersions() {
         layout={layout}
         emptyMessage={changesOnly ? t("compare.noChangesInView") : t("compare.noChanges")}
       />
+      {page.paging ? <DocumentPages paging={page.paging} href={pageHref} position="bottom" /> : null}
     </div>
   );
 }

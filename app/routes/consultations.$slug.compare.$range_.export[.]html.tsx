@@ -10,6 +10,7 @@ import { REDLINE_STYLES } from "~/lib/compare/redline-styles";
 import { getComparison } from "~/models/comparison.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { errorResponse } from "~/utils/http.server";
+import { allowPublicPageCache } from "~/utils/page-cache.server";
 
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
@@ -76,6 +77,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filename = `${page.consultation.slug}-compare-${range.from}-${range.to}.html`;
   headers.set("Content-Disposition", `${download ? "attachment" : "inline"}; filename="${filename}"`);
   headers.set("Cache-Control", "private, max-age=0, must-revalidate");
+  // Without comments it does not depend on who asked: anonymous requests share one rendering
+  // (app/lib/page-cache.ts; concurrent misses wait for a single render).
+  allowPublicPageCache(headers, auth.user);
   return new Response(html, { headers });
 }
 

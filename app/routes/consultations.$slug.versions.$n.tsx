@@ -8,10 +8,12 @@ import { useTranslation } from "react-i18next";
 import { CarriedComments } from "~/components/carried-comments";
 import { CommentPanel } from "~/components/comment-panel";
 import { CommentPeriod } from "~/components/comment-period";
+import { DocumentPages } from "~/components/document-pages";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ParagraphJump } from "~/components/paragraph-jump";
 import { StatusBadge } from "~/components/status-badge";
 import { TableOfContents } from "~/components/table-of-contents";
+import { pageOfParagraph, parsePageNumber } from "~/lib/document-pages";
 import { findParagraph } from "~/lib/paragraph-number";
 import { can } from "~/lib/permissions";
 import type { Translate } from "~/lib/translate";
@@ -20,7 +22,8 @@ import { commentCountsByParagraph, listCommentRevisions, listParagraphComments }
 import { CommentActionSchema } from "~/models/comment-schema";
 import { createComment, submitComment, updateComment, withdrawComment } from "~/models/comment.server";
 import { carriedCommentCounts } from "~/models/lineage.server";
-import { getVersionForReader } from "~/models/version.server";
+import { loadVersionPage, paragraphIndex, versionOutline, type VersionOutline } from "~/models/version-pages.server";
+import { findReaderVersion, getVersionForReader } from "~/models/version.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { actionFailure, errorResponse, formFailure, orErrorResponse, validationFailure } from "~/utils/http.server";
 import { logger } from "~/utils/logger.server";
@@ -43,22 +46,28 @@ function versionNumber(param: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = versionNumber(params.n);
   const auth = await getSessionUser(request);
-  const reader = await orErrorResponse(getVersionForReader({ slug: params.slug ?? "", number }), auth.headers);
-  const { version, paragraphs } = reader;
+  const slug = params.slug ?? "";
+  const found = await orErrorResponse(findReaderVersion({ slug, number }), auth.headers);
+  const outline = await versionOutline(found.id);
   const url = new URL(request.url);
+  const base = `/consultations/${found.consultation.slug}/versions/${found.number}`;
+  const goto = url.searchParams.get("goto");
+  // A long version is read page by page (app/lib/document-pages.ts): only the page's paragraphs are loaded.
+  const paged = outline.paged ? await readerPage(found, outline, url, base, auth.headers) : null;
+  const reader = paged ? paged.reader : await orErrorResponse(getVersionForReader({ slug, number }), auth.headers);
+  const { version, paragraphs } = reader;
   const now = new Date();
   const actor = auth.user;
   const readable = { id: version.id, consultation: version.consultation };
 
   // "Go to paragraph" without JavaScript: ?goto=2.9e leads to the paragraph's anchor.
-  const base = `/consultations/${version.consultation.slug}/versions/${version.number}`;
-  const goto = url.searchParams.get("goto");
-  const jumpTarget = goto === null ? null : findParagraph(goto.slice(0, 100), paragraphTargets(paragraphs));
+  const jumpTarget = goto === null || paged ? null : findParagraph(goto.slice(0, 100), paragraphTargets(paragraphs));
   if (jumpTarget) throw redirect(`${base}#${jumpTarget.id}`, { headers: auth.headers });
 
-  const counts = await commentCountsByParagraph({ actor, version: readable });
+  const paragraphIds = paged ? paragraphs.map((paragraph) => paragraph.id) : undefined;
+  const counts = await commentCountsByParagraph({ actor, version: readable, paragraphIds });
   const hiddenComments = commentsHiddenFrom(actor, version.consultation);
-  const carried = await carriedCommentCounts({ actor, version: readable });
+  const carried = await carriedCommentCounts({ actor, version: readable, paragraphIds });
 
   let panel = null;
   const selectedKey = url.searchParams.get("p");
@@ -87,6 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(
     {
       ...reader,
+      paging: paged?.paging ?? null,
       counts,
       carried,
       panel,
@@ -99,6 +109,50 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     { headers: allowPublicPageCache(auth.headers, auth.user) },
   );
+}
+
+/**
+ * One page of a long version: ?goto= and ?at=<key> lead to the page holding
+ * the paragraph (a redirect to its anchor), ?p=<key> opens that page, else
+ * ?page=N (or the first).
+ */
+async function readerPage(
+  version: Awaited<ReturnType<typeof findReaderVersion>>,
+  outline: VersionOutline,
+  url: URL,
+  base: string,
+  headers: Headers,
+) {
+  const pageOf = (index: number) => pageOfParagraph(outline.pages, index);
+  const goto = url.searchParams.get("goto");
+  const targets = outline.paragraphs.flatMap((paragraph, index) =>
+    paragraph.number ? [{ number: paragraph.number, id: String(index) }] : [],
+  );
+  const jump = goto === null ? null : findParagraph(goto.slice(0, 100), targets);
+  const at = url.searchParams.get("at");
+  const atIndex = jump ? Number(jump.id) : at ? paragraphIndex(outline, at.slice(0, 200)) : -1;
+  if (atIndex >= 0) {
+    const key = outline.paragraphs[atIndex].key;
+    throw redirect(`${base}?page=${pageOf(atIndex).number}#p-${key}`, { headers });
+  }
+  const requested = parsePageNumber(url.searchParams.get("page"), outline.pages.length);
+  const selected = url.searchParams.get("p");
+  const selectedIndex = selected ? paragraphIndex(outline, selected.slice(0, 200)) : -1;
+  const page = requested ? outline.pages[requested - 1] : selectedIndex >= 0 ? pageOf(selectedIndex) : outline.pages[0];
+  const content = await loadVersionPage(version.id, outline, page);
+  return {
+    reader: { version, ...content },
+    paging: {
+      current: page.number,
+      count: outline.pages.length,
+      pages: outline.pages.map(({ number, heading, sectionNumber, continued }) => ({
+        number,
+        heading,
+        sectionNumber,
+        continued,
+      })),
+    },
+  };
 }
 
 /** The paragraphs as "Go to paragraph" targets: the numbered ones, by their displayed number. */
@@ -184,7 +238,7 @@ function unsavedFailure(error: unknown, headers: Headers, log: Record<string, un
 }
 
 export default function VersionReader() {
-  const { version, sections, paragraphs, counts, carried, panel, hiddenComments, jump, idempotencyKey, now } =
+  const { version, sections, paragraphs, paging, counts, carried, panel, hiddenComments, jump, idempotencyKey, now } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -264,6 +318,7 @@ export default function VersionReader() {
           targets={paragraphs.flatMap((p) => (p.number ? [{ number: p.number, id: `p-${p.key}` }] : []))}
           typed={jump?.typed}
           notFound={jump?.notFound}
+          askServer={paging !== null}
         />
         <a className="skip-contents" href="#document">
           {t("readerPage.skipToDocument")}
@@ -274,6 +329,7 @@ export default function VersionReader() {
         <h2 id="document-title" className="visually-hidden">
           {version.document.title}
         </h2>
+        {paging ? <DocumentPages paging={paging} href={(n) => `${base}?page=${n}`} /> : null}
         {sections.map((section, index) => {
           const Heading = section.level === 1 ? "h2" : "h3";
           const list = bySection.get(section.id) ?? [];
@@ -322,6 +378,7 @@ export default function VersionReader() {
             </section>
           );
         })}
+        {paging ? <DocumentPages paging={paging} href={(n) => `${base}?page=${n}`} position="bottom" /> : null}
       </article>
       {panel ? (
         <CommentPanel

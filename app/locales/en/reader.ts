@@ -7,6 +7,15 @@ export default {
     notFound: "There is no paragraph {{number}} in this document. Check the number, or use the contents.",
     empty: "Type a paragraph number, for example 2.9 e.",
   },
+  documentPages: {
+    label: "Pages of the document",
+    position: "Page {{current}} of {{count}}",
+    previous: "Previous page",
+    next: "Next page",
+    all: "All pages",
+    continued: "{{heading}} (continued)",
+    item: "Page {{number}}: {{heading}}",
+  },
   readerPage: {
     skipToDocument: "Skip the contents to the text",
     compareWithPrevious: "Compare with the previous version",
