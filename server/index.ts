@@ -209,7 +209,11 @@ export async function createServer() {
         }
         return await sendFetchResponse(res, response);
       }
-      const answer = await pageCache.respond(PageCache.key(req.originalUrl, req.get("accept-language")), render);
+      const answer = await pageCache.respond(
+        PageCache.key(req.originalUrl, req.get("accept-language")),
+        render,
+        res.locals.cspNonce as string,
+      );
       if (answer.state === "hit") return sendCachedPage(req, res, answer.page);
       if (answer.state === "miss") res.setHeader("X-Page-Cache", "miss");
       await sendFetchResponse(res, answer.response);
