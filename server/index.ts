@@ -19,7 +19,7 @@ import { cachedPagePolicy, PageCache, stripPageCacheHeader, type CachedPage } fr
 import { checkRequestOrigin, SAFE_METHODS } from "../app/lib/security/origin";
 import { ensureReferenceData } from "../app/models/bootstrap.server";
 import { databaseProvider, ensureDatabaseReady, markShuttingDown, prisma } from "../app/utils/db.server";
-import { logger } from "../app/utils/logger.server";
+import { logger, redactPath } from "../app/utils/logger.server";
 import { startMailWorker } from "../app/utils/mail-worker.server";
 import { SESSION_COOKIE_NAME } from "../app/utils/session.server";
 import { sendFetchResponse, toFetchRequest } from "./remix-express";
@@ -98,7 +98,8 @@ export async function createServer() {
       logger[probe ? "debug" : "info"]("request", {
         requestId,
         method: req.method,
-        path: req.path,
+        // An invitation or reset link's token must never reach the log.
+        path: redactPath(req.path),
         status: res.statusCode,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
       });
@@ -155,7 +156,11 @@ export async function createServer() {
       allowedOrigins,
     });
     if (verdict.ok) return next();
-    logger.warn("origin refused", { requestId: res.locals.requestId, reason: verdict.reason, path: req.path });
+    logger.warn("origin refused", {
+      requestId: res.locals.requestId,
+      reason: verdict.reason,
+      path: redactPath(req.path),
+    });
     res.status(403).type("text/plain").send("Request refused: it did not come from this site's own pages.");
   });
 
@@ -209,7 +214,11 @@ export async function createServer() {
         }
         return await sendFetchResponse(res, response);
       }
-      const answer = await pageCache.respond(PageCache.key(req.originalUrl, req.get("accept-language")), render);
+      const answer = await pageCache.respond(
+        PageCache.key(req.originalUrl, req.get("accept-language")),
+        render,
+        res.locals.cspNonce as string,
+      );
       if (answer.state === "hit") return sendCachedPage(req, res, answer.page);
       if (answer.state === "miss") res.setHeader("X-Page-Cache", "miss");
       await sendFetchResponse(res, answer.response);

@@ -31,11 +31,19 @@ function sha256(text: string) {
 }
 
 describe("inlineScriptHashes and cachedPagePolicy", () => {
-  it("hashes the text of each inline script, not scripts loaded by src", () => {
+  it("hashes the text of each inline script the app emitted with its nonce, not scripts loaded by src", () => {
     const html =
       `<script nonce="n">window.__ctx = {"a":1};</script>` +
-      `<SCRIPT type="module">import("/é.js");</SCRIPT><script src="/x.js"></script>`;
-    expect(inlineScriptHashes(html)).toEqual([sha256(`window.__ctx = {"a":1};`), sha256(`import("/é.js");`)]);
+      `<SCRIPT type="module" NONCE='n'>import("/é.js");</SCRIPT><script src="/x.js" nonce="n"></script>`;
+    expect(inlineScriptHashes(html, "n")).toEqual([sha256(`window.__ctx = {"a":1};`), sha256(`import("/é.js");`)]);
+  });
+
+  it("gives no hash to an inline script without the render's nonce (an injection stays refused when cached)", () => {
+    const html =
+      `<script nonce="n">window.__ctx = 1;</script><p><script>alert(1)</script></p>` +
+      `<script nonce="guess">alert(2)</script><script nonce=n-x>alert(3)</script>`;
+    expect(inlineScriptHashes(html, "n")).toEqual([sha256(`window.__ctx = 1;`)]);
+    expect(inlineScriptHashes(html, "")).toEqual([]);
   });
 
   it("replaces the request's nonce with the page's hashes and keeps the rest of the policy", () => {
@@ -70,7 +78,7 @@ describe("PageCache", () => {
       return Promise.resolve(page("FIRST=="));
     };
 
-    const first = await cache.respond("k", render);
+    const first = await cache.respond("k", render, "FIRST==");
     expect(first.state).toBe("miss");
     if (first.state !== "miss") throw new Error("unreachable");
     expect(first.response.headers.has(PAGE_CACHE_HEADER)).toBe(false);

@@ -62,11 +62,19 @@ export function cacheableTtlMs(response: Response): number {
   return Math.min(declared, PAGE_CACHE_MAX_SECONDS) * 1000;
 }
 
-/** CSP hash sources of every inline script (one without `src`) in an HTML page. */
-export function inlineScriptHashes(html: string): string[] {
+/**
+ * CSP hash sources of the inline scripts (ones without `src`) that the app
+ * itself emitted: those carrying this render's `nonce`. A script injected
+ * into the page (no nonce, or a guessed one) would be refused on the first
+ * answer; it gets no hash either, so it stays refused on every cached one.
+ */
+export function inlineScriptHashes(html: string, nonce: string): string[] {
   const hashes = new Set<string>();
+  if (!nonce) return [];
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
     if (/\ssrc\s*=/i.test(` ${match[1]}`)) continue;
+    const attribute = /\snonce\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(` ${match[1]}`);
+    if ((attribute?.[1] ?? attribute?.[2] ?? attribute?.[3]) !== nonce) continue;
     hashes.add(`'sha256-${crypto.createHash("sha256").update(match[2], "utf8").digest("base64")}'`);
   }
   return [...hashes];
@@ -151,7 +159,7 @@ export class PageCache {
    * The answer for `key`: a kept page, the page another request is
    * rendering now, or `render()`'s own answer (kept when the route allows).
    */
-  async respond(key: string, render: () => Promise<Response>): Promise<PageCacheAnswer> {
+  async respond(key: string, render: () => Promise<Response>, nonce = ""): Promise<PageCacheAnswer> {
     if (!this.enabled) return { state: "bypass", response: stripPageCacheHeader(await render()) };
     const kept = this.pages.get(key);
     if (kept) return { state: "hit", page: kept };
@@ -193,7 +201,7 @@ export class PageCache {
       const page: CachedPage = {
         status: response.status,
         headers: [...headers.entries()],
-        scriptHashes: inlineScriptHashes(html),
+        scriptHashes: inlineScriptHashes(html, nonce),
         identity,
         gzip: gzipped,
         br: brotlied,

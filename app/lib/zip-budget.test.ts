@@ -23,20 +23,24 @@ describe("checkZipBudget", () => {
   it("accepts an honest archive and counts what it inflates to", async () => {
     const bytes = await zip({ "word/document.xml": "<w:document>" + "text ".repeat(1000) + "</w:document>" });
     // Two entries: the file and its folder.
-    expect(checkZipBudget(bytes, { budgetBytes: 1_000_000 })).toEqual({ ok: true, entries: 2, inflatedBytes: 5025 });
+    expect(await checkZipBudget(bytes, { budgetBytes: 1_000_000 })).toEqual({
+      ok: true,
+      entries: 2,
+      inflatedBytes: 5025,
+    });
   });
 
   it("counts stored (uncompressed) entries too", async () => {
     const bytes = await zip({ "a.txt": "x".repeat(2000), "b.txt": "y".repeat(3000) }, "STORE");
-    expect(checkZipBudget(bytes, { budgetBytes: 4000 })).toEqual({ ok: false, reason: "tooLarge" });
-    expect(checkZipBudget(bytes, { budgetBytes: 5000 })).toMatchObject({ ok: true, inflatedBytes: 5000 });
+    expect(await checkZipBudget(bytes, { budgetBytes: 4000 })).toEqual({ ok: false, reason: "tooLarge" });
+    expect(await checkZipBudget(bytes, { budgetBytes: 5000 })).toMatchObject({ ok: true, inflatedBytes: 5000 });
   });
 
   it("stops a zip bomb at the budget, even when its directory declares tiny sizes", async () => {
     const bomb = await zip({ "word/document.xml": new Uint8Array(20 * 1024 * 1024) });
     expect(bomb.length).toBeLessThan(100_000);
-    expect(checkZipBudget(bomb, { budgetBytes: 1024 * 1024 })).toEqual({ ok: false, reason: "tooLarge" });
-    expect(checkZipBudget(falsifyDeclaredSizes(bomb, 10), { budgetBytes: 1024 * 1024 })).toEqual({
+    expect(await checkZipBudget(bomb, { budgetBytes: 1024 * 1024 })).toEqual({ ok: false, reason: "tooLarge" });
+    expect(await checkZipBudget(falsifyDeclaredSizes(bomb, 10), { budgetBytes: 1024 * 1024 })).toEqual({
       ok: false,
       reason: "tooLarge",
     });
@@ -44,25 +48,25 @@ describe("checkZipBudget", () => {
 
   it("spreads the budget over all entries", async () => {
     const bytes = await zip({ "a.xml": new Uint8Array(600_000), "b.xml": new Uint8Array(600_000) });
-    expect(checkZipBudget(bytes, { budgetBytes: 1_000_000 })).toEqual({ ok: false, reason: "tooLarge" });
-    expect(checkZipBudget(bytes, { budgetBytes: 1_200_000 })).toMatchObject({ ok: true, entries: 2 });
+    expect(await checkZipBudget(bytes, { budgetBytes: 1_000_000 })).toEqual({ ok: false, reason: "tooLarge" });
+    expect(await checkZipBudget(bytes, { budgetBytes: 1_200_000 })).toMatchObject({ ok: true, entries: 2 });
   });
 
   it("refuses too many entries, truncated archives and what is not a zip", async () => {
     const many = await zip(Object.fromEntries(Array.from({ length: 30 }, (_, k) => [`f${k}.txt`, "x"])));
-    expect(checkZipBudget(many, { budgetBytes: 1000, maxEntries: 20 })).toEqual({
+    expect(await checkZipBudget(many, { budgetBytes: 1000, maxEntries: 20 })).toEqual({
       ok: false,
       reason: "tooManyEntries",
     });
     const honest = await zip({ "word/document.xml": "text ".repeat(1000) });
-    expect(checkZipBudget(honest.slice(0, honest.length - 30), { budgetBytes: 1e6 })).toEqual({
+    expect(await checkZipBudget(honest.slice(0, honest.length - 30), { budgetBytes: 1e6 })).toEqual({
       ok: false,
       reason: "corrupt",
     });
     expect(
-      checkZipBudget(new TextEncoder().encode("PK but not a zip at all, only text"), { budgetBytes: 1e6 }),
+      await checkZipBudget(new TextEncoder().encode("PK but not a zip at all, only text"), { budgetBytes: 1e6 }),
     ).toEqual({ ok: false, reason: "corrupt" });
-    expect(checkZipBudget(new TextEncoder().encode("plain text"), { budgetBytes: 1e6 })).toEqual({
+    expect(await checkZipBudget(new TextEncoder().encode("plain text"), { budgetBytes: 1e6 })).toEqual({
       ok: false,
       reason: "notZip",
     });

@@ -2,12 +2,15 @@
  * Bounds what a ZIP container (.docx, .xlsx) inflates to, before a library
  * that inflates everything in memory (mammoth, ExcelJS) is handed it.
  *
- * A central directory's declared sizes can lie, so this inflates every entry
- * itself with zlib's `maxOutputLength` set to what is left of the budget:
- * a "zip bomb" is stopped after inflating at most `budgetBytes`, whatever
- * it declares, and the memory it takes is bounded by the budget too. The
- * cost is one extra inflation of an honest file (a few milliseconds for a
- * 1 MB draft).
+ * Two checks, before any library sees the bytes:
+ * 1. the sizes the central directory declares: a "zip bomb" that admits
+ *    what it inflates to is refused without inflating a byte;
+ * 2. declared sizes can lie, so every entry is then inflated here, as a
+ *    stream whose output is counted and thrown away: inflation stops as soon
+ *    as the budget is passed, whatever the directory said, and the memory it
+ *    takes is one zlib chunk (16 KiB), not the budget (a 100 MB budget held
+ *    in one buffer would itself be the harm). The cost is one extra
+ *    inflation of an honest file (a few milliseconds for a 1 MB draft).
  */
 import zlib from "node:zlib";
 
@@ -29,18 +32,56 @@ function findEndOfDirectory(view: DataView, length: number): number {
   return -1;
 }
 
+/**
+ * How many bytes raw DEFLATE data inflates to, counting at most `limit + 1`:
+ * "tooLarge" once past `limit`, "corrupt" when zlib refuses the data.
+ */
+function inflatedLength(data: Uint8Array, limit: number): Promise<number | "tooLarge" | "corrupt"> {
+  return new Promise((resolve) => {
+    const inflate = zlib.createInflateRaw();
+    let length = 0;
+    let settled = false;
+    const settle = (answer: number | "tooLarge" | "corrupt") => {
+      if (settled) return;
+      settled = true;
+      resolve(answer);
+    };
+    inflate.on("data", (chunk: Buffer) => {
+      length += chunk.length;
+      if (length > limit) {
+        settle("tooLarge");
+        inflate.destroy();
+      }
+    });
+    inflate.on("error", () => settle("corrupt"));
+    inflate.on("end", () => settle(length));
+    inflate.on("close", () => settle(length > limit ? "tooLarge" : length));
+    inflate.end(data);
+  });
+}
+
 /** Whether the archive inflates to at most `budgetBytes`, in at most `maxEntries` entries. */
-export function checkZipBudget(
+export async function checkZipBudget(
   bytes: Uint8Array,
   { budgetBytes, maxEntries = 10_000 }: { budgetBytes: number; maxEntries?: number },
-): ZipBudgetResult {
+): Promise<ZipBudgetResult> {
   if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { ok: false, reason: "notZip" };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndOfDirectory(view, bytes.length);
   if (eocd < 0) return { ok: false, reason: "corrupt" };
   const entries = view.getUint16(eocd + 10, true);
   if (entries > maxEntries) return { ok: false, reason: "tooManyEntries" };
-  let at = view.getUint32(eocd + 16, true);
+  const directoryStart = view.getUint32(eocd + 16, true);
+  // What the directory admits to: enough to refuse an honest bomb at once.
+  let declaredBytes = 0;
+  for (let k = 0, at = directoryStart; k < entries; k++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE)
+      return { ok: false, reason: "corrupt" };
+    declaredBytes += view.getUint32(at + 24, true);
+    if (declaredBytes > budgetBytes) return { ok: false, reason: "tooLarge" };
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  let at = directoryStart;
   let inflatedBytes = 0;
   for (let k = 0; k < entries; k++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE)
@@ -63,12 +104,9 @@ export function checkZipBudget(
     if (method === STORED) {
       inflatedBytes += compressedSize;
     } else if (method === DEFLATED) {
-      try {
-        inflatedBytes += zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, left + 1) }).length;
-      } catch (error) {
-        const tooLarge = error instanceof RangeError || (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
-        return { ok: false, reason: tooLarge ? "tooLarge" : "corrupt" };
-      }
+      const length = await inflatedLength(data, left);
+      if (typeof length === "string") return { ok: false, reason: length };
+      inflatedBytes += length;
     } else {
       return { ok: false, reason: "corrupt" };
     }

@@ -11,6 +11,7 @@ import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_MEGABYTES, safeAttachmentName, sni
 import { commentPeriodState, formatInstant } from "~/lib/dates";
 import { DomainError } from "~/lib/errors";
 import { can, type Actor } from "~/lib/permissions";
+import { checkZipBudget } from "~/lib/zip-budget";
 import { keyed } from "~/lib/zod-message";
 import { recordAuditEvent } from "~/utils/audit.server";
 import { authorize } from "~/utils/authorize.server";
@@ -33,6 +34,9 @@ export const ContributionSchema = z
   })
   .strip();
 
+/** What a Word attachment may inflate to: far above any real contribution, far below harm. */
+const MAX_ATTACHMENT_UNZIPPED_BYTES = 64 * 1024 * 1024;
+
 async function checkedAttachment(file: { name: string; bytes: Uint8Array }) {
   if (file.bytes.byteLength === 0) throw new DomainError(400, "contributions.errors.attachmentEmpty");
   if (file.bytes.byteLength > MAX_ATTACHMENT_BYTES) {
@@ -43,11 +47,24 @@ async function checkedAttachment(file: { name: string; bytes: Uint8Array }) {
   const kind = sniffAttachment(file.bytes);
   if (!kind) throw new DomainError(400, "contributions.errors.attachmentType");
   if (kind.kind === "docx") {
+    // Bounded before JSZip reads it: a zip bomb is refused, whatever its directory declares.
+    const budget = await checkZipBudget(file.bytes, { budgetBytes: MAX_ATTACHMENT_UNZIPPED_BYTES });
+    if (!budget.ok) throw new DomainError(400, "contributions.errors.attachmentDamaged");
     // A zip is not yet a Word document: it must hold the document part.
     const zip = await JSZip.loadAsync(file.bytes).catch(() => null);
     if (!zip?.file("word/document.xml")) throw new DomainError(400, "contributions.errors.attachmentDamaged");
   }
   return { name: safeAttachmentName(file.name, kind.extension), type: kind.contentType, bytes: file.bytes };
+}
+
+/** Whether the actor may contribute at all; checked by the route before it reads the upload. */
+export async function authorizeContributor({ actor, clientAddress }: { actor: Actor | null; clientAddress?: string }) {
+  await authorize({
+    actor,
+    permission: "create:contribution:organization",
+    row: { authorId: actor?.id ?? null, organizationId: actor?.organization?.id ?? null },
+    audit: { ip: clientAddress, action: "contribution.create", entity: "contribution" },
+  });
 }
 
 /**

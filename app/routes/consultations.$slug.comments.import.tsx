@@ -1,4 +1,4 @@
-import { data, redirect } from "@remix-run/node";
+import { data, MaxPartSizeExceededError, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -14,8 +14,9 @@ import {
   loadImportPage,
   type ImportResult,
 } from "~/models/comment-import.server";
+import { MAX_IMPORT_BYTES as MAX_TEMPLATE_BYTES } from "~/models/feedback/template-file.server";
 import { requireUser } from "~/utils/auth.server";
-import { actionFailure, orErrorResponse } from "~/utils/http.server";
+import { actionFailure, orErrorResponse, readMultipartForm } from "~/utils/http.server";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
@@ -74,7 +75,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Who may import at all is checked before the upload is read.
   await orErrorResponse(authorizeImporter({ actor: user, ip: context.clientAddress }), headers);
   const slug = params.slug ?? "";
-  const form = await request.formData();
+  // Bounded and parsed as multipart; a body the parser cannot read is a 400, not a 500.
+  let form: FormData;
+  try {
+    form = await readMultipartForm(request, { maxPartSize: MAX_TEMPLATE_BYTES + 1, headers });
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) {
+      return data<ImportResult>({ ok: false, fileError: "tooLarge" }, { status: 413, headers });
+    }
+    throw error;
+  }
   const parsed = ImportFormSchema.safeParse({
     version: form.get("version"),
     organizationId: form.get("organizationId") || undefined,

@@ -16,7 +16,12 @@ import { remixI18n } from "~/i18next.server";
 import { DOCX_TYPE, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_MEGABYTES } from "~/lib/attachments";
 import { can } from "~/lib/permissions";
 import { getConsultationOverview } from "~/models/consultation.server";
-import { ContributionSchema, createContribution, listContributions } from "~/models/contribution.server";
+import {
+  authorizeContributor,
+  ContributionSchema,
+  createContribution,
+  listContributions,
+} from "~/models/contribution.server";
 import { requireUser } from "~/utils/auth.server";
 import { actionFailure, formFailure, orErrorResponse, validationFailure } from "~/utils/http.server";
 
@@ -51,6 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, headers } = await requireUser(request);
   const slug = params.slug ?? "";
+  // Who may contribute is checked before the body is read: no one else makes the server hold a 10 MB upload.
+  await orErrorResponse(authorizeContributor({ actor: user, clientAddress: context.clientAddress }), headers);
   let form: FormData;
   try {
     // One byte over the limit is enough to know it is too large.
@@ -66,7 +73,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       } as const;
       return formFailure(413, tooLarge, {}, headers);
     }
-    throw error;
+    // A body the parser cannot read (a `=` in a file name, a broken boundary): 400, not 500.
+    return formFailure(400, { key: "errors.malformedBody" }, {}, headers);
   }
   const parsed = ContributionSchema.safeParse(Object.fromEntries([...form].filter(([, v]) => typeof v === "string")));
   if (!parsed.success) return validationFailure(parsed.error, headers);

@@ -58,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const tooLarge = { key: "manage.errors.documentTooLarge", values: { max: MAX_IMPORT_MEGABYTES } } as const;
       return formFailure(413, tooLarge, { document: [tooLarge.key] }, headers);
     }
-    return formFailure(400, { key: "errors.badRequest" }, {}, headers);
+    return formFailure(400, { key: "errors.malformedBody" }, {}, headers);
   }
   const parsed = UploadVersionSchema.safeParse(
     Object.fromEntries([...form].filter(([, value]) => typeof value === "string")),

@@ -70,7 +70,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const tooLarge = { key: "manage.errors.documentTooLarge", values: { max: MAX_IMPORT_MEGABYTES } } as const;
       return formFailure(413, tooLarge, { document: [tooLarge.key] }, headers);
     }
-    throw error;
+    // A body the parser cannot read (a `=` in a file name, a broken boundary): 400, not 500.
+    return formFailure(400, { key: "errors.malformedBody" }, {}, headers);
   }
   const parsed = OpenConsultationSchema.safeParse(
     Object.fromEntries([...form].filter(([, value]) => typeof value === "string")),

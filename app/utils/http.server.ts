@@ -17,7 +17,12 @@
  * (action data) or the error boundary (thrown) translates them in the
  * reader's language.
  */
-import { data } from "@remix-run/node";
+import {
+  data,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 
 import { DomainError, type Message } from "~/lib/errors";
 import type { MessageKey } from "~/lib/translate";
@@ -94,4 +99,42 @@ export function formFailure(
 export function validationFailure(error: ZodError, headers?: HeadersInit, typed?: FormFailure["typed"]) {
   const fieldErrors = error.flatten().fieldErrors as FormFailure["fieldErrors"];
   return formFailure(400, { key: "errors.checkFields" }, fieldErrors, headers, typed);
+}
+
+/** The thrown answer to a body that is not a form at all: 400, and nothing was done. */
+function malformedBody(headers?: HeadersInit) {
+  return errorResponse(400, { key: "errors.malformedBody" }, headers);
+}
+
+/**
+ * The request's form, or a thrown 400 when the body cannot be parsed (a
+ * truncated multipart body, JSON sent to a form action, a broken boundary):
+ * a parser's exception would otherwise answer 500.
+ */
+export async function readFormData(request: Request, headers?: HeadersInit): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw malformedBody(headers);
+  }
+}
+
+/**
+ * A multipart form held in memory, each part at most `maxPartSize` bytes:
+ * MaxPartSizeExceededError (for the route's own 413) or a thrown 400 when
+ * the body is malformed (say, a `=` or a quote inside a file name).
+ */
+export async function readMultipartForm(
+  request: Request,
+  { maxPartSize, headers }: { maxPartSize: number; headers?: HeadersInit },
+): Promise<FormData> {
+  if (!(request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    throw malformedBody(headers);
+  }
+  try {
+    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) throw error;
+    throw malformedBody(headers);
+  }
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { escapeInvisible, logger } from "./logger.server";
+import { escapeInvisible, logger, redactPath } from "./logger.server";
 
 describe("structured logs (threats: CRLF, U+202E, zero-width characters in names and comments)", () => {
   afterEach(() => vi.restoreAllMocks());
@@ -27,5 +27,14 @@ describe("structured logs (threats: CRLF, U+202E, zero-width characters in names
       msg: "sign in failed",
       email: 'a@b.c\r\n{"level":"info","msg":"forged"}',
     });
+  });
+});
+
+describe("redactPath", () => {
+  it("replaces invitation and reset tokens in paths and queries", () => {
+    expect(redactPath("/invitations/abc123SECRET")).toBe("/invitations/[redacted]");
+    expect(redactPath("/reset-password/tok_XYZ/confirm")).toBe("/reset-password/[redacted]/confirm");
+    expect(redactPath("/login?token=s3cret&redirectTo=%2F")).toBe("/login?token=[redacted]&redirectTo=%2F");
+    expect(redactPath("/consultations/gca-guidelines")).toBe("/consultations/gca-guidelines");
   });
 });

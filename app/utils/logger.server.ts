@@ -27,3 +27,13 @@ export const logger = {
   warn: (message: string, fields?: Record<string, unknown>) => write("warn", message, fields),
   error: (message: string, fields?: Record<string, unknown>) => write("error", message, fields),
 };
+
+/** Path segments after which the next one is a secret (an invitation or reset link's token). */
+const TOKEN_PATH = /^(\/(?:invitations|reset-password)\/)[^/?#]+/;
+/** Query parameters that carry a secret. */
+const TOKEN_PARAMS = /([?&](?:token|code|key)=)[^&#]*/gi;
+
+/** A request path (and query) fit for the log: tokens replaced by `[redacted]`. */
+export function redactPath(path: string) {
+  return path.replace(TOKEN_PATH, "$1[redacted]").replace(TOKEN_PARAMS, "$1[redacted]");
+}

@@ -17,7 +17,6 @@ import type { Session, User } from "lucia";
  * - absolute: SESSION_ABSOLUTE_LIFETIME after `createdAt`, however active the
  *   session is. Enforced in validateSessionId below.
  */
-export const SESSION_COOKIE_NAME = "consult_session";
 export const SESSION_IDLE_TIMEOUT = new TimeSpan(12, "h");
 export const SESSION_ABSOLUTE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -30,6 +29,18 @@ export const SESSION_ABSOLUTE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 export function shouldUseSecureCookies(env: NodeJS.ProcessEnv = process.env) {
   return env.NODE_ENV === "production" && env.HTTPS === "true";
 }
+
+/**
+ * `__Host-session` under HTTPS: the browser then takes the cookie only with
+ * Secure, Path=/ and no Domain, so neither a sibling subdomain nor a plain
+ * http:// page can plant or overwrite it. Plain http (development, the e2e
+ * suite) cannot use the prefix.
+ */
+export function sessionCookieName(env: NodeJS.ProcessEnv = process.env) {
+  return shouldUseSecureCookies(env) ? "__Host-session" : "consult_session";
+}
+
+export const SESSION_COOKIE_NAME = sessionCookieName();
 
 const cookieAttributes = {
   httpOnly: true,

@@ -113,7 +113,7 @@ export async function importDocument(input: ImportInput, options: ParseOptions =
         fileName,
       });
     }
-    const zip = checkZipBudget(bytes, { budgetBytes: MAX_UNZIPPED_BYTES });
+    const zip = await checkZipBudget(bytes, { budgetBytes: MAX_UNZIPPED_BYTES });
     if (!zip.ok) {
       throw zip.reason === "tooLarge" || zip.reason === "tooManyEntries"
         ? new ImportError("import.errors.unzipsTooLarge", { fileName, limit: formatMegabytes(MAX_UNZIPPED_BYTES) })

@@ -8,6 +8,7 @@ import mammoth from "mammoth";
 
 import { findHeaderRow, inspectZip, type TemplateRow } from "~/lib/feedback";
 import { decodeEntities } from "~/lib/text/entities";
+import { checkZipBudget } from "~/lib/zip-budget";
 
 /** Largest template accepted: the server's limit on a form body (server/index.ts). */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -119,6 +120,13 @@ export async function readTemplateFile(
   const zip = inspectZip(bytes);
   if (!zip.ok) return { ok: false, fileError: zip.reason };
   if (zip.declaredBytes > MAX_UNZIPPED_BYTES) return { ok: false, fileError: "zipTooLarge" };
+  // The declared sizes can lie: what it really inflates to, bounded, before ExcelJS or mammoth inflate it all.
+  const budget = await checkZipBudget(bytes, { budgetBytes: MAX_UNZIPPED_BYTES });
+  if (!budget.ok)
+    return {
+      ok: false,
+      fileError: budget.reason === "notZip" ? "notZip" : budget.reason === "corrupt" ? "corrupt" : "zipTooLarge",
+    };
   const format = zip.names.includes("xl/workbook.xml")
     ? "xlsx"
     : zip.names.includes("word/document.xml")
