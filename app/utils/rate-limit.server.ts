@@ -33,6 +33,8 @@ export const RATE_LIMITS = {
   signInPerAddress: { limit: 10, windowMs: MINUTE },
   /** Sign-in attempts per account, so guesses spread over many addresses are slowed too. */
   signInPerAccount: { limit: 10, windowMs: MINUTE },
+  /** Second-factor codes per account (sign-in step, enrolment, disabling). */
+  twoFactorPerUser: { limit: 5, windowMs: MINUTE },
   /** Invitations created (directly or by approving a request) per client address. */
   invitationPerAddress: { limit: 20, windowMs: 10 * MINUTE },
   /** Public account requests per client address. */
