@@ -111,6 +111,8 @@ export interface TestUser {
   organization: TestOrganization | null;
   /** Set only for accounts that sign in through the form. */
   password: string | null;
+  /** The TOTP secret (hex) of a secretariat fixture, to compute codes as an authenticator app would. */
+  totpSecret: string | null;
 }
 
 /** An account; without `password` it can only be signed in with a session (signInAs). */
@@ -139,11 +141,13 @@ export async function createUser(
     },
     select: { id: true },
   });
+  let totpSecret: string | null = null;
   if (input.role === "secretariat" && input.totp !== false) {
     const secret = crypto.getRandomValues(new Uint8Array(20));
     await db.totpCredential.create({
       data: { userId: row.id, encryptedSecret: (await appModules()).encryptSecret(secret), confirmedAt: new Date() },
     });
+    totpSecret = Buffer.from(secret).toString("hex");
   }
   return {
     id: row.id,
@@ -152,6 +156,7 @@ export async function createUser(
     role: input.role,
     organization: input.organization,
     password: input.password ?? null,
+    totpSecret,
   };
 }
 
