@@ -7,9 +7,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
 import { remixI18n } from "~/i18next.server";
 import { safeReturnPath } from "~/lib/return-address";
+import { TWO_FACTOR_LOGIN_PATH } from "~/lib/security/totp";
 import { getSessionUser, signIn } from "~/utils/auth.server";
 import { formFailure, validationFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { hasConfirmedTotp } from "~/utils/two-factor.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => [pageTitle(args)];
 
@@ -47,7 +49,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return validationFailure(parsed.error, undefined, typed);
   const { email, password, redirectTo } = parsed.data;
   const result = await signIn({ email, password, clientAddress: context.clientAddress, request });
-  if (result.ok) throw redirect(safeReturnPath(redirectTo), { headers: result.headers });
+  if (result.ok) {
+    // A confirmed second factor: the new session is not verified yet; the code is asked next.
+    if (await hasConfirmedTotp(result.userId)) {
+      const back = safeReturnPath(redirectTo, "");
+      const next = back ? `${TWO_FACTOR_LOGIN_PATH}?redirectTo=${encodeURIComponent(back)}` : TWO_FACTOR_LOGIN_PATH;
+      throw redirect(next, { headers: result.headers });
+    }
+    throw redirect(safeReturnPath(redirectTo), { headers: result.headers });
+  }
   if (result.reason === "rate_limited") {
     const seconds = result.retryAfterSeconds;
     return formFailure(

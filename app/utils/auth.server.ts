@@ -38,6 +38,7 @@ import { redirect } from "@remix-run/node";
 import { normalizeEmail } from "~/lib/email";
 import type { PermissionString } from "~/lib/permissions";
 import { safeReturnPath } from "~/lib/return-address";
+import { TWO_FACTOR_ENROL_PATH } from "~/lib/security/totp";
 import { AUDIT_ACTIONS, recordAuditEvent } from "~/utils/audit.server";
 import { authorize } from "~/utils/authorize.server";
 import { orErrorResponse } from "~/utils/http.server";
@@ -49,7 +50,7 @@ import {
   refundRateLimit,
   signInSlowDownMs,
 } from "~/utils/rate-limit.server";
-import { findUserCredentials, type SessionUser } from "~/utils/session-user.server";
+import { findUserCredentials, twoFactorGate, type SessionUser } from "~/utils/session-user.server";
 import {
   createSession,
   deleteExpiredSessions,
@@ -86,6 +87,14 @@ export async function getSessionUser(request: Request): Promise<SignedIn | Signe
     headers.append("Set-Cookie", serializeBlankSessionCookie());
     return { user: null, session: null, headers };
   }
+  const gate = await twoFactorGate({
+    sessionId: valid.session.id,
+    role: valid.user.role,
+    pathname: new URL(request.url).pathname,
+  });
+  // Password entered, code not yet: signed out everywhere but /login/two-factor (app/utils/two-factor.server.ts).
+  if (gate === "pending") return { user: null, session: null, headers };
+  if (gate === "enrol") throw redirect(TWO_FACTOR_ENROL_PATH, { headers });
   if (valid.session.fresh) headers.append("Set-Cookie", serializeSessionCookie(valid.session));
   const { id, ...attributes } = valid.user;
   return { user: { ...attributes, id }, session: valid.session, headers };

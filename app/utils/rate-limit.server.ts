@@ -38,6 +38,8 @@ export const RATE_LIMITS = {
    * docs/decisions/0013), only counted, to slow each further attempt down (signInSlowDownMs).
    */
   signInPerAccount: { limit: Number.MAX_SAFE_INTEGER, windowMs: 15 * MINUTE },
+  /** Second-factor codes per account (sign-in step, enrolment, disabling); only after the right password. */
+  twoFactorPerUser: { limit: 5, windowMs: MINUTE },
   /** Invitations created (directly or by approving a request) per client address. */
   invitationPerAddress: { limit: 20, windowMs: 10 * MINUTE },
   /** Public account requests per client address. */

@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { normalizeEmail } from "~/lib/email";
 import type { Actor } from "~/lib/permissions";
+import { isEnrolmentAllowed, isTwoFactorRequired } from "~/lib/security/totp";
 import { prisma } from "~/utils/db.server";
 
 /**
@@ -57,4 +58,31 @@ export async function findUserCredentials({ email }: { email: string }) {
     where: { email: normalizeEmail(email) },
     select: { id: true, passwordHash: true },
   });
+}
+
+/**
+ * The second factor's verdict on a valid session (docs/decisions/0014-totp-second-factor.md):
+ * - "pending": the user has a confirmed TOTP and this session has not entered a code
+ *   yet: it counts as signed out (only /login/two-factor and /logout read it);
+ * - "enrol": the role requires a second factor and the user has none: every page but
+ *   enrolment and sign-out redirects to /account/two-factor;
+ * - "ok".
+ */
+export async function twoFactorGate({
+  sessionId,
+  role,
+  pathname,
+}: {
+  sessionId: string;
+  role: string;
+  pathname: string;
+}): Promise<"ok" | "pending" | "enrol"> {
+  const row = await prisma.session.findUnique({
+    where: { id: sessionId },
+    select: { twoFactorVerifiedAt: true, user: { select: { totp: { select: { confirmedAt: true } } } } },
+  });
+  const enrolled = Boolean(row?.user.totp?.confirmedAt);
+  if (enrolled && !row?.twoFactorVerifiedAt) return "pending";
+  if (!enrolled && isTwoFactorRequired(role) && !isEnrolmentAllowed(pathname)) return "enrol";
+  return "ok";
 }

@@ -1,3 +1,5 @@
+import { totpCode } from "~/lib/security/totp";
+
 import { expect, signOut, test } from "./fixtures";
 
 const PASSWORD = "a test passphrase of several words";
@@ -79,6 +81,11 @@ test("the secretariat invites someone, who accepts through the shown link and is
   await page.getByLabel("Email address", { exact: true }).fill(secretariat.email);
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  // The second factor: the code the authenticator app would show.
+  await expect(page).toHaveURL(/\/login\/two-factor\?redirectTo=%2Fadmin%2Fpeople$/);
+  const code = totpCode(new Uint8Array(Buffer.from(secretariat.totpSecret!, "hex")));
+  await page.getByLabel("Verification code or recovery code").fill(code);
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
 
   const email = `nina.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.test`;

@@ -1,6 +1,32 @@
 /** English UI strings: auth. */
 export default {
   auth: {
+    twoFactor: {
+      loginTitle: "Enter your verification code",
+      loginIntro: "Open your authenticator app and enter the 6-digit code, or enter one of your recovery codes.",
+      code: "Verification code or recovery code",
+      verify: "Verify",
+      invalid: "That code is not valid. Codes can be used only once.",
+      tooMany: "Too many attempts. Try again in {{seconds}} seconds.",
+      title: "Two-factor authentication",
+      required: "Secretariat accounts must set up two-factor authentication before they can continue.",
+      enrolIntro:
+        "Scan this QR code with an authenticator app, or type the secret into it, then enter the code it shows.",
+      qrAlt: "QR code for setting up an authenticator app",
+      secret: "Secret for manual entry",
+      confirm: "Turn on two-factor authentication",
+      enabled: "Two-factor authentication is on.",
+      recoveryTitle: "Your recovery codes",
+      recoveryIntro:
+        "Keep these safe. Each code signs you in once if you lose your authenticator. They are shown only now.",
+      recoveryLeft: "Unused recovery codes: {{count}}",
+      regenerate: "Make new recovery codes",
+      disable: "Turn off two-factor authentication",
+      disableCode: "Current code from your authenticator app",
+      disableRefused: "Secretariat accounts cannot turn off two-factor authentication.",
+      disabled: "Two-factor authentication is off.",
+      continue: "Continue",
+    },
     account: "Account",
     signIn: "Sign in",
     signOut: "Sign out",

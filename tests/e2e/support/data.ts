@@ -40,13 +40,14 @@ const GCA_FINAL_FILE = "gca-guidelines-final-2022.txt";
 
 /** The app modules used here, loaded once. */
 async function app() {
-  const [imports, versions, consultations, richtext, session, password] = await Promise.all([
+  const [imports, versions, consultations, richtext, session, password, twoFactor] = await Promise.all([
     import("~/lib/import"),
     import("~/models/version.server"),
     import("~/models/consultation.server"),
     import("~/lib/richtext"),
     import("~/utils/session.server"),
     import("~/utils/password.server"),
+    import("~/utils/two-factor.server"),
   ]);
   return {
     parseText: imports.parseText,
@@ -57,6 +58,8 @@ async function app() {
     SESSION_COOKIE_NAME: session.SESSION_COOKIE_NAME,
     SESSION_ABSOLUTE_LIFETIME_MS: session.SESSION_ABSOLUTE_LIFETIME_MS,
     hashPassword: password.hashPassword,
+    encryptSecret: twoFactor.encryptSecret,
+    markSessionVerified: twoFactor.markSessionVerified,
   };
 }
 let loaded: ReturnType<typeof app> | undefined;
@@ -108,12 +111,22 @@ export interface TestUser {
   organization: TestOrganization | null;
   /** Set only for accounts that sign in through the form. */
   password: string | null;
+  /** The TOTP secret (hex) of a secretariat fixture, to compute codes as an authenticator app would. */
+  totpSecret: string | null;
 }
 
 /** An account; without `password` it can only be signed in with a session (signInAs). */
 export async function createUser(
   db: Db,
-  input: { email: string; name: string; role: RoleName; organization: TestOrganization | null; password?: string },
+  input: {
+    email: string;
+    name: string;
+    role: RoleName;
+    organization: TestOrganization | null;
+    password?: string;
+    /** Secretariat accounts get a confirmed TOTP (the app requires one) unless this is false. */
+    totp?: boolean;
+  },
 ): Promise<TestUser> {
   // Roles are reference data: the server writes them at every start.
   const role = await db.role.findUniqueOrThrow({ where: { name: input.role }, select: { id: true } });
@@ -128,6 +141,14 @@ export async function createUser(
     },
     select: { id: true },
   });
+  let totpSecret: string | null = null;
+  if (input.role === "secretariat" && input.totp !== false) {
+    const secret = crypto.getRandomValues(new Uint8Array(20));
+    await db.totpCredential.create({
+      data: { userId: row.id, encryptedSecret: (await appModules()).encryptSecret(secret), confirmedAt: new Date() },
+    });
+    totpSecret = Buffer.from(secret).toString("hex");
+  }
   return {
     id: row.id,
     email,
@@ -135,6 +156,7 @@ export async function createUser(
     role: input.role,
     organization: input.organization,
     password: input.password ?? null,
+    totpSecret,
   };
 }
 
@@ -149,6 +171,8 @@ export async function createUser(
 export async function createSessionCookie({ userId, baseURL }: { userId: string; baseURL: string }) {
   const { createSession, SESSION_COOKIE_NAME, SESSION_ABSOLUTE_LIFETIME_MS } = await appModules();
   const session = await createSession({ userId });
+  // As if the second factor had been entered (harmless for accounts without one).
+  await (await appModules()).markSessionVerified({ sessionId: session.id });
   const url = new URL(baseURL);
   return {
     name: SESSION_COOKIE_NAME,

@@ -1,0 +1,102 @@
+/**
+ * The second factor (docs/decisions/0014-totp-second-factor.md): replayed and
+ * wrong codes refused, a session without its code is signed out, and a
+ * secretariat account without TOTP is sent to enrolment.
+ */
+import crypto from "node:crypto";
+
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { totpCode, totpStep } from "~/lib/security/totp";
+import { ensureReferenceData } from "~/models/bootstrap.server";
+import { createUser } from "~/models/user.server";
+import { getSessionUser } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { createSession, SESSION_COOKIE_NAME } from "~/utils/session.server";
+import { confirmEnrolment, decryptSecret, pendingEnrolment, verifySecondFactor } from "~/utils/two-factor.server";
+
+const ORIGIN = "http://localhost";
+
+beforeAll(async () => {
+  await ensureReferenceData();
+});
+
+async function account(role: "secretariat" | "delegate" = "delegate") {
+  const email = `tf-${crypto.randomUUID()}@example.test`;
+  return createUser({
+    email,
+    name: "Two Factor",
+    password: "correct horse battery staple",
+    role,
+    organizationId: null,
+  });
+}
+
+async function secretOf(userId: string) {
+  const row = await prisma.totpCredential.findUniqueOrThrow({ where: { userId } });
+  return decryptSecret(row.encryptedSecret);
+}
+
+async function enrolled(role: "secretariat" | "delegate" = "delegate") {
+  const user = await account(role);
+  await pendingEnrolment({ userId: user.id, email: user.email });
+  const session = await createSession({ userId: user.id });
+  const now = new Date(Date.now() - 60_000);
+  const codes = await confirmEnrolment({
+    userId: user.id,
+    code: totpCode(await secretOf(user.id), now),
+    sessionId: session.id,
+    now,
+  });
+  expect(codes).toHaveLength(10);
+  return { user, key: await secretOf(user.id), recoveryCodes: codes! };
+}
+
+const request = (sessionId: string, path = "/consultations") =>
+  new Request(`${ORIGIN}${path}`, { headers: { Cookie: `${SESSION_COOKIE_NAME}=${sessionId}` } });
+
+describe("second factor", () => {
+  it("refuses a replayed code (the same code twice)", async () => {
+    const { user, key } = await enrolled();
+    const session = await createSession({ userId: user.id });
+    const code = totpCode(key);
+    expect(await verifySecondFactor({ userId: user.id, code, sessionId: session.id })).toBe(true);
+    const other = await createSession({ userId: user.id });
+    expect(await verifySecondFactor({ userId: user.id, code, sessionId: other.id })).toBe(false);
+  });
+
+  it("refuses a wrong code", async () => {
+    const { user, key } = await enrolled();
+    const session = await createSession({ userId: user.id });
+    const now = new Date();
+    const wrong = totpCode(key, new Date(now.getTime() + 5 * 30_000));
+    expect(await verifySecondFactor({ userId: user.id, code: wrong, sessionId: session.id, now })).toBe(false);
+    expect(await verifySecondFactor({ userId: user.id, code: "000000x", sessionId: session.id, now })).toBe(false);
+    expect(totpStep(now)).toBeGreaterThan(0);
+  });
+
+  it("accepts a recovery code once", async () => {
+    const { user, recoveryCodes } = await enrolled();
+    const a = await createSession({ userId: user.id });
+    expect(await verifySecondFactor({ userId: user.id, code: recoveryCodes[0], sessionId: a.id })).toBe(true);
+    const b = await createSession({ userId: user.id });
+    expect(await verifySecondFactor({ userId: user.id, code: recoveryCodes[0], sessionId: b.id })).toBe(false);
+  });
+
+  it("does not treat a session without its code as signed in", async () => {
+    const { user, key } = await enrolled();
+    const session = await createSession({ userId: user.id });
+    expect((await getSessionUser(request(session.id))).user).toBeNull();
+    expect(await verifySecondFactor({ userId: user.id, code: totpCode(key), sessionId: session.id })).toBe(true);
+    expect((await getSessionUser(request(session.id))).user?.id).toBe(user.id);
+  });
+
+  it("sends a secretariat account without TOTP to enrolment", async () => {
+    const user = await account("secretariat");
+    const session = await createSession({ userId: user.id });
+    const refused = await getSessionUser(request(session.id, "/consultations/x/feedback")).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).headers.get("Location")).toBe("/account/two-factor");
+    expect((await getSessionUser(request(session.id, "/account/two-factor"))).user?.id).toBe(user.id);
+  });
+});
