@@ -24,10 +24,12 @@ import { createUser, listOrganizations, upsertOrganization } from "~/models/user
 import { action as peopleAction, loader as peopleLoader } from "~/routes/admin.people";
 import { action as acceptAction, loader as invitationLoader } from "~/routes/invitations.$token";
 import { action as requestAccountAction } from "~/routes/request-account";
-import { getSessionUser, startUserSession } from "~/utils/auth.server";
+import { getSessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { findSessionUser, type SessionUser } from "~/utils/session-user.server";
 import { SESSION_COOKIE_NAME } from "~/utils/session.server";
+
+import { startUserSession } from "./session-fixtures";
 
 import type { AppLoadContext } from "@remix-run/node";
 

@@ -14,14 +14,7 @@ import { createUser, upsertOrganization } from "~/models/user.server";
 import { loader as rootLoader } from "~/root";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as logoutAction, loader as logoutLoader } from "~/routes/logout";
-import {
-  getSessionUser,
-  loginPath,
-  requireUser,
-  safeRedirectPath,
-  signIn,
-  startUserSession,
-} from "~/utils/auth.server";
+import { getSessionUser, loginPath, requireUser, safeRedirectPath, signIn } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import {
   SESSION_ABSOLUTE_LIFETIME_MS,
@@ -29,6 +22,8 @@ import {
   SESSION_IDLE_TIMEOUT,
   shouldUseSecureCookies,
 } from "~/utils/session.server";
+
+import { startUserSession } from "./session-fixtures";
 
 import type { AppLoadContext } from "@remix-run/node";
 

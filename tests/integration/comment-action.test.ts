@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
-import { startUserSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 
 import { action } from "../../app/routes/consultations.$slug.versions.$n";
 import { seed } from "../../prisma/seed";
+import { startUserSession } from "./session-fixtures";
 
 let cookie = "";
 const context = { cspNonce: "", requestId: "test", clientAddress: "127.0.0.1" };

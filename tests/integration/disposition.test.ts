@@ -8,13 +8,13 @@ import {
   setPublication,
 } from "~/models/disposition.server";
 import { regroupDuplicates } from "~/models/feedback.server";
-import { startUserSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 
 import { loader as tableLoader } from "../../app/routes/consultations.$slug.dispositions";
 import { action as dashboardAction } from "../../app/routes/consultations.$slug.feedback._index";
 import { seed } from "../../prisma/seed";
 import { actorFor, createFeedbackFixture, renderBody } from "./feedback-fixtures";
+import { startUserSession } from "./session-fixtures";
 
 let fixture: Awaited<ReturnType<typeof createFeedbackFixture>>;
 let secretariat: Awaited<ReturnType<typeof actorFor>>;

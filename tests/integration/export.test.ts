@@ -12,7 +12,6 @@ import {
 } from "~/models/comment-export.server";
 import { setPublication } from "~/models/disposition.server";
 import { loadFeedbackScope } from "~/models/feedback.server";
-import { startUserSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 
 import { loader as csvLoader } from "../../app/routes/consultations.$slug.comments[.]csv";
@@ -20,6 +19,7 @@ import { loader as docxLoader } from "../../app/routes/consultations.$slug.comme
 import { loader as xlsxLoader } from "../../app/routes/consultations.$slug.comments[.]xlsx";
 import { seed } from "../../prisma/seed";
 import { actorFor, createFeedbackFixture, renderBody } from "./feedback-fixtures";
+import { startUserSession } from "./session-fixtures";
 
 let fixture: Awaited<ReturnType<typeof createFeedbackFixture>>;
 let secretariatCookie = "";

@@ -14,11 +14,11 @@ import {
 } from "~/models/account-request.server";
 import { upsertOrganization } from "~/models/user.server";
 import { action as peopleAction } from "~/routes/admin.people";
-import { startUserSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 
 import { seed } from "../../prisma/seed";
 import { actorFor } from "./feedback-fixtures";
+import { startUserSession } from "./session-fixtures";
 
 let secretariat: Awaited<ReturnType<typeof actorFor>>;
 

@@ -5,12 +5,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "~/lib/errors";
 import type { Translate } from "~/lib/translate";
 import { blankTemplateXlsx, importCommentTemplate } from "~/models/comment-import.server";
-import { startUserSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 
 import { action as importAction } from "../../app/routes/consultations.$slug.comments.import";
 import { seed } from "../../prisma/seed";
 import { actorFor, createFeedbackFixture } from "./feedback-fixtures";
+import { startUserSession } from "./session-fixtures";
 
 let fixture: Awaited<ReturnType<typeof createFeedbackFixture>>;
 let secretariat: Awaited<ReturnType<typeof actorFor>>;

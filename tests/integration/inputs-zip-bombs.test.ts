@@ -9,7 +9,6 @@ import zlib from "node:zlib";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { startUserSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 
 import { action as importAction } from "../../app/routes/consultations.$slug.comments.import";
@@ -17,6 +16,7 @@ import { action as contributionAction } from "../../app/routes/consultations.$sl
 import { action as uploadAction } from "../../app/routes/consultations.$slug.upload";
 import { action as newConsultationAction } from "../../app/routes/consultations.new";
 import { GCA_SLUG, seed } from "../../prisma/seed";
+import { startUserSession } from "./session-fixtures";
 
 const context = { cspNonce: "", requestId: "zip-bomb", clientAddress: "127.0.0.1" };
 const MiB = 1024 * 1024;

@@ -10,10 +10,12 @@ import { DomainError } from "~/lib/errors";
 import { can, type RoleName } from "~/lib/permissions";
 import { ensureReferenceData } from "~/models/bootstrap.server";
 import { createUser, upsertOrganization } from "~/models/user.server";
-import { getSessionUser, requirePermission, startUserSession, type SessionUser } from "~/utils/auth.server";
+import { getSessionUser, requirePermission, type SessionUser } from "~/utils/auth.server";
 import { authorize } from "~/utils/authorize.server";
 import { prisma } from "~/utils/db.server";
 import { SESSION_COOKIE_NAME } from "~/utils/session.server";
+
+import { startUserSession } from "./session-fixtures";
 
 const PASSWORD = "correct horse battery staple";
 

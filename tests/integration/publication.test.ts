@@ -6,13 +6,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { getPublicationImpact } from "~/models/feedback/publication.server";
-import { startUserSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 
 import { loader as tableLoader } from "../../app/routes/consultations.$slug.dispositions";
 import { action as dashboardAction } from "../../app/routes/consultations.$slug.feedback._index";
 import { seed } from "../../prisma/seed";
 import { actorFor, createFeedbackFixture, DAY_MS } from "./feedback-fixtures";
+import { startUserSession } from "./session-fixtures";
 
 let fixture: Awaited<ReturnType<typeof createFeedbackFixture>>;
 const now = new Date();

@@ -20,8 +20,10 @@ import {
   upsertOrganization,
 } from "~/models/user.server";
 import { createVersionFromImport, uploadVersion } from "~/models/version.server";
-import { getSessionUser, signIn, startUserSession, type SessionUser } from "~/utils/auth.server";
+import { getSessionUser, signIn, type SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+
+import { startUserSession } from "./session-fixtures";
 
 const PASSWORD = "correct horse battery staple";
 let n = 0;

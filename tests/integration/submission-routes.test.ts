@@ -4,7 +4,6 @@ import type { Actor } from "~/lib/permissions";
 import { CommentFormSchema } from "~/models/comment-schema";
 import { createComment, submitComment } from "~/models/comment.server";
 import { createUser, upsertOrganization } from "~/models/user.server";
-import { startUserSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { sessionUserSelect, toSessionUser } from "~/utils/session-user.server";
 
@@ -18,6 +17,7 @@ import { loader as docxLoader } from "../../app/routes/consultations.$slug.deleg
 import { loader as pdfLoader } from "../../app/routes/consultations.$slug.delegation.receipts.$reference_.pdf";
 import { action as readerAction } from "../../app/routes/consultations.$slug.versions.$n";
 import { GCA_SLUG, seed } from "../../prisma/seed";
+import { startUserSession } from "./session-fixtures";
 
 const context = { cspNonce: "", requestId: "test", clientAddress: "127.0.0.1" };
 const cookies: Record<string, string> = {};
