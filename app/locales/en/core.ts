@@ -96,7 +96,8 @@ export default {
     staleForm: "The form is out of date: reload the page.",
     fieldTooLong: "This is too long: shorten it.",
     malformedBody:
-      "The form could not be read (a damaged upload, or a file name the browser did not encode). Nothing was saved: try again.",
+      "The form could not be read (a damaged upload, or a file name the browser did not encode). " +
+      "Nothing was saved: try again.",
     tooManyWrites:
       "You are saving faster than anyone types: wait {{seconds}} seconds and try again. Nothing was saved.",
   },
