@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 
-import { checkZipBudget } from "./zip-budget";
+import { checkZipBudget, RATIO_FLOOR_BYTES } from "./zip-budget";
 
 async function zip(files: Record<string, Uint8Array | string>, compression: "DEFLATE" | "STORE" = "DEFLATE") {
   const archive = new JSZip();
@@ -44,6 +44,19 @@ describe("checkZipBudget", () => {
       ok: false,
       reason: "tooLarge",
     });
+  });
+
+  it("refuses an entry that inflates over a hundred times its size, well before the budget", async () => {
+    const bomb = falsifyDeclaredSizes(await zip({ "word/document.xml": new Uint8Array(64 * 1024 * 1024) }), 10);
+    const started = performance.now();
+    // A budget the bomb stays under: only its ratio (over 1,000 : 1) gives it away.
+    expect(await checkZipBudget(bomb, { budgetBytes: 1024 * 1024 * 1024 })).toEqual({ ok: false, reason: "tooLarge" });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // Text that compresses like a document (well under a hundred to one) passes, even above the floor.
+    const words = Array.from({ length: 2_000_000 }, (_, i) => `w${(i * 7919) % 100_003}`).join(" ");
+    const honest = await zip({ "word/document.xml": words });
+    expect(words.length).toBeGreaterThan(RATIO_FLOOR_BYTES);
+    expect(await checkZipBudget(honest, { budgetBytes: 1024 * 1024 * 1024 })).toMatchObject({ ok: true });
   });
 
   it("spreads the budget over all entries", async () => {
