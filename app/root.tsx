@@ -154,7 +154,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <p className="signed-in-as">
                   {user.organization
                     ? t("auth.signedInAs", { name: user.name, role: roleLabel, organization: user.organization })
-                    : t("auth.signedInAsNoOrganization", { name: user.name, role: roleLabel })}
+                    : t("auth.signedInAsNoOrganization", { name: user.name, role: roleLabel })}{" "}
+                  <Link to="/account">{t("account.title")}</Link>
                 </p>
                 <Form method="post" action="/logout">
                   <button type="submit" className="button button-secondary">

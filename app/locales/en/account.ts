@@ -6,6 +6,7 @@ export default {
     links: {
       password: "Change your password",
       sessions: "Your sessions (signed-in browsers)",
+      twoFactor: "Two-factor authentication",
     },
     passwordPolicy: {
       hint:
@@ -51,6 +52,7 @@ export default {
       notFound: "This session does not exist or is not yours.",
       none: "No other sessions.",
       caption: "Signed-in sessions",
+      session: "Session",
     },
     reset: {
       title: "Choose a new password",
