@@ -67,6 +67,8 @@ interface TestFixtures {
     name: string;
     organization?: TestOrganization | null;
     password?: string;
+    /** A secretariat account gets a confirmed TOTP unless this is false (then it must enrol on first sign-in). */
+    totp?: boolean;
   }) => Promise<TestUser>;
   people: People;
   /** Signs `user` in on `target` (the test's context, and so its page, by default): a new session and its cookie. */
@@ -124,13 +126,14 @@ export const test = base.extend<TestFixtures>({
 
   createUser: async ({ created, suffix }, use) => {
     let count = 0;
-    await use(async ({ role, name, organization = null, password }) => {
+    await use(async ({ role, name, organization = null, password, totp }) => {
       const user = await callDataService("createUser", {
         email: `${role.replace(/_/g, ".")}.${++count}.${suffix}@e2e.test`,
         name,
         role,
         organization,
         password,
+        totp,
       });
       created.userIds.push(user.id);
       return user;
