@@ -183,9 +183,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const form = Object.fromEntries(await request.formData());
   const clientAddress = context.clientAddress;
-  const paragraphKey = typeof form.paragraphKey === "string" ? form.paragraphKey : "";
   let headers = new Headers();
-  const back = (extra = "") =>
+  // Only ever called with the parsed form's key (CommentActionSchema: [a-z0-9-]), never the raw field: a CRLF in it
+  // would make the redirect throw after the write, answering "could not be saved" for a saved comment.
+  const back = (paragraphKey = "", extra = "") =>
     redirect(
       `/consultations/${slug}/versions/${number}?p=${encodeURIComponent(paragraphKey)}${extra}#p-${paragraphKey}`,
       { headers },
@@ -203,16 +204,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     switch (input.intent) {
       case "create":
         await createComment({ actor, slug, versionNumber: number, input, clientAddress });
-        return back("&saved=1");
+        return back(input.paragraphKey, "&saved=1");
       case "edit":
         await updateComment({ actor, input, clientAddress });
-        return back("&saved=1");
+        return back(input.paragraphKey, "&saved=1");
       case "submit":
         await submitComment({ actor, commentId: input.commentId, clientAddress });
-        return back();
+        return back(input.paragraphKey);
       case "withdraw":
         await withdrawComment({ actor, commentId: input.commentId, clientAddress });
-        return back();
+        return back(input.paragraphKey);
     }
   } catch (error) {
     return unsavedFailure(error, headers, {
