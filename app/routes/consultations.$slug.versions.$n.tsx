@@ -25,9 +25,17 @@ import { carriedCommentCounts } from "~/models/lineage.server";
 import { loadVersionPage, paragraphIndex, versionOutline, type VersionOutline } from "~/models/version-pages.server";
 import { findReaderVersion, getVersionForReader } from "~/models/version.server";
 import { getSessionUser } from "~/utils/auth.server";
-import { actionFailure, errorResponse, formFailure, orErrorResponse, validationFailure } from "~/utils/http.server";
+import {
+  actionFailure,
+  errorResponse,
+  formFailure,
+  orErrorResponse,
+  rateLimitFailure,
+  validationFailure,
+} from "~/utils/http.server";
 import { logger } from "~/utils/logger.server";
 import { allowPublicPageCache, publicPageCacheHeaders } from "~/utils/page-cache.server";
+import { consumeCommentWrite } from "~/utils/rate-limit.server";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
@@ -201,6 +209,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const parsed = CommentActionSchema.safeParse(form);
     if (!parsed.success) return validationFailure(parsed.error, headers);
     const input = parsed.data;
+    if (actor && input.intent !== "withdraw") {
+      // Before any write: a signed-in user's comment writes are limited (RATE_LIMITS.commentWritesPerUser).
+      const limit = await consumeCommentWrite(actor.id);
+      if (!limit.ok) return rateLimitFailure("errors.tooManyWrites", limit.retryAfterSeconds, headers);
+    }
     switch (input.intent) {
       case "create":
         await createComment({ actor, slug, versionNumber: number, input, clientAddress });
