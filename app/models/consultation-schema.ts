@@ -5,6 +5,7 @@
 import { z } from "zod";
 
 import { isValidTimeZone } from "~/lib/dates";
+import { stripBidiInput } from "~/lib/text/bidi";
 import { keyed } from "~/lib/zod-message";
 
 /** A `datetime-local` value ("2026-12-01T17:00"), read in the consultation's time zone. */
@@ -15,11 +16,14 @@ const localDateTime = z
 /** Opening a consultation on an imported draft (the document itself is checked apart). */
 export const OpenConsultationSchema = z
   .object({
-    title: z
-      .string(keyed("manage.errors.titleRequired"))
-      .trim()
-      .min(3, keyed("manage.errors.titleRequired"))
-      .max(300, keyed("errors.fieldTooLong")),
+    title: z.preprocess(
+      stripBidiInput,
+      z
+        .string(keyed("manage.errors.titleRequired"))
+        .trim()
+        .min(3, keyed("manage.errors.titleRequired"))
+        .max(300, keyed("errors.fieldTooLong")),
+    ),
     slug: z
       .string(keyed("manage.errors.slugFormat"))
       .trim()
@@ -73,11 +77,14 @@ export const UploadVersionSchema = z
 /** Editing a consultation: its title, summary and who sees the comments. */
 export const EditConsultationSchema = z
   .object({
-    title: z
-      .string(keyed("manage.errors.titleRequired"))
-      .trim()
-      .min(3, keyed("manage.errors.titleRequired"))
-      .max(300, keyed("errors.fieldTooLong")),
+    title: z.preprocess(
+      stripBidiInput,
+      z
+        .string(keyed("manage.errors.titleRequired"))
+        .trim()
+        .min(3, keyed("manage.errors.titleRequired"))
+        .max(300, keyed("errors.fieldTooLong")),
+    ),
     summary: z.string(keyed("errors.badRequest")).trim().max(5_000, keyed("errors.fieldTooLong")).default(""),
     commentsVisibility: z.enum(["during", "after_close"], {
       errorMap: () => keyed("manage.errors.visibilityRequired"),

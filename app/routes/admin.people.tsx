@@ -9,6 +9,7 @@ import { PeopleAccounts } from "~/components/people-accounts";
 import { remixI18n } from "~/i18next.server";
 import { formatInstant } from "~/lib/dates";
 import { isOrganizationKind, isRoleName, ORGANIZATION_KINDS, ROLE_NAMES } from "~/lib/permissions";
+import { stripBidiInput } from "~/lib/text/bidi";
 import {
   approveAccountRequest,
   listPendingAccountRequests,
@@ -36,7 +37,10 @@ const InviteSchema = z
     roleName: z.enum(ROLE_NAMES),
     /** "" (none), NEW_ORGANIZATION, or an organization id. */
     organization: z.string().default(""),
-    newOrganizationName: z.string().trim().max(200, "auth.validation.nameTooLong").default(""),
+    newOrganizationName: z.preprocess(
+      stripBidiInput,
+      z.string().trim().max(200, "auth.validation.nameTooLong").default(""),
+    ),
     newOrganizationKind: z.enum(ORGANIZATION_KINDS).default("member_state"),
   })
   .superRefine((value, ctx) => {
@@ -60,7 +64,7 @@ const DecisionSchema = z.discriminatedUnion("intent", [
     roleName: GRANTABLE_ON_REQUEST,
     /** Only for a request naming an existing organization: the secretariat's explicit choice. */
     organizationChoice: z.enum(["distinct", "join"]).optional(),
-    distinctName: z.string().trim().max(200, "auth.validation.nameTooLong").default(""),
+    distinctName: z.preprocess(stripBidiInput, z.string().trim().max(200, "auth.validation.nameTooLong").default("")),
   }),
   z.object({ intent: z.literal("reject"), requestId: z.string().min(1) }),
 ]);

@@ -9,7 +9,8 @@ import { MAX_WITHDRAWAL_REASON } from "~/lib/comment-types";
 import { getCommentForAction } from "~/models/comment-read.server";
 import { restoreComment, submitComment, withdrawComment } from "~/models/comment.server";
 import { getSessionUser, requireUser, safeRedirectPath } from "~/utils/auth.server";
-import { actionFailure, orErrorResponse, validationFailure } from "~/utils/http.server";
+import { actionFailure, orErrorResponse, rateLimitFailure, validationFailure } from "~/utils/http.server";
+import { consumeCommentWrite } from "~/utils/rate-limit.server";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
@@ -73,6 +74,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     // The comment must be of this consultation (and readable): a 404 otherwise.
     await getCommentForAction({ actor, slug: params.slug ?? "", commentId });
+    if (actor && intent === "submit") {
+      // Before the write: a signed-in user's comment writes are limited (RATE_LIMITS.commentWritesPerUser).
+      const limit = await consumeCommentWrite(actor.id);
+      if (!limit.ok) return rateLimitFailure("errors.tooManyWrites", limit.retryAfterSeconds, headers);
+    }
     let result: Record<string, unknown> = {};
     if (intent === "submit") result = await submitComment({ actor, commentId, clientAddress });
     if (intent === "withdraw") await withdrawComment({ actor, commentId, reason, clientAddress });

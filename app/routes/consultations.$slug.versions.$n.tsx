@@ -25,9 +25,17 @@ import { carriedCommentCounts } from "~/models/lineage.server";
 import { loadVersionPage, paragraphIndex, versionOutline, type VersionOutline } from "~/models/version-pages.server";
 import { findReaderVersion, getVersionForReader } from "~/models/version.server";
 import { getSessionUser } from "~/utils/auth.server";
-import { actionFailure, errorResponse, formFailure, orErrorResponse, validationFailure } from "~/utils/http.server";
+import {
+  actionFailure,
+  errorResponse,
+  formFailure,
+  orErrorResponse,
+  rateLimitFailure,
+  validationFailure,
+} from "~/utils/http.server";
 import { logger } from "~/utils/logger.server";
 import { allowPublicPageCache, publicPageCacheHeaders } from "~/utils/page-cache.server";
+import { consumeCommentWrite } from "~/utils/rate-limit.server";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
@@ -183,9 +191,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const form = Object.fromEntries(await request.formData());
   const clientAddress = context.clientAddress;
-  const paragraphKey = typeof form.paragraphKey === "string" ? form.paragraphKey : "";
   let headers = new Headers();
-  const back = (extra = "") =>
+  // Only ever called with the parsed form's key (CommentActionSchema: [a-z0-9-]), never the raw field: a CRLF in it
+  // would make the redirect throw after the write, answering "could not be saved" for a saved comment.
+  const back = (paragraphKey = "", extra = "") =>
     redirect(
       `/consultations/${slug}/versions/${number}?p=${encodeURIComponent(paragraphKey)}${extra}#p-${paragraphKey}`,
       { headers },
@@ -200,19 +209,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const parsed = CommentActionSchema.safeParse(form);
     if (!parsed.success) return validationFailure(parsed.error, headers);
     const input = parsed.data;
+    if (actor && input.intent !== "withdraw") {
+      // Before any write: a signed-in user's comment writes are limited (RATE_LIMITS.commentWritesPerUser).
+      const limit = await consumeCommentWrite(actor.id);
+      if (!limit.ok) return rateLimitFailure("errors.tooManyWrites", limit.retryAfterSeconds, headers);
+    }
     switch (input.intent) {
       case "create":
         await createComment({ actor, slug, versionNumber: number, input, clientAddress });
-        return back("&saved=1");
+        return back(input.paragraphKey, "&saved=1");
       case "edit":
         await updateComment({ actor, input, clientAddress });
-        return back("&saved=1");
+        return back(input.paragraphKey, "&saved=1");
       case "submit":
         await submitComment({ actor, commentId: input.commentId, clientAddress });
-        return back();
+        return back(input.paragraphKey);
       case "withdraw":
         await withdrawComment({ actor, commentId: input.commentId, clientAddress });
-        return back();
+        return back(input.paragraphKey);
     }
   } catch (error) {
     return unsavedFailure(error, headers, {

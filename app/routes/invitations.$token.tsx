@@ -8,6 +8,7 @@ import { Field, FormError } from "~/components/field";
 import { remixI18n } from "~/i18next.server";
 import { isRoleName } from "~/lib/permissions";
 import { checkPassword } from "~/lib/security/password-policy";
+import { stripBidiInput } from "~/lib/text/bidi";
 import { acceptInvitation, findInvitationByToken } from "~/models/invitation.server";
 import { DEFAULT_REDIRECT, startUserSession } from "~/utils/auth.server";
 import { formFailure, validationFailure } from "~/utils/http.server";
@@ -21,11 +22,14 @@ export const meta: MetaFunction<typeof loader> = (args) => [pageTitle(args), { n
  * dropped by the schema.
  */
 const AcceptInvitationSchema = z.object({
-  name: z
-    .string({ required_error: "auth.validation.nameRequired" })
-    .trim()
-    .min(1, "auth.validation.nameRequired")
-    .max(200, "auth.validation.nameTooLong"),
+  name: z.preprocess(
+    stripBidiInput,
+    z
+      .string({ required_error: "auth.validation.nameRequired" })
+      .trim()
+      .min(1, "auth.validation.nameRequired")
+      .max(200, "auth.validation.nameTooLong"),
+  ),
   password: z
     .string({ required_error: "auth.validation.passwordTooShort" })
     .min(12, "auth.validation.passwordTooShort")

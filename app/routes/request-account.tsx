@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
 import { remixI18n } from "~/i18next.server";
 import { ORGANIZATION_KINDS } from "~/lib/permissions";
+import { stripBidiInput } from "~/lib/text/bidi";
 import { createAccountRequest } from "~/models/account-request.server";
 import { formFailure, validationFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -19,21 +20,27 @@ const REQUESTABLE_KINDS = z.enum(ORGANIZATION_KINDS).exclude(["secretariat"]);
 
 /** The public form. Anything else posted (role, organizationId, status…) is dropped. */
 const AccountRequestSchema = z.object({
-  name: z
-    .string({ required_error: "auth.validation.nameRequired" })
-    .trim()
-    .min(1, "auth.validation.nameRequired")
-    .max(200, "auth.validation.nameTooLong"),
+  name: z.preprocess(
+    stripBidiInput,
+    z
+      .string({ required_error: "auth.validation.nameRequired" })
+      .trim()
+      .min(1, "auth.validation.nameRequired")
+      .max(200, "auth.validation.nameTooLong"),
+  ),
   email: z
     .string({ required_error: "auth.validation.emailInvalid" })
     .trim()
     .max(254, "auth.validation.emailInvalid")
     .email("auth.validation.emailInvalid"),
-  organizationName: z
-    .string({ required_error: "auth.validation.organizationNameRequired" })
-    .trim()
-    .min(1, "auth.validation.organizationNameRequired")
-    .max(200, "auth.validation.nameTooLong"),
+  organizationName: z.preprocess(
+    stripBidiInput,
+    z
+      .string({ required_error: "auth.validation.organizationNameRequired" })
+      .trim()
+      .min(1, "auth.validation.organizationNameRequired")
+      .max(200, "auth.validation.nameTooLong"),
+  ),
   organizationKind: z.enum(REQUESTABLE_KINDS.options, {
     errorMap: () => ({ message: "auth.validation.organizationKindRequired" }),
   }),

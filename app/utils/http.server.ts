@@ -95,6 +95,13 @@ export function formFailure(
   return data<FormFailure>({ formError, fieldErrors, ...(typed ? { typed } : {}) }, { status, headers });
 }
 
+/** A rate limit's refusal as a form failure: 429, the message with its {{seconds}}, and Retry-After. */
+export function rateLimitFailure(key: MessageKey, retryAfterSeconds: number, headers?: HeadersInit) {
+  const merged = new Headers(headers);
+  merged.set("Retry-After", String(retryAfterSeconds));
+  return formFailure(429, { key, values: { seconds: retryAfterSeconds } }, {}, merged);
+}
+
 /** A Zod validation failure as a form failure: "check the highlighted fields" and each field's keys. */
 export function validationFailure(error: ZodError, headers?: HeadersInit, typed?: FormFailure["typed"]) {
   const fieldErrors = error.flatten().fieldErrors as FormFailure["fieldErrors"];

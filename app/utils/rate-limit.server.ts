@@ -44,7 +44,22 @@ export const RATE_LIMITS = {
   invitationPerAddress: { limit: 20, windowMs: 10 * MINUTE },
   /** Public account requests per client address. */
   accountRequestPerAddress: { limit: 5, windowMs: 10 * MINUTE },
+  /**
+   * Comment writes (create, edit, submit) per signed-in user, on every route that makes them: one a second on
+   * average is more than anyone types, and stops a script filling a consultation (issue 12: 30 comments in 0.6 s).
+   */
+  commentWritesPerUser: { limit: 60, windowMs: MINUTE },
 } as const satisfies Record<string, RateLimitRule>;
+
+/** The bucket of one user's comment writes (RATE_LIMITS.commentWritesPerUser). */
+export function commentWritesKey(userId: string) {
+  return `comment-writes:user:${userId}`;
+}
+
+/** Counts one comment write by a signed-in user, before anything is written. */
+export function consumeCommentWrite(userId: string) {
+  return consumeRateLimit({ key: commentWritesKey(userId), ...RATE_LIMITS.commentWritesPerUser });
+}
 
 /** Attempts at one account beyond this many recent failures are delayed. */
 const SLOW_DOWN_AFTER = 3;

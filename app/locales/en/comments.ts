@@ -57,6 +57,7 @@ export default {
       withdrawn: "This comment was withdrawn.",
       saveFailed: "Your comment could not be saved just now. It is kept in this browser: try again in a moment.",
       paragraphRequired: "Choose a paragraph.",
+      badKey: "This form refers to a paragraph or comment that is not on this page. Reload the page and try again.",
       typeRequired: "Choose the type of comment.",
       // The limits are MAX_PROPOSED_TEXT_CHARS and MAX_QUOTE_CHARS in app/models/comment-schema.ts.
       proposedTextTooLong: "The proposed text can be at most 10,000 characters.",
