@@ -2,7 +2,6 @@ import { expect, test } from "./fixtures";
 
 import type { Page } from "@playwright/test";
 
-
 const PASSWORD = "a test passphrase of several words";
 const NEW_PASSWORD = "violet harbour kettle nineteen";
 
