@@ -6,6 +6,7 @@
  */
 import type { Prisma } from "~/generated/prisma/client";
 import { DomainError } from "~/lib/errors";
+import type { IsoRowSource } from "~/lib/feedback";
 import type { Actor } from "~/lib/permissions";
 import { recordAuditEvent } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
@@ -172,18 +173,10 @@ export async function dispositionChangesSincePublication(consultationId: string)
 }
 
 /** A published row as the export formats read it (see ExportRow in comment-export.server.ts). */
-export interface PublishedExportRow {
+export interface PublishedExportRow extends IsoRowSource {
   id: string;
   paragraphOrder: number;
   sectionId: string | null;
-  organization: string;
-  paragraphNumber: string | null;
-  section: { number: string | null; heading: string } | null;
-  quote: string | null;
-  type: string;
-  comment: string;
-  proposedText: string | null;
-  disposition: { status: string; response: string } | null;
   duplicateGroupId: null;
   submittedAt: null;
   decidedBy: null;
