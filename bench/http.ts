@@ -58,8 +58,10 @@ const BENCH_TOTP_SECRET = new Uint8Array(20).fill(0x42);
 async function signInWithCode(baseUrl: string, email: string, secret: Uint8Array) {
   const cookie = await signIn(baseUrl, email, DEMO_PASSWORD);
   const response = await postForm(baseUrl, "/login/two-factor", { code: totpCode(secret) }, cookie);
-  if (response.status !== 302) throw new Error(`second factor for ${email} refused: ${response.status}`);
-  return cookie;
+  // The code step replaces the half-signed-in session with a new one.
+  const verified = /consult_session=[^;]+/.exec(response.headers.get("set-cookie") ?? "")?.[0];
+  if (response.status !== 302 || !verified) throw new Error(`second factor for ${email} refused: ${response.status}`);
+  return verified;
 }
 const READ_SECONDS = Number(process.env.BENCH_HTTP_READ_SECONDS ?? 15);
 const WRITE_SECONDS = Number(process.env.BENCH_HTTP_WRITE_SECONDS ?? 60);

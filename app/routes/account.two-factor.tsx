@@ -49,7 +49,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const code = (typeof typed === "string" ? typed : "").slice(0, 64);
   if (intent === "regenerate") {
     if (!(await hasConfirmedTotp(user.id))) return formFailure(400, { key: "auth.twoFactor.invalid" }, {}, headers);
-    return data({ recoveryCodes: await regenerateRecoveryCodes({ userId: user.id }), done: null }, { headers });
+    const recoveryCodes = await regenerateRecoveryCodes({ userId: user.id });
+    return data({ recoveryCodes, done: null as "auth.twoFactor.otherSessionsEnded" | null }, { headers });
   }
   if (intent === "disable" && isTwoFactorRequired(user.role)) {
     return formFailure(409, { key: "auth.twoFactor.disableRefused" }, {}, headers);
@@ -64,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const recoveryCodes = await confirmEnrolment({ userId: user.id, code, sessionId: session.id });
     if (!recoveryCodes) return formFailure(400, { key: "auth.twoFactor.invalid" }, {}, headers);
     await refundRateLimit({ key });
-    return data({ recoveryCodes, done: null }, { headers });
+    return data({ recoveryCodes, done: "auth.twoFactor.otherSessionsEnded" as const }, { headers });
   }
   if (intent === "disable") {
     if (!(await disableTotp({ userId: user.id, code }))) {

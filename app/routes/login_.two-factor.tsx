@@ -9,7 +9,7 @@ import { safeReturnPath } from "~/lib/return-address";
 import { formFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { consumeRateLimit, RATE_LIMITS, refundRateLimit } from "~/utils/rate-limit.server";
-import { readSessionId, validateSessionId } from "~/utils/session.server";
+import { readSessionId, serializeSessionCookie, validateSessionId } from "~/utils/session.server";
 import { verifySecondFactor } from "~/utils/two-factor.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => [pageTitle(args)];
@@ -45,11 +45,12 @@ export async function action({ request }: ActionFunctionArgs) {
       { "Retry-After": String(seconds) },
     );
   }
-  if (!(await verifySecondFactor({ userId: user.id, code, sessionId: session.id }))) {
-    return formFailure(400, { key: "auth.twoFactor.invalid" });
-  }
+  const verified = await verifySecondFactor({ userId: user.id, code, sessionId: session.id });
+  if (!verified) return formFailure(400, { key: "auth.twoFactor.invalid" });
   await refundRateLimit({ key });
-  throw redirect(safeReturnPath(form.get("redirectTo")));
+  throw redirect(safeReturnPath(form.get("redirectTo")), {
+    headers: { "Set-Cookie": serializeSessionCookie(verified) },
+  });
 }
 
 export default function TwoFactorLoginPage() {

@@ -24,6 +24,7 @@ import {
   TOTP_PERIOD_SECONDS,
 } from "~/lib/security/totp";
 import { prisma } from "~/utils/db.server";
+import { createSession, invalidateSession } from "~/utils/session.server";
 
 let cachedKey: Buffer | undefined;
 
@@ -170,10 +171,18 @@ export async function confirmEnrolment({
 }) {
   if (!(await acceptTotp({ userId, code, now, pending: true }))) return null;
   await markSessionVerified({ sessionId, now });
+  // Whoever else held a session (a stolen password, a forgotten browser) must
+  // now sign in again, with the code: the second factor protects from here on.
+  await prisma.session.deleteMany({ where: { userId, id: { not: sessionId } } });
   return regenerateRecoveryCodes({ userId });
 }
 
-/** The sign-in's second step: a current TOTP code or an unused recovery code. */
+/**
+ * The sign-in's second step: a current TOTP code or an unused recovery code.
+ * On success the half-signed-in session is replaced by a new, verified one
+ * (its id was issued before the code was proven, so it is not promoted);
+ * the caller sets the returned session's cookie. Null for a wrong code.
+ */
 export async function verifySecondFactor({
   userId,
   code,
@@ -187,8 +196,11 @@ export async function verifySecondFactor({
 }) {
   const ok =
     (await acceptTotp({ userId, code, now, pending: false })) || (await spendRecoveryCode({ userId, code, now }));
-  if (ok) await markSessionVerified({ sessionId, now });
-  return ok;
+  if (!ok) return null;
+  await invalidateSession(sessionId);
+  const session = await createSession({ userId, now });
+  await markSessionVerified({ sessionId: session.id, now });
+  return session;
 }
 
 /** Removes the second factor after a current code (callers refuse it for roles that require one). */

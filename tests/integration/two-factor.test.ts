@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { totpCode, totpStep } from "~/lib/security/totp";
 import { ensureReferenceData } from "~/models/bootstrap.server";
 import { createUser } from "~/models/user.server";
+import * as loginCode from "~/routes/login_.two-factor";
 import { getSessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { createSession, SESSION_COOKIE_NAME } from "~/utils/session.server";
@@ -60,9 +61,9 @@ describe("second factor", () => {
     const { user, key } = await enrolled();
     const session = await createSession({ userId: user.id });
     const code = totpCode(key);
-    expect(await verifySecondFactor({ userId: user.id, code, sessionId: session.id })).toBe(true);
+    expect(await verifySecondFactor({ userId: user.id, code, sessionId: session.id })).not.toBeNull();
     const other = await createSession({ userId: user.id });
-    expect(await verifySecondFactor({ userId: user.id, code, sessionId: other.id })).toBe(false);
+    expect(await verifySecondFactor({ userId: user.id, code, sessionId: other.id })).toBeNull();
   });
 
   it("refuses a wrong code", async () => {
@@ -70,25 +71,66 @@ describe("second factor", () => {
     const session = await createSession({ userId: user.id });
     const now = new Date();
     const wrong = totpCode(key, new Date(now.getTime() + 5 * 30_000));
-    expect(await verifySecondFactor({ userId: user.id, code: wrong, sessionId: session.id, now })).toBe(false);
-    expect(await verifySecondFactor({ userId: user.id, code: "000000x", sessionId: session.id, now })).toBe(false);
+    expect(await verifySecondFactor({ userId: user.id, code: wrong, sessionId: session.id, now })).toBeNull();
+    expect(await verifySecondFactor({ userId: user.id, code: "000000x", sessionId: session.id, now })).toBeNull();
     expect(totpStep(now)).toBeGreaterThan(0);
   });
 
   it("accepts a recovery code once", async () => {
     const { user, recoveryCodes } = await enrolled();
     const a = await createSession({ userId: user.id });
-    expect(await verifySecondFactor({ userId: user.id, code: recoveryCodes[0], sessionId: a.id })).toBe(true);
+    expect(await verifySecondFactor({ userId: user.id, code: recoveryCodes[0], sessionId: a.id })).not.toBeNull();
     const b = await createSession({ userId: user.id });
-    expect(await verifySecondFactor({ userId: user.id, code: recoveryCodes[0], sessionId: b.id })).toBe(false);
+    expect(await verifySecondFactor({ userId: user.id, code: recoveryCodes[0], sessionId: b.id })).toBeNull();
   });
 
   it("does not treat a session without its code as signed in", async () => {
     const { user, key } = await enrolled();
     const session = await createSession({ userId: user.id });
     expect((await getSessionUser(request(session.id))).user).toBeNull();
-    expect(await verifySecondFactor({ userId: user.id, code: totpCode(key), sessionId: session.id })).toBe(true);
-    expect((await getSessionUser(request(session.id))).user?.id).toBe(user.id);
+    const verified = await verifySecondFactor({ userId: user.id, code: totpCode(key), sessionId: session.id });
+    expect((await getSessionUser(request(verified!.id))).user?.id).toBe(user.id);
+  });
+
+  it("replaces the half-signed-in session at the code step instead of promoting it", async () => {
+    const { user, key } = await enrolled();
+    const pending = await createSession({ userId: user.id });
+    const form = new URLSearchParams({ code: totpCode(key), redirectTo: "/account" });
+    const response = await loginCode
+      .action({
+        request: new Request(`${ORIGIN}/login/two-factor`, {
+          method: "POST",
+          body: form,
+          headers: { Cookie: `${SESSION_COOKIE_NAME}=${pending.id}`, Origin: ORIGIN },
+        }),
+        params: {},
+        context: { cspNonce: "", requestId: "test", clientAddress: "127.0.0.1" },
+      })
+      .catch((thrown: unknown) => thrown);
+    expect(response).toBeInstanceOf(Response);
+    expect((response as Response).headers.get("Location")).toBe("/account");
+    const cookie = (response as Response).headers.get("Set-Cookie") ?? "";
+    const fresh = new RegExp(`${SESSION_COOKIE_NAME}=([^;]+)`).exec(cookie)?.[1];
+    expect(fresh).toBeTruthy();
+    expect(fresh).not.toBe(pending.id);
+    expect(await prisma.session.count({ where: { id: pending.id } })).toBe(0);
+    expect((await getSessionUser(request(pending.id))).user).toBeNull();
+    expect((await getSessionUser(request(fresh!))).user?.id).toBe(user.id);
+  });
+
+  it("ends the user's other sessions when the second factor is enrolled", async () => {
+    const user = await account();
+    const elsewhere = await createSession({ userId: user.id });
+    const here = await createSession({ userId: user.id });
+    await pendingEnrolment({ userId: user.id, email: user.email });
+    const codes = await confirmEnrolment({
+      userId: user.id,
+      code: totpCode(await secretOf(user.id)),
+      sessionId: here.id,
+    });
+    expect(codes).toHaveLength(10);
+    expect(await prisma.session.count({ where: { id: elsewhere.id } })).toBe(0);
+    expect((await getSessionUser(request(here.id))).user?.id).toBe(user.id);
   });
 
   it("sends a secretariat account without TOTP to enrolment", async () => {

@@ -19,6 +19,7 @@ export default {
       recoveryTitle: "Your recovery codes",
       recoveryIntro:
         "Keep these safe. Each code signs you in once if you lose your authenticator. They are shown only now.",
+      otherSessionsEnded: "Every other session of yours was signed out; they need the code from now on.",
       recoveryLeft: "Unused recovery codes: {{count}}",
       regenerate: "Make new recovery codes",
       disable: "Turn off two-factor authentication",
