@@ -14,7 +14,13 @@ import * as loginCode from "~/routes/login_.two-factor";
 import { getSessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { createSession, SESSION_COOKIE_NAME } from "~/utils/session.server";
-import { confirmEnrolment, decryptSecret, pendingEnrolment, verifySecondFactor } from "~/utils/two-factor.server";
+import {
+  base32Secret,
+  confirmEnrolment,
+  decryptSecret,
+  pendingEnrolment,
+  verifySecondFactor,
+} from "~/utils/two-factor.server";
 
 const ORIGIN = "http://localhost";
 
@@ -131,6 +137,19 @@ describe("second factor", () => {
     expect(codes).toHaveLength(10);
     expect(await prisma.session.count({ where: { id: elsewhere.id } })).toBe(0);
     expect((await getSessionUser(request(here.id))).user?.id).toBe(user.id);
+  });
+
+  it("keeps the TOTP secret encrypted at rest, authenticated", async () => {
+    const { user, key } = await enrolled();
+    const row = await prisma.totpCredential.findUniqueOrThrow({ where: { userId: user.id } });
+    const plain = Buffer.from(key);
+    for (const form of [plain.toString("hex"), plain.toString("base64"), base32Secret(key).replace(/ /g, "")]) {
+      expect(row.encryptedSecret).not.toContain(form);
+    }
+    const [version, iv, tag, body] = row.encryptedSecret.split(".");
+    const flipped = Buffer.from(body, "base64url");
+    flipped[0] = flipped[0] ^ 1;
+    expect(() => decryptSecret([version, iv, tag, flipped.toString("base64url")].join("."))).toThrow();
   });
 
   it("sends a secretariat account without TOTP to enrolment", async () => {
