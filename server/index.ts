@@ -165,9 +165,14 @@ export async function createServer() {
   });
 
   // Request bodies are bounded before anything reads them: a 5 MB comment or
-  // a huge form gets 413 at once, and a body of unknown length 411.
+  // a huge form gets 413 at once, and a body of unknown length 411. Every
+  // action reads a form: any other body (JSON, text) is refused with 415
+  // rather than failing inside the action's formData() with a 500.
   app.use((req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
+    if (!isFormEncoding(req.get("content-type"))) {
+      return void res.status(415).type("text/plain").send("Send a form (urlencoded or multipart).");
+    }
     const limit = UPLOAD_PATHS.test(req.path) ? MAX_UPLOAD_BODY_BYTES : MAX_FORM_BODY_BYTES;
     const declared = req.get("content-length");
     if (declared === undefined) {
@@ -259,6 +264,13 @@ const PERMISSIONS_POLICY = [
   "display-capture=()",
   "browsing-topics=()",
 ].join(", ");
+
+/** The two encodings a Fetch Request's formData() reads (and so every action of the app). */
+const FORM_ENCODINGS = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+function isFormEncoding(contentType: string | undefined): boolean {
+  return FORM_ENCODINGS.has((contentType ?? "").split(";")[0].trim().toLowerCase());
+}
 
 function hasSessionCookie(req: express.Request): boolean {
   return (req.headers.cookie ?? "").includes(`${SESSION_COOKIE_NAME}=`);

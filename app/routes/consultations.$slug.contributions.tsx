@@ -23,7 +23,7 @@ import {
   listContributions,
 } from "~/models/contribution.server";
 import { requireUser } from "~/utils/auth.server";
-import { actionFailure, formFailure, orErrorResponse, validationFailure } from "~/utils/http.server";
+import { actionFailure, formFailure, isEmptyForm, orErrorResponse, validationFailure } from "~/utils/http.server";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
@@ -76,6 +76,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // A body the parser cannot read (a `=` in a file name, a broken boundary): 400, not 500.
     return formFailure(400, { key: "errors.malformedBody" }, {}, headers);
   }
+  // Not one part: the body does not use the boundary it declares.
+  if (isEmptyForm(form)) return formFailure(400, { key: "errors.malformedBody" }, {}, headers);
   const parsed = ContributionSchema.safeParse(Object.fromEntries([...form].filter(([, v]) => typeof v === "string")));
   if (!parsed.success) return validationFailure(parsed.error, headers);
   const file = form.get("attachment");

@@ -129,7 +129,8 @@ export async function readFormData(request: Request, headers?: HeadersInit): Pro
 /**
  * A multipart form held in memory, each part at most `maxPartSize` bytes:
  * MaxPartSizeExceededError (for the route's own 413) or a thrown 400 when
- * the body is malformed (say, a `=` or a quote inside a file name).
+ * the body is malformed (a `=` inside a file name, a truncated body, a
+ * boundary other than the declared one).
  */
 export async function readMultipartForm(
   request: Request,
@@ -138,10 +139,22 @@ export async function readMultipartForm(
   if (!(request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
     throw malformedBody(headers);
   }
+  let form: FormData;
   try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize }));
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) throw error;
     throw malformedBody(headers);
   }
+  if (isEmptyForm(form)) throw malformedBody(headers);
+  return form;
+}
+
+/**
+ * No part at all: the parser found no delimiter of the declared boundary
+ * (the body uses another one) and, unlike for a truncated body, does not
+ * throw. No form of the app is ever sent empty.
+ */
+export function isEmptyForm(form: FormData): boolean {
+  return form.keys().next().done === true;
 }
