@@ -8,7 +8,7 @@ import { remixI18n } from "~/i18next.server";
 import { formatInstant } from "~/lib/dates";
 import { listOwnSessions, revokeOtherSessions, revokeOwnSession } from "~/models/account.server";
 import { requireUser } from "~/utils/auth.server";
-import { formFailure } from "~/utils/http.server";
+import { formFailure, readFormData } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = (args) => [pageTitle(args)];
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, session, headers } = await requireUser(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = form.get("intent");
   if (intent === "revoke-others") {
     const count = await revokeOtherSessions({

@@ -8,7 +8,7 @@ import { Field, FormError } from "~/components/field";
 import { remixI18n } from "~/i18next.server";
 import { isTwoFactorRequired } from "~/lib/security/totp";
 import { requireUser } from "~/utils/auth.server";
-import { formFailure } from "~/utils/http.server";
+import { formFailure, readFormData } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { consumeRateLimit, RATE_LIMITS, refundRateLimit } from "~/utils/rate-limit.server";
 import {
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, session, headers } = await requireUser(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = form.get("intent");
   const typed = form.get("code");
   const code = (typeof typed === "string" ? typed : "").slice(0, 64);

@@ -13,7 +13,7 @@ import { can } from "~/lib/permissions";
 import { CommentPeriodActionSchema } from "~/models/consultation-schema";
 import { closeCommentPeriodNow, getConsultationOverview, setCommentPeriod } from "~/models/consultation.server";
 import { getSessionUser } from "~/utils/auth.server";
-import { actionFailure, formFailure, orErrorResponse, type FormFailure } from "~/utils/http.server";
+import { actionFailure, formFailure, orErrorResponse, readFormData, type FormFailure } from "~/utils/http.server";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
@@ -53,7 +53,7 @@ function refusedFor(version: number | null, failure: ReturnType<typeof actionFai
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const { user, headers } = await getSessionUser(request);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const clientAddress = context.clientAddress;
   const consultation = await orErrorResponse(getConsultationOverview({ slug }), headers);
   const parsed = CommentPeriodActionSchema.safeParse(form);

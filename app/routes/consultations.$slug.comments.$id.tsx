@@ -9,7 +9,7 @@ import { MAX_WITHDRAWAL_REASON } from "~/lib/comment-types";
 import { getCommentForAction } from "~/models/comment-read.server";
 import { restoreComment, submitComment, withdrawComment } from "~/models/comment.server";
 import { getSessionUser, requireUser, safeRedirectPath } from "~/utils/auth.server";
-import { actionFailure, orErrorResponse, rateLimitFailure, validationFailure } from "~/utils/http.server";
+import { actionFailure, orErrorResponse, rateLimitFailure, readFormData, validationFailure } from "~/utils/http.server";
 import { consumeCommentWrite } from "~/utils/rate-limit.server";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -64,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const auth = await getSessionUser(request);
   const headers = auth.headers;
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const parsed = ActionSchema.safeParse(form);
   if (!parsed.success) return validationFailure(parsed.error, headers);
   const { intent, reason, returnTo } = parsed.data;

@@ -11,7 +11,7 @@ import { formatInstant } from "~/lib/dates";
 import { getDelegationWorkspace, listDraftsForConfirmation, parseWorkspaceFilters } from "~/models/delegation.server";
 import { submitDrafts } from "~/models/submission.server";
 import { requireUser } from "~/utils/auth.server";
-import { actionFailure, orErrorResponse } from "~/utils/http.server";
+import { actionFailure, orErrorResponse, readFormData } from "~/utils/http.server";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
@@ -50,7 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, headers } = await requireUser(request);
   const slug = params.slug ?? "";
-  const form = await request.formData();
+  const form = await readFormData(request);
   const ids = form.getAll("c").filter((value): value is string => typeof value === "string");
   try {
     const result = await submitDrafts({ actor: user, slug, commentIds: ids, clientAddress: context.clientAddress });

@@ -9,7 +9,7 @@ import { remixI18n } from "~/i18next.server";
 import { EditConsultationSchema } from "~/models/consultation-schema";
 import { getConsultationForEdit, updateConsultation } from "~/models/consultation.server";
 import { requireUser } from "~/utils/auth.server";
-import { actionFailure, orErrorResponse, validationFailure } from "~/utils/http.server";
+import { actionFailure, orErrorResponse, readFormData, validationFailure } from "~/utils/http.server";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
@@ -30,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const { user, headers } = await requireUser(request);
-  const parsed = EditConsultationSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = EditConsultationSchema.safeParse(Object.fromEntries(await readFormData(request)));
   try {
     // Authorized before the form is judged: someone else gets 403 whatever they sent.
     await getConsultationForEdit({ actor: user, slug, clientAddress: context.clientAddress });

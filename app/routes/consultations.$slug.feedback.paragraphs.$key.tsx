@@ -16,7 +16,7 @@ import { applyFeedbackAction } from "~/models/disposition.server";
 import { feedbackActionFailure, feedbackValidationFailure } from "~/models/feedback/form-failure.server";
 import { getParagraphFeedback } from "~/models/feedback.server";
 import { requirePermission } from "~/utils/auth.server";
-import { orErrorResponse } from "~/utils/http.server";
+import { orErrorResponse, readFormData } from "~/utils/http.server";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
@@ -67,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, headers } = await requirePermission(request, "consolidate:comment:any", { ip: context.clientAddress });
   const slug = params.slug ?? "";
   const url = new URL(request.url);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const target = feedbackFormTarget(form);
   const parsed = FeedbackActionSchema.safeParse(feedbackActionValues(form));
   if (!parsed.success) return feedbackValidationFailure(parsed.error, target, headers);

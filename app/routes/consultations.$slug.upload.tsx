@@ -1,10 +1,4 @@
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data, MaxPartSizeExceededError, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -17,7 +11,7 @@ import { UploadVersionSchema } from "~/models/consultation-schema";
 import { getConsultationOverview } from "~/models/consultation.server";
 import { uploadVersion } from "~/models/version.server";
 import { requirePermission } from "~/utils/auth.server";
-import { actionFailure, formFailure, orErrorResponse, validationFailure } from "~/utils/http.server";
+import { actionFailure, formFailure, orErrorResponse, readMultipartForm, validationFailure } from "~/utils/http.server";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
@@ -49,16 +43,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
-    );
+    // A body the parser cannot read (a `=` in a file name, a broken or foreign boundary) is thrown as a 400.
+    form = await readMultipartForm(request, { maxPartSize: MAX_IMPORT_BYTES, headers });
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      const tooLarge = { key: "manage.errors.documentTooLarge", values: { max: MAX_IMPORT_MEGABYTES } } as const;
-      return formFailure(413, tooLarge, { document: [tooLarge.key] }, headers);
-    }
-    return formFailure(400, { key: "errors.malformedBody" }, {}, headers);
+    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+    const tooLarge = { key: "manage.errors.documentTooLarge", values: { max: MAX_IMPORT_MEGABYTES } } as const;
+    return formFailure(413, tooLarge, { document: [tooLarge.key] }, headers);
   }
   const parsed = UploadVersionSchema.safeParse(
     Object.fromEntries([...form].filter(([, value]) => typeof value === "string")),

@@ -31,6 +31,7 @@ import {
   formFailure,
   orErrorResponse,
   rateLimitFailure,
+  readFormData,
   validationFailure,
 } from "~/utils/http.server";
 import { logger } from "~/utils/logger.server";
@@ -189,7 +190,7 @@ function commentsHiddenFrom(
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const number = versionNumber(params.n);
   const slug = params.slug ?? "";
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const clientAddress = context.clientAddress;
   let headers = new Headers();
   // Only ever called with the parsed form's key (CommentActionSchema: [a-z0-9-]), never the raw field: a CRLF in it

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
 import { remixI18n } from "~/i18next.server";
 import { safeReturnPath } from "~/lib/return-address";
-import { formFailure } from "~/utils/http.server";
+import { formFailure, readFormData } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { consumeRateLimit, RATE_LIMITS, refundRateLimit } from "~/utils/rate-limit.server";
 import { readSessionId, serializeSessionCookie, validateSessionId } from "~/utils/session.server";
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { session, user } = await pendingSession(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const typed = form.get("code");
   const code = (typeof typed === "string" ? typed : "").slice(0, 64);
   const key = `two-factor:user:${user.id}`;

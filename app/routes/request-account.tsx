@@ -9,7 +9,7 @@ import { remixI18n } from "~/i18next.server";
 import { ORGANIZATION_KINDS } from "~/lib/permissions";
 import { stripBidiInput } from "~/lib/text/bidi";
 import { createAccountRequest } from "~/models/account-request.server";
-import { formFailure, validationFailure } from "~/utils/http.server";
+import { formFailure, readFormData, validationFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { consumeRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 
@@ -53,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = AccountRequestSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = AccountRequestSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return validationFailure(parsed.error);
   const { clientAddress } = context;
   const limit = await consumeRateLimit({
