@@ -1,11 +1,22 @@
+import { fallbackLng } from "~/i18n";
+import { remixI18n } from "~/i18next.server";
+import { formatInstant } from "~/lib/dates";
 import { normalizeEmail } from "~/lib/email";
 import { DomainError } from "~/lib/errors";
+import { composeMail, MAIL_KINDS } from "~/lib/mail/compose";
 import { normalizeOrganizationName } from "~/lib/organization-name";
 import type { Actor, OrganizationKind, RoleName } from "~/lib/permissions";
-import { INVITE_PERMISSION, insertInvitation, type CreatedInvitation } from "~/models/invitation.server";
+import {
+  INVITE_PERMISSION,
+  insertInvitation,
+  invitationDedupeKey,
+  type CreatedInvitation,
+  type InvitationMessage,
+} from "~/models/invitation.server";
 import { AUDIT_ACTIONS, recordAuditEvent } from "~/utils/audit.server";
 import { authorize } from "~/utils/authorize.server";
 import { prisma } from "~/utils/db.server";
+import { queueEmail } from "~/utils/outbox.server";
 
 /**
  * Account requests: anyone may ask for an account; the secretariat approves
@@ -104,6 +115,35 @@ export async function listPendingAccountRequests({
 }
 
 /**
+ * The approval's email: the request is approved, and the link of the
+ * invitation it created. Keyed by the invitation (so the People page shows
+ * its delivery like any invitation's) and by the request and outcome.
+ */
+function approvalMessage(request: { id: string; name: string }): InvitationMessage {
+  return ({ t, invitation, link }) =>
+    Promise.resolve({
+      kind: MAIL_KINDS.accountApproved,
+      dedupeKey: `${invitationDedupeKey(invitation.id)}:account-request:${request.id}:approved`,
+      toName: request.name,
+      content: {
+        lang: fallbackLng,
+        subject: t("mail.accountApproved.subject"),
+        greeting: t("mail.accountApproved.greeting", { name: request.name }),
+        paragraphs: [
+          t("mail.accountApproved.approved", {
+            organization: invitation.organizationName ?? "",
+            role: t(`auth.roles.${invitation.roleName}`),
+          }),
+          t("mail.accountApproved.next"),
+          t("mail.common.expires", { date: formatInstant(invitation.expiresAt, "UTC", fallbackLng) }),
+        ],
+        action: { label: t("mail.accountApproved.action"), url: link, hint: t("mail.common.linkHint") },
+        footer: [t("mail.accountApproved.footer", { email: invitation.email })],
+      },
+    });
+}
+
+/**
  * Approves a pending request: marks it approved (only if still pending, so
  * two secretariat members clicking at once make one invitation), creates the
  * organization (never silently an existing one: a request naming an
@@ -118,6 +158,7 @@ export async function approveAccountRequest({
   roleName,
   organization: decision,
   clientAddress,
+  request: httpRequest,
   now = new Date(),
 }: {
   actor: Actor;
@@ -126,6 +167,8 @@ export async function approveAccountRequest({
   /** Required when the request names an existing organization (409 without it). */
   organization?: OrganizationDecision;
   clientAddress?: string | null;
+  /** Whose origin the email's link uses when APP_URL is unset (app/utils/app-url.server.ts). */
+  request?: Request;
   now?: Date;
 }): Promise<CreatedInvitation> {
   await authorize({
@@ -141,7 +184,7 @@ export async function approveAccountRequest({
     if (claimed.count !== 1) throw new DomainError(409, "people.requests.notPending");
     const request = await tx.accountRequest.findUniqueOrThrow({
       where: { id: requestId },
-      select: { email: true, organizationName: true, organizationKind: true },
+      select: { id: true, name: true, email: true, organizationName: true, organizationKind: true },
     });
     const kind = request.organizationKind as OrganizationKind;
     const existing = await findSimilarOrganization(tx, request.organizationName);
@@ -164,6 +207,8 @@ export async function approveAccountRequest({
       organization,
       createdById: actor.id,
       now,
+      request: httpRequest,
+      message: approvalMessage(request),
     });
   });
 
@@ -188,7 +233,11 @@ export async function approveAccountRequest({
   return result;
 }
 
-/** Rejects a pending request and returns it; 409 when it was not pending (already decided or unknown). */
+/**
+ * Rejects a pending request and returns it; 409 when it was not pending
+ * (already decided or unknown). The decision and the email telling the
+ * person are one transaction.
+ */
 export async function rejectAccountRequest({
   actor,
   requestId,
@@ -205,11 +254,36 @@ export async function rejectAccountRequest({
     permission: INVITE_PERMISSION,
     audit: { ip: clientAddress, entity: "account_request", entityId: requestId },
   });
-  const { count } = await prisma.accountRequest.updateMany({
-    where: { id: requestId, status: "pending" },
-    data: { status: "rejected", decidedById: actor.id, decidedAt: now },
+  // The recipient's language once accounts carry one; the platform's until then.
+  const t = await remixI18n.getFixedT(fallbackLng);
+  const rejected = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.accountRequest.updateMany({
+      where: { id: requestId, status: "pending" },
+      data: { status: "rejected", decidedById: actor.id, decidedAt: now },
+    });
+    if (count !== 1) throw new DomainError(409, "people.requests.notPending");
+    const request = await tx.accountRequest.findUniqueOrThrow({
+      where: { id: requestId },
+      select: { id: true, name: true, email: true, organizationName: true },
+    });
+    const mail = composeMail({
+      lang: fallbackLng,
+      subject: t("mail.accountRejected.subject"),
+      greeting: t("mail.accountRejected.greeting", { name: request.name }),
+      paragraphs: [
+        t("mail.accountRejected.rejected", { organization: request.organizationName }),
+        t("mail.accountRejected.contact"),
+      ],
+      footer: [t("mail.accountRejected.footer", { email: request.email })],
+    });
+    await queueEmail(tx, {
+      kind: MAIL_KINDS.accountRejected,
+      to: { address: request.email, name: request.name },
+      ...mail,
+      dedupeKey: `account-request:${request.id}:rejected`,
+    });
+    return { id: request.id, name: request.name };
   });
-  if (count !== 1) throw new DomainError(409, "people.requests.notPending");
   await recordAuditEvent({
     actorId: actor.id,
     action: AUDIT_ACTIONS.accountRequestRejected,
@@ -218,5 +292,5 @@ export async function rejectAccountRequest({
     outcome: "ok",
     ip: clientAddress,
   });
-  return prisma.accountRequest.findUniqueOrThrow({ where: { id: requestId }, select: { id: true, name: true } });
+  return rejected;
 }

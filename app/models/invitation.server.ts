@@ -1,12 +1,20 @@
 import crypto from "node:crypto";
 
 import type { Prisma } from "~/generated/prisma/client";
+import { fallbackLng } from "~/i18n";
+import { remixI18n } from "~/i18next.server";
+import { formatInstant } from "~/lib/dates";
 import { normalizeEmail } from "~/lib/email";
 import { DomainError } from "~/lib/errors";
+import { composeMail, MAIL_KINDS, type MailContent } from "~/lib/mail/compose";
+import { isOutboxStatus, type OutboxStatus } from "~/lib/mail/statuses";
 import type { Actor, OrganizationKind, PermissionString, RoleName } from "~/lib/permissions";
+import type { Translate } from "~/lib/translate";
+import { absoluteUrl } from "~/utils/app-url.server";
 import { AUDIT_ACTIONS, recordAuditEvent } from "~/utils/audit.server";
 import { authorize } from "~/utils/authorize.server";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
+import { queueEmail } from "~/utils/outbox.server";
 import { hashPassword } from "~/utils/password.server";
 
 /**
@@ -27,7 +35,17 @@ export function hashInvitationToken(token: string) {
 
 /** The page where the invitee sets a name and password. */
 export function invitationUrl({ origin, token }: { origin: string; token: string }) {
-  return `${origin}/invitations/${token}`;
+  return `${origin}${invitationPath(token)}`;
+}
+
+/** The same page as a same-site path (for app/utils/app-url.server.ts absoluteUrl). */
+export function invitationPath(token: string) {
+  return `/invitations/${token}`;
+}
+
+/** The outbox key of an invitation's email; an approval's email extends it (see listRecentInvitations). */
+export function invitationDedupeKey(invitationId: string) {
+  return `invitation:${invitationId}`;
 }
 
 type Db = Prisma.TransactionClient | typeof prisma;
@@ -38,8 +56,48 @@ export type OrganizationChoice = { id: string } | { name: string; kind: Organiza
 /** A created invitation: the token is shown once, to the person who invited, and never stored. */
 export interface CreatedInvitation {
   token: string;
-  invitation: { id: string; email: string; roleName: string; expiresAt: Date; organizationName: string | null };
+  invitation: { id: string; email: string; roleName: RoleName; expiresAt: Date; organizationName: string | null };
 }
+
+/** What an invitation's email says, given its link: the invitation's own, or an approval's (account-request). */
+export type InvitationMessage = (args: {
+  db: Db;
+  t: Translate;
+  invitation: CreatedInvitation["invitation"];
+  createdById: string;
+  link: string;
+}) => Promise<{ kind: string; dedupeKey: string; toName?: string; content: MailContent }>;
+
+/** The invitation email: who invites, as what and for which organization, the link and when it expires. */
+export const invitationMessage: InvitationMessage = async ({ db, t, invitation, createdById, link }) => {
+  const inviter = await db.user.findUnique({
+    where: { id: createdById },
+    select: { name: true, organization: { select: { name: true } } },
+  });
+  const role = t(`auth.roles.${invitation.roleName}`);
+  const paragraphs = [
+    inviter?.organization
+      ? t("mail.invitation.invitedByOf", { inviter: inviter.name, inviterOrganization: inviter.organization.name })
+      : t("mail.invitation.invitedBy", { inviter: inviter?.name ?? "" }),
+    invitation.organizationName
+      ? t("mail.invitation.roleOf", { role, organization: invitation.organizationName })
+      : t("mail.invitation.role", { role }),
+    t("mail.invitation.next"),
+    t("mail.common.expires", { date: formatInstant(invitation.expiresAt, "UTC", fallbackLng) }),
+  ];
+  return {
+    kind: MAIL_KINDS.invitation,
+    dedupeKey: invitationDedupeKey(invitation.id),
+    content: {
+      lang: fallbackLng,
+      subject: t("mail.invitation.subject"),
+      greeting: t("mail.invitation.greeting"),
+      paragraphs,
+      action: { label: t("mail.invitation.action"), url: link, hint: t("mail.common.linkHint") },
+      footer: [t("mail.invitation.footer", { email: invitation.email })],
+    },
+  };
+};
 
 /** Who may invite, approve and reject: the people page's permission. */
 export const INVITE_PERMISSION = "create:user:any" satisfies PermissionString;
@@ -56,6 +114,7 @@ export async function createInvitation({
   roleName,
   organization,
   clientAddress,
+  request,
   now = new Date(),
 }: {
   actor: Actor;
@@ -63,11 +122,13 @@ export async function createInvitation({
   roleName: RoleName;
   organization: OrganizationChoice;
   clientAddress?: string | null;
+  /** Whose origin the email's link uses when APP_URL is unset (app/utils/app-url.server.ts). */
+  request?: Request;
   now?: Date;
 }): Promise<CreatedInvitation> {
   await authorize({ actor, permission: INVITE_PERMISSION, audit: { ip: clientAddress, entity: "invitation" } });
   const result = await prisma.$transaction((tx) =>
-    insertInvitation(tx, { email, roleName, organization, createdById: actor.id, now }),
+    insertInvitation(tx, { email, roleName, organization, createdById: actor.id, now, request }),
   );
   await recordAuditEvent({
     actorId: actor.id,
@@ -83,7 +144,10 @@ export async function createInvitation({
 
 /**
  * The invitation part of createInvitation, inside a caller's transaction
- * (which a refusal, thrown, rolls back). The caller has authorized.
+ * (which a refusal, thrown, rolls back). The caller has authorized. Queues
+ * the invitation's email (`message`, the invitation email by default) with
+ * the same client, so the invitation and its email are stored together or
+ * not at all.
  */
 export async function insertInvitation(
   db: Db,
@@ -93,7 +157,17 @@ export async function insertInvitation(
     organization,
     createdById,
     now = new Date(),
-  }: { email: string; roleName: RoleName; organization: OrganizationChoice; createdById: string; now?: Date },
+    request,
+    message = invitationMessage,
+  }: {
+    email: string;
+    roleName: RoleName;
+    organization: OrganizationChoice;
+    createdById: string;
+    now?: Date;
+    request?: Request;
+    message?: InvitationMessage;
+  },
 ): Promise<CreatedInvitation> {
   const normalized = normalizeEmail(email);
   const existingUser = await db.user.findUnique({ where: { email: normalized }, select: { id: true } });
@@ -122,9 +196,20 @@ export async function insertInvitation(
       expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS),
       createdById,
     },
-    select: { id: true, email: true, roleName: true, expiresAt: true },
+    select: { id: true, email: true, expiresAt: true },
   });
-  return { token, invitation: { ...invitation, organizationName: org?.name ?? null } };
+  const created = { token, invitation: { ...invitation, roleName, organizationName: org?.name ?? null } };
+  // The recipient's language once accounts carry one; the platform's until then.
+  const t = await remixI18n.getFixedT(fallbackLng);
+  const link = absoluteUrl(invitationPath(token), request);
+  const mail = await message({ db, t, invitation: created.invitation, createdById, link });
+  await queueEmail(db, {
+    kind: mail.kind,
+    to: { address: created.invitation.email, name: mail.toName },
+    ...composeMail(mail.content),
+    dedupeKey: mail.dedupeKey,
+  });
+  return created;
 }
 
 export type InvitationLookup =
@@ -274,8 +359,38 @@ export async function listRecentInvitations({
     select: { id: true, name: true },
   });
   const names = new Map(organizations.map((o) => [o.id, o.name]));
+  const deliveries = await invitationDeliveries(rows.map((row) => row.id));
   return rows.map(({ organizationId, ...row }) => ({
     ...row,
     organizationName: organizationId ? (names.get(organizationId) ?? null) : null,
+    delivery: deliveries.get(row.id) ?? null,
   }));
+}
+
+/** Where an invitation's email is (app/lib/mail/statuses.ts), as the Outgoing mail page reads it. */
+export interface InvitationDelivery {
+  status: OutboxStatus;
+  sentAt: Date | null;
+  lastError: string | null;
+}
+
+/**
+ * The delivery state of each invitation's email, by invitation id: the
+ * outbox row keyed `invitation:<id>` (an invitation) or `invitation:<id>:…`
+ * (an approved account request's). Ids are cuids of one length, so the
+ * prefix names exactly one invitation.
+ */
+async function invitationDeliveries(invitationIds: string[]) {
+  const deliveries = new Map<string, InvitationDelivery>();
+  if (invitationIds.length === 0) return deliveries;
+  const messages = await prisma.outboxMessage.findMany({
+    where: { OR: invitationIds.map((id) => ({ dedupeKey: { startsWith: invitationDedupeKey(id) } })) },
+    select: { dedupeKey: true, status: true, sentAt: true, lastError: true },
+  });
+  for (const message of messages) {
+    const id = message.dedupeKey?.split(":")[1];
+    if (!id || !invitationIds.includes(id) || !isOutboxStatus(message.status)) continue;
+    deliveries.set(id, { status: message.status, sentAt: message.sentAt, lastError: message.lastError });
+  }
+  return deliveries;
 }

@@ -8,12 +8,20 @@
  * again nor renumbered. Receipts are read by members of the submitting
  * organization and the secretariat only.
  */
+import type { Prisma } from "~/generated/prisma/client";
+import { fallbackLng } from "~/i18n";
+import { remixI18n } from "~/i18next.server";
+import { formatInstant } from "~/lib/dates";
 import { DomainError } from "~/lib/errors";
+import { composeMail, MAIL_KINDS } from "~/lib/mail/compose";
 import { can, type Actor } from "~/lib/permissions";
+import type { Translate } from "~/lib/translate";
 import { assertCommentingOpen } from "~/models/comment-period";
+import { absoluteUrl } from "~/utils/app-url.server";
 import { recordAuditEvent } from "~/utils/audit.server";
 import { authorize } from "~/utils/authorize.server";
 import { prisma } from "~/utils/db.server";
+import { queueEmail } from "~/utils/outbox.server";
 
 /** The most comments one submission takes (the workspace lists far fewer per organization). */
 export const MAX_SUBMISSION_COMMENTS = 500;
@@ -46,12 +54,87 @@ const draftSelect = {
   _count: { select: { revisions: true } },
 } as const;
 
+/** The receipt page, as a same-site path. */
+export function receiptPath(slug: string, reference: string) {
+  return `/consultations/${encodeURIComponent(slug)}/delegation/receipts/${encodeURIComponent(reference)}`;
+}
+
+/**
+ * The receipt emails, queued with the submission's transaction client: one
+ * to the focal point who submitted (every tracking number), one to each
+ * other author whose drafts were submitted (the tracking numbers of theirs).
+ * One message per submission and recipient.
+ */
+async function queueReceiptMail(
+  tx: Prisma.TransactionClient,
+  {
+    t,
+    submission,
+    consultation,
+    submittedById,
+    organizationId,
+    numbered,
+    link,
+  }: {
+    t: Translate;
+    submission: { id: string; reference: string; createdAt: Date };
+    consultation: { title: string; timeZone: string };
+    submittedById: string;
+    organizationId: string;
+    numbered: { authorId: string | null; trackingNumber: string }[];
+    link: string;
+  },
+) {
+  const authorIds = new Set(numbered.map((comment) => comment.authorId).filter((id): id is string => id !== null));
+  const people = await tx.user.findMany({
+    where: { id: { in: [submittedById, ...authorIds] } },
+    select: { id: true, name: true, email: true },
+  });
+  const submitter = people.find((person) => person.id === submittedById);
+  const { name: organizationName } = await tx.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { name: true },
+  });
+  const date = formatInstant(submission.createdAt, consultation.timeZone, fallbackLng);
+  const common = { organization: organizationName, consultation: consultation.title, date };
+  for (const person of people) {
+    const own = person.id === submittedById;
+    const numbers = own
+      ? numbered.map((comment) => comment.trackingNumber)
+      : numbered.filter((comment) => comment.authorId === person.id).map((comment) => comment.trackingNumber);
+    if (numbers.length === 0) continue;
+    const mail = composeMail({
+      lang: fallbackLng,
+      subject: t("mail.receipt.subject", { reference: submission.reference, consultation: consultation.title }),
+      greeting: t("mail.receipt.greeting", { name: person.name }),
+      paragraphs: [
+        own
+          ? t("mail.receipt.submittedByYou", { ...common, count: numbers.length })
+          : t("mail.receipt.submittedYours", { ...common, count: numbers.length, submitter: submitter?.name ?? "" }),
+        t("mail.receipt.reference", { reference: submission.reference }),
+        t("mail.receipt.trackingNumbers", { numbers: numbers.join(", ") }),
+      ],
+      action: { label: t("mail.receipt.action"), url: link, hint: t("mail.common.linkHint") },
+      footer: [
+        own ? t("mail.receipt.footerFocalPoint", { organization: organizationName }) : t("mail.receipt.footerDelegate"),
+      ],
+    });
+    await queueEmail(tx, {
+      kind: MAIL_KINDS.receipt,
+      to: { address: person.email, name: person.name },
+      ...mail,
+      dedupeKey: `receipt:${submission.id}:${person.id}`,
+    });
+  }
+}
+
 /**
  * Submits the given drafts of the actor's organization as official comments,
  * in one transaction, and returns the receipt reference. Comments already
  * submitted (a double click, a second tab) are left as they are; when all
  * of them are, the answer is the receipt that made them official
- * (`duplicate: true`) and nothing is written.
+ * (`duplicate: true`) and nothing is written. The receipt emails are queued
+ * in the same transaction (queueReceiptMail).
  */
 export async function submitDrafts({
   actor,
@@ -59,12 +142,15 @@ export async function submitDrafts({
   commentIds,
   now = new Date(),
   clientAddress,
+  request,
 }: {
   actor: Actor | null;
   slug: string;
   commentIds: string[];
   now?: Date;
   clientAddress?: string;
+  /** Whose origin the emails' link uses when APP_URL is unset (app/utils/app-url.server.ts). */
+  request?: Request;
 }): Promise<{ reference: string; submitted: number; duplicate: boolean }> {
   const audit = { ip: clientAddress, action: "comment.submit", entity: "comment" };
   await authorize({ actor, permission: "submit:comment:organization", audit });
@@ -75,7 +161,10 @@ export async function submitDrafts({
   if (ids.length === 0) throw new DomainError(400, "workspace.errors.nothingSelected");
   if (ids.length > MAX_SUBMISSION_COMMENTS) throw new DomainError(413, "workspace.errors.tooMany");
 
-  const consultation = await prisma.consultation.findUnique({ where: { slug }, select: { id: true, slug: true } });
+  const consultation = await prisma.consultation.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, title: true, timeZone: true },
+  });
   if (!consultation) throw new DomainError(404, "errors.notFound");
   const comments = await prisma.comment.findMany({
     where: { id: { in: ids }, consultationId: consultation.id },
@@ -93,6 +182,8 @@ export async function submitDrafts({
     return { reference, submitted: 0, duplicate: true };
   }
 
+  // The recipients' language once accounts carry one; the platform's until then.
+  const t = await remixI18n.getFixedT(fallbackLng);
   const result = await prisma.$transaction(
     async (tx) => {
       // The row lock taken by this increment serializes submissions to one
@@ -127,9 +218,11 @@ export async function submitDrafts({
         },
         select: { id: true },
       });
+      const numbered: { authorId: string | null; trackingNumber: string }[] = [];
       let next = commentSequence - stillDrafts.length;
       for (const comment of stillDrafts) {
         next += 1;
+        numbered.push({ authorId: comment.authorId, trackingNumber: trackingNumber(consultation.slug, next) });
         // Guarded by status: a comment submitted meanwhile is not renumbered.
         const changed = await tx.comment.updateMany({
           where: { id: comment.id, status: "draft" },
@@ -157,6 +250,15 @@ export async function submitDrafts({
           select: { id: true },
         });
       }
+      await queueReceiptMail(tx, {
+        t,
+        submission: { id: submission.id, reference, createdAt: now },
+        consultation,
+        submittedById: focalPoint.id,
+        organizationId: organization.id,
+        numbered,
+        link: absoluteUrl(receiptPath(consultation.slug, reference), request),
+      });
       return { reference, submitted: stillDrafts.length, ids: stillDrafts.map((comment) => comment.id) };
     },
     { maxWait: 15_000, timeout: 30_000 },

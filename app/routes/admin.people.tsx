@@ -15,8 +15,15 @@ import {
   listPendingAccountRequests,
   rejectAccountRequest,
 } from "~/models/account-request.server";
-import { createInvitation, INVITE_PERMISSION, invitationUrl, listRecentInvitations } from "~/models/invitation.server";
+import {
+  createInvitation,
+  INVITE_PERMISSION,
+  invitationPath,
+  listRecentInvitations,
+  type InvitationDelivery,
+} from "~/models/invitation.server";
 import { listAccounts, listOrganizations } from "~/models/user.server";
+import { absoluteUrl } from "~/utils/app-url.server";
 import { requirePermission } from "~/utils/auth.server";
 import { actionFailure, formFailure, orErrorResponse, validationFailure } from "~/utils/http.server";
 import { logger } from "~/utils/logger.server";
@@ -153,6 +160,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
                   ? { mode: "distinct", name: input.distinctName }
                   : undefined,
             clientAddress,
+            request,
           })
         : await createInvitation({
             actor,
@@ -165,16 +173,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
                   ? { id: input.organization }
                   : null,
             clientAddress,
+            request,
           });
 
-    const link = invitationUrl({ origin: new URL(request.url).origin, token: result.token });
-    // No mail server: the secretariat sends the link. It is logged too, so an
-    // operator can recover it if the page was closed.
-    logger.info("invitation link", {
+    // The same link as the email's (queued with the invitation), shown once in
+    // case mail does not reach the person. Never logged: the token is the
+    // invitation, and the Outgoing mail page keeps the message.
+    const link = absoluteUrl(invitationPath(result.token), request);
+    logger.info("invitation created", {
       requestId: context.requestId,
       invitationId: result.invitation.id,
       email: result.invitation.email,
-      link,
     });
     return done({
       intent: input.intent,
@@ -197,6 +206,12 @@ export default function PeoplePage() {
   const fieldErrors = failure?.fieldErrors ?? {};
   const formDate = (iso: string | Date) => formatInstant(iso, "UTC");
   const roleLabel = (role: string) => (isRoleName(role) ? t(`auth.roles.${role}`) : role);
+  const deliveryLabel = (delivery: InvitationDelivery | null) => {
+    if (!delivery) return t("mail.people.none");
+    if (delivery.status === "sent") return t("mail.people.sent", { date: formDate(delivery.sentAt ?? now) });
+    if (delivery.status === "failed") return t("mail.people.failed", { error: delivery.lastError ?? "" });
+    return delivery.status === "sending" ? t("mail.status.sending") : t("mail.people.queued");
+  };
   const organizationKindLabel = (kind: string) =>
     isOrganizationKind(kind) ? t(`auth.organizationKinds.${kind}`) : kind;
 
@@ -212,7 +227,7 @@ export default function PeoplePage() {
           <Field
             id="created-link"
             label={t("people.created.link")}
-            hint={t("people.created.sendLink", { date: formDate(created.expiresAt) })}
+            hint={t("mail.people.sendLink", { date: formDate(created.expiresAt) })}
           >
             {(control) => <input {...control} className="copy-field" readOnly value={created.link} />}
           </Field>
@@ -398,6 +413,7 @@ export default function PeoplePage() {
                   <th scope="col">{t("people.invitations.role")}</th>
                   <th scope="col">{t("people.invitations.organization")}</th>
                   <th scope="col">{t("people.invitations.status")}</th>
+                  <th scope="col">{t("mail.people.delivery")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -413,6 +429,7 @@ export default function PeoplePage() {
                           ? t("people.invitations.expired", { date: formDate(invitation.expiresAt) })
                           : t("people.invitations.pending", { date: formDate(invitation.expiresAt) })}
                     </td>
+                    <td>{deliveryLabel(invitation.delivery)}</td>
                   </tr>
                 ))}
               </tbody>
