@@ -53,7 +53,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const ids = form.getAll("c").filter((value): value is string => typeof value === "string");
   try {
-    const result = await submitDrafts({ actor: user, slug, commentIds: ids, clientAddress: context.clientAddress });
+    const { clientAddress } = context;
+    const result = await submitDrafts({ actor: user, slug, commentIds: ids, clientAddress, request });
     const flag = result.duplicate ? "duplicate=1" : `submitted=${result.submitted}`;
     return redirect(`/consultations/${slug}/delegation/receipts/${result.reference}?${flag}`, { headers });
   } catch (error) {
