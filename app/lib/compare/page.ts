@@ -148,7 +148,7 @@ function rowTexts(changes: readonly WordChange[]) {
 }
 
 /** The same buckets as the library's section summaries (each row counts once, renumbering aside). */
-function countRow(counts: ChangeCounts, row: ComparisonRowView) {
+function countRow(counts: ChangeCounts, row: Pick<ComparisonRowView, "kind" | "moved" | "renumbered">) {
   if (row.kind === "inserted") counts.added++;
   else if (row.kind === "deleted" || row.kind === "split" || row.kind === "merged") counts[row.kind]++;
   else if (row.moved) counts.moved++;
@@ -209,20 +209,57 @@ function carriedComments(
   return { carried, commentCount };
 }
 
+/** Element id of a row's change (`ch-<new key>`, or `ch-old-<old key>` for a deletion). */
+function rowAnchor(row: CachedComparison["rows"][number]) {
+  return row.new.length > 0 ? `ch-${row.new[0].key}` : `ch-old-${row.old[0].key}`;
+}
+
+function isChangeRow(row: CachedComparison["rows"][number]) {
+  return row.kind !== "unchanged" || row.moved;
+}
+
+/** One run of consecutive rows of a section, as the index keeps it (rows not built). */
+export interface IndexedGroup extends Omit<ComparisonGroup, "rows"> {
+  /** Row indexes in the comparison, inclusive. */
+  firstRow: number;
+  lastRow: number;
+  /** How many of its rows are changes. */
+  changes: number;
+}
+
+/** A "go to paragraph" target: a paragraph number and the row (index and anchor) that shows it. */
+export interface RowTarget {
+  number: string;
+  id: string;
+  row: number;
+}
+
 /**
- * Builds the page's rows, grouped by section with per-section counts. A
- * generator that pauses after every {@link ROWS_PER_SLICE} rows, so that its
- * caller can let other requests run between slices of a large page; its
- * return value is the page. {@link comparisonPageBody} runs it in one go.
+ * What a page of a comparison is planned from without building any row: the
+ * groups with their counts and row ranges, the section summaries, where the
+ * changes are and every paragraph number. Built once per comparison, in one
+ * pass over the rows (no word changes read, no comments).
  */
-export function* buildComparisonPage(
-  input: ComparisonPageInput,
+export interface ComparisonIndex {
+  groups: IndexedGroup[];
+  sections: ComparisonSectionSummary[];
+  /** Row indexes of the changes, ascending. */
+  changeRows: number[];
+  /** Every row under its new paragraphs' numbers first, then its old ones (a deletion has only old ones). */
+  targets: RowTarget[];
+}
+
+/** Indexes a comparison; a generator that pauses after every {@link ROWS_PER_SLICE} rows. */
+export function* indexComparison(
+  comparison: CachedComparison,
   rowsPerSlice = ROWS_PER_SLICE,
-): Generator<void, ComparisonPageBody, void> {
-  const { comparison } = input;
+): Generator<void, ComparisonIndex, void> {
   const headings = sectionNames(comparison);
-  const groups: ComparisonGroup[] = [];
+  const groups: IndexedGroup[] = [];
   const summary = new Map<string, ComparisonSectionSummary>();
+  const changeRows: number[] = [];
+  const newTargets: RowTarget[] = [];
+  const oldTargets: RowTarget[] = [];
   let currentSection: string | null = null;
   for (const [index, row] of comparison.rows.entries()) {
     if (index > 0 && index % rowsPerSlice === 0) yield;
@@ -238,43 +275,211 @@ export function* buildComparisonPage(
         heading: shown?.heading ?? null,
         formerHeading,
         counts: emptyCounts(),
-        rows: [],
+        firstRow: index,
+        lastRow: index,
+        changes: 0,
       });
       currentSection = section;
     }
     const group = groups[groups.length - 1];
+    group.lastRow = index;
     let sectionSummary = summary.get(section);
     if (!sectionSummary) {
       sectionSummary = { groupId: group.id, number: group.number, heading: group.heading, counts: emptyCounts() };
       summary.set(section, sectionSummary);
     }
-    const old = row.old.map(({ key, number }) => ({ key, number }));
-    const { carried, commentCount } = carriedComments(row, old, input);
-    const view: ComparisonRowView = {
-      anchor: row.new.length > 0 ? `ch-${row.new[0].key}` : `ch-old-${row.old[0].key}`,
-      kind: row.kind,
-      moved: row.moved,
-      renumbered: row.renumbered,
-      similarity: row.similarity,
-      old,
-      new: row.new.map(({ key, number }) => ({ key, number })),
-      changes: row.changes,
-      isChange: row.kind !== "unchanged" || row.moved,
-      commentsAnchor: old.length > 0 ? `c-${old[0].key}` : null,
-      extraCommentAnchors: old.slice(1).map((paragraph) => `c-${paragraph.key}`),
-      comments: carried,
-      commentCount,
-    };
-    countRow(group.counts, view);
-    countRow(sectionSummary.counts, view);
-    group.rows.push(view);
+    countRow(group.counts, row);
+    countRow(sectionSummary.counts, row);
+    if (isChangeRow(row)) {
+      group.changes++;
+      changeRows.push(index);
+    }
+    const id = rowAnchor(row);
+    for (const paragraph of row.new)
+      if (paragraph.number) newTargets.push({ number: paragraph.number, id, row: index });
+    for (const paragraph of row.old)
+      if (paragraph.number) oldTargets.push({ number: paragraph.number, id, row: index });
   }
-  return { groups, sections: [...summary.values()] };
+  return { groups, sections: [...summary.values()], changeRows, targets: [...newTargets, ...oldTargets] };
+}
+
+/** Rows per page of a long comparison, whole sections together unless one alone is larger. */
+export const ROWS_PER_PAGE = 400;
+
+/** A page of a comparison: a range of the index's groups (in "changes only", those without changes left out). */
+export interface RowPage {
+  firstGroup: number;
+  lastGroup: number;
+  rows: number;
+}
+
+/**
+ * The pages of a comparison in a view: groups (sections) under
+ * {@link ROWS_PER_PAGE} rows — counting only changes in "changes only" —
+ * and a larger group a page of its own. Always at least one page.
+ */
+export function planRowPages(index: ComparisonIndex, changesOnly: boolean, perPage = ROWS_PER_PAGE): RowPage[] {
+  const pages: RowPage[] = [];
+  index.groups.forEach((group, position) => {
+    const rows = changesOnly ? group.changes : group.lastRow - group.firstRow + 1;
+    if (changesOnly && rows === 0) return;
+    const last = pages.at(-1);
+    if (last && last.rows + rows <= perPage) {
+      last.lastGroup = position;
+      last.rows += rows;
+    } else pages.push({ firstGroup: position, lastGroup: position, rows });
+  });
+  return pages.length > 0 ? pages : [{ firstGroup: 0, lastGroup: -1, rows: 0 }];
+}
+
+/** First position in the ascending `values` holding a value ≥ `target`. */
+function lowerBound(values: readonly number[], target: number) {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (values[middle] < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The row indexes a page shows, by group (all groups when `page` is null). */
+export function pageRowIndexes(index: ComparisonIndex, page: RowPage | null, changesOnly: boolean) {
+  const first = page ? page.firstGroup : 0;
+  const last = page ? page.lastGroup : index.groups.length - 1;
+  const selection: Array<{ group: number; rows: number[] }> = [];
+  for (let position = first; position <= last; position++) {
+    const group = index.groups[position];
+    const rows: number[] = [];
+    if (changesOnly) {
+      for (let at = lowerBound(index.changeRows, group.firstRow); index.changeRows[at] <= group.lastRow; at++) {
+        rows.push(index.changeRows[at]);
+      }
+      if (rows.length === 0) continue;
+    } else {
+      for (let row = group.firstRow; row <= group.lastRow; row++) rows.push(row);
+    }
+    selection.push({ group: position, rows });
+  }
+  return selection;
+}
+
+/** The page (1-based) of a view that shows row `row`, or null when the view does not show it. */
+export function pageOfRow(index: ComparisonIndex, pages: readonly RowPage[], row: number, changesOnly: boolean) {
+  const { groups } = index;
+  if (changesOnly && index.changeRows[lowerBound(index.changeRows, row)] !== row) return null;
+  let low = 0;
+  let high = groups.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (groups[middle].firstRow <= row) low = middle;
+    else high = middle - 1;
+  }
+  const found = pages.findIndex((page) => page.firstGroup <= low && low <= page.lastGroup);
+  return found === -1 ? null : found + 1;
+}
+
+/** The nearest change before and after a page, with the page that shows it (for the change navigator). */
+export function adjacentChanges(
+  input: Pick<ComparisonPageInput, "comparison"> & { index: ComparisonIndex },
+  pages: readonly RowPage[],
+  current: number,
+  changesOnly: boolean,
+) {
+  const { index, comparison } = input;
+  const page = pages[current - 1];
+  if (!page || page.lastGroup < page.firstGroup) return { previous: null, next: null };
+  const firstRow = index.groups[page.firstGroup].firstRow;
+  const lastRow = index.groups[page.lastGroup].lastRow;
+  const at = lowerBound(index.changeRows, firstRow);
+  const before = at > 0 ? index.changeRows[at - 1] : undefined;
+  const after = index.changeRows[lowerBound(index.changeRows, lastRow + 1)];
+  const link = (row: number | undefined) => {
+    if (row === undefined) return null;
+    const number = pageOfRow(index, pages, row, changesOnly);
+    return number === null ? null : { page: number, anchor: rowAnchor(comparison.rows[row]) };
+  };
+  return { previous: link(before), next: link(after) };
+}
+
+/** One row as the page shows it, with the comments on its old paragraphs. */
+function rowView(row: CachedComparison["rows"][number], input: ComparisonPageInput): ComparisonRowView {
+  const old = row.old.map(({ key, number }) => ({ key, number }));
+  const { carried, commentCount } = carriedComments(row, old, input);
+  return {
+    anchor: rowAnchor(row),
+    kind: row.kind,
+    moved: row.moved,
+    renumbered: row.renumbered,
+    similarity: row.similarity,
+    old,
+    new: row.new.map(({ key, number }) => ({ key, number })),
+    changes: row.changes,
+    isChange: isChangeRow(row),
+    commentsAnchor: old.length > 0 ? `c-${old[0].key}` : null,
+    extraCommentAnchors: old.slice(1).map((paragraph) => `c-${paragraph.key}`),
+    comments: carried,
+    commentCount,
+  };
+}
+
+/** The old paragraph keys of the selected rows (whose comments the page lists). */
+export function oldKeysOf(comparison: CachedComparison, selection: ReturnType<typeof pageRowIndexes>) {
+  const keys: string[] = [];
+  for (const { rows } of selection)
+    for (const row of rows) for (const paragraph of comparison.rows[row].old) keys.push(paragraph.key);
+  return keys;
+}
+
+/**
+ * Builds the selected rows only (see {@link pageRowIndexes}), grouped as in
+ * the index. A generator that pauses after every {@link ROWS_PER_SLICE} rows.
+ */
+export function* buildComparisonRows(
+  input: ComparisonPageInput & { index: ComparisonIndex },
+  selection: ReturnType<typeof pageRowIndexes>,
+  rowsPerSlice = ROWS_PER_SLICE,
+): Generator<void, ComparisonGroup[], void> {
+  const groups: ComparisonGroup[] = [];
+  let built = 0;
+  for (const { group, rows } of selection) {
+    const { firstRow: _first, lastRow: _last, changes: _changes, ...shown } = input.index.groups[group];
+    const views: ComparisonRowView[] = [];
+    for (const row of rows) {
+      if (built > 0 && built % rowsPerSlice === 0) yield;
+      views.push(rowView(input.comparison.rows[row], input));
+      built++;
+    }
+    groups.push({ ...shown, counts: { ...shown.counts }, rows: views });
+  }
+  return groups;
+}
+
+/**
+ * Builds every row of the comparison, grouped by section with per-section
+ * counts. A generator that pauses after every {@link ROWS_PER_SLICE} rows, so
+ * that its caller can let other requests run between slices of a large
+ * comparison; its return value is the whole body. {@link comparisonPageBody}
+ * runs it in one go.
+ */
+export function* buildComparisonPage(
+  input: ComparisonPageInput,
+  rowsPerSlice = ROWS_PER_SLICE,
+): Generator<void, ComparisonPageBody, void> {
+  // The index pass reads no word changes and no comments: the pauses are the building's.
+  const index = runToEnd(indexComparison(input.comparison, Number.POSITIVE_INFINITY));
+  const groups = yield* buildComparisonRows({ ...input, index }, pageRowIndexes(index, null, false), rowsPerSlice);
+  return { groups, sections: index.sections };
 }
 
 /** {@link buildComparisonPage} without pauses. */
 export function comparisonPageBody(input: ComparisonPageInput): ComparisonPageBody {
-  const builder = buildComparisonPage(input);
+  return runToEnd(buildComparisonPage(input));
+}
+
+/** Runs one of this module's generators without pauses. */
+export function runToEnd<T>(builder: Generator<void, T, void>): T {
   for (;;) {
     const step = builder.next();
     if (step.done) return step.value;
