@@ -18,7 +18,6 @@ import {
   adjacentChanges,
   buildComparisonRows,
   indexComparison,
-  oldKeysOf,
   pageOfRow,
   pageRowIndexes,
   planRowPages,
@@ -370,6 +369,11 @@ function pairView({ fromVersion, toVersion }: NonNullable<Awaited<ReturnType<typ
   };
 }
 
+/** The old paragraph keys of the selected rows (whose comments a page lists). */
+function oldKeysOf(comparison: CachedComparison, selection: ReturnType<typeof pageRowIndexes>) {
+  return selection.flatMap(({ rows }) => rows.flatMap((row) => comparison.rows[row].old.map(({ key }) => key)));
+}
+
 /** How long a page request waits for a comparison being computed before answering "being prepared". */
 export const PREPARING_WAIT_MS = 4_000;
 
@@ -430,12 +434,15 @@ export async function getComparisonPage({
     ? {
         current,
         count: pages.length,
-        pages: pages.map((p, position) => ({
-          number: position + 1,
-          heading: index.groups[p.firstGroup].heading ?? "",
-          sectionNumber: index.groups[p.firstGroup].number ?? null,
-          continued: false,
-        })),
+        pages: pages.map((p, position) => {
+          const first = index.groups[p.segments[0]?.group ?? 0];
+          return {
+            number: position + 1,
+            heading: first?.heading ?? "",
+            sectionNumber: first?.number ?? null,
+            continued: p.continued,
+          };
+        }),
         adjacent: adjacentChanges({ comparison, index }, pages, current, changesOnly),
       }
     : null;

@@ -8,6 +8,7 @@
 import { proposedTextAdoption, type AdoptionLevel } from "./adoption";
 import { emptyCounts, type ChangeCounts } from "./compare";
 
+import type { ParagraphTarget } from "../paragraph-number";
 import type { AlignmentKind } from "./align";
 import type { CachedComparison } from "./payload";
 import type { WordChange } from "./words";
@@ -220,19 +221,14 @@ function isChangeRow(row: CachedComparison["rows"][number]) {
 
 /** One run of consecutive rows of a section, as the index keeps it (rows not built). */
 export interface IndexedGroup extends Omit<ComparisonGroup, "rows"> {
-  /** Row indexes in the comparison, inclusive. */
+  /** Row indexes in the comparison, inclusive, and how many of them are changes. */
   firstRow: number;
   lastRow: number;
-  /** How many of its rows are changes. */
   changes: number;
 }
 
-/** A "go to paragraph" target: a paragraph number and the row (index and anchor) that shows it. */
-export interface RowTarget {
-  number: string;
-  id: string;
-  row: number;
-}
+/** A "go to paragraph" target: a paragraph number and the row (anchor `id`, index `row`) that shows it. */
+export type RowTarget = ParagraphTarget & { row: number };
 
 /**
  * What a page of a comparison is planned from without building any row: the
@@ -303,63 +299,86 @@ export function* indexComparison(
   return { groups, sections: [...summary.values()], changeRows, targets: [...newTargets, ...oldTargets] };
 }
 
-/** Rows per page of a long comparison, whole sections together unless one alone is larger. */
+/** Rows per page of a long comparison: whole sections together, a larger section split across pages. */
 export const ROWS_PER_PAGE = 400;
 
-/** A page of a comparison: a range of the index's groups (in "changes only", those without changes left out). */
+/**
+ * A part of a group shown on a page: positions `start..end` (inclusive) in
+ * the group's rows as the view lists them (all its rows, or its changes).
+ */
+export interface PageSegment {
+  group: number;
+  start: number;
+  end: number;
+}
+
+/** A page of a comparison in a view: parts of consecutive groups, at most {@link ROWS_PER_PAGE} rows. */
 export interface RowPage {
-  firstGroup: number;
-  lastGroup: number;
+  segments: PageSegment[];
   rows: number;
+  /** The page goes on with a group the page before began. */
+  continued: boolean;
+}
+
+/** How many rows a group lists in a view. */
+function viewRows(group: IndexedGroup, changesOnly: boolean) {
+  return changesOnly ? group.changes : group.lastRow - group.firstRow + 1;
 }
 
 /**
- * The pages of a comparison in a view: groups (sections) under
- * {@link ROWS_PER_PAGE} rows — counting only changes in "changes only" —
- * and a larger group a page of its own. Always at least one page.
+ * The pages of a comparison in a view: groups (sections) together under
+ * {@link ROWS_PER_PAGE} rows — counting only changes in "changes only",
+ * where a group without changes is left out — and a larger group split into
+ * pages of its own. Always at least one page (possibly empty).
  */
 export function planRowPages(index: ComparisonIndex, changesOnly: boolean, perPage = ROWS_PER_PAGE): RowPage[] {
   const pages: RowPage[] = [];
   index.groups.forEach((group, position) => {
-    const rows = changesOnly ? group.changes : group.lastRow - group.firstRow + 1;
-    if (changesOnly && rows === 0) return;
+    const rows = viewRows(group, changesOnly);
+    if (rows === 0) return;
     const last = pages.at(-1);
     if (last && last.rows + rows <= perPage) {
-      last.lastGroup = position;
+      last.segments.push({ group: position, start: 0, end: rows - 1 });
       last.rows += rows;
-    } else pages.push({ firstGroup: position, lastGroup: position, rows });
+      return;
+    }
+    for (let start = 0; start < rows; start += perPage) {
+      const end = Math.min(rows, start + perPage) - 1;
+      pages.push({ segments: [{ group: position, start, end }], rows: end - start + 1, continued: start > 0 });
+    }
   });
-  return pages.length > 0 ? pages : [{ firstGroup: 0, lastGroup: -1, rows: 0 }];
+  return pages.length > 0 ? pages : [{ segments: [], rows: 0, continued: false }];
 }
 
-/** First position in the ascending `values` holding a value ≥ `target`. */
-function lowerBound(values: readonly number[], target: number) {
-  let low = 0;
-  let high = values.length;
+/** The first of `count` positions for which `below` is false (`below` true up to some position, then false). */
+function firstNotBelow(count: number, below: (position: number) => boolean) {
+  let [low, high] = [0, count];
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (values[middle] < target) low = middle + 1;
+    if (below(middle)) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
-/** The row indexes a page shows, by group (all groups when `page` is null). */
+/** First position in the ascending `values` holding a value ≥ `target`. */
+const lowerBound = (values: readonly number[], target: number) =>
+  firstNotBelow(values.length, (i) => values[i] < target);
+
+/** The row indexes a page shows, by group (every row of every group in the view when `page` is null). */
 export function pageRowIndexes(index: ComparisonIndex, page: RowPage | null, changesOnly: boolean) {
-  const first = page ? page.firstGroup : 0;
-  const last = page ? page.lastGroup : index.groups.length - 1;
+  const segments =
+    page?.segments ??
+    index.groups.map((group, position) => ({ group: position, start: 0, end: viewRows(group, changesOnly) - 1 }));
   const selection: Array<{ group: number; rows: number[] }> = [];
-  for (let position = first; position <= last; position++) {
-    const group = index.groups[position];
-    const rows: number[] = [];
-    if (changesOnly) {
-      for (let at = lowerBound(index.changeRows, group.firstRow); index.changeRows[at] <= group.lastRow; at++) {
-        rows.push(index.changeRows[at]);
-      }
-      if (rows.length === 0) continue;
-    } else {
-      for (let row = group.firstRow; row <= group.lastRow; row++) rows.push(row);
-    }
+  for (const { group: position, start, end } of segments) {
+    if (end < start) continue;
+    const { firstRow } = index.groups[position];
+    // In "changes only", positions count the group's changes, which follow one another in changeRows.
+    const base = changesOnly ? lowerBound(index.changeRows, firstRow) : 0;
+    const rows = Array.from({ length: end - start + 1 }, (_, offset) =>
+      changesOnly ? index.changeRows[base + start + offset] : firstRow + start + offset,
+    );
     selection.push({ group: position, rows });
   }
   return selection;
@@ -368,19 +387,20 @@ export function pageRowIndexes(index: ComparisonIndex, page: RowPage | null, cha
 /** The page (1-based) of a view that shows row `row`, or null when the view does not show it. */
 export function pageOfRow(index: ComparisonIndex, pages: readonly RowPage[], row: number, changesOnly: boolean) {
   const { groups } = index;
+  if (groups.length === 0) return null;
   if (changesOnly && index.changeRows[lowerBound(index.changeRows, row)] !== row) return null;
-  let low = 0;
-  let high = groups.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (groups[middle].firstRow <= row) low = middle;
-    else high = middle - 1;
-  }
-  const found = pages.findIndex((page) => page.firstGroup <= low && low <= page.lastGroup);
+  const low = Math.max(0, firstNotBelow(groups.length, (i) => groups[i].firstRow <= row) - 1);
+  const group = groups[low];
+  const position = changesOnly
+    ? lowerBound(index.changeRows, row) - lowerBound(index.changeRows, group.firstRow)
+    : row - group.firstRow;
+  const found = pages.findIndex((page) =>
+    page.segments.some((segment) => segment.group === low && segment.start <= position && position <= segment.end),
+  );
   return found === -1 ? null : found + 1;
 }
 
-/** The nearest change before and after a page, with the page that shows it (for the change navigator). */
+/** The nearest change before and after a page, with the page of the view that shows it (for the change navigator). */
 export function adjacentChanges(
   input: Pick<ComparisonPageInput, "comparison"> & { index: ComparisonIndex },
   pages: readonly RowPage[],
@@ -389,12 +409,11 @@ export function adjacentChanges(
 ) {
   const { index, comparison } = input;
   const page = pages[current - 1];
-  if (!page || page.lastGroup < page.firstGroup) return { previous: null, next: null };
-  const firstRow = index.groups[page.firstGroup].firstRow;
-  const lastRow = index.groups[page.lastGroup].lastRow;
-  const at = lowerBound(index.changeRows, firstRow);
+  const rows = page ? pageRowIndexes(index, page, changesOnly).flatMap((group) => group.rows) : [];
+  if (rows.length === 0) return { previous: null, next: null };
+  const at = lowerBound(index.changeRows, rows[0]);
   const before = at > 0 ? index.changeRows[at - 1] : undefined;
-  const after = index.changeRows[lowerBound(index.changeRows, lastRow + 1)];
+  const after = index.changeRows[lowerBound(index.changeRows, rows[rows.length - 1] + 1)];
   const link = (row: number | undefined) => {
     if (row === undefined) return null;
     const number = pageOfRow(index, pages, row, changesOnly);
@@ -424,14 +443,6 @@ function rowView(row: CachedComparison["rows"][number], input: ComparisonPageInp
   };
 }
 
-/** The old paragraph keys of the selected rows (whose comments the page lists). */
-export function oldKeysOf(comparison: CachedComparison, selection: ReturnType<typeof pageRowIndexes>) {
-  const keys: string[] = [];
-  for (const { rows } of selection)
-    for (const row of rows) for (const paragraph of comparison.rows[row].old) keys.push(paragraph.key);
-  return keys;
-}
-
 /**
  * Builds the selected rows only (see {@link pageRowIndexes}), grouped as in
  * the index. A generator that pauses after every {@link ROWS_PER_SLICE} rows.
@@ -457,10 +468,8 @@ export function* buildComparisonRows(
 }
 
 /**
- * Builds every row of the comparison, grouped by section with per-section
- * counts. A generator that pauses after every {@link ROWS_PER_SLICE} rows, so
- * that its caller can let other requests run between slices of a large
- * comparison; its return value is the whole body. {@link comparisonPageBody}
+ * Builds every row of the comparison, grouped by section with per-section counts: a generator that pauses
+ * after every {@link ROWS_PER_SLICE} rows (the caller lets other requests run); {@link comparisonPageBody}
  * runs it in one go.
  */
 export function* buildComparisonPage(
@@ -480,8 +489,7 @@ export function comparisonPageBody(input: ComparisonPageInput): ComparisonPageBo
 
 /** Runs one of this module's generators without pauses. */
 export function runToEnd<T>(builder: Generator<void, T, void>): T {
-  for (;;) {
-    const step = builder.next();
-    if (step.done) return step.value;
-  }
+  let step = builder.next();
+  while (!step.done) step = builder.next();
+  return step.value;
 }
