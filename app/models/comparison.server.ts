@@ -374,8 +374,15 @@ function oldKeysOf(comparison: CachedComparison, selection: ReturnType<typeof pa
   return selection.flatMap(({ rows }) => rows.flatMap((row) => comparison.rows[row].old.map(({ key }) => key)));
 }
 
-/** How long a page request waits for a comparison being computed before answering "being prepared". */
-export const PREPARING_WAIT_MS = 4_000;
+/**
+ * How long a page request waits for a comparison being computed before
+ * answering "being prepared": 4 s, or COMPARISON_PREPARING_WAIT_MS
+ * (0–60,000; tests set 0 to see the answer without racing the worker).
+ */
+export function preparingWaitMs(value = process.env.COMPARISON_PREPARING_WAIT_MS) {
+  const ms = value === undefined || !/^\d{1,5}$/.test(value) ? NaN : Number(value);
+  return ms <= 60_000 ? ms : 4_000;
+}
 
 /**
  * One page of a comparison (docs/decisions/0017-bounded-reader-pages.md):
@@ -394,7 +401,7 @@ export async function getComparisonPage({
   changesOnly,
   page: requested,
   goto,
-  waitMs = PREPARING_WAIT_MS,
+  waitMs = preparingWaitMs(),
 }: {
   slug: string;
   from: number;

@@ -7,9 +7,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { ROWS_PER_PAGE } from "~/lib/compare/page";
+import { PAGE_CACHE_HEADER } from "~/lib/page-cache";
 import { comparisonExportStats } from "~/models/comparison-exports.server";
 import { comparisonPageStats, getComparisonPage } from "~/models/comparison.server";
-import { loader as compareLoader } from "~/routes/consultations.$slug.compare.$range";
+import {
+  loader as compareLoader,
+  headers as compareHeaders,
+  meta as compareMeta,
+} from "~/routes/consultations.$slug.compare.$range";
 import { loader as docxLoader } from "~/routes/consultations.$slug.compare.$range_.export[.]docx";
 import { loader as htmlLoader } from "~/routes/consultations.$slug.compare.$range_.export[.]html";
 import { prisma } from "~/utils/db.server";
@@ -83,6 +88,48 @@ describe("the comparison of two 40,000-paragraph versions", () => {
     console.log(`first page (computation finishing + prepare): ${(performance.now() - started).toFixed(0)} ms`);
     expect(prepared.indexed).toBe(before.indexed + 1);
     expect(prepared.rowsIndexed - before.rowsIndexed).toBeGreaterThan(40_000);
+  }, 120_000);
+
+  it("answers with a 'being prepared' page that refreshes itself (503, Retry-After, never kept)", async () => {
+    const slug = long.consultation.slug;
+    process.env.COMPARISON_PREPARING_WAIT_MS = "0";
+    try {
+      // 2...1 was never asked for: its computation starts now, on the worker.
+      const answer = (await compareLoader({
+        request: new Request(`http://localhost/consultations/${slug}/compare/2...1`),
+        params: { slug, range: "2...1" },
+        context,
+      })) as unknown as { data: { preparing: boolean; metaTitle: string }; init: ResponseInit };
+      expect(answer.data.preparing).toBe(true);
+      expect(answer.init.status).toBe(503);
+      const loaderHeaders = new Headers(answer.init.headers);
+      expect(loaderHeaders.get("Retry-After")).toBe("3");
+      expect(loaderHeaders.get(PAGE_CACHE_HEADER)).toBeNull();
+      const headers = new Headers(
+        compareHeaders({
+          loaderHeaders,
+          parentHeaders: new Headers(),
+          actionHeaders: new Headers(),
+          errorHeaders: undefined,
+        }),
+      );
+      expect(headers.get("Cache-Control")).toBe("no-store");
+      const meta = compareMeta({ data: answer.data, matches: [] } as unknown as Parameters<typeof compareMeta>[0]);
+      expect(meta).toContainEqual({ httpEquiv: "refresh", content: "3" });
+    } finally {
+      delete process.env.COMPARISON_PREPARING_WAIT_MS;
+    }
+    const ready = await getComparisonPage({
+      slug,
+      from: 2,
+      to: 1,
+      actor: null,
+      changesOnly: false,
+      page: null,
+      goto: null,
+      waitMs: 120_000,
+    });
+    expect(ready?.status).toBe("ready");
   }, 120_000);
 
   it(
