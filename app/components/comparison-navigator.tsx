@@ -1,3 +1,4 @@
+import { useNavigate } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -30,20 +31,34 @@ function targetIndex(rows: HTMLElement[], step: 1 | -1) {
  * "Previous change" / "Next change" (keys p/k and n/j outside fields): moves
  * focus to the changed row and says where it is in a live region. Shown once
  * the page runs JavaScript; without it the summary's section links remain.
+ * On a long comparison shown page by page, `previous` and `next` lead to the
+ * change before the page's first change and after its last one.
  */
-export function ComparisonNavigator() {
+export function ComparisonNavigator({
+  previous = null,
+  next = null,
+}: {
+  previous?: string | null;
+  next?: string | null;
+}) {
   const { t } = useTranslation();
   const ready = useHydrated();
   const [message, setMessage] = useState("");
+  const navigate = useNavigate();
 
   const go = useCallback(
     (step: 1 | -1) => {
       const rows = Array.from(document.querySelectorAll<HTMLElement>(CHANGE_ROW_SELECTOR));
+      const index = rows.length === 0 ? (step === 1 ? 0 : -1) : targetIndex(rows, step);
+      const beyond = index < 0 ? previous : index >= rows.length ? next : null;
+      if (beyond) {
+        navigate(beyond);
+        return;
+      }
       if (rows.length === 0) {
         setMessage(t("compare.nav.none"));
         return;
       }
-      const index = targetIndex(rows, step);
       if (index < 0 || index >= rows.length) {
         setMessage(t(index < 0 ? "compare.nav.atFirst" : "compare.nav.atLast", { total: rows.length }));
         return;
@@ -54,7 +69,7 @@ export function ComparisonNavigator() {
       const numbers = row.querySelector(".change-numbers, .change-fold-number")?.textContent?.trim() ?? "";
       setMessage(t("compare.nav.position", { index: index + 1, total: rows.length, numbers }));
     },
-    [t],
+    [t, previous, next, navigate],
   );
 
   useEffect(() => {

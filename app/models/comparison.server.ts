@@ -9,13 +9,22 @@
  * instance; inside one process, concurrent requests for the same pair wait
  * for the same computation.
  */
+import { LRUCache } from "lru-cache";
+
 import type { Prisma } from "~/generated/prisma/client";
+import type { CachedComparison, CarriedCommentSource } from "~/lib/compare";
+// The page's index and paging are not in the library's barrel (app/lib/compare/index.ts).
 import {
-  buildComparisonPage,
-  type CachedComparison,
-  type CarriedCommentSource,
-  type ComparisonPageBody,
-} from "~/lib/compare";
+  adjacentChanges,
+  buildComparisonRows,
+  indexComparison,
+  pageOfRow,
+  pageRowIndexes,
+  planRowPages,
+  type ComparisonIndex,
+} from "~/lib/compare/page";
+import { parsePageNumber } from "~/lib/document-pages";
+import { findParagraph } from "~/lib/paragraph-number";
 import type { Actor } from "~/lib/permissions";
 import { sanitizeRichTextHtml } from "~/lib/richtext";
 import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
@@ -101,21 +110,14 @@ async function loadVersionPair({ slug, from, to }: { slug: string; from: number;
 
 const inflight = new Map<string, Promise<string>>();
 
-/**
- * The comparison of two versions (by id), from the cache or computed once
- * and stored. Concurrent calls for the same pair in this process share one
- * computation.
- */
-export async function cachedComparison({ fromVersionId, toVersionId }: { fromVersionId: string; toVersionId: string }) {
+/** The stored JSON of a comparison, from the cache or computed once (off the event loop) and stored. */
+async function comparisonJson({ fromVersionId, toVersionId }: { fromVersionId: string; toVersionId: string }) {
   const where = { fromVersionId, toVersionId, algorithm: COMPARISON_ALGORITHM };
   const cached = await prisma.comparisonCache.findUnique({
     where: { fromVersionId_toVersionId_algorithm: where },
     select: { result: true },
   });
-  if (cached) {
-    await yieldToEventLoop();
-    return JSON.parse(cached.result) as CachedComparison;
-  }
+  if (cached) return cached.result;
 
   const id = `${fromVersionId}:${toVersionId}:${COMPARISON_ALGORITHM}`;
   let computation = inflight.get(id);
@@ -123,9 +125,101 @@ export async function cachedComparison({ fromVersionId, toVersionId }: { fromVer
     computation = computeComparisonOffThread(where).finally(() => inflight.delete(id));
     inflight.set(id, computation);
   }
-  const json = await computation;
+  return computation;
+}
+
+/**
+ * The comparison of two versions (by id), from the cache or computed once
+ * and stored. Concurrent calls for the same pair in this process share one
+ * computation.
+ */
+export async function cachedComparison(pair: { fromVersionId: string; toVersionId: string }) {
+  const json = await comparisonJson(pair);
   await yieldToEventLoop();
   return JSON.parse(json) as CachedComparison;
+}
+
+/** A comparison with its index: what a page is planned and built from. */
+interface PreparedComparison {
+  comparison: CachedComparison;
+  index: ComparisonIndex;
+  /** Length of its stored JSON, the measure of the memory it holds. */
+  chars: number;
+}
+
+/**
+ * A comparison whose stored JSON is longer than this is kept parsed and
+ * indexed in this process, so that its next pages cost one page: reading
+ * and parsing it again would cost the whole comparison (12 MB and ~100 ms
+ * of parsing for the 40,000-paragraph pair). A shorter one is read from
+ * ComparisonCache on each request, as before: cheap, and nothing to keep.
+ */
+export const KEEP_PREPARED_ABOVE_CHARS = 1_000_000;
+
+/** At most this many characters of stored JSON are kept prepared (about 2–3 bytes of heap each). */
+const PREPARED_MAX_CHARS = 48_000_000;
+
+const prepared = new LRUCache<string, PreparedComparison>({
+  maxSize: PREPARED_MAX_CHARS,
+  sizeCalculation: (value) => Math.max(1, value.chars),
+});
+const preparing = new Map<string, Promise<PreparedComparison>>();
+const pageStats = { indexed: 0, rowsIndexed: 0, rowsBuilt: 0 };
+
+/**
+ * How much comparison work this process has done (for tests and metrics):
+ * comparisons indexed and their rows, and rows built for pages. A page
+ * request of a prepared comparison adds only its own rows to `rowsBuilt`.
+ */
+export function comparisonPageStats() {
+  return { ...pageStats };
+}
+
+async function prepare(pair: { fromVersionId: string; toVersionId: string }, key: string) {
+  const json = await comparisonJson(pair);
+  await yieldToEventLoop();
+  const comparison = JSON.parse(json) as CachedComparison;
+  await yieldToEventLoop();
+  const index = await paced(indexComparison(comparison));
+  pageStats.indexed++;
+  pageStats.rowsIndexed += comparison.rows.length;
+  const result = { comparison, index, chars: json.length };
+  if (json.length > KEEP_PREPARED_ABOVE_CHARS) prepared.set(key, result);
+  return result;
+}
+
+/** Answered instead of a comparison still being computed after the wait. */
+export const STILL_PREPARING = "preparing" as const;
+
+/**
+ * The comparison and its index, prepared once per process for a long
+ * comparison. With `waitMs`, a comparison not ready by then answers
+ * {@link STILL_PREPARING} while its computation goes on (on the worker).
+ */
+async function preparedComparison(
+  pair: { fromVersionId: string; toVersionId: string },
+  waitMs?: number,
+): Promise<PreparedComparison | typeof STILL_PREPARING> {
+  const key = `${pair.fromVersionId}:${pair.toVersionId}:${COMPARISON_ALGORITHM}`;
+  const kept = prepared.get(key);
+  if (kept) return kept;
+  let preparation = preparing.get(key);
+  if (!preparation) {
+    preparation = prepare(pair, key).finally(() => preparing.delete(key));
+    // Nobody may be waiting any more when it fails: the next request tries again.
+    preparation.catch(() => {});
+    preparing.set(key, preparation);
+  }
+  if (waitMs === undefined) return preparation;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof STILL_PREPARING>((resolve) => {
+    timer = setTimeout(() => resolve(STILL_PREPARING), waitMs);
+  });
+  try {
+    return await Promise.race([preparation, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -138,8 +232,8 @@ function yieldToEventLoop() {
   return new Promise<void>((resolve) => setImmediate(resolve));
 }
 
-/** Runs the page builder to its end, yielding to the event loop at each of its pauses. */
-async function paced(builder: Generator<void, ComparisonPageBody, void>) {
+/** Runs a generator of app/lib/compare/page.ts to its end, yielding to the event loop at each of its pauses. */
+async function paced<T>(builder: Generator<void, T, void>) {
   for (let step = builder.next(); ; step = builder.next()) {
     if (step.done) return step.value;
     await yieldToEventLoop();
@@ -176,16 +270,21 @@ async function loadCarriedComments({
   actor,
   versionId,
   consultation,
+  keys,
 }: {
   actor: Actor | null;
   versionId: string;
   consultation: { id: string; commentsVisibility: string; commentsPublishedAt: Date | null };
+  /** Only the comments on these paragraphs (a page's); all when absent. */
+  keys?: readonly string[];
 }) {
+  if (keys && keys.length === 0) return new Map<string, CarriedCommentSource[]>();
   const comments = await prisma.comment.findMany({
     where: {
       AND: [
         visibleCommentsWhere(actor, consultation),
         { versionId, paragraphId: { not: null }, status: { not: "withdrawn" } },
+        ...(keys ? [{ paragraph: { key: { in: [...keys] } } }] : []),
       ],
     },
     orderBy: { createdAt: "asc" },
@@ -236,15 +335,24 @@ export async function getComparison({
   const pair = await loadVersionPair({ slug, from, to });
   if (!pair) return null;
   const { fromVersion, toVersion } = pair;
-  const [comparison, comments] = await Promise.all([
-    cachedComparison({ fromVersionId: fromVersion.id, toVersionId: toVersion.id }),
+  const [ready, comments] = await Promise.all([
+    preparedComparison({ fromVersionId: fromVersion.id, toVersionId: toVersion.id }),
     withComments
       ? loadCarriedComments({ actor, versionId: fromVersion.id, consultation: fromVersion.consultation })
       : Promise.resolve(new Map<string, CarriedCommentSource[]>()),
   ]);
+  if (ready === STILL_PREPARING) throw new Error("unreachable: no wait was given");
+  const { comparison, index } = ready;
+  const selection = pageRowIndexes(index, null, false);
+  const groups = await paced(
+    buildComparisonRows({ comparison, index, comments, sanitizeHtml: sanitizeRichTextHtml }, selection),
+  );
+  pageStats.rowsBuilt += comparison.rows.length;
+  return { ...pairView(pair), groups, sections: index.sections, totals: comparison.totals };
+}
 
-  const body = await paced(buildComparisonPage({ comparison, comments, sanitizeHtml: sanitizeRichTextHtml }));
-
+/** What every comparison page says of its consultation and versions. */
+function pairView({ fromVersion, toVersion }: NonNullable<Awaited<ReturnType<typeof loadVersionPair>>>) {
   const consultation = fromVersion.consultation;
   const version = (v: typeof fromVersion): ComparedVersion => ({
     id: v.id,
@@ -258,10 +366,110 @@ export async function getComparison({
     documentTitle: toVersion.document.title,
     from: version(fromVersion),
     to: version(toVersion),
-    groups: body.groups,
-    sections: body.sections,
-    totals: comparison.totals,
   };
+}
+
+/** The old paragraph keys of the selected rows (whose comments a page lists). */
+function oldKeysOf(comparison: CachedComparison, selection: ReturnType<typeof pageRowIndexes>) {
+  return selection.flatMap(({ rows }) => rows.flatMap((row) => comparison.rows[row].old.map(({ key }) => key)));
+}
+
+/**
+ * How long a page request waits for a comparison being computed before
+ * answering "being prepared": 4 s, or COMPARISON_PREPARING_WAIT_MS
+ * (0–60,000; tests set 0 to see the answer without racing the worker).
+ */
+export function preparingWaitMs(value = process.env.COMPARISON_PREPARING_WAIT_MS) {
+  const ms = value === undefined || !/^\d{1,5}$/.test(value) ? NaN : Number(value);
+  return ms <= 60_000 ? ms : 4_000;
+}
+
+/**
+ * One page of a comparison (docs/decisions/0017-bounded-reader-pages.md):
+ * its rows only are built, and only their comments read, from the
+ * comparison's index; the counts and the section summary cover the whole
+ * comparison. `goto` answers where the paragraph's row is (page and anchor)
+ * instead of a page. A comparison not computed within `waitMs` answers
+ * `{ status: "preparing" }` while the worker goes on. Null when the
+ * consultation or either version does not exist or is not published.
+ */
+export async function getComparisonPage({
+  slug,
+  from,
+  to,
+  actor,
+  changesOnly,
+  page: requested,
+  goto,
+  waitMs = preparingWaitMs(),
+}: {
+  slug: string;
+  from: number;
+  to: number;
+  actor: Actor | null;
+  changesOnly: boolean;
+  page: string | null;
+  goto: string | null;
+  waitMs?: number;
+}) {
+  const pair = await loadVersionPair({ slug, from, to });
+  if (!pair) return null;
+  const { fromVersion } = pair;
+  const ready = await preparedComparison({ fromVersionId: fromVersion.id, toVersionId: pair.toVersion.id }, waitMs);
+  if (ready === STILL_PREPARING) return { status: STILL_PREPARING, ...pairView(pair) };
+  const { comparison, index } = ready;
+  const pages = planRowPages(index, changesOnly);
+  const target = goto === null ? null : findParagraph(goto.slice(0, 100), index.targets);
+  if (target) {
+    const page = pages.length > 1 ? pageOfRow(index, pages, target.row, changesOnly) : null;
+    return { status: "jump" as const, page, anchor: target.id };
+  }
+  const paged = pages.length > 1;
+  const current = paged ? (parsePageNumber(requested, pages.length) ?? 1) : 1;
+  const selection = pageRowIndexes(index, paged ? pages[current - 1] : null, changesOnly);
+  const comments = await loadCarriedComments({
+    actor,
+    versionId: fromVersion.id,
+    consultation: fromVersion.consultation,
+    keys: oldKeysOf(comparison, selection),
+  });
+  const groups = await paced(
+    buildComparisonRows({ comparison, index, comments, sanitizeHtml: sanitizeRichTextHtml }, selection),
+  );
+  pageStats.rowsBuilt += selection.reduce((sum, group) => sum + group.rows.length, 0);
+  const paging = paged
+    ? {
+        current,
+        count: pages.length,
+        pages: pages.map((p, position) => {
+          const first = index.groups[p.segments[0]?.group ?? 0];
+          return {
+            number: position + 1,
+            heading: first?.heading ?? "",
+            sectionNumber: first?.number ?? null,
+            continued: p.continued,
+          };
+        }),
+        adjacent: adjacentChanges({ comparison, index }, pages, current, changesOnly),
+      }
+    : null;
+  return {
+    status: "ready" as const,
+    ...pairView(pair),
+    groups,
+    sections: index.sections,
+    totals: comparison.totals,
+    paging,
+  };
+}
+
+/**
+ * The ids of both versions of a comparison when both are published (what an
+ * export is cached under), or null: the same check as {@link getComparison}.
+ */
+export async function comparisonPairIds({ slug, from, to }: { slug: string; from: number; to: number }) {
+  const pair = await loadVersionPair({ slug, from, to });
+  return pair ? { fromVersionId: pair.fromVersion.id, toVersionId: pair.toVersion.id } : null;
 }
 
 export type ComparisonPage = NonNullable<Awaited<ReturnType<typeof getComparison>>>;

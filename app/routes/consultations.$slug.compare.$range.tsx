@@ -10,25 +10,41 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ParagraphJump } from "~/components/paragraph-jump";
 import { remixI18n } from "~/i18next.server";
 import { parseVersionRange } from "~/lib/compare";
-import { parsePageNumber } from "~/lib/document-pages";
-import { findParagraph, type ParagraphTarget } from "~/lib/paragraph-number";
-import { getComparison } from "~/models/comparison.server";
+import type { ParagraphTarget } from "~/lib/paragraph-number";
+import { getComparisonPage } from "~/models/comparison.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { errorResponse } from "~/utils/http.server";
 import { allowPublicPageCache, publicPageCacheHeaders } from "~/utils/page-cache.server";
 
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data ? [{ title: data.metaTitle }] : (matches[0]?.meta ?? []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return matches[0]?.meta ?? [];
+  // While the comparison is being computed, the page asks again by itself.
+  return data.preparing
+    ? [{ title: data.metaTitle }, { httpEquiv: "refresh", content: String(PREPARING_REFRESH_SECONDS) }]
+    : [{ title: data.metaTitle }];
+};
 
-// Anonymous visitors may be served a rendering up to a few seconds old (app/lib/page-cache.ts).
-export const headers = publicPageCacheHeaders;
+/** How soon a "being prepared" page asks again. */
+const PREPARING_REFRESH_SECONDS = 3;
+
+// Anonymous visitors may be served a rendering up to a few seconds old (app/lib/page-cache.ts);
+// a "being prepared" answer is never kept.
+export const headers: HeadersFunction = (args) => {
+  const headers = new Headers(publicPageCacheHeaders(args));
+  const retryAfter = args.loaderHeaders.get("Retry-After");
+  if (retryAfter) {
+    headers.set("Retry-After", retryAfter);
+    headers.set("Cache-Control", "no-store");
+  }
+  return headers;
+};
 
 /**
- * "Go to paragraph" on a comparison: every row under its paragraphs' numbers
+ * "Go to paragraph" on this page: every row under its paragraphs' numbers
  * in the newer version first, then in the older one (a deleted paragraph has
- * only its old number).
+ * only its old number). Other pages are asked of the server (`?goto=`).
  */
 function jumpTargets(groups: ReadonlyArray<{ rows: ReadonlyArray<RowData> }>): ParagraphTarget[] {
   const rows = groups.flatMap((group) => group.rows);
@@ -37,88 +53,52 @@ function jumpTargets(groups: ReadonlyArray<{ rows: ReadonlyArray<RowData> }>): P
   return [...under("new"), ...under("old")];
 }
 
-/** Rows per page of a long comparison, whole sections together unless one alone is larger. */
-const ROWS_PER_PAGE = 400;
-
-/** Pages of groups (sections) under {@link ROWS_PER_PAGE} rows; a larger group is a page of its own. */
-function planRowPages(groups: ReadonlyArray<{ rows: readonly unknown[] }>) {
-  const pages: Array<{ firstGroup: number; lastGroup: number; rows: number }> = [];
-  groups.forEach((group, index) => {
-    const last = pages.at(-1);
-    if (last && last.rows + group.rows.length <= ROWS_PER_PAGE) {
-      last.lastGroup = index;
-      last.rows += group.rows.length;
-    } else pages.push({ firstGroup: index, lastGroup: index, rows: group.rows.length });
-  });
-  return pages.length > 0 ? pages : [{ firstGroup: 0, lastGroup: -1, rows: 0 }];
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const range = parseVersionRange(params.range);
   if (!range) throw errorResponse(404, { key: "compare.errors.notFound" });
   const auth = await getSessionUser(request);
-  const page = await getComparison({ slug: params.slug ?? "", ...range, actor: auth.user });
+  const url = new URL(request.url);
+  const changesOnly = url.searchParams.get("only") === "changes";
+  // Without JavaScript the field sends ?goto=2.9e: to the row's page and anchor, the view kept.
+  const goto = url.searchParams.get("goto");
+  const page = await getComparisonPage({
+    slug: params.slug ?? "",
+    ...range,
+    actor: auth.user,
+    changesOnly,
+    page: url.searchParams.get("page"),
+    goto,
+  });
   if (!page) throw errorResponse(404, { key: "compare.errors.notFound" }, auth.headers);
+  if (page.status === "jump") {
+    url.searchParams.delete("goto");
+    if (page.page !== null) url.searchParams.set("page", String(page.page));
+    throw redirect(`${url.pathname}${url.search}#${page.anchor}`, { headers: auth.headers });
+  }
   const t = await remixI18n.getFixedT(request);
   const metaTitle = t("compare.pageTitle", {
     from: page.from.label,
     to: page.to.label,
     consultation: page.consultation.title,
   });
-
-  const url = new URL(request.url);
-  // Without JavaScript the field sends ?goto=2.9e: to the row's anchor, the view kept.
-  const goto = url.searchParams.get("goto");
-  const targets = jumpTargets(page.groups);
-  const jumpTarget = goto === null ? null : findParagraph(goto.slice(0, 100), targets);
-  if (jumpTarget) {
-    url.searchParams.delete("goto");
-    const listed =
-      url.searchParams.get("only") === "changes"
-        ? page.groups.map((group) => ({ ...group, rows: group.rows.filter((row) => row.isChange) }))
-        : page.groups;
-    const nonEmpty = listed.filter((group) => group.rows.length > 0 || url.searchParams.get("only") !== "changes");
-    const pages = planRowPages(nonEmpty);
-    const index = nonEmpty.findIndex((group) => group.rows.some((row) => row.anchor === jumpTarget.id));
-    if (pages.length > 1 && index >= 0) {
-      url.searchParams.set("page", String(pages.findIndex((p) => p.lastGroup >= index) + 1));
-    }
-    throw redirect(`${url.pathname}${url.search}#${jumpTarget.id}`, { headers: auth.headers });
-  }
   const layout = url.searchParams.get("view") === "side" ? ("side" as const) : ("inline" as const);
-  const changesOnly = url.searchParams.get("only") === "changes";
-  const shown = changesOnly
-    ? page.groups
-        .map((group) => ({ ...group, rows: group.rows.filter((row) => row.isChange) }))
-        .filter((group) => group.rows.length > 0)
-    : page.groups;
-  // A long comparison is shown page by page (sections of rows under a budget, app/lib/document-pages.ts).
-  const pages = planRowPages(shown);
-  const current = pages.length > 1 ? (parsePageNumber(url.searchParams.get("page"), pages.length) ?? 1) : 1;
-  const slice = pages[current - 1];
-  const groups = pages.length > 1 ? shown.slice(slice.firstGroup, slice.lastGroup + 1) : shown;
-  const paging =
-    pages.length > 1
-      ? {
-          current,
-          count: pages.length,
-          pages: pages.map((p, index) => ({
-            number: index + 1,
-            heading: shown[p.firstGroup].heading ?? "",
-            sectionNumber: shown[p.firstGroup].number ?? null,
-            continued: false,
-          })),
-        }
-      : null;
+  if (page.status === "preparing") {
+    const headers = new Headers(auth.headers);
+    headers.set("Retry-After", String(PREPARING_REFRESH_SECONDS));
+    const { consultation, from, to, documentTitle } = page;
+    return data(
+      { preparing: true as const, consultation, from, to, documentTitle, metaTitle, layout, changesOnly },
+      { status: 503, headers },
+    );
+  }
   return data(
     {
       ...page,
-      groups,
-      paging,
+      preparing: false as const,
       layout,
       changesOnly,
       metaTitle,
-      targets: paging ? jumpTargets(groups) : targets,
+      targets: jumpTargets(page.groups),
       jump: goto === null ? null : { typed: goto.slice(0, 100), notFound: true },
     },
     { headers: allowPublicPageCache(auth.headers, auth.user) },
@@ -147,11 +127,6 @@ export default function CompareVersions() {
     to: { number: to.number, label: to.label },
     linkBase: "",
   };
-  // Renumbering alone leaves the text as it was.
-  const identical = Object.entries(page.totals).every(
-    ([bucket, count]) => bucket === "unchanged" || bucket === "renumbered" || count === 0,
-  );
-
   return (
     <div className="comparison">
       <div className="comparison-head">
@@ -252,6 +227,45 @@ export default function CompareVersions() {
         <ComparisonLegend />
       </div>
 
+      {page.preparing ? (
+        <section className="comparison-preparing" aria-live="polite">
+          <h2>{t("compare.preparing.title")}</h2>
+          <p>{t("compare.preparing.body", { seconds: PREPARING_REFRESH_SECONDS })}</p>
+          <p>
+            <Link to={href({})}>{t("compare.preparing.again")}</Link>
+          </p>
+        </section>
+      ) : (
+        <ComparisonBody page={page} context={context} pageHref={pageHref} />
+      )}
+    </div>
+  );
+}
+
+type ReadyPage = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { preparing: false }>;
+
+/** The counts, the page's rows and the ways around the comparison, once it is computed. */
+function ComparisonBody({
+  page,
+  context,
+  pageHref,
+}: {
+  page: ReadyPage;
+  context: ComparisonContext;
+  pageHref: (n: number) => string;
+}) {
+  const { t } = useTranslation();
+  const { from, to, layout, changesOnly } = page;
+  // Renumbering alone leaves the text as it was.
+  const identical = Object.entries(page.totals).every(
+    ([bucket, count]) => bucket === "unchanged" || bucket === "renumbered" || count === 0,
+  );
+  // At the page's first or last change, the navigator goes on to the page of the change before or after.
+  const adjacent = page.paging?.adjacent;
+  const beyond = (link: { page: number; anchor: string } | null | undefined) =>
+    link ? `${pageHref(link.page)}#${link.anchor}` : null;
+  return (
+    <>
       <section className="comparison-summary-section" aria-labelledby="comparison-summary-title">
         <h2 id="comparison-summary-title">{t("compare.summaryTitle")}</h2>
         {identical ? <p>{t("compare.noChanges")}</p> : null}
@@ -271,7 +285,7 @@ export default function CompareVersions() {
         askServer={page.paging !== null}
       />
       {page.paging ? <DocumentPages paging={page.paging} href={pageHref} /> : null}
-      <ComparisonNavigator />
+      <ComparisonNavigator previous={beyond(adjacent?.previous)} next={beyond(adjacent?.next)} />
       {page.groups.some((group) => group.rows.some((row) => row.comments.some((comment) => comment.adoption))) ? (
         <p className="comparison-adoption-note">{t("compare.adoptionNote", { version: to.label })}</p>
       ) : null}
@@ -282,7 +296,7 @@ export default function CompareVersions() {
         emptyMessage={changesOnly ? t("compare.noChangesInView") : t("compare.noChanges")}
       />
       {page.paging ? <DocumentPages paging={page.paging} href={pageHref} position="bottom" /> : null}
-    </div>
+    </>
   );
 }
 

@@ -7,7 +7,8 @@ import { i18nConfig, resources } from "~/i18n";
 import { remixI18n } from "~/i18next.server";
 import { parseVersionRange } from "~/lib/compare";
 import { REDLINE_STYLES } from "~/lib/compare/redline-styles";
-import { getComparison } from "~/models/comparison.server";
+import { cachedComparisonExport, comparisonExportKey } from "~/models/comparison-exports.server";
+import { comparisonPairIds, getComparison, type ComparisonPage } from "~/models/comparison.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { errorResponse } from "~/utils/http.server";
 import { allowPublicPageCache } from "~/utils/page-cache.server";
@@ -26,12 +27,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const range = parseVersionRange(params.range);
   if (!range) throw errorResponse(404, { key: "compare.errors.notFound" });
   const auth = await getSessionUser(request);
-  const page = await getComparison({ slug: params.slug ?? "", ...range, actor: auth.user, withComments: false });
-  if (!page) throw errorResponse(404, { key: "compare.errors.notFound" }, auth.headers);
+  const slug = params.slug ?? "";
+  const pair = await comparisonPairIds({ slug, ...range });
+  if (!pair) throw errorResponse(404, { key: "compare.errors.notFound" }, auth.headers);
 
   const url = new URL(request.url);
   const download = url.searchParams.get("download") === "1";
   const lng = await remixI18n.getLocale(request);
+  // Built once per pair, language, form and origin (its links are absolute), then kept.
+  const form = `html${download ? "-download" : ""} ${url.origin}`;
+  const html = await cachedComparisonExport(comparisonExportKey(pair, form, lng), async () => {
+    const page = await getComparison({ slug, ...range, actor: auth.user, withComments: false });
+    if (!page) throw errorResponse(404, { key: "compare.errors.notFound" }, auth.headers);
+    return Buffer.from(await renderRedline({ page, url, download, lng }), "utf8");
+  });
+  const headers = new Headers(auth.headers);
+  headers.set("Content-Type", "text/html; charset=utf-8");
+  const filename = `${slug}-compare-${range.from}-${range.to}.html`;
+  headers.set("Content-Disposition", `${download ? "attachment" : "inline"}; filename="${filename}"`);
+  headers.set("Cache-Control", "private, max-age=0, must-revalidate");
+  // Without comments it does not depend on who asked: anonymous requests share one rendering
+  // (app/lib/page-cache.ts; concurrent misses wait for a single render).
+  allowPublicPageCache(headers, auth.user);
+  return new Response(new Uint8Array(html.buffer as ArrayBuffer, html.byteOffset, html.byteLength), { headers });
+}
+
+/** The whole redline as an HTML document. */
+async function renderRedline({
+  page,
+  url,
+  download,
+  lng,
+}: {
+  page: ComparisonPage;
+  url: URL;
+  download: boolean;
+  lng: string;
+}) {
   const i18n = createInstance();
   await i18n.use(initReactI18next).init({ ...i18nConfig, resources, lng });
   const t = i18n.t;
@@ -67,20 +99,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     consultation: page.consultation.title,
   });
   const styles = download ? `<style>${REDLINE_STYLES}</style>` : STYLESHEET;
-  const html = `<!DOCTYPE html>
+  return `<!DOCTYPE html>
 <html lang="${lng}" dir="${i18n.dir(lng)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>${styles}</head><body>${body}</body></html>`;
-
-  const headers = new Headers(auth.headers);
-  headers.set("Content-Type", "text/html; charset=utf-8");
-  const filename = `${page.consultation.slug}-compare-${range.from}-${range.to}.html`;
-  headers.set("Content-Disposition", `${download ? "attachment" : "inline"}; filename="${filename}"`);
-  headers.set("Cache-Control", "private, max-age=0, must-revalidate");
-  // Without comments it does not depend on who asked: anonymous requests share one rendering
-  // (app/lib/page-cache.ts; concurrent misses wait for a single render).
-  allowPublicPageCache(headers, auth.user);
-  return new Response(html, { headers });
 }
 
 const STYLESHEET = `<link rel="stylesheet" href="/redline.css">`;

@@ -8,6 +8,7 @@
 import { proposedTextAdoption, type AdoptionLevel } from "./adoption";
 import { emptyCounts, type ChangeCounts } from "./compare";
 
+import type { ParagraphTarget } from "../paragraph-number";
 import type { AlignmentKind } from "./align";
 import type { CachedComparison } from "./payload";
 import type { WordChange } from "./words";
@@ -148,7 +149,7 @@ function rowTexts(changes: readonly WordChange[]) {
 }
 
 /** The same buckets as the library's section summaries (each row counts once, renumbering aside). */
-function countRow(counts: ChangeCounts, row: ComparisonRowView) {
+function countRow(counts: ChangeCounts, row: Pick<ComparisonRowView, "kind" | "moved" | "renumbered">) {
   if (row.kind === "inserted") counts.added++;
   else if (row.kind === "deleted" || row.kind === "split" || row.kind === "merged") counts[row.kind]++;
   else if (row.moved) counts.moved++;
@@ -209,20 +210,52 @@ function carriedComments(
   return { carried, commentCount };
 }
 
+/** Element id of a row's change (`ch-<new key>`, or `ch-old-<old key>` for a deletion). */
+function rowAnchor(row: CachedComparison["rows"][number]) {
+  return row.new.length > 0 ? `ch-${row.new[0].key}` : `ch-old-${row.old[0].key}`;
+}
+
+function isChangeRow(row: CachedComparison["rows"][number]) {
+  return row.kind !== "unchanged" || row.moved;
+}
+
+/** One run of consecutive rows of a section, as the index keeps it (rows not built). */
+export interface IndexedGroup extends Omit<ComparisonGroup, "rows"> {
+  /** Row indexes in the comparison, inclusive, and how many of them are changes. */
+  firstRow: number;
+  lastRow: number;
+  changes: number;
+}
+
+/** A "go to paragraph" target: a paragraph number and the row (anchor `id`, index `row`) that shows it. */
+export type RowTarget = ParagraphTarget & { row: number };
+
 /**
- * Builds the page's rows, grouped by section with per-section counts. A
- * generator that pauses after every {@link ROWS_PER_SLICE} rows, so that its
- * caller can let other requests run between slices of a large page; its
- * return value is the page. {@link comparisonPageBody} runs it in one go.
+ * What a page of a comparison is planned from without building any row: the
+ * groups with their counts and row ranges, the section summaries, where the
+ * changes are and every paragraph number. Built once per comparison, in one
+ * pass over the rows (no word changes read, no comments).
  */
-export function* buildComparisonPage(
-  input: ComparisonPageInput,
+export interface ComparisonIndex {
+  groups: IndexedGroup[];
+  sections: ComparisonSectionSummary[];
+  /** Row indexes of the changes, ascending. */
+  changeRows: number[];
+  /** Every row under its new paragraphs' numbers first, then its old ones (a deletion has only old ones). */
+  targets: RowTarget[];
+}
+
+/** Indexes a comparison; a generator that pauses after every {@link ROWS_PER_SLICE} rows. */
+export function* indexComparison(
+  comparison: CachedComparison,
   rowsPerSlice = ROWS_PER_SLICE,
-): Generator<void, ComparisonPageBody, void> {
-  const { comparison } = input;
+): Generator<void, ComparisonIndex, void> {
   const headings = sectionNames(comparison);
-  const groups: ComparisonGroup[] = [];
+  const groups: IndexedGroup[] = [];
   const summary = new Map<string, ComparisonSectionSummary>();
+  const changeRows: number[] = [];
+  const newTargets: RowTarget[] = [];
+  const oldTargets: RowTarget[] = [];
   let currentSection: string | null = null;
   for (const [index, row] of comparison.rows.entries()) {
     if (index > 0 && index % rowsPerSlice === 0) yield;
@@ -238,45 +271,225 @@ export function* buildComparisonPage(
         heading: shown?.heading ?? null,
         formerHeading,
         counts: emptyCounts(),
-        rows: [],
+        firstRow: index,
+        lastRow: index,
+        changes: 0,
       });
       currentSection = section;
     }
     const group = groups[groups.length - 1];
+    group.lastRow = index;
     let sectionSummary = summary.get(section);
     if (!sectionSummary) {
       sectionSummary = { groupId: group.id, number: group.number, heading: group.heading, counts: emptyCounts() };
       summary.set(section, sectionSummary);
     }
-    const old = row.old.map(({ key, number }) => ({ key, number }));
-    const { carried, commentCount } = carriedComments(row, old, input);
-    const view: ComparisonRowView = {
-      anchor: row.new.length > 0 ? `ch-${row.new[0].key}` : `ch-old-${row.old[0].key}`,
-      kind: row.kind,
-      moved: row.moved,
-      renumbered: row.renumbered,
-      similarity: row.similarity,
-      old,
-      new: row.new.map(({ key, number }) => ({ key, number })),
-      changes: row.changes,
-      isChange: row.kind !== "unchanged" || row.moved,
-      commentsAnchor: old.length > 0 ? `c-${old[0].key}` : null,
-      extraCommentAnchors: old.slice(1).map((paragraph) => `c-${paragraph.key}`),
-      comments: carried,
-      commentCount,
-    };
-    countRow(group.counts, view);
-    countRow(sectionSummary.counts, view);
-    group.rows.push(view);
+    countRow(group.counts, row);
+    countRow(sectionSummary.counts, row);
+    if (isChangeRow(row)) {
+      group.changes++;
+      changeRows.push(index);
+    }
+    const id = rowAnchor(row);
+    for (const paragraph of row.new)
+      if (paragraph.number) newTargets.push({ number: paragraph.number, id, row: index });
+    for (const paragraph of row.old)
+      if (paragraph.number) oldTargets.push({ number: paragraph.number, id, row: index });
   }
-  return { groups, sections: [...summary.values()] };
+  return { groups, sections: [...summary.values()], changeRows, targets: [...newTargets, ...oldTargets] };
+}
+
+/** Rows per page of a long comparison: whole sections together, a larger section split across pages. */
+export const ROWS_PER_PAGE = 400;
+
+/**
+ * A part of a group shown on a page: positions `start..end` (inclusive) in
+ * the group's rows as the view lists them (all its rows, or its changes).
+ */
+export interface PageSegment {
+  group: number;
+  start: number;
+  end: number;
+}
+
+/** A page of a comparison in a view: parts of consecutive groups, at most {@link ROWS_PER_PAGE} rows. */
+export interface RowPage {
+  segments: PageSegment[];
+  rows: number;
+  /** The page goes on with a group the page before began. */
+  continued: boolean;
+}
+
+/** How many rows a group lists in a view. */
+function viewRows(group: IndexedGroup, changesOnly: boolean) {
+  return changesOnly ? group.changes : group.lastRow - group.firstRow + 1;
+}
+
+/**
+ * The pages of a comparison in a view: groups (sections) together under
+ * {@link ROWS_PER_PAGE} rows — counting only changes in "changes only",
+ * where a group without changes is left out — and a larger group split into
+ * pages of its own. Always at least one page (possibly empty).
+ */
+export function planRowPages(index: ComparisonIndex, changesOnly: boolean, perPage = ROWS_PER_PAGE): RowPage[] {
+  const pages: RowPage[] = [];
+  index.groups.forEach((group, position) => {
+    const rows = viewRows(group, changesOnly);
+    if (rows === 0) return;
+    const last = pages.at(-1);
+    if (last && last.rows + rows <= perPage) {
+      last.segments.push({ group: position, start: 0, end: rows - 1 });
+      last.rows += rows;
+      return;
+    }
+    for (let start = 0; start < rows; start += perPage) {
+      const end = Math.min(rows, start + perPage) - 1;
+      pages.push({ segments: [{ group: position, start, end }], rows: end - start + 1, continued: start > 0 });
+    }
+  });
+  return pages.length > 0 ? pages : [{ segments: [], rows: 0, continued: false }];
+}
+
+/** The first of `count` positions for which `below` is false (`below` true up to some position, then false). */
+function firstNotBelow(count: number, below: (position: number) => boolean) {
+  let [low, high] = [0, count];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (below(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** First position in the ascending `values` holding a value ≥ `target`. */
+const lowerBound = (values: readonly number[], target: number) =>
+  firstNotBelow(values.length, (i) => values[i] < target);
+
+/** The row indexes a page shows, by group (every row of every group in the view when `page` is null). */
+export function pageRowIndexes(index: ComparisonIndex, page: RowPage | null, changesOnly: boolean) {
+  const segments =
+    page?.segments ??
+    index.groups.map((group, position) => ({ group: position, start: 0, end: viewRows(group, changesOnly) - 1 }));
+  const selection: Array<{ group: number; rows: number[] }> = [];
+  for (const { group: position, start, end } of segments) {
+    if (end < start) continue;
+    const { firstRow } = index.groups[position];
+    // In "changes only", positions count the group's changes, which follow one another in changeRows.
+    const base = changesOnly ? lowerBound(index.changeRows, firstRow) : 0;
+    const rows = Array.from({ length: end - start + 1 }, (_, offset) =>
+      changesOnly ? index.changeRows[base + start + offset] : firstRow + start + offset,
+    );
+    selection.push({ group: position, rows });
+  }
+  return selection;
+}
+
+/** The page (1-based) of a view that shows row `row`, or null when the view does not show it. */
+export function pageOfRow(index: ComparisonIndex, pages: readonly RowPage[], row: number, changesOnly: boolean) {
+  const { groups } = index;
+  if (groups.length === 0) return null;
+  if (changesOnly && index.changeRows[lowerBound(index.changeRows, row)] !== row) return null;
+  const low = Math.max(0, firstNotBelow(groups.length, (i) => groups[i].firstRow <= row) - 1);
+  const group = groups[low];
+  const position = changesOnly
+    ? lowerBound(index.changeRows, row) - lowerBound(index.changeRows, group.firstRow)
+    : row - group.firstRow;
+  const found = pages.findIndex((page) =>
+    page.segments.some((segment) => segment.group === low && segment.start <= position && position <= segment.end),
+  );
+  return found === -1 ? null : found + 1;
+}
+
+/** The nearest change before and after a page, with the page of the view that shows it (for the change navigator). */
+export function adjacentChanges(
+  input: Pick<ComparisonPageInput, "comparison"> & { index: ComparisonIndex },
+  pages: readonly RowPage[],
+  current: number,
+  changesOnly: boolean,
+) {
+  const { index, comparison } = input;
+  const page = pages[current - 1];
+  const rows = page ? pageRowIndexes(index, page, changesOnly).flatMap((group) => group.rows) : [];
+  if (rows.length === 0) return { previous: null, next: null };
+  const at = lowerBound(index.changeRows, rows[0]);
+  const before = at > 0 ? index.changeRows[at - 1] : undefined;
+  const after = index.changeRows[lowerBound(index.changeRows, rows[rows.length - 1] + 1)];
+  const link = (row: number | undefined) => {
+    if (row === undefined) return null;
+    const number = pageOfRow(index, pages, row, changesOnly);
+    return number === null ? null : { page: number, anchor: rowAnchor(comparison.rows[row]) };
+  };
+  return { previous: link(before), next: link(after) };
+}
+
+/** One row as the page shows it, with the comments on its old paragraphs. */
+function rowView(row: CachedComparison["rows"][number], input: ComparisonPageInput): ComparisonRowView {
+  const old = row.old.map(({ key, number }) => ({ key, number }));
+  const { carried, commentCount } = carriedComments(row, old, input);
+  return {
+    anchor: rowAnchor(row),
+    kind: row.kind,
+    moved: row.moved,
+    renumbered: row.renumbered,
+    similarity: row.similarity,
+    old,
+    new: row.new.map(({ key, number }) => ({ key, number })),
+    changes: row.changes,
+    isChange: isChangeRow(row),
+    commentsAnchor: old.length > 0 ? `c-${old[0].key}` : null,
+    extraCommentAnchors: old.slice(1).map((paragraph) => `c-${paragraph.key}`),
+    comments: carried,
+    commentCount,
+  };
+}
+
+/**
+ * Builds the selected rows only (see {@link pageRowIndexes}), grouped as in
+ * the index. A generator that pauses after every {@link ROWS_PER_SLICE} rows.
+ */
+export function* buildComparisonRows(
+  input: ComparisonPageInput & { index: ComparisonIndex },
+  selection: ReturnType<typeof pageRowIndexes>,
+  rowsPerSlice = ROWS_PER_SLICE,
+): Generator<void, ComparisonGroup[], void> {
+  const groups: ComparisonGroup[] = [];
+  let built = 0;
+  for (const { group, rows } of selection) {
+    const { firstRow: _first, lastRow: _last, changes: _changes, ...shown } = input.index.groups[group];
+    const views: ComparisonRowView[] = [];
+    for (const row of rows) {
+      if (built > 0 && built % rowsPerSlice === 0) yield;
+      views.push(rowView(input.comparison.rows[row], input));
+      built++;
+    }
+    groups.push({ ...shown, counts: { ...shown.counts }, rows: views });
+  }
+  return groups;
+}
+
+/**
+ * Builds every row of the comparison, grouped by section with per-section counts: a generator that pauses
+ * after every {@link ROWS_PER_SLICE} rows (the caller lets other requests run); {@link comparisonPageBody}
+ * runs it in one go.
+ */
+export function* buildComparisonPage(
+  input: ComparisonPageInput,
+  rowsPerSlice = ROWS_PER_SLICE,
+): Generator<void, ComparisonPageBody, void> {
+  // The index pass reads no word changes and no comments: the pauses are the building's.
+  const index = runToEnd(indexComparison(input.comparison, Number.POSITIVE_INFINITY));
+  const groups = yield* buildComparisonRows({ ...input, index }, pageRowIndexes(index, null, false), rowsPerSlice);
+  return { groups, sections: index.sections };
 }
 
 /** {@link buildComparisonPage} without pauses. */
 export function comparisonPageBody(input: ComparisonPageInput): ComparisonPageBody {
-  const builder = buildComparisonPage(input);
-  for (;;) {
-    const step = builder.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(buildComparisonPage(input));
+}
+
+/** Runs one of this module's generators without pauses. */
+export function runToEnd<T>(builder: Generator<void, T, void>): T {
+  let step = builder.next();
+  while (!step.done) step = builder.next();
+  return step.value;
 }

@@ -103,6 +103,13 @@ export default {
       mergedNote: "Merged: paragraphs {{numbers}} of {{version}} became one paragraph.",
     },
     printed: "Printed from {{url}}",
+    preparing: {
+      title: "This comparison is being prepared",
+      body:
+        "The two versions are long, and their comparison is being computed for the first time. This page " +
+        "will show it by itself when it is ready; it asks again every {{seconds}} seconds.",
+      again: "Try again now",
+    },
     errors: {
       notFound: "No such comparison.",
     },
