@@ -8,7 +8,7 @@ import { remixI18n } from "~/i18next.server";
 import { PASSWORD_MAX_LENGTH } from "~/lib/security/password-policy";
 import { changePassword } from "~/models/account.server";
 import { requireUser } from "~/utils/auth.server";
-import { formFailure } from "~/utils/http.server";
+import { formFailure, readFormData } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = (args) => [pageTitle(args)];
@@ -23,7 +23,7 @@ const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? 
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, session, headers } = await requireUser(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const current = text(form.get("current")).slice(0, PASSWORD_MAX_LENGTH + 1);
   const next = text(form.get("password")).slice(0, PASSWORD_MAX_LENGTH + 1);
   const result = await changePassword({

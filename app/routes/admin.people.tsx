@@ -25,7 +25,7 @@ import {
 import { listAccounts, listOrganizations } from "~/models/user.server";
 import { absoluteUrl } from "~/utils/app-url.server";
 import { requirePermission } from "~/utils/auth.server";
-import { actionFailure, formFailure, orErrorResponse, validationFailure } from "~/utils/http.server";
+import { actionFailure, formFailure, orErrorResponse, readFormData, validationFailure } from "~/utils/http.server";
 import { logger } from "~/utils/logger.server";
 import { pageTitle } from "~/utils/meta";
 import { consumeRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
@@ -113,7 +113,7 @@ type Done =
 export async function action({ request, context }: ActionFunctionArgs) {
   const { clientAddress } = context;
   const { user: actor, headers } = await requirePermission(request, INVITE_PERMISSION, { clientAddress });
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const done = (result: Done) => data(result, { headers });
 
   let input: z.infer<typeof InviteSchema> | z.infer<typeof DecisionSchema>;

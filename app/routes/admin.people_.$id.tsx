@@ -16,7 +16,7 @@ import {
   updateAccount,
 } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
-import { actionFailure, formFailure, orErrorResponse } from "~/utils/http.server";
+import { actionFailure, formFailure, orErrorResponse, readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: data.account.name }] : (matches[0]?.meta ?? []);
@@ -46,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const userId = params.id ?? "";
   const { user: actor, headers } = await requirePermission(request, MANAGE_USERS_PERMISSION, { clientAddress });
   // Every form here is the page's own (selects and buttons): a failure is not the person's to fix.
-  const parsed = AccountActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = AccountActionSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return formFailure(400, { key: "errors.badRequest" }, {}, headers);
   const input = parsed.data;
   const back = (done: string) => redirect(`/admin/people/${userId}?done=${done}`, { headers });

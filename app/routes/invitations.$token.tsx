@@ -11,7 +11,7 @@ import { checkPassword } from "~/lib/security/password-policy";
 import { stripBidiInput } from "~/lib/text/bidi";
 import { acceptInvitation, findInvitationByToken } from "~/models/invitation.server";
 import { DEFAULT_REDIRECT, startUserSession } from "~/utils/auth.server";
-import { formFailure, validationFailure } from "~/utils/http.server";
+import { formFailure, readFormData, validationFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = (args) => [pageTitle(args), { name: "robots", content: "noindex" }];
@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const parsed = AcceptInvitationSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = AcceptInvitationSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return validationFailure(parsed.error);
   const lookup = await findInvitationByToken({ token: params.token ?? "" });
   const email = lookup.status === "valid" ? lookup.invitation.email : null;

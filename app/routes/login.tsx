@@ -9,7 +9,7 @@ import { remixI18n } from "~/i18next.server";
 import { safeReturnPath } from "~/lib/return-address";
 import { TWO_FACTOR_LOGIN_PATH } from "~/lib/security/totp";
 import { getSessionUser, signIn } from "~/utils/auth.server";
-import { formFailure, validationFailure } from "~/utils/http.server";
+import { formFailure, readFormData, validationFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { hasConfirmedTotp } from "~/utils/two-factor.server";
 
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   // Echoed into the form when it is shown again (without JavaScript); the password never is.
   const typed = { email: typeof form.email === "string" ? form.email.slice(0, 254) : "" };
   const parsed = LoginSchema.safeParse(form);
