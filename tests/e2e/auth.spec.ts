@@ -97,7 +97,7 @@ test("the secretariat invites someone, who accepts through the shown link and is
 
   const created = page.getByRole("status").filter({ hasText: "Invitation created" });
   await expect(created).toContainText(`Invitation created for ${email}.`);
-  await expect(created).toContainText("send it to the person yourself");
+  await expect(created).toContainText("The invitation is also emailed to the person");
   const link = await page.getByLabel("Invitation link").inputValue();
   expect(link).toMatch(/\/invitations\/[A-Za-z0-9_-]{43}$/);
   // The recent invitations list it (the accounts table above does not: no account exists yet).
