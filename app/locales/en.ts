@@ -13,6 +13,7 @@ import feedback from "./en/feedback";
 import importErrors from "./en/import";
 import mail from "./en/mail";
 import manage from "./en/manage";
+import passwordReset from "./en/password-reset";
 import people from "./en/people";
 import reader from "./en/reader";
 import workspace from "./en/workspace";
@@ -32,6 +33,7 @@ const common = {
   ...mail,
   ...workspace,
   ...reader,
+  ...passwordReset,
 };
 
 export default { common } as const;

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
+import { PasswordField } from "~/components/PasswordField";
 import { remixI18n } from "~/i18next.server";
 import { PASSWORD_MAX_LENGTH } from "~/lib/security/password-policy";
 import { changePassword } from "~/models/account.server";
@@ -60,24 +61,7 @@ export default function ChangePasswordPage() {
         <Field id="current-password" label={t("account.password.current")} errors={fieldErrors.current}>
           {(control) => <input {...control} name="current" type="password" autoComplete="current-password" required />}
         </Field>
-        <Field
-          id="new-password"
-          label={t("account.password.new")}
-          hint={t("account.passwordPolicy.hint")}
-          errors={fieldErrors.password}
-        >
-          {(control) => (
-            <input
-              {...control}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={12}
-              maxLength={256}
-            />
-          )}
-        </Field>
+        <PasswordField id="new-password" label={t("account.password.new")} errors={fieldErrors.password} />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("account.password.submit")}
         </button>

@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
 import { formatInstant } from "~/lib/dates";
 import { isRoleName, ROLE_NAMES } from "~/lib/permissions";
+import { issueBySecretariat } from "~/models/password-reset.server";
 import {
   deactivateAccount,
   getAccount,
@@ -25,6 +26,7 @@ const AccountActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("update"), roleName: z.enum(ROLE_NAMES), organizationId: z.string().default("") }),
   z.object({ intent: z.literal("deactivate"), confirmed: z.literal("yes").optional() }),
   z.object({ intent: z.literal("reactivate") }),
+  z.object({ intent: z.literal("reset") }),
 ]);
 
 /** `/admin/people/:id`: one account; the secretariat changes its role and organization, (de)activates it. */
@@ -73,6 +75,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "reactivate":
         await reactivateAccount({ actor, userId, clientAddress });
         throw back("reactivated");
+      case "reset": {
+        const sent = await issueBySecretariat({ actor, userId, clientAddress, request });
+        return data({ resetSent: { email: sent.email, expiresAt: sent.expiresAt.toISOString() } }, { headers });
+      }
     }
   } catch (error) {
     if (error instanceof Response) throw error;
@@ -89,6 +95,7 @@ export default function AccountPage() {
   const busy = navigation.state === "submitting";
   const failure = result && "formError" in result ? result : null;
   const confirm = result && "confirm" in result ? result.confirm : null;
+  const resetSent = result && "resetSent" in result ? result.resetSent : null;
   const done = searchParams.get("done");
   const roleLabel = (role: string) => (isRoleName(role) ? t(`auth.roles.${role}`) : role);
   const isSelf = account.id === selfId;
@@ -160,6 +167,26 @@ export default function AccountPage() {
           </div>
         </Form>
       </section>
+
+      {account.deactivatedAt ? null : (
+        <section aria-labelledby="reset-title">
+          <h2 id="reset-title">{t("passwordReset.issue.heading")}</h2>
+          <p>{t("passwordReset.issue.intro")}</p>
+          {resetSent ? (
+            <p className="notice notice-success" role="status">
+              {t("passwordReset.issue.sent", {
+                email: resetSent.email,
+                expiresAt: formatInstant(new Date(resetSent.expiresAt), "UTC"),
+              })}
+            </p>
+          ) : null}
+          <Form method="post">
+            <button type="submit" name="intent" value="reset" className="button button-secondary" disabled={busy}>
+              {t("passwordReset.issue.submit")}
+            </button>
+          </Form>
+        </section>
+      )}
 
       {account.deactivatedAt ? (
         <section aria-labelledby="reactivate-title">

@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
+import { PasswordField } from "~/components/PasswordField";
 import { remixI18n } from "~/i18next.server";
 import { isRoleName } from "~/lib/permissions";
 import { checkPassword } from "~/lib/security/password-policy";
@@ -113,24 +114,7 @@ export default function InvitationPage() {
         <Field id="invitation-name" label={t("auth.fields.name")} errors={fieldErrors.name}>
           {(control) => <input {...control} name="name" autoComplete="name" required maxLength={200} />}
         </Field>
-        <Field
-          id="invitation-password"
-          label={t("auth.fields.newPassword")}
-          hint={t("auth.fields.newPasswordHint")}
-          errors={fieldErrors.password}
-        >
-          {(control) => (
-            <input
-              {...control}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={12}
-              maxLength={256}
-            />
-          )}
-        </Field>
+        <PasswordField id="invitation-password" label={t("auth.fields.newPassword")} errors={fieldErrors.password} />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("auth.invitation.submit")}
         </button>

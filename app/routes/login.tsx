@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
@@ -76,6 +76,7 @@ export default function LoginPage() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const fieldErrors = actionData?.fieldErrors ?? {};
   const formError = actionData?.formError;
@@ -83,6 +84,11 @@ export default function LoginPage() {
     <div className="page form-page">
       <h1>{t("auth.login.title")}</h1>
       <p className="lead">{t("auth.login.intro")}</p>
+      {searchParams.get("reset") === "done" && !formError ? (
+        <p role="status" className="notice notice-success">
+          {t("passwordReset.reset.done")}
+        </p>
+      ) : null}
       <Form method="post" className="stacked-form" aria-describedby={formError ? "login-error" : undefined}>
         <FormError id="login-error" message={formError} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
@@ -105,6 +111,9 @@ export default function LoginPage() {
           {t("auth.login.submit")}
         </button>
       </Form>
+      <p>
+        <Link to="/forgot-password">{t("passwordReset.forgot.title")}</Link>
+      </p>
       <p>
         {t("auth.login.noAccount")} <Link to="/request-account">{t("auth.login.requestAccount")}</Link>
       </p>

@@ -14,6 +14,8 @@ export const MAIL_KINDS = {
   accountApproved: "account_approved",
   accountRejected: "account_rejected",
   receipt: "receipt",
+  passwordReset: "password_reset",
+  passwordChanged: "password_changed",
 } as const;
 
 export interface MailAction {
