@@ -16,6 +16,11 @@ const PORT = Number(process.env.E2E_PORT);
 // through the e2e server's own process (tests/e2e/support/data-service.ts).
 process.env.E2E_DATA_SOCKET ??= path.join(os.tmpdir(), `consult-e2e-${PORT}.sock`);
 
+// The run's mail: the e2e server sends through a real SMTP server of its own
+// (tests/e2e/support/smtp-sink.ts), which writes each message it receives
+// into this folder, where the tests read it (tests/e2e/support/smtp-mailbox.ts).
+process.env.E2E_MAIL_DIR ??= path.join(os.tmpdir(), `consult-e2e-mail-${PORT}`);
+
 // Debian's Chromium: Playwright cannot download its own browsers here
 // (docs/decisions/0003-playwright-with-system-chromium.md).
 const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -64,6 +69,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(PORT), E2E_DATA_SOCKET: process.env.E2E_DATA_SOCKET },
+    env: { PORT: String(PORT), E2E_DATA_SOCKET: process.env.E2E_DATA_SOCKET, E2E_MAIL_DIR: process.env.E2E_MAIL_DIR },
   },
 });

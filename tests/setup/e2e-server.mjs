@@ -14,6 +14,10 @@
 // client (tests/e2e/support/data-service.ts says why), listening on the
 // Unix socket E2E_DATA_SOCKET.
 //
+// Mail: a real SMTP server in this process, on a free port
+// (tests/e2e/support/smtp-sink.ts), writing what it receives into the run's
+// folder E2E_MAIL_DIR; the app sends to it through SMTP_URL.
+//
 // TRUST_PROXY=loopback: each test sends its own X-Forwarded-For
 // (tests/e2e/fixtures.ts), so that per-address rate limits (sign-in
 // attempts, account requests) are counted per test, not across the run.
@@ -47,5 +51,9 @@ process.env.TRUST_PROXY = "loopback";
 const { tsImport } = await import("tsx/esm/api");
 const { startDataService } = await tsImport("../e2e/support/data-service.ts", import.meta.url);
 await startDataService(process.env.E2E_DATA_SOCKET ?? path.join(os.tmpdir(), `consult-e2e-${port}.sock`));
+const { startSmtpSink } = await tsImport("../e2e/support/smtp-sink.ts", import.meta.url);
+process.env.SMTP_URL = await startSmtpSink(
+  process.env.E2E_MAIL_DIR ?? path.join(os.tmpdir(), `consult-e2e-mail-${port}`),
+);
 
 await import("../../scripts/start.mjs");
