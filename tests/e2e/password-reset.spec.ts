@@ -51,14 +51,17 @@ test("a person asks for a reset at /forgot-password, follows the emailed link an
   const link = mail.linkTo("/reset-password/");
   expect(link).toMatch(/^http:\/\/localhost:\d+\/reset-password\/[A-Za-z0-9_-]{43}$/);
 
-  // On a phone.
+  // On a phone. The page loads nothing from elsewhere (its address is the secret).
   await page.setViewportSize({ width: 390, height: 844 });
+  const requested: string[] = [];
+  page.on("request", (request) => requested.push(request.url()));
   const response = await page.goto(link);
   expect(response?.status()).toBe(200);
   expect(response?.headers()["cache-control"]).toBe("no-store");
   expect(response?.headers()["referrer-policy"]).toBe("same-origin");
   await expect(page.getByRole("heading", { level: 1, name: "Choose a new password" })).toBeVisible();
   await expectNoHorizontalScroll(page);
+  expect(requested.filter((url) => new URL(url).origin !== new URL(link).origin)).toEqual([]);
   const field = page.getByLabel("New password");
   await expect(field).toHaveAttribute("autocomplete", "new-password");
   await expect(field).toHaveAccessibleDescription(/At least 12 characters/);

@@ -9,7 +9,7 @@
  */
 import crypto from "node:crypto";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { ensureReferenceData } from "~/models/bootstrap.server";
 import {
@@ -257,6 +257,45 @@ describe("/forgot-password", () => {
     expect(link.startsWith(`${APP}/reset-password/`)).toBe(true);
     expect(sink.to(unknown)).toHaveLength(0);
     expect(await prisma.outboxMessage.count({ where: { toAddress: unknown } })).toBe(0);
+  });
+
+  it("answers before looking the address up, so the answer's timing says nothing about it", async () => {
+    const target = await person();
+    const answer = await requestSelfService({ email: target.email, clientAddress: freshAddress() });
+    expect(answer.ok).toBe(true);
+    if (!answer.ok) return;
+    let settled = false;
+    void answer.settled.then(() => {
+      settled = true;
+    });
+    // The account lookup and the link's transaction are still to come when the answer is there.
+    expect(settled).toBe(false);
+    await answer.settled;
+    expect(await prisma.passwordResetToken.count({ where: { userId: target.id } })).toBe(1);
+  });
+
+  it("never writes a link's token to the log", async () => {
+    const target = await person();
+    const logged: string[] = [];
+    const savedLevel = process.env.LOG_LEVEL;
+    process.env.LOG_LEVEL = "debug";
+    const spies = [process.stdout, process.stderr].map((stream) =>
+      vi.spyOn(stream, "write").mockImplementation((chunk: string | Uint8Array) => {
+        logged.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+        return true;
+      }),
+    );
+    try {
+      const answer = await requestSelfService({ email: target.email, clientAddress: freshAddress() });
+      if (answer.ok) await answer.settled;
+      const { token } = await resetMailTo(target.email);
+      expect(await status(postReset(token, NEW_PASSWORD))).toBe(302);
+      expect(logged.join("")).toContain("user.password_reset");
+      expect(logged.join("")).not.toContain(token);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      process.env.LOG_LEVEL = savedLevel;
+    }
   });
 
   it("sends nothing to a deactivated account, and says the same", async () => {
