@@ -29,9 +29,12 @@ test("a person asks for a reset at /forgot-password, follows the emailed link an
   suffix,
 }) => {
   const person = await createUser({ role: "delegate", name: "Rita Reset", password: PASSWORD });
+  // On a phone, up to the new password.
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Forgot your password?" })).toBeVisible();
+  await expectNoHorizontalScroll(page);
 
   // An unknown address gets the same answer (and no mail).
   const unknown = `nobody.${suffix}@e2e.test`;
@@ -51,8 +54,7 @@ test("a person asks for a reset at /forgot-password, follows the emailed link an
   const link = mail.linkTo("/reset-password/");
   expect(link).toMatch(/^http:\/\/localhost:\d+\/reset-password\/[A-Za-z0-9_-]{43}$/);
 
-  // On a phone. The page loads nothing from elsewhere (its address is the secret).
-  await page.setViewportSize({ width: 390, height: 844 });
+  // The page loads nothing from elsewhere (its address is the secret).
   const requested: string[] = [];
   page.on("request", (request) => requested.push(request.url()));
   const response = await page.goto(link);
