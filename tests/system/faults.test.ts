@@ -27,6 +27,9 @@ async function start(port?: number) {
   return server;
 }
 
+// Generous: on a busy 2-CPU CI machine a comment can take seconds; waitFor returns as soon as it holds.
+const LOADED = 75_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
@@ -52,14 +55,17 @@ describe("the server killed with SIGKILL under write load", () => {
       keyPrefix,
     }).start();
 
-    await waitFor(() => load.acknowledged.size >= 150, { timeoutMs: 30_000, what: "150 acknowledged comments" });
+    await waitFor(() => load.acknowledged.size >= 60, {
+      timeoutMs: LOADED,
+      what: () => `60 acknowledged ${load.report()}`,
+    });
     await server.kill();
     const acknowledgedBeforeKill = load.acknowledged.size;
     await sleep(300);
     server = await start(server.port);
-    await waitFor(() => load.acknowledged.size >= acknowledgedBeforeKill + 100, {
-      timeoutMs: 30_000,
-      what: "comments acknowledged after the restart",
+    await waitFor(() => load.acknowledged.size >= acknowledgedBeforeKill + 40, {
+      timeoutMs: LOADED,
+      what: () => `40 comments acknowledged after the restart ${load.report()}`,
     });
     await load.stop();
 
@@ -74,7 +80,7 @@ describe("the server killed with SIGKILL under write load", () => {
       `SIGKILL: ${acknowledgedBeforeKill} acknowledged before the kill, ${report.stored} stored in all, ` +
         `${cutOff} unanswered at the end and resent; statuses ${JSON.stringify(Object.fromEntries(load.statuses))}`,
     );
-  });
+  }, 300_000);
 });
 
 describe.skipIf(!postgres)("the PostgreSQL database going away under write load", () => {
@@ -91,7 +97,10 @@ describe.skipIf(!postgres)("the PostgreSQL database going away under write load"
       concurrency: 8,
       keyPrefix,
     }).start();
-    await waitFor(() => load.acknowledged.size >= 100, { timeoutMs: 30_000, what: "100 acknowledged comments" });
+    await waitFor(() => load.acknowledged.size >= 50, {
+      timeoutMs: LOADED,
+      what: () => `50 acknowledged ${load.report()}`,
+    });
 
     // The outage: no new connections to this database, and every existing
     // one terminated (pg_terminate_backend). Only this test's database is
@@ -129,12 +138,12 @@ describe.skipIf(!postgres)("the PostgreSQL database going away under write load"
 
     const acknowledgedAtRecovery = load.acknowledged.size;
     await waitFor(async () => (await fetch(`${server.url}/readyz`)).status === 200, {
-      timeoutMs: 15_000,
+      timeoutMs: 30_000,
       what: "/readyz 200 again",
     });
-    await waitFor(() => load.acknowledged.size >= acknowledgedAtRecovery + 100, {
-      timeoutMs: 30_000,
-      what: "comments acknowledged after the recovery",
+    await waitFor(() => load.acknowledged.size >= acknowledgedAtRecovery + 40, {
+      timeoutMs: LOADED,
+      what: () => `40 comments acknowledged after the recovery ${load.report()}`,
     });
     await load.stop();
     expect(server.child.exitCode).toBeNull(); // the same process, never restarted
@@ -148,5 +157,5 @@ describe.skipIf(!postgres)("the PostgreSQL database going away under write load"
       `Outage: ${report.stored} stored, ${failedDuringOutage} refused during the outage and retried; ` +
         `statuses ${JSON.stringify(Object.fromEntries(load.statuses))}`,
     );
-  });
+  }, 300_000);
 });

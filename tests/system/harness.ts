@@ -55,7 +55,11 @@ export interface RunningServer {
 
 export async function waitFor(
   check: () => boolean | Promise<boolean>,
-  { timeoutMs = 30_000, intervalMs = 100, what = "condition" } = {},
+  {
+    timeoutMs = 30_000,
+    intervalMs = 100,
+    what = "condition",
+  }: { timeoutMs?: number; intervalMs?: number; what?: string | (() => string) } = {},
 ) {
   const deadline = Date.now() + timeoutMs;
   // A check that throws or rejects counts as "not yet", whether it is synchronous or not.
@@ -68,7 +72,9 @@ export async function waitFor(
   };
   for (;;) {
     if (await passes()) return;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${typeof what === "function" ? what() : what}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
@@ -329,6 +335,11 @@ export class CommentLoad {
       if ((await this.submit(key)) || this.rejected.has(key)) key = this.nextKey();
       else await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+
+  /** What happened so far, for a failure message: "(12 acknowledged; statuses {...})". */
+  report() {
+    return `(${this.acknowledged.size} acknowledged; statuses ${JSON.stringify(Object.fromEntries(this.statuses))})`;
   }
 
   async stop() {
