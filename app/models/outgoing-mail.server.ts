@@ -2,6 +2,8 @@
  * The Outgoing mail page's reading of the outbox (app/utils/outbox.server.ts):
  * what was queued, sent, is waiting for a retry or was given up on. The
  * secretariat reads it (the messages hold invitation links it may send itself).
+ * A password reset link is not shown: it would let whoever reads this page
+ * (another secretariat member) take over the account for the link's hour.
  */
 import type { OutboxStatus } from "~/lib/mail/statuses";
 import type { Actor } from "~/lib/permissions";
@@ -66,5 +68,15 @@ export async function getOutgoingMail({
   clientAddress?: string;
 }) {
   await authorize({ actor, permission: MAIL_PERMISSION, audit: { entity: "mail", entityId: id, ip: clientAddress } });
-  return prisma.outboxMessage.findUnique({ where: { id } });
+  const message = await prisma.outboxMessage.findUnique({ where: { id } });
+  if (!message) return null;
+  return { ...message, text: withoutSecretLinks(message.text), html: withoutSecretLinks(message.html) };
+}
+
+/** Tokens of single-use links that hand over an account, as they appear in a message. */
+const SECRET_LINK = /(\/reset-password\/)[A-Za-z0-9_-]+/g;
+
+/** `body` with every password reset token replaced by "…" (the link's path stays readable). */
+export function withoutSecretLinks(body: string): string {
+  return body.replace(SECRET_LINK, "$1…");
 }

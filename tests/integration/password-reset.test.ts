@@ -12,6 +12,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { ensureReferenceData } from "~/models/bootstrap.server";
+import { getOutgoingMail } from "~/models/outgoing-mail.server";
 import {
   insertResetToken,
   issueBySecretariat,
@@ -193,6 +194,22 @@ describe("a link sent by the secretariat", () => {
     // The person is told that the password changed.
     await deliverDue({ transport, worker: "reset-test" });
     expect(sink.to(target.email).map((m) => m.parsed.subject)).toContain("Your password was changed");
+  });
+
+  it("is not readable on the Outgoing mail page: the token is blanked, the rest of the message shown", async () => {
+    const { user: sam } = await secretariat();
+    const target = await person();
+    const actor = await actorOf(sam.id);
+    await issueBySecretariat({ actor, userId: target.id });
+    const row = await prisma.outboxMessage.findFirstOrThrow({
+      where: { toAddress: target.email, kind: "password_reset" },
+    });
+    const token = /\/reset-password\/([A-Za-z0-9_-]+)/.exec(row.text)![1];
+    const shown = await getOutgoingMail({ actor, id: row.id });
+    expect(shown!.text).not.toContain(token);
+    expect(shown!.html).not.toContain(token);
+    expect(shown!.text).toContain("/reset-password/…");
+    expect(shown!.text).toContain(target.name);
   });
 
   it("cancels the earlier link when a new one is sent", async () => {

@@ -1,4 +1,4 @@
-/** English UI strings: the account pages (password, sessions, reset) and the password policy. */
+/** English UI strings: the account pages (password, sessions) and the password policy. */
 export default {
   account: {
     title: "Your account",
@@ -53,27 +53,6 @@ export default {
       none: "No other sessions.",
       caption: "Signed-in sessions",
       session: "Session",
-    },
-    reset: {
-      title: "Choose a new password",
-      intro: "Choose a new password for {{email}}. Every browser signed in to this account will be signed out.",
-      submit: "Set new password",
-      done: "Your password has been changed. Sign in with your new password.",
-      unknownTitle: "Reset link not valid",
-      unknown: "This password reset link is not valid. Check that you copied the whole link, or ask for a new one.",
-      expiredTitle: "Reset link expired",
-      expired: "This password reset link has expired (links are valid for one hour). Ask for a new one.",
-      usedTitle: "Reset link already used",
-      used: "This password reset link has already been used. Ask for a new one if you need it.",
-    },
-    issueReset: {
-      heading: "Password reset",
-      intro:
-        "Until reset emails are sent by the platform, you can issue a link and give it to the person yourself. " +
-        "It works once, for one hour; issuing a new link cancels the previous one.",
-      submit: "Issue password reset link",
-      issued: "Reset link (shown only now, valid until {{expiresAt}}):",
-      deactivated: "This account is deactivated: no reset link can be issued.",
     },
   },
 };

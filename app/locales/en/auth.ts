@@ -52,7 +52,6 @@ export default {
       password: "Password",
       name: "Your name",
       newPassword: "Choose a password",
-      newPasswordHint: "At least 12 characters. A phrase of several words is easy to remember and hard to guess.",
       organizationName: "Organization",
       organizationKind: "Kind of organization",
       message: "Message to the secretariat (optional)",
