@@ -14,6 +14,14 @@ export const MAIL_KINDS = {
   accountApproved: "account_approved",
   accountRejected: "account_rejected",
   receipt: "receipt",
+  reminder: "reminder",
+  versionPublished: "version_published",
+  periodOpened: "period_opened",
+  periodExtended: "period_extended",
+  periodChanged: "period_changed",
+  periodClosed: "period_closed",
+  commentsPublished: "comments_published",
+  dispositionsPublished: "dispositions_published",
 } as const;
 
 export interface MailAction {
