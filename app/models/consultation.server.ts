@@ -282,7 +282,15 @@ export async function getConsultationForEdit({
   await authorize({ actor, permission: "update:consultation:any", audit: { ip: clientAddress } });
   const consultation = await prisma.consultation.findUnique({
     where: { slug },
-    select: { id: true, slug: true, title: true, summary: true, commentsVisibility: true, timeZone: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      summary: true,
+      commentsVisibility: true,
+      timeZone: true,
+      reminderDays: true,
+    },
   });
   if (!consultation) throw new DomainError(404, "consultation.errors.notFound");
   return consultation;
@@ -300,22 +308,33 @@ export async function updateConsultation({
 }: {
   actor: Actor | null;
   slug: string;
-  input: { title: string; summary: string; commentsVisibility: "during" | "after_close" };
+  input: {
+    title: string;
+    summary: string;
+    commentsVisibility: "during" | "after_close";
+    /** "7,1" (validated by EditConsultationSchema); absent, unchanged. */
+    reminderDays?: string;
+  };
   clientAddress?: string | null;
 }) {
   await authorize({ actor, permission: "update:consultation:any", audit: { ip: clientAddress } });
   const before = await prisma.consultation.findUnique({
     where: { slug },
-    select: { id: true, title: true, summary: true, commentsVisibility: true },
+    select: { id: true, title: true, summary: true, commentsVisibility: true, reminderDays: true },
   });
   if (!before) throw new DomainError(404, "consultation.errors.notFound");
   await prisma.consultation.update({
     where: { id: before.id },
-    data: { title: input.title, summary: input.summary, commentsVisibility: input.commentsVisibility },
+    data: {
+      title: input.title,
+      summary: input.summary,
+      commentsVisibility: input.commentsVisibility,
+      ...(input.reminderDays === undefined ? {} : { reminderDays: input.reminderDays }),
+    },
     select: { id: true },
   });
-  const changed = (["title", "summary", "commentsVisibility"] as const).filter(
-    (field) => before[field] !== input[field],
+  const changed = (["title", "summary", "commentsVisibility", "reminderDays"] as const).filter(
+    (field) => input[field] !== undefined && before[field] !== input[field],
   );
   await recordAuditEvent({
     actorId: actor!.id,

@@ -8,6 +8,7 @@
  */
 import { expect } from "vitest";
 
+import type { ImportedDocument } from "~/lib/import/types";
 import type { RoleName } from "~/lib/permissions";
 import { ensureReferenceData } from "~/models/bootstrap.server";
 import { createConsultation } from "~/models/consultation.server";
@@ -117,7 +118,7 @@ export async function noticeFixture({
 
 export type NoticeFixture = Awaited<ReturnType<typeof noticeFixture>>;
 
-export function importedDocument(title: string) {
+export function importedDocument(title: string): ImportedDocument {
   return {
     title,
     sections: [

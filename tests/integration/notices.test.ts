@@ -14,6 +14,7 @@ import { closeCommentPeriodNow, setCommentPeriod } from "~/models/consultation.s
 import { decideDispositions, setPublication } from "~/models/disposition.server";
 import { noticeVersionPublished } from "~/models/notice.server";
 import { uploadVersion } from "~/models/version.server";
+import { action as editAction, loader as editLoader } from "~/routes/consultations.$slug.edit";
 import { prisma } from "~/utils/db.server";
 import { smtpTransport, type MailTransport } from "~/utils/mailer.server";
 import { deliverDue } from "~/utils/outbox.server";
@@ -30,6 +31,7 @@ import {
   received,
   type NoticeFixture,
 } from "./notices-fixtures";
+import { startUserSession } from "./session-fixtures";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 
 let sink: SmtpSink;
@@ -258,5 +260,67 @@ describe("publication notices", () => {
     ).toBeNull();
     await deliverAll();
     for (const person of participantsOf(fixture)) expect(received(sink, person.email, fixture.title)).toHaveLength(0);
+  });
+});
+
+describe("the reminder days on the consultation's edit page", () => {
+  const ORIGIN = "http://localhost";
+  function post(slug: string, cookie: string, fields: Record<string, string>) {
+    return new Request(`${ORIGIN}/consultations/${slug}/edit`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields).toString(),
+    });
+  }
+  async function answer(
+    run: () => Promise<unknown>,
+  ): Promise<{ status: number; data: { fieldErrors?: Record<string, string[]> } }> {
+    try {
+      const value = (await run()) as { init?: { status?: number } | null; data?: unknown };
+      return { status: value.init?.status ?? 200, data: value.data as { fieldErrors?: Record<string, string[]> } };
+    } catch (error) {
+      if (error instanceof Response) return { status: error.status, data: {} };
+      throw error;
+    }
+  }
+
+  it("shows them, refuses a bad value (400, nothing changed), stores a good one", async () => {
+    const fixture = await noticeFixture(openPeriod());
+    const cookie = (await startUserSession({ userId: fixture.secretariat.id })).getSetCookie()[0].split(";")[0];
+    const context = { cspNonce: "", requestId: "notices-test", clientAddress: "198.51.100.7" };
+    const page = (await editLoader({
+      request: new Request(`${ORIGIN}/consultations/${fixture.slug}/edit`, { headers: { Cookie: cookie } }),
+      params: { slug: fixture.slug },
+      context,
+    })) as unknown as { data: { consultation: { reminderDays: string } } };
+    expect(page.data.consultation.reminderDays).toBe("7,1");
+    const form = { title: "Renamed", summary: "", commentsVisibility: "during" };
+    for (const bad of ["0", "7;1", "61", "1,2,3,4,5,6", "x".repeat(101)]) {
+      const refused = await answer(() =>
+        editAction({
+          request: post(fixture.slug, cookie, { ...form, reminderDays: bad }),
+          params: { slug: fixture.slug },
+          context,
+        }),
+      );
+      expect(refused.status, bad).toBe(400);
+      expect(refused.data.fieldErrors?.reminderDays, bad).toBeDefined();
+    }
+    const stored = () => prisma.consultation.findUniqueOrThrow({ where: { id: fixture.consultationId } });
+    expect(await stored()).toMatchObject({ title: fixture.title, reminderDays: "7,1" });
+    const saved = await answer(() =>
+      editAction({
+        request: post(fixture.slug, cookie, { ...form, reminderDays: " 1, 14 " }),
+        params: { slug: fixture.slug },
+        context,
+      }),
+    );
+    expect(saved.status).toBe(302);
+    expect(await stored()).toMatchObject({ title: "Renamed", reminderDays: "14,1" });
+    // A form without the field leaves the days as they are.
+    await answer(() =>
+      editAction({ request: post(fixture.slug, cookie, form), params: { slug: fixture.slug }, context }),
+    );
+    expect((await stored()).reminderDays).toBe("14,1");
   });
 });

@@ -6,6 +6,15 @@
  */
 export default {
   notices: {
+    edit: {
+      reminderDays: "Reminders before the deadline (days)",
+      reminderDaysHint:
+        "Delegations with unsubmitted drafts, or that have not commented, are emailed this many days before " +
+        "each deadline, at the deadline's time of day. E.g. 7,1. Leave empty for no reminders.",
+    },
+    errors: {
+      reminderDays: "Give whole numbers of days from 1 to 60, separated by commas (at most 5), e.g. 7,1.",
+    },
     greeting: "Dear {{name}},",
     version: "version {{number}} ({{label}})",
     footer: "You receive this message because you take part in consultations for {{organization}}.",
