@@ -12,7 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { formatInstant } from "~/lib/dates";
 import { closeCommentPeriodNow, setCommentPeriod } from "~/models/consultation.server";
 import { decideDispositions, setPublication } from "~/models/disposition.server";
-import { noticeVersionPublished } from "~/models/notice.server";
+import { noticeVersionPublished, periodChange } from "~/models/notice.server";
 import { uploadVersion } from "~/models/version.server";
 import { action as editAction, loader as editLoader } from "~/routes/consultations.$slug.edit";
 import { prisma } from "~/utils/db.server";
@@ -322,5 +322,29 @@ describe("the reminder days on the consultation's edit page", () => {
       editAction({ request: post(fixture.slug, cookie, form), params: { slug: fixture.slug }, context }),
     );
     expect((await stored()).reminderDays).toBe("14,1");
+  });
+});
+
+describe("what a change of period announces", () => {
+  const now = new Date("2026-05-10T12:00:00Z");
+  const at = (day: number) => new Date(Date.UTC(2026, 4, day, 12));
+  const period = (status: string, opens: number | null, closes: number | null) => ({
+    status,
+    commentsOpenAt: opens === null ? null : at(opens),
+    commentsCloseAt: closes === null ? null : at(closes),
+  });
+
+  it("opened, extended, changed, closed, or nothing", () => {
+    expect(periodChange(period("closed", null, null), period("open", 9, 20), now)).toBe("opened");
+    // Closed on the 5th, open again.
+    expect(periodChange(period("open", 1, 5), period("open", 1, 20), now)).toBe("opened");
+    expect(periodChange(period("open", 1, 20), period("open", 1, 25), now)).toBe("extended");
+    expect(periodChange(period("open", 1, 20), period("open", 1, 15), now)).toBe("changed");
+    expect(periodChange(period("open", 11, 20), period("open", 12, 20), now)).toBe("changed");
+    expect(periodChange(period("open", 1, 20), period("open", 1, 20), now)).toBeNull();
+    expect(periodChange(period("open", 1, 20), period("open", 1, 10), now)).toBe("closed");
+    expect(periodChange(period("open", 11, 20), period("open", 1, 9), now)).toBe("closed");
+    // Already closed, moved within the past: nothing to announce.
+    expect(periodChange(period("open", 1, 5), period("open", 1, 6), now)).toBeNull();
   });
 });
