@@ -227,6 +227,26 @@ describe("reminders before the deadline", () => {
   });
 });
 
+describe("two schedulers at once", () => {
+  it("queue each reminder once", async () => {
+    const fixture = await noticeFixture({
+      opensAt: new Date("2026-03-01T08:00:00Z"),
+      closesAt: new Date("2026-03-20T12:00:00Z"),
+    });
+    const now = new Date("2026-03-13T12:00:00Z");
+    const ticks = await Promise.all([runReminderTick({ now }), runReminderTick({ now })]);
+    expect(ticks.every((tick) => tick.due === 1)).toBe(true);
+    const queued = await prisma.outboxMessage.count({
+      where: { dedupeKey: { startsWith: reminderKeyPrefix(fixture.versionId) } },
+    });
+    expect(ticks[0].queued + ticks[1].queued).toBe(queued);
+    await deliverAll();
+    for (const person of [fixture.c.focal, fixture.c.delegate1, fixture.c.delegate2]) {
+      expect(reminders(fixture, person.email)).toHaveLength(1);
+    }
+  });
+});
+
 describe("the reminder schedule of a long period", () => {
   it("sends nothing before the opening", async () => {
     // Opened four days before the deadline: the 7-day reminder would come before the opening.
