@@ -18,6 +18,7 @@ import helmet from "helmet";
 import { cachedPagePolicy, PageCache, stripPageCacheHeader, type CachedPage } from "../app/lib/page-cache";
 import { checkRequestOrigin, SAFE_METHODS } from "../app/lib/security/origin";
 import { ensureReferenceData } from "../app/models/bootstrap.server";
+import { startReminderScheduler } from "../app/models/reminder.server";
 import { databaseProvider, ensureDatabaseReady, markShuttingDown, prisma } from "../app/utils/db.server";
 import { logger, redactPath } from "../app/utils/logger.server";
 import { startMailWorker } from "../app/utils/mail-worker.server";
@@ -341,6 +342,8 @@ async function main() {
   // Email delivery (app/utils/mail-worker.server.ts) runs here unless it
   // runs as its own process (`npm run worker`, with MAIL_WORKER=off here).
   const mailWorker = process.env.MAIL_WORKER === "off" ? null : startMailWorker();
+  // Reminders before deadlines are queued where mail is delivered (app/models/reminder.server.ts).
+  const reminders = process.env.MAIL_WORKER === "off" ? null : startReminderScheduler();
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -348,7 +351,7 @@ async function main() {
     logger.info("shutting down", { signal });
     markShuttingDown();
     server.close(() => {
-      void Promise.resolve(mailWorker?.stop())
+      void Promise.all([mailWorker?.stop(), reminders?.stop()])
         .then(() => prisma.$disconnect())
         .finally(() => {
           logger.info("stopped", { signal });

@@ -13,6 +13,7 @@ import feedback from "./en/feedback";
 import importErrors from "./en/import";
 import mail from "./en/mail";
 import manage from "./en/manage";
+import notices from "./en/notices";
 import passwordReset from "./en/password-reset";
 import people from "./en/people";
 import reader from "./en/reader";
@@ -31,6 +32,7 @@ const common = {
   ...dispositions,
   ...importErrors,
   ...mail,
+  ...notices,
   ...workspace,
   ...reader,
   ...passwordReset,

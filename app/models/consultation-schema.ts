@@ -5,6 +5,7 @@
 import { z } from "zod";
 
 import { isValidTimeZone } from "~/lib/dates";
+import { formatReminderDays, parseReminderDays } from "~/lib/mail/reminder-schedule";
 import { stripBidiInput } from "~/lib/text/bidi";
 import { keyed } from "~/lib/zod-message";
 
@@ -74,7 +75,7 @@ export const UploadVersionSchema = z
   })
   .strip();
 
-/** Editing a consultation: its title, summary and who sees the comments. */
+/** Editing a consultation: its title, summary, who sees the comments and when delegations are reminded. */
 export const EditConsultationSchema = z
   .object({
     title: z.preprocess(
@@ -89,6 +90,13 @@ export const EditConsultationSchema = z
     commentsVisibility: z.enum(["during", "after_close"], {
       errorMap: () => keyed("manage.errors.visibilityRequired"),
     }),
+    /** "7,1": the days before a deadline at which delegations are reminded; absent, unchanged. */
+    reminderDays: z
+      .string(keyed("notices.errors.reminderDays"))
+      .max(100, keyed("notices.errors.reminderDays"))
+      .refine((value) => parseReminderDays(value) !== null, keyed("notices.errors.reminderDays"))
+      .transform((value) => formatReminderDays(parseReminderDays(value)!))
+      .optional(),
   })
   .strip();
 export type EditConsultationInput = z.infer<typeof EditConsultationSchema>;

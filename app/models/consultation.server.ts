@@ -2,6 +2,8 @@ import { DomainError } from "~/lib/errors";
 import type { ImportedDocument } from "~/lib/import/types";
 import type { Actor } from "~/lib/permissions";
 import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
+import { NOTICE_TRANSACTION, noticePeriodChanged, type PeriodBefore } from "~/models/notice.server";
+import { cancelReminders } from "~/models/reminder.server";
 import { createVersionFromImport } from "~/models/version.server";
 import { recordAuditEvent } from "~/utils/audit.server";
 import { authorize } from "~/utils/authorize.server";
@@ -144,6 +146,7 @@ export async function openConsultation({
       commentsCloseAt: input.closesAt,
       sourceFileName,
       imported,
+      notify: true,
     });
   } catch (error) {
     // The version is written in one transaction; without it the
@@ -173,7 +176,7 @@ function periodOrderError() {
 async function versionWithPeriod(slug: string, versionNumber: number) {
   const version = await prisma.version.findFirst({
     where: { number: versionNumber, consultation: { slug } },
-    select: { id: true, status: true, commentsOpenAt: true },
+    select: { id: true, status: true, commentsOpenAt: true, commentsCloseAt: true },
   });
   if (!version) throw new DomainError(404, "reader.errors.noSuchVersion");
   if (version.status !== "open" && version.status !== "closed") throw new DomainError(409, "manage.errors.noPeriod");
@@ -185,19 +188,26 @@ async function writeCommentPeriod({
   version,
   opensAt,
   closesAt,
+  now,
   clientAddress,
 }: {
   actor: Actor;
-  version: { id: string };
+  version: PeriodBefore & { id: string };
   opensAt: Date;
   closesAt: Date;
+  now: Date;
   clientAddress?: string;
 }) {
-  await prisma.version.update({
-    where: { id: version.id },
-    data: { commentsOpenAt: opensAt, commentsCloseAt: closesAt, status: "open" },
-    select: { id: true },
-  });
+  // The period, its notice and the withdrawal of reminders for a deadline that no longer holds, together.
+  await prisma.$transaction(async (tx) => {
+    await tx.version.update({
+      where: { id: version.id },
+      data: { commentsOpenAt: opensAt, commentsCloseAt: closesAt, status: "open" },
+      select: { id: true },
+    });
+    await cancelReminders(tx, version.id, closesAt > now ? closesAt : null);
+    await noticePeriodChanged(tx, { versionId: version.id, before: version, now });
+  }, NOTICE_TRANSACTION);
   await recordAuditEvent({
     actorId: actor.id,
     action: "version.comment_period",
@@ -216,6 +226,7 @@ export async function setCommentPeriod({
   versionNumber,
   opensAt,
   closesAt,
+  now = new Date(),
   clientAddress,
 }: {
   actor: Actor | null;
@@ -223,12 +234,14 @@ export async function setCommentPeriod({
   versionNumber: number;
   opensAt: Date;
   closesAt: Date;
+  /** What "now" is for the notice (opened, extended, closed). */
+  now?: Date;
   clientAddress?: string;
 }) {
   await authorize({ actor, permission: "update:version:any", audit: { ip: clientAddress } });
   if (closesAt <= opensAt) throw periodOrderError();
   const version = await versionWithPeriod(slug, versionNumber);
-  await writeCommentPeriod({ actor: actor!, version, opensAt, closesAt, clientAddress });
+  await writeCommentPeriod({ actor: actor!, version, opensAt, closesAt, now, clientAddress });
 }
 
 /**
@@ -253,7 +266,7 @@ export async function closeCommentPeriodNow({
   const version = await versionWithPeriod(slug, versionNumber);
   const opened = version.commentsOpenAt;
   const opensAt = opened && opened < now ? opened : new Date(now.getTime() - 1000);
-  await writeCommentPeriod({ actor: actor!, version, opensAt, closesAt: now, clientAddress });
+  await writeCommentPeriod({ actor: actor!, version, opensAt, closesAt: now, now, clientAddress });
 }
 
 /** The edit form's current values; only for those who may edit (403 otherwise, audited), 404 when unknown. */
@@ -269,7 +282,15 @@ export async function getConsultationForEdit({
   await authorize({ actor, permission: "update:consultation:any", audit: { ip: clientAddress } });
   const consultation = await prisma.consultation.findUnique({
     where: { slug },
-    select: { id: true, slug: true, title: true, summary: true, commentsVisibility: true, timeZone: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      summary: true,
+      commentsVisibility: true,
+      timeZone: true,
+      reminderDays: true,
+    },
   });
   if (!consultation) throw new DomainError(404, "consultation.errors.notFound");
   return consultation;
@@ -287,22 +308,33 @@ export async function updateConsultation({
 }: {
   actor: Actor | null;
   slug: string;
-  input: { title: string; summary: string; commentsVisibility: "during" | "after_close" };
+  input: {
+    title: string;
+    summary: string;
+    commentsVisibility: "during" | "after_close";
+    /** "7,1" (validated by EditConsultationSchema); absent, unchanged. */
+    reminderDays?: string;
+  };
   clientAddress?: string | null;
 }) {
   await authorize({ actor, permission: "update:consultation:any", audit: { ip: clientAddress } });
   const before = await prisma.consultation.findUnique({
     where: { slug },
-    select: { id: true, title: true, summary: true, commentsVisibility: true },
+    select: { id: true, title: true, summary: true, commentsVisibility: true, reminderDays: true },
   });
   if (!before) throw new DomainError(404, "consultation.errors.notFound");
   await prisma.consultation.update({
     where: { id: before.id },
-    data: { title: input.title, summary: input.summary, commentsVisibility: input.commentsVisibility },
+    data: {
+      title: input.title,
+      summary: input.summary,
+      commentsVisibility: input.commentsVisibility,
+      ...(input.reminderDays === undefined ? {} : { reminderDays: input.reminderDays }),
+    },
     select: { id: true },
   });
-  const changed = (["title", "summary", "commentsVisibility"] as const).filter(
-    (field) => before[field] !== input[field],
+  const changed = (["title", "summary", "commentsVisibility", "reminderDays"] as const).filter(
+    (field) => input[field] !== undefined && before[field] !== input[field],
   );
   await recordAuditEvent({
     actorId: actor!.id,

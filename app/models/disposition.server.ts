@@ -29,6 +29,7 @@ import {
   tableSelect,
 } from "./feedback/published-table.server";
 import { authorizeConsolidation, dispositionTableAccess, loadFeedbackScope } from "./feedback/scope.server";
+import { NOTICE_TRANSACTION, noticeCommentsPublished } from "./notice.server";
 
 import type { TableAccess } from "./feedback/scope.server";
 
@@ -189,7 +190,12 @@ export async function setPublication({
   const current = consultation[field];
   const next = publish ? (current ?? now) : null;
   if ((current === null) === (next === null)) return { changed: false, publishedAt: current };
-  await prisma.consultation.update({ where: { id: consultation.id }, data: { [field]: next }, select: { id: true } });
+  await prisma.$transaction(async (tx) => {
+    await tx.consultation.update({ where: { id: consultation.id }, data: { [field]: next }, select: { id: true } });
+    // Participants are told with the publication (notice.server.ts); a withdrawal tells no one.
+    if (next && what === "comments")
+      await noticeCommentsPublished(tx, { consultationId: consultation.id, publishedAt: next });
+  }, NOTICE_TRANSACTION);
   await recordAuditEvent({
     actorId: actor?.id ?? null,
     action,

@@ -10,6 +10,7 @@ import { prisma } from "~/utils/db.server";
 
 import { warmComparisonCache } from "./comparison.server";
 import { loadPredecessor, planLineage, writeParagraphLinks } from "./lineage.server";
+import { noticeVersionPublished } from "./notice.server";
 
 /**
  * Everything the reader page needs for one version, in three queries
@@ -120,6 +121,8 @@ export async function createVersionFromImport(input: {
   commentsCloseAt?: Date | null;
   sourceFileName?: string | null;
   imported: ImportedDocument;
+  /** The secretariat publishes it: participants are told, in this transaction (notice.server.ts). */
+  notify?: boolean;
 }) {
   const consultation = await prisma.consultation.findUnique({
     where: { slug: input.consultationSlug },
@@ -204,6 +207,7 @@ export async function createVersionFromImport(input: {
         toIds: created.map((paragraph) => paragraph.id),
       });
     }
+    if (input.notify) await noticeVersionPublished(tx, { versionId: version.id });
     return version;
     // A long document is hundreds of rows in one transaction: on a busy
     // machine (or SQLite's single writer queueing other imports) Prisma's 5 s
@@ -258,6 +262,7 @@ export async function uploadVersion({
     publishedAt: now,
     sourceFileName,
     imported,
+    notify: true,
   });
   const previous = await prisma.version.findFirst({
     where: {

@@ -16,7 +16,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: data.metaTitle }] : (matches[0]?.meta ?? []);
 
-/** `/consultations/:slug/edit`: the secretariat edits title, summary and comment visibility (403 for others). */
+/**
+ * `/consultations/:slug/edit`: the secretariat edits title, summary, comment
+ * visibility and reminder days (403 for others).
+ */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, headers } = await requireUser(request);
   const consultation = await orErrorResponse(
@@ -71,6 +74,23 @@ export default function EditConsultationPage() {
           defaultValue={consultation.commentsVisibility === "during" ? "during" : "after_close"}
           errors={fieldErrors.commentsVisibility}
         />
+        <Field
+          id="edit-reminder-days"
+          label={t("notices.edit.reminderDays")}
+          hint={t("notices.edit.reminderDaysHint")}
+          errors={fieldErrors.reminderDays}
+        >
+          {(control) => (
+            <input
+              {...control}
+              name="reminderDays"
+              type="text"
+              inputMode="numeric"
+              maxLength={100}
+              defaultValue={consultation.reminderDays}
+            />
+          )}
+        </Field>
         <div className="button-row">
           <button type="submit" disabled={busy}>
             {t("manage.edit.save")}

@@ -16,6 +16,14 @@ export const MAIL_KINDS = {
   receipt: "receipt",
   passwordReset: "password_reset",
   passwordChanged: "password_changed",
+  reminder: "reminder",
+  versionPublished: "version_published",
+  periodOpened: "period_opened",
+  periodExtended: "period_extended",
+  periodChanged: "period_changed",
+  periodClosed: "period_closed",
+  commentsPublished: "comments_published",
+  dispositionsPublished: "dispositions_published",
 } as const;
 
 export interface MailAction {

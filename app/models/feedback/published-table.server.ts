@@ -8,6 +8,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { DomainError } from "~/lib/errors";
 import type { IsoRowSource } from "~/lib/feedback";
 import type { Actor } from "~/lib/permissions";
+import { NOTICE_TRANSACTION, noticeDispositionsPublished } from "~/models/notice.server";
 import { recordAuditEvent } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 
@@ -127,8 +128,10 @@ export async function publishDispositionSnapshot({
       data: { dispositionsPublishedAt: publishedAt },
       select: { id: true },
     });
+    await noticeDispositionsPublished(tx, { consultationId, publicationId: created.id, publishedAt });
     return created;
-  });
+    // A large table and one notice per participant: more than Prisma's 5 s default on a busy machine.
+  }, NOTICE_TRANSACTION);
   await recordAuditEvent({
     actorId: actor.id,
     action,
