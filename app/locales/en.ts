@@ -16,6 +16,7 @@ import manage from "./en/manage";
 import notices from "./en/notices";
 import passwordReset from "./en/password-reset";
 import people from "./en/people";
+import preferences from "./en/preferences";
 import reader from "./en/reader";
 import workspace from "./en/workspace";
 
@@ -36,6 +37,7 @@ const common = {
   ...workspace,
   ...reader,
   ...passwordReset,
+  ...preferences,
 };
 
 export default { common } as const;

@@ -33,6 +33,9 @@ export default function AccountPage() {
           <li>
             <Link to="/account/two-factor">{t("account.links.twoFactor")}</Link>
           </li>
+          <li>
+            <Link to="/account/notifications">{t("preferences.accountLink")}</Link>
+          </li>
         </ul>
       </nav>
     </div>

@@ -11,6 +11,8 @@
 /** The kinds of message the platform queues (OutboxMessage.kind). */
 export const MAIL_KINDS = {
   invitation: "invitation",
+  /** One message a day gathering a person's notifications in digest mode (app/models/digest.server.ts). */
+  digest: "digest",
   accountApproved: "account_approved",
   accountRejected: "account_rejected",
   receipt: "receipt",
