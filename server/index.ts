@@ -19,6 +19,7 @@ import { isUnsubscribePost } from "../app/lib/mail/unsubscribe";
 import { cachedPagePolicy, PageCache, stripPageCacheHeader, type CachedPage } from "../app/lib/page-cache";
 import { checkRequestOrigin, SAFE_METHODS } from "../app/lib/security/origin";
 import { ensureReferenceData } from "../app/models/bootstrap.server";
+import { startDigestPasses } from "../app/models/digest.server";
 import { startReminderScheduler } from "../app/models/reminder.server";
 import { databaseProvider, ensureDatabaseReady, markShuttingDown, prisma } from "../app/utils/db.server";
 import { logger, redactPath } from "../app/utils/logger.server";
@@ -347,6 +348,8 @@ async function main() {
   const mailWorker = process.env.MAIL_WORKER === "off" ? null : startMailWorker();
   // Reminders before deadlines are queued where mail is delivered (app/models/reminder.server.ts).
   const reminders = process.env.MAIL_WORKER === "off" ? null : startReminderScheduler();
+  // So are the daily digests (app/models/digest.server.ts, at DIGEST_HOUR_UTC).
+  const digests = process.env.MAIL_WORKER === "off" ? null : startDigestPasses();
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -354,7 +357,7 @@ async function main() {
     logger.info("shutting down", { signal });
     markShuttingDown();
     server.close(() => {
-      void Promise.all([mailWorker?.stop(), reminders?.stop()])
+      void Promise.all([mailWorker?.stop(), reminders?.stop(), digests?.stop()])
         .then(() => prisma.$disconnect())
         .finally(() => {
           logger.info("stopped", { signal });

@@ -31,9 +31,10 @@ describe("structured logs (threats: CRLF, U+202E, zero-width characters in names
 });
 
 describe("redactPath", () => {
-  it("replaces invitation and reset tokens in paths and queries", () => {
+  it("replaces invitation, reset and unsubscribe tokens in paths and queries", () => {
     expect(redactPath("/invitations/abc123SECRET")).toBe("/invitations/[redacted]");
     expect(redactPath("/reset-password/tok_XYZ/confirm")).toBe("/reset-password/[redacted]/confirm");
+    expect(redactPath("/unsubscribe/v1.signedToken?x=1")).toBe("/unsubscribe/[redacted]?x=1");
     expect(redactPath("/login?token=s3cret&redirectTo=%2F")).toBe("/login?token=[redacted]&redirectTo=%2F");
     expect(redactPath("/consultations/gca-guidelines")).toBe("/consultations/gca-guidelines");
   });

@@ -29,7 +29,7 @@ export const logger = {
 };
 
 /** Path segments after which the next one is a secret (an invitation or reset link's token). */
-const TOKEN_PATH = /^(\/(?:invitations|reset-password)\/)[^/?#]+/;
+const TOKEN_PATH = /^(\/(?:invitations|reset-password|unsubscribe)\/)[^/?#]+/;
 /** Query parameters that carry a secret. */
 const TOKEN_PARAMS = /([?&](?:token|code|key)=)[^&#]*/gi;
 
