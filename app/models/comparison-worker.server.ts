@@ -2,11 +2,17 @@
  * Computes comparisons on a worker thread, so that a long comparison never
  * holds the event loop (docs/decisions/0005-comparison-off-the-event-loop.md).
  *
- * The worker does the whole job — reads both versions' paragraphs, runs
- * `comparisonPayload` (app/lib/compare/payload.ts), serializes the result
- * and stores it in ComparisonCache — and hands back the JSON. Each of
- * those steps costs 30–100 ms on a 5,000-paragraph document, and the SQLite
- * driver is synchronous, so on the main thread they would add up to one long stall.
+ * The worker reads both versions' paragraphs, runs `comparisonPayload`
+ * (app/lib/compare/payload.ts) and serializes the result, and hands back the
+ * JSON. Each of those steps costs 30–100 ms on a 5,000-paragraph document,
+ * and the SQLite driver is synchronous, so on the main thread they would add
+ * up to one long stall. The calling thread stores the result in
+ * ComparisonCache: the worker only reads. On SQLite the worker has a
+ * connection of its own, and a write from a second connection makes a
+ * main-thread transaction that has already read fail at once with
+ * "database is locked" (WAL mode cannot upgrade a reader whose snapshot is
+ * stale, and no busy timeout helps); with one writing connection that
+ * cannot happen.
  *
  * ## Where the worker's code comes from
  * The Remix server build is one ESM bundle, and the build script cannot
@@ -86,15 +92,15 @@ export async function loadParagraphsForComparison({ versionId }: { versionId: st
   return paragraphsForComparison(document);
 }
 
-/**
- * Loads, compares, stores in ComparisonCache; returns the stored JSON. On
- * the calling thread: for the worker itself, and for scripts (imports) that
- * have no event loop to protect.
- */
-export async function computeAndStore({ fromVersionId, toVersionId, algorithm }: ComparisonJob): Promise<string> {
+/** Loads both versions and compares them; the JSON to store. Reads only (the worker's job). */
+async function computeComparison({ fromVersionId, toVersionId }: ComparisonJob): Promise<string> {
   const a = await loadParagraphsForComparison({ versionId: fromVersionId });
   const b = await loadParagraphsForComparison({ versionId: toVersionId });
-  const result = JSON.stringify(comparisonPayload(a, b));
+  return JSON.stringify(comparisonPayload(a, b));
+}
+
+/** Stores a computed comparison in ComparisonCache (on the calling thread, never the worker's). */
+async function storeComparison({ fromVersionId, toVersionId, algorithm }: ComparisonJob, result: string) {
   try {
     await prisma.comparisonCache.create({
       data: { fromVersionId, toVersionId, algorithm, result },
@@ -104,6 +110,16 @@ export async function computeAndStore({ fromVersionId, toVersionId, algorithm }:
     // Another instance stored the same pair first: same input, same result.
     if (!isUniqueViolation(error)) throw error;
   }
+}
+
+/**
+ * Loads, compares, stores in ComparisonCache; returns the stored JSON. On
+ * the calling thread: for scripts (imports) that have no event loop to
+ * protect, and when no worker can start.
+ */
+export async function computeAndStore(job: ComparisonJob): Promise<string> {
+  const result = await computeComparison(job);
+  await storeComparison(job, result);
   return result;
 }
 
@@ -111,7 +127,7 @@ export async function computeAndStore({ fromVersionId, toVersionId, algorithm }:
 if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[WORKER_MARK] === true) {
   const port = parentPort;
   port.on("message", (job: Job) => {
-    computeAndStore(job).then(
+    computeComparison(job).then(
       (json) => port.postMessage({ id: job.id, ok: true, json } satisfies Reply),
       (error: unknown) =>
         port.postMessage({
@@ -142,7 +158,7 @@ let unavailable = false;
 let nextJobId = 1;
 const pending = new Map<number, Pending>();
 let idleTimer: NodeJS.Timeout | null = null;
-const stats = { jobs: 0, inline: 0, workersStarted: 0 };
+const stats = { jobs: 0, inline: 0, workersStarted: 0, replies: 0 };
 
 /** Comparisons computed since the process started, and where (for tests and metrics). */
 export function comparisonWorkerStats() {
@@ -178,13 +194,14 @@ function startWorker(): Running {
       running.ready = true;
       return;
     }
+    stats.replies++;
     const job = pending.get(reply.id);
     if (!job) return;
     pending.delete(reply.id);
     clearTimeout(job.timer);
-    if (reply.ok) job.resolve(reply.json);
-    else job.reject(new Error(`Comparison failed: ${reply.error}`));
     settle();
+    if (!reply.ok) return job.reject(new Error(`Comparison failed: ${reply.error}`));
+    storeComparison(job, reply.json).then(() => job.resolve(reply.json), job.reject);
   });
   const fail = (reason: string) => {
     if (current === running) current = null;
@@ -235,7 +252,7 @@ function settle() {
 
 /**
  * Computes the comparison of two versions (by id) off the main thread,
- * stores it in ComparisonCache under `algorithm`, and returns the stored
+ * stores it (from this thread) in ComparisonCache under `algorithm`, and returns the stored
  * JSON. Callers check the cache first and avoid concurrent duplicates.
  */
 export function computeComparisonOffThread(job: ComparisonJob): Promise<string> {
