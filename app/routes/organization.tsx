@@ -137,7 +137,7 @@ export default function OrganizationPage() {
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t("organization.members.title")}</h2>
         <div className="table-scroll" role="region" aria-labelledby="members-title" tabIndex={0}>
-          <table className="members-table">
+          <table className="accounts-table">
             <thead>
               <tr>
                 <th scope="col">{t("organization.members.name")}</th>
@@ -152,9 +152,13 @@ export default function OrganizationPage() {
                   <th scope="row" className="user-text">
                     {member.name}
                   </th>
-                  <td className="account-email">{member.email}</td>
-                  <td>{roleLabel(member.roleName)}</td>
-                  <td>{member.active ? t("organization.members.active") : t("organization.members.deactivated")}</td>
+                  <td className="account-email" data-label={t("organization.members.email")}>
+                    {member.email}
+                  </td>
+                  <td data-label={t("organization.members.role")}>{roleLabel(member.roleName)}</td>
+                  <td data-label={t("organization.members.status")}>
+                    {member.active ? t("organization.members.active") : t("organization.members.deactivated")}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -197,27 +201,29 @@ export default function OrganizationPage() {
           <p>{t("organization.invitations.empty")}</p>
         ) : (
           <div className="table-scroll" role="region" aria-labelledby="invitations-title" tabIndex={0}>
-            <table>
+            <table className="accounts-table">
               <thead>
                 <tr>
                   <th scope="col">{t("organization.invitations.email")}</th>
                   <th scope="col">{t("organization.invitations.role")}</th>
                   <th scope="col">{t("organization.invitations.status")}</th>
-                  <th scope="col">{t("mail.people.delivery")}</th>
+                  <th scope="col">{t("organization.invitations.delivery")}</th>
                   <th scope="col">{t("organization.invitations.actions")}</th>
                 </tr>
               </thead>
               <tbody>
                 {invitations.map((invitation) => (
                   <tr key={invitation.id}>
-                    <td className="account-email">{invitation.email}</td>
-                    <td>{roleLabel(invitation.roleName)}</td>
-                    <td>
+                    <th scope="row" className="account-email">
+                      {invitation.email}
+                    </th>
+                    <td data-label={t("organization.invitations.role")}>{roleLabel(invitation.roleName)}</td>
+                    <td data-label={t("organization.invitations.status")}>
                       {new Date(invitation.expiresAt) <= new Date(now)
                         ? t("organization.invitations.expired", { date: formDate(invitation.expiresAt) })
                         : t("organization.invitations.pending", { date: formDate(invitation.expiresAt) })}
                     </td>
-                    <td>{deliveryLabel(invitation.delivery)}</td>
+                    <td data-label={t("organization.invitations.delivery")}>{deliveryLabel(invitation.delivery)}</td>
                     <td>
                       <Form method="post">
                         <input type="hidden" name="invitationId" value={invitation.id} />

@@ -31,6 +31,7 @@ export default {
       email: "Email",
       role: "Role",
       status: "Status",
+      delivery: "Email delivery",
       actions: "Actions",
       pending: "Pending until {{date}}",
       expired: "Expired on {{date}}",
