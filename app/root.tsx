@@ -17,7 +17,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { remixI18n } from "./i18next.server";
-import { can, isRoleName } from "./lib/permissions";
+import { can, invitesWithinOrganization, isRoleName } from "./lib/permissions";
 import stylesheet from "./styles/app.css";
 import { getSessionUser } from "./utils/auth.server";
 import { useNonce } from "./utils/nonce-provider";
@@ -41,6 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     feedback: can(user, "consolidate:comment:any"),
     importComments: can(user, "consolidate:comment:any"),
     mail: can(user, "read:audit:any"),
+    // A focal point's own organization (the secretariat has the People page instead).
+    organization: invitesWithinOrganization(user),
     // Members of a delegation (delegates and focal points): their organization's comments.
     delegation:
       Boolean(user?.organization) && can(user, "create:comment:own") && can(user, "read:comment:organization"),
@@ -57,6 +59,7 @@ type NavFlags = {
   feedback: boolean;
   importComments: boolean;
   mail: boolean;
+  organization: boolean;
   delegation: boolean;
 };
 
@@ -66,6 +69,7 @@ const NO_NAV: NavFlags = {
   feedback: false,
   importComments: false,
   mail: false,
+  organization: false,
   delegation: false,
 };
 
@@ -144,6 +148,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {nav.mail ? (
                 <li>
                   <NavLink to="/admin/mail">{t("nav.mail")}</NavLink>
+                </li>
+              ) : null}
+              {nav.organization ? (
+                <li>
+                  <NavLink to="/organization">{t("nav.organization")}</NavLink>
                 </li>
               ) : null}
             </ul>

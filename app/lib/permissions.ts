@@ -73,6 +73,8 @@ export const ROLE_PERMISSIONS: Record<RoleName, { description: string; permissio
       "submit:comment:organization",
       "delete:comment:organization",
       "create:contribution:organization",
+      "create:user:organization",
+      "read:user:organization",
     ],
   },
   delegate: {
@@ -85,6 +87,29 @@ export const ROLE_PERMISSIONS: Record<RoleName, { description: string; permissio
   },
 };
 /* eslint-enable consultation/no-literal-ui-text */
+
+/**
+ * The roles a person may grant when inviting into their own organization
+ * (`create:user:organization`, the focal point's organization page): delegates
+ * only. Naming another focal point, who submits the organization's official
+ * position, stays with the secretariat (docs/decisions/0021-focal-points-invite-delegates.md).
+ */
+export const ORGANIZATION_GRANTABLE_ROLES = ["delegate"] as const satisfies readonly RoleName[];
+export type OrganizationGrantableRole = (typeof ORGANIZATION_GRANTABLE_ROLES)[number];
+
+/** Whether `role` may be granted by an invitation from within an organization. */
+export function isOrganizationGrantableRole(role: string): role is OrganizationGrantableRole {
+  return (ORGANIZATION_GRANTABLE_ROLES as readonly string[]).includes(role);
+}
+
+/**
+ * Whether the organization page (/organization) is the actor's way to invite:
+ * they invite within their own organization, and not anywhere (the secretariat
+ * has the People page). A hint for links; the page checks its own permission.
+ */
+export function invitesWithinOrganization(actor: Actor | null | undefined): boolean {
+  return Boolean(actor?.organization) && can(actor, "create:user:organization") && !can(actor, "create:user:any");
+}
 
 export const ORGANIZATION_KINDS = [
   "member_state",

@@ -14,6 +14,7 @@ import importErrors from "./en/import";
 import mail from "./en/mail";
 import manage from "./en/manage";
 import notices from "./en/notices";
+import organization from "./en/organization";
 import passwordReset from "./en/password-reset";
 import people from "./en/people";
 import preferences from "./en/preferences";
@@ -26,6 +27,7 @@ const common = {
   ...account,
   ...comments,
   ...people,
+  ...organization,
   ...manage,
   ...contributions,
   ...compare,

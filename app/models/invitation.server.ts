@@ -380,7 +380,7 @@ export interface InvitationDelivery {
  * (an approved account request's). Ids are cuids of one length, so the
  * prefix names exactly one invitation.
  */
-async function invitationDeliveries(invitationIds: string[]) {
+export async function invitationDeliveries(invitationIds: string[]) {
   const deliveries = new Map<string, InvitationDelivery>();
   if (invitationIds.length === 0) return deliveries;
   const messages = await prisma.outboxMessage.findMany({

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { remixI18n } from "~/i18next.server";
+import { invitesWithinOrganization } from "~/lib/permissions";
 import { requireUser } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -12,11 +13,16 @@ export const meta: MetaFunction<typeof loader> = (args) => [pageTitle(args)];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
   const t = await remixI18n.getFixedT(request);
-  return { metaTitle: t("account.title"), name: user.name, email: user.email };
+  return {
+    metaTitle: t("account.title"),
+    name: user.name,
+    email: user.email,
+    organizationPage: invitesWithinOrganization(user),
+  };
 }
 
 export default function AccountPage() {
-  const { name, email } = useLoaderData<typeof loader>();
+  const { name, email, organizationPage } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="page form-page">
@@ -36,6 +42,11 @@ export default function AccountPage() {
           <li>
             <Link to="/account/notifications">{t("preferences.accountLink")}</Link>
           </li>
+          {organizationPage ? (
+            <li>
+              <Link to="/organization">{t("organization.accountLink")}</Link>
+            </li>
+          ) : null}
         </ul>
       </nav>
     </div>

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = {
   permissionDenied: "permission.check",
   invitationCreated: "invitation.create",
   invitationAccepted: "invitation.accept",
+  invitationWithdrawn: "invitation.withdraw",
   accountRequestCreated: "account_request.create",
   accountRequestApproved: "account_request.approve",
   accountRequestRejected: "account_request.reject",

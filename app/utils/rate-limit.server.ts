@@ -51,6 +51,11 @@ export const RATE_LIMITS = {
   twoFactorPerUser: { limit: 5, windowMs: MINUTE },
   /** Invitations created (directly or by approving a request) per client address. */
   invitationPerAddress: { limit: 20, windowMs: 10 * MINUTE },
+  /**
+   * Invitations a focal point sends from their organization page, per account (app/routes/organization.tsx):
+   * refused ones count too, so the page cannot be used to probe which addresses have accounts.
+   */
+  organizationInvitationPerUser: { limit: 10, windowMs: 60 * MINUTE },
   /** Public account requests per client address. */
   accountRequestPerAddress: { limit: 5, windowMs: 10 * MINUTE },
   /**

@@ -10,6 +10,7 @@ export default {
   nav: {
     consultations: "Consultations",
     people: "People",
+    organization: "Our organization",
     newConsultation: "Open a consultation",
     thisConsultation: "This consultation",
     overview: "Overview",
