@@ -18,10 +18,14 @@ export type Block =
   /** A heading; `depth` is its outline depth in the source (1 = "#", h1). */
   | { kind: "heading"; depth: number; text: string }
   /**
-   * A paragraph. `bullet` marks an item of an unnumbered list ("-", "•",
-   * "·"): it is never merged into the paragraph before it.
+   * A paragraph. `bullet` marks a block that carries no number of its own
+   * (an item of an unnumbered list "-", "•", "·"; a table row; a code
+   * block): it is not numbered and never merged into the paragraph before
+   * it. `keepSeparate` marks a paragraph whose source says where it starts
+   * (a Markdown paragraph after a blank line): numbered as usual, but never
+   * taken for a page-break continuation.
    */
-  | { kind: "paragraph"; text: string; bullet?: boolean };
+  | { kind: "paragraph"; text: string; bullet?: boolean; keepSeparate?: boolean };
 
 /** Options shared by every parser. */
 export interface ParseOptions {
@@ -151,7 +155,13 @@ export function documentFromBlocks(blocks: Block[], options: ParseOptions = {}):
       const paragraph = { number: itemNumber(parent, marker.label), text: marker.rest };
       section.paragraphs.push(paragraph);
       mergeTarget = paragraph;
-    } else if (!block.bullet && mergeTarget !== null && /^[a-z]/.test(text) && !endsLikeSentence(mergeTarget.text)) {
+    } else if (
+      !block.bullet &&
+      !block.keepSeparate &&
+      mergeTarget !== null &&
+      /^[a-z]/.test(text) &&
+      !endsLikeSentence(mergeTarget.text)
+    ) {
       mergeTarget.text = `${mergeTarget.text} ${text}`;
     } else {
       const paragraph = { number: null, text };
