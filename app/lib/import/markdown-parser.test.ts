@@ -107,3 +107,12 @@ describe("text as a reader sees it", () => {
     ]);
   });
 });
+
+describe("navigation", () => {
+  it("drops a table of contents: a list made only of links to places in the document", () => {
+    const toc = "- [Scope](#scope)\n  - [Goals](#goals)\n- [Terms](#terms)";
+    expect(rows(`## Contents\n\n${toc}\n\n## Scope\n\n- [A link](https://example.org) in a real item.`)).toEqual([
+      ["Scope", null, "A link in a real item."],
+    ]);
+  });
+});

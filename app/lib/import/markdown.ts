@@ -165,6 +165,20 @@ function paragraphBody(source: string, text: string): { text: string; footnoteFo
   return { text: stripInlineMarkdown(lines.slice(0, cut).join("\n")), footnoteFollows: true };
 }
 
+/**
+ * A list made only of links to places in the document ("- [Scope](#scope)",
+ * nested the same way) is a table of contents: navigation, not text.
+ */
+function isTableOfContents(list: List): boolean {
+  return list.children.every((item) => {
+    const [first, ...rest] = item.children;
+    if (first?.type !== "paragraph") return false;
+    const content = first.children.filter((node) => !(node.type === "text" && node.value.trim() === ""));
+    if (content.length !== 1 || content[0].type !== "link" || !content[0].url.startsWith("#")) return false;
+    return rest.every((node) => node.type === "list" && isTableOfContents(node));
+  });
+}
+
 /** Walks the tree in document order, collecting blocks. */
 class BlockCollector {
   readonly blocks: Block[] = [];
@@ -237,6 +251,7 @@ class BlockCollector {
    * a paragraph number (converter output writes "- a." for item a.).
    */
   private visitList(list: List) {
+    if (isTableOfContents(list)) return;
     list.children.forEach((item, index) => {
       const [first, ...rest] = item.children;
       if (first?.type === "paragraph") {
