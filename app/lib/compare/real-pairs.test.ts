@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
-import { parseMarkdown } from "../import";
+import { importDocument, parseMarkdown } from "../import";
 import { alignSections, type SectionLink } from "./sections";
 
 import type { ImportedDocument } from "../import";
@@ -89,6 +89,12 @@ describe("GitHub Privacy Statement, January 2017 → May 2018 (the GDPR update)"
     expect(pair.new.title).toBe("GitHub Privacy Statement");
     expectNoMarkup(pair.old);
     expectNoMarkup(pair.new);
+  });
+
+  it("imports the same through an upload of the .md file: the front matter title, not the file name", async () => {
+    const name = "github-privacy-statement-2018-05.md";
+    const uploaded = await importDocument({ fileName: name, bytes: new TextEncoder().encode(read(name)) });
+    expect(uploaded).toEqual(pair.new);
   });
 
   it("imports the new summary table row by row under 'Summary', without its delimiter row", () => {
