@@ -118,6 +118,8 @@ export function documentFromBlocks(blocks: Block[], options: ParseOptions = {}):
   const topDepth = headingDepths.length > 0 ? Math.min(...headingDepths) : 1;
 
   const sections: UnkeyedSection[] = [];
+  /** Depths of the headings that enclose the current one. */
+  const enclosing: number[] = [];
   let current: UnkeyedSection | null = null;
   let parent: string | null = null;
   // The paragraph a page-break continuation may be merged into.
@@ -136,7 +138,12 @@ export function documentFromBlocks(blocks: Block[], options: ParseOptions = {}):
     if (block.kind === "title" || block.kind === "heading") {
       const parsed = parseHeading(text);
       const depth = block.kind === "heading" ? block.depth : topDepth;
-      const level = parsed.level ?? (depth <= topDepth ? 1 : 2);
+      while (enclosing.length > 0 && enclosing[enclosing.length - 1] >= depth) enclosing.pop();
+      // A bare number ("### 1. Account Controls") under a shallower heading numbers a sub-section of it;
+      // "Section 2", "Annex 1" say their level themselves.
+      const nested = enclosing.length > 0 && /^\d+[.)]?(?:\s|$)/.test(text);
+      const level = nested ? 2 : (parsed.level ?? (depth <= topDepth ? 1 : 2));
+      enclosing.push(depth);
       current = { number: parsed.number, heading: parsed.heading, level, paragraphs: [] };
       sections.push(current);
       parent = headingItemParent(parsed.number);
