@@ -5,6 +5,9 @@
  *     comparison (`compareVersions`: align paragraphs, then diff words inside
  *     aligned pairs) against a whole-text `diffWords` of the same two texts,
  *     in the same run. Target: at least 50× faster.
+ * (c) The real pairs of tests/fixtures/corpus/real-pairs (issue 16): Markdown
+ *     import of both versions, comparison and section lineage.
+ * (d) A synthetic 20,000-paragraph pair: the comparison in-process.
  * (b) A synthetic ≈2 MB pair (5,000 paragraphs, 10% edited, some moved,
  *     split, merged): the comparison in-process, and the server's path
  *     (`getComparison`: load from the database, compare on the worker,
@@ -17,9 +20,15 @@ import path from "node:path";
 
 import { diffWords } from "diff";
 
-import { alignParagraphs, compareVersions, paragraphsForComparison, type CompareParagraph } from "~/lib/compare";
+import {
+  alignParagraphs,
+  alignSections,
+  compareVersions,
+  paragraphsForComparison,
+  type CompareParagraph,
+} from "~/lib/compare";
 import { generateDocumentPair } from "~/lib/compare/synthetic";
-import { parseText, type ImportedDocument } from "~/lib/import";
+import { parseMarkdown, parseText, type ImportedDocument } from "~/lib/import";
 
 import { mb, ms, time, withEventLoopProbe } from "./measure";
 import { tableRow } from "./report";
@@ -27,6 +36,12 @@ import { tableRow } from "./report";
 import type { BenchArea } from "./run";
 
 const CORPUS = path.resolve("tests/fixtures/corpus");
+const REAL_PAIRS: Array<[string, string]> = [
+  ["github-privacy-statement-2017-06.md", "github-privacy-statement-2018-05.md"],
+  ["nist-sp800-63-3-xal-2017-01-30-draft.md", "nist-sp800-63-3-xal-2017-06-18-final.md"],
+  ["openjs-cpc-charter-2019-01-14.md", "openjs-cpc-charter-2026-01-07.md"],
+  ["in-toto-spec-v0.9.md", "in-toto-spec-v1.0.md"],
+];
 const TARGET_RATIO = 50;
 const TARGET_COMPARE_MS = 2_000;
 const TARGET_STALL_MS = 100;
@@ -50,6 +65,57 @@ function asDocument(title: string, paragraphs: readonly CompareParagraph[]): Imp
     section.paragraphs.push({ key: paragraph.key, number: paragraph.number, text: paragraph.text });
   }
   return { title, sections };
+}
+
+type Timing = Awaited<ReturnType<typeof time>>;
+const timingCells = (timing: Timing) => [ms(timing.median), ms(timing.min), ms(timing.max), timing.runs];
+
+/** (c) and (d): the real pairs and a 20,000-paragraph pair, in-process. */
+async function realAndLargePairs(log: (message: string) => void): Promise<string[]> {
+  const rows: string[] = [];
+  for (const [oldName, newName] of REAL_PAIRS) {
+    const read = (name: string) => fs.readFileSync(path.join(CORPUS, "real-pairs", name), "utf8");
+    const oldText = read(oldName);
+    const newText = read(newName);
+    log(`real pairs: ${oldName} → ${newName}, 10 runs each`);
+    const parse = await time(() => [parseMarkdown(oldText), parseMarkdown(newText)], { runs: 10, warmup: 2 });
+    const [before, after] = [parseMarkdown(oldText), parseMarkdown(newText)];
+    const a = paragraphsForComparison(before);
+    const b = paragraphsForComparison(after);
+    const compare = await time(() => compareVersions(a, b), { runs: 10, warmup: 2 });
+    const sections = await time(() => alignSections(before, after), { runs: 10, warmup: 2 });
+    const size = `${a.length} → ${b.length} ¶, ${before.sections.length} → ${after.sections.length} §`;
+    rows.push(
+      tableRow([
+        `\`${oldName}\` → \`${newName}\` (${size})`,
+        ms(parse.median),
+        ms(compare.median),
+        ms(sections.median),
+      ]),
+    );
+  }
+  log("large: generating 20,000 paragraphs (seed 11)");
+  const large = generateDocumentPair({ paragraphs: 20_000, seed: 11 });
+  const bytes = Buffer.byteLength(large.a.map((paragraph) => paragraph.text).join("\n\n"));
+  log("large: compareVersions, 3 runs");
+  const largeCompare = await time(() => compareVersions(large.a, large.b), { runs: 3, warmup: 1 });
+  return [
+    "### (c) Real pairs (tests/fixtures/corpus/real-pairs), medians of 10",
+    "",
+    "| pair | import both (`parseMarkdown`) | `compareVersions` | `alignSections` |",
+    "|---|---:|---:|---:|",
+    ...rows,
+    "",
+    "### (d) Synthetic pair, 20,000 paragraphs",
+    "",
+    `\`generateDocumentPair({ paragraphs: 20000, seed: 11 })\`: ${large.a.length} → ${large.b.length} paragraphs, ` +
+      `${mb(bytes)} of text per version.`,
+    "",
+    "| | median | min | max | runs |",
+    "|---|---:|---:|---:|---:|",
+    tableRow(["`compareVersions` in-process", ...timingCells(largeCompare)]),
+    "",
+  ];
 }
 
 async function run(log: (message: string) => void): Promise<string> {
@@ -209,6 +275,8 @@ async function run(log: (message: string) => void): Promise<string> {
     "synchronous SQLite driver performs without yielding, alignment included (see",
     "docs/decisions/0005-comparison-off-the-event-loop.md); it is a CLI/seed path today. Not included: rendering",
     "the page's HTML, which for 5,000 rows costs more than the comparison itself.",
+    "",
+    ...(await realAndLargePairs(log)),
   ].join("\n");
 }
 

@@ -47,6 +47,7 @@ export {
 } from "./compare";
 export { paragraphsForComparison } from "./document";
 export { planLineage, type LineagePlan, type PlannedLink } from "./lineage";
+export { alignSections, type SectionLineage, type SectionLink, type SectionLinkKind } from "./sections";
 export { comparisonPayload, type CachedComparison } from "./payload";
 export {
   buildComparisonPage,

@@ -18,10 +18,14 @@ export type Block =
   /** A heading; `depth` is its outline depth in the source (1 = "#", h1). */
   | { kind: "heading"; depth: number; text: string }
   /**
-   * A paragraph. `bullet` marks an item of an unnumbered list ("-", "•",
-   * "·"): it is never merged into the paragraph before it.
+   * A paragraph. `bullet` marks a block that carries no number of its own
+   * (an item of an unnumbered list "-", "•", "·"; a table row; a code
+   * block): it is not numbered and never merged into the paragraph before
+   * it. `keepSeparate` marks a paragraph whose source says where it starts
+   * (a Markdown paragraph after a blank line): numbered as usual, but never
+   * taken for a page-break continuation.
    */
-  | { kind: "paragraph"; text: string; bullet?: boolean };
+  | { kind: "paragraph"; text: string; bullet?: boolean; keepSeparate?: boolean };
 
 /** Options shared by every parser. */
 export interface ParseOptions {
@@ -114,6 +118,8 @@ export function documentFromBlocks(blocks: Block[], options: ParseOptions = {}):
   const topDepth = headingDepths.length > 0 ? Math.min(...headingDepths) : 1;
 
   const sections: UnkeyedSection[] = [];
+  /** Depths of the headings that enclose the current one. */
+  const enclosing: number[] = [];
   let current: UnkeyedSection | null = null;
   let parent: string | null = null;
   // The paragraph a page-break continuation may be merged into.
@@ -132,7 +138,12 @@ export function documentFromBlocks(blocks: Block[], options: ParseOptions = {}):
     if (block.kind === "title" || block.kind === "heading") {
       const parsed = parseHeading(text);
       const depth = block.kind === "heading" ? block.depth : topDepth;
-      const level = parsed.level ?? (depth <= topDepth ? 1 : 2);
+      while (enclosing.length > 0 && enclosing[enclosing.length - 1] >= depth) enclosing.pop();
+      // A bare number ("### 1. Account Controls") under a shallower heading numbers a sub-section of it;
+      // "Section 2", "Annex 1" say their level themselves.
+      const nested = enclosing.length > 0 && /^\d+[.)]?(?:\s|$)/.test(text);
+      const level = nested ? 2 : (parsed.level ?? (depth <= topDepth ? 1 : 2));
+      enclosing.push(depth);
       current = { number: parsed.number, heading: parsed.heading, level, paragraphs: [] };
       sections.push(current);
       parent = headingItemParent(parsed.number);
@@ -151,7 +162,13 @@ export function documentFromBlocks(blocks: Block[], options: ParseOptions = {}):
       const paragraph = { number: itemNumber(parent, marker.label), text: marker.rest };
       section.paragraphs.push(paragraph);
       mergeTarget = paragraph;
-    } else if (!block.bullet && mergeTarget !== null && /^[a-z]/.test(text) && !endsLikeSentence(mergeTarget.text)) {
+    } else if (
+      !block.bullet &&
+      !block.keepSeparate &&
+      mergeTarget !== null &&
+      /^[a-z]/.test(text) &&
+      !endsLikeSentence(mergeTarget.text)
+    ) {
       mergeTarget.text = `${mergeTarget.text} ${text}`;
     } else {
       const paragraph = { number: null, text };

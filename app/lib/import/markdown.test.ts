@@ -121,10 +121,10 @@ describe("stripInlineMarkdown", () => {
 });
 
 describe("markdownToBlocks", () => {
-  it("joins soft-wrapped lines and starts a block at every paragraph number", () => {
+  it("keeps soft-wrapped lines in one paragraph, even one that starts with a number", () => {
+    // Issue 16 item 3: "…as described in Section⏎6.2 of …" is one paragraph, not a paragraph "6.2".
     expect(markdownToBlocks("First line\nsecond line\n1.2 Next paragraph\n\n- bullet\n-\n---\n## Heading")).toEqual([
-      { kind: "paragraph", text: "First line\nsecond line" },
-      { kind: "paragraph", text: "1.2 Next paragraph" },
+      { kind: "paragraph", text: "First line\nsecond line\n1.2 Next paragraph", keepSeparate: true },
       { kind: "paragraph", text: "bullet", bullet: true },
       { kind: "heading", depth: 2, text: "Heading" },
     ]);
@@ -132,8 +132,8 @@ describe("markdownToBlocks", () => {
 
   it("drops standard Markdown footnote definitions with their continuation lines", () => {
     expect(markdownToBlocks("Text[^1].\n\n[^1]: The note\n  continues here.\n\nMore.")).toEqual([
-      { kind: "paragraph", text: "Text." },
-      { kind: "paragraph", text: "More." },
+      { kind: "paragraph", text: "Text.", keepSeparate: true },
+      { kind: "paragraph", text: "More.", keepSeparate: true },
     ]);
   });
 });
