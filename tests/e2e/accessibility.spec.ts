@@ -31,21 +31,74 @@ function describeViolations(violations: Awaited<ReturnType<AxeBuilder["analyze"]
     .join("\n");
 }
 
-/** Runs axe on the page as it is now; `state` names it in the failure message. */
-async function expectNoViolations(page: Page, state: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+/**
+ * Runs axe on the page as it is now; `state` names it in the failure message.
+ * With `within`, only that part (a panel that changed on a page already checked whole).
+ * Soft: a test goes on to its next page and reports every page's violations at once.
+ */
+async function expectNoViolations(page: Page, state: string, { within }: { within?: string } = {}) {
+  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+  if (within) builder.include(within);
+  const { violations } = await builder.analyze();
   expect.soft(violations.length === 0 ? "" : `${state} (${page.url()}):\n${describeViolations(violations)}`).toBe("");
 }
 
-/** Opens `path`, waits for the app to run, checks the page; the response's status must be `status`. */
-async function checkPage(page: Page, path: string, state: string, status = 200, { app = true } = {}) {
-  const t0 = Date.now();
+/**
+ * Opens `path`, checks the response's `status`, waits for the app to run (not for the redline,
+ * a static page) and for `ready`, then checks the page.
+ */
+async function checkPage(
+  page: Page,
+  path: string,
+  state: string,
+  { status = 200, app = true, ready }: { status?: number; app?: boolean; ready?: () => Promise<void> } = {},
+) {
   const response = await page.goto(path);
   expect(response?.status(), state).toBe(status);
   if (app) await hydrated(page);
-  const t1 = Date.now();
+  await ready?.();
   await expectNoViolations(page, state);
-  console.log(`TIMING ${state}: load ${t1 - t0} ms, axe ${Date.now() - t1} ms`);
+}
+
+/**
+ * Every control of the page that a pointer can use is reached by Tab, in one pass from the top: links,
+ * buttons, fields, summaries, anything with a tabindex of 0 or more (a radio group once, as Tab does).
+ * Hidden, disabled and inert controls are not counted.
+ */
+async function expectEveryControlReachableByTab(page: Page, state: string) {
+  const controls = await page.evaluate(() => {
+    const selector =
+      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex], [contenteditable="true"]';
+    const visible = (element: HTMLElement) =>
+      element.checkVisibility({ visibilityProperty: true }) && element.getClientRects().length > 0;
+    const wanted = [...document.querySelectorAll<HTMLElement>(selector)].filter(
+      (element) =>
+        !element.matches(':disabled, [tabindex^="-"]') &&
+        !element.closest("[inert]") &&
+        (visible(element) ||
+          (element instanceof HTMLInputElement && element.labels?.[0] && visible(element.labels[0]))),
+    );
+    return wanted.map((element, index) => {
+      element.dataset.tabCheck =
+        element instanceof HTMLInputElement && element.type === "radio" ? `radio:${element.name}` : String(index);
+      return {
+        key: element.dataset.tabCheck,
+        html: element.outerHTML.slice(0, 120),
+      };
+    });
+  });
+  // Each control the focus lands on, noted in the page: one round trip per Tab press, not two.
+  await page.evaluate(() => {
+    const reached: string[] = [];
+    (window as unknown as { tabReached: string[] }).tabReached = reached;
+    document.addEventListener("focusin", (event) => reached.push((event.target as HTMLElement).dataset.tabCheck ?? ""));
+    (document.activeElement as HTMLElement | null)?.blur();
+  });
+  // Enough presses for every control once, whatever the browser's own stops.
+  for (let presses = 0; presses < controls.length + 3; presses++) await page.keyboard.press("Tab");
+  const reached = new Set(await page.evaluate(() => (window as unknown as { tabReached: string[] }).tabReached));
+  const missed = controls.filter((control) => !reached.has(control.key)).map((control) => control.html);
+  expect.soft(missed, `${state}: controls Tab does not reach`).toEqual([]);
 }
 
 function panelOf(page: Page, number: string) {
@@ -84,7 +137,7 @@ test("pages without signing in: home, sign-in and its neighbours, account reques
   await checkPage(page, "/login", "login");
   await checkPage(page, "/forgot-password", "forgot password");
   await checkPage(page, "/request-account", "account request");
-  await checkPage(page, "/no-such-page", "404", 404);
+  await checkPage(page, "/no-such-page", "404", { status: 404 });
 
   // Forgot password → the emailed link → the reset form.
   const person = await createUser({ role: "delegate", name: "Rita Reset", password: "a test passphrase of words" });
@@ -98,21 +151,29 @@ test("pages without signing in: home, sign-in and its neighbours, account reques
 
   const token = signUnsubscribeToken(serverUnsubscribeKey(), { userId: people.delegate.id, scope: "reminder" });
   await checkPage(page, `/unsubscribe/${token}`, "unsubscribe confirmation");
-  await page.getByRole("button").filter({ hasText: /unsubscribe|stop/i }).first().click();
+  await page
+    .getByRole("button")
+    .filter({ hasText: /unsubscribe|stop/i })
+    .first()
+    .click();
   await expectNoViolations(page, "unsubscribed");
 });
 
 test("reading without signing in: overview, reader, unpublished dispositions, an error", async ({ page, gca }) => {
+  // Long pages: axe takes seconds on each on a busy machine.
+  test.setTimeout(240_000);
   await checkPage(page, gca.path(), "consultation overview");
   await checkPage(page, gca.path("/versions/1"), "reader, anonymous");
-  await checkPage(page, gca.path("/dispositions"), "dispositions, not published", 404);
-  await checkPage(page, gca.path("/versions/abc"), "error page (bad version)", 404);
+  await checkPage(page, gca.path("/dispositions"), "dispositions, not published", { status: 404 });
+  await checkPage(page, gca.path("/versions/abc"), "error page (bad version)", { status: 404 });
 });
 
 test("comparison without signing in: all paragraphs, changes only, the redline page", async ({ page, gca }) => {
+  // Long pages: axe takes seconds on each on a busy machine.
+  test.setTimeout(240_000);
   await checkPage(page, gca.path("/compare/1...2"), "compare, all paragraphs");
   await checkPage(page, gca.path("/compare/1...2?only=changes"), "compare, changes only");
-  await checkPage(page, gca.path("/compare/1...2/export.html"), "redline page", 200, { app: false });
+  await checkPage(page, gca.path("/compare/1...2/export.html"), "redline page", { app: false });
 });
 
 test("a delegate comments in the reader (desktop and phone); the focal point submits and gets the receipt", async ({
@@ -122,29 +183,32 @@ test("a delegate comments in the reader (desktop and phone); the focal point sub
   signInAs,
   pageAs,
 }) => {
+  // Long pages: axe takes seconds on each on a busy machine.
+  test.setTimeout(240_000);
   await signInAs(people.delegate);
-  await checkPage(page, gca.path("/versions/1?p=2-9-a#p-2-9-a"), "reader, delegate, panel open");
   const panel = panelOf(page, "2.9 a.");
-  await editorReady(panel);
-  await expectNoViolations(page, "reader, delegate, panel open with the editor");
+  await checkPage(page, gca.path("/versions/1?p=2-9-a#p-2-9-a"), "reader, delegate, panel open with the editor", {
+    ready: () => editorReady(panel),
+  });
   await panel.getByRole("radio", { name: "General" }).check();
   await panel.getByRole("textbox", { name: "Comment" }).click();
   await page.keyboard.type("Name the national CIRT here.");
   await panel.getByRole("button", { name: "Save comment" }).click();
   await expect(panel.getByRole("status").filter({ hasText: "Your comment was saved." })).toBeVisible();
-  await expectNoViolations(page, "reader, delegate, comment saved");
+  await expectNoViolations(page, "reader, delegate, comment saved", { within: ".comment-panel" });
 
   await page.setViewportSize({ width: 390, height: 844 });
-  await checkPage(page, gca.path("/versions/1?p=2-9-b#p-2-9-b"), "reader, phone, panel open");
-  await editorReady(panelOf(page, "2.9 b."));
-  await expectNoViolations(page, "reader, phone, panel open with the editor");
+  await checkPage(page, gca.path("/versions/1?p=2-9-b#p-2-9-b"), "reader, phone, panel open with the editor", {
+    ready: () => editorReady(panelOf(page, "2.9 b.")),
+  });
   await page.setViewportSize({ width: 1280, height: 720 });
 
   await checkPage(page, gca.path("/delegation"), "workspace, delegate");
-  await checkPage(page, "/admin/people", "error page (forbidden)", 403);
+  await checkPage(page, "/admin/people", "error page (forbidden)", { status: 403 });
 
   const focal = await pageAs(people.focalPoint);
   await checkPage(focal, gca.path("/delegation"), "workspace, focal point");
+  await expectEveryControlReachableByTab(focal, "workspace, focal point");
   await focal.getByRole("checkbox", { name: "Select this draft for submission" }).check();
   await focal.getByRole("button", { name: "Review the selected drafts" }).click();
   await expect(focal.getByRole("region", { name: "Confirm the submission" })).toBeVisible();
@@ -165,6 +229,7 @@ test("account pages: account, password, sessions, two-factor enrolment, notifica
   await checkPage(page, "/account/sessions", "sessions");
   await checkPage(page, "/account/two-factor", "two-factor enrolment");
   await checkPage(page, "/account/notifications", "notifications");
+  await expectEveryControlReachableByTab(page, "notifications");
 });
 
 test("the secretariat's pages: dashboard, dispositions, imports, consultations, people, mail, invitation", async ({
@@ -178,6 +243,8 @@ test("the secretariat's pages: dashboard, dispositions, imports, consultations, 
   baseURL,
   suffix,
 }) => {
+  // Long pages: axe takes seconds on each on a busy machine.
+  test.setTimeout(240_000);
   const university = await createOrganization({ name: "University of Example", kind: "academia" });
   await addComments(gca, feedbackOf([people.delegation, university]));
   await signInAs(people.secretariat);
@@ -187,6 +254,7 @@ test("the secretariat's pages: dashboard, dispositions, imports, consultations, 
   await checkPage(page, gca.path("/comments/import"), "import comments");
   await checkPage(page, "/consultations/new", "new consultation");
   await checkPage(page, gca.path("/edit"), "edit consultation");
+  await expectEveryControlReachableByTab(page, "edit consultation");
   await checkPage(page, `/admin/people/${people.delegate.id}`, "a person's page");
   await checkPage(page, "/admin/mail", "outgoing mail");
 
@@ -201,6 +269,7 @@ test("the secretariat's pages: dashboard, dispositions, imports, consultations, 
 
   // People, then an invitation followed in a browser of its own.
   await checkPage(page, "/admin/people", "people");
+  await expectEveryControlReachableByTab(page, "people");
   const email = `invitee.${suffix}@e2e.test`;
   const invite = page.getByRole("region", { name: "Invite someone" });
   await invite.getByLabel("Email address", { exact: true }).fill(email);
