@@ -37,7 +37,8 @@ function describeViolations(violations: Awaited<ReturnType<AxeBuilder["analyze"]
  * Soft: a test goes on to its next page and reports every page's violations at once.
  */
 async function expectNoViolations(page: Page, state: string, { within }: { within?: string } = {}) {
-  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+  // Violations only: axe then skips the details of what passed, seconds on a long page.
+  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ["violations"] });
   if (within) builder.include(within);
   const { violations } = await builder.analyze();
   expect.soft(violations.length === 0 ? "" : `${state} (${page.url()}):\n${describeViolations(violations)}`).toBe("");
@@ -68,7 +69,8 @@ async function checkPage(
 async function expectEveryControlReachableByTab(page: Page, state: string) {
   const controls = await page.evaluate(() => {
     const selector =
-      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex], [contenteditable="true"]';
+      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex], [contenteditable="true"], ' +
+      '[role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="tab"], [role="switch"]';
     const visible = (element: HTMLElement) =>
       element.checkVisibility({ visibilityProperty: true }) && element.getClientRects().length > 0;
     const wanted = [...document.querySelectorAll<HTMLElement>(selector)].filter(
