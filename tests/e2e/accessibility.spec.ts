@@ -17,6 +17,7 @@ import { serverUnsubscribeKey } from "./support/unsubscribe-key";
 
 import type { Page } from "@playwright/test";
 
+const PASSWORD = "a test passphrase of several words";
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** Per rule: its id, impact and help, axe's summary of what is wrong, and the elements (the first ten). */
@@ -37,8 +38,9 @@ function describeViolations(violations: Awaited<ReturnType<AxeBuilder["analyze"]
  * Soft: a test goes on to its next page and reports every page's violations at once.
  */
 async function expectNoViolations(page: Page, state: string, { within }: { within?: string } = {}) {
-  // Violations only: axe then skips the details of what passed, seconds on a long page.
-  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ["violations"] });
+  // Violations only: axe then skips the details of what passed, seconds on a long page. (options() before
+  // withTags(): options() replaces the whole options object, the tags included.)
+  const builder = new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).withTags(WCAG_TAGS);
   if (within) builder.include(within);
   const { violations } = await builder.analyze();
   expect.soft(violations.length === 0 ? "" : `${state} (${page.url()}):\n${describeViolations(violations)}`).toBe("");
@@ -142,7 +144,7 @@ test("pages without signing in: home, sign-in and its neighbours, account reques
   await checkPage(page, "/no-such-page", "404", { status: 404 });
 
   // Forgot password → the emailed link → the reset form.
-  const person = await createUser({ role: "delegate", name: "Rita Reset", password: "a test passphrase of words" });
+  const person = await createUser({ role: "delegate", name: "Rita Reset", password: PASSWORD });
   await page.goto("/forgot-password");
   await page.getByLabel("Email address", { exact: true }).fill(person.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
@@ -153,12 +155,19 @@ test("pages without signing in: home, sign-in and its neighbours, account reques
 
   const token = signUnsubscribeToken(serverUnsubscribeKey(), { userId: people.delegate.id, scope: "reminder" });
   await checkPage(page, `/unsubscribe/${token}`, "unsubscribe confirmation");
-  await page
-    .getByRole("button")
-    .filter({ hasText: /unsubscribe|stop/i })
-    .first()
-    .click();
+  await page.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(page.getByRole("status")).toContainText("You are unsubscribed");
   await expectNoViolations(page, "unsubscribed");
+
+  // The second step of signing in: the code of a secretariat account.
+  const officer = await createUser({ role: "secretariat", name: "Olive Officer", password: PASSWORD });
+  await page.goto("/login");
+  await page.getByLabel("Email address", { exact: true }).fill(officer.email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/login\/two-factor/);
+  await hydrated(page);
+  await expectNoViolations(page, "sign-in, two-factor code");
 });
 
 test("reading without signing in: overview, reader, unpublished dispositions, an error", async ({ page, gca }) => {
