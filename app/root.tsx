@@ -27,7 +27,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.metaTitle }] : []);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, t] = await Promise.all([remixI18n.getLocale(request), remixI18n.getFixedT(request)]);
@@ -118,6 +118,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {/* A page no route matched has no root data and so no title of its own: the site's name. */}
+        {rootData ? null : <title>{t("app.name")}</title>}
         <Links />
       </head>
       <body>

@@ -67,7 +67,9 @@ export function FeedbackHeatMap({
                           aria-label={t("feedback.heatMap.paragraph", { count: paragraph.count, number })}
                           title={t("feedback.heatMap.paragraph", { count: paragraph.count, number })}
                         >
-                          <span className="heat-number">{number}</span>
+                          {/* The space keeps the number and the count two words of the name (WCAG 2.5.3):
+                              "4.5 1" is then part of "Paragraph 4.5: 1 comment". */}
+                          <span className="heat-number">{number}</span>{" "}
                           <span className="heat-count">{paragraph.count > 0 ? paragraph.count : "\u00a0"}</span>
                         </Link>
                       </li>

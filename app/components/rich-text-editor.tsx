@@ -203,7 +203,8 @@ export function RichTextEditor({
           pressed={active.orderedList}
           onPress={(c) => c.toggleOrderedList()}
         >
-          <span aria-hidden="true">1.</span>
+          {/* "1." drawn by the stylesheet: a symbol, not a text label, so the button's name need not contain it. */}
+          <span aria-hidden="true" className="rte-glyph-ordered-list" />
         </ToolbarButton>
         <button
           type="button"

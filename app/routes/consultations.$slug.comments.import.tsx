@@ -17,10 +17,11 @@ import {
 import { MAX_IMPORT_BYTES as MAX_TEMPLATE_BYTES } from "~/models/feedback/template-file.server";
 import { requireUser } from "~/utils/auth.server";
 import { actionFailure, orErrorResponse, readMultipartForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.metaTitle }] : []);
+export const meta: MetaFunction<typeof loader> = (args) => [pageTitle(args)];
 
 /** The import form; the file itself is checked by the model. */
 const ImportFormSchema = z.object({

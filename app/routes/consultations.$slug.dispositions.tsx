@@ -10,11 +10,12 @@ import { translateMessage } from "~/lib/translate-message";
 import { getDispositionTable } from "~/models/disposition.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { orErrorResponse } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
 import { allowPublicPageCache, publicPageCacheHeaders } from "~/utils/page-cache.server";
 
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.metaTitle }] : []);
+export const meta: MetaFunction<typeof loader> = (args) => [pageTitle(args)];
 
 function positiveInteger(value: string | null) {
   const number = Number(value);

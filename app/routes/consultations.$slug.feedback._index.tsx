@@ -31,10 +31,11 @@ import { feedbackActionFailure, feedbackValidationFailure } from "~/models/feedb
 import { getFeedbackDashboard } from "~/models/feedback.server";
 import { requirePermission } from "~/utils/auth.server";
 import { orErrorResponse, readFormData } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.metaTitle }] : []);
+export const meta: MetaFunction<typeof loader> = (args) => [pageTitle(args)];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, headers } = await requirePermission(request, "consolidate:comment:any", { ip: context.clientAddress });

@@ -17,10 +17,11 @@ import { feedbackActionFailure, feedbackValidationFailure } from "~/models/feedb
 import { getParagraphFeedback } from "~/models/feedback.server";
 import { requirePermission } from "~/utils/auth.server";
 import { orErrorResponse, readFormData } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.metaTitle }] : []);
+export const meta: MetaFunction<typeof loader> = (args) => [pageTitle(args)];
 
 function versionParam(url: URL) {
   const value = Number(url.searchParams.get("v"));

@@ -10,10 +10,11 @@ import { dispositionPublicationBlocked } from "~/models/disposition.server";
 import { getPublicationImpact } from "~/models/feedback/publication.server";
 import { requirePermission } from "~/utils/auth.server";
 import { errorResponse, orErrorResponse } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
 
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.metaTitle }] : []);
+export const meta: MetaFunction<typeof loader> = (args) => [pageTitle(args)];
 
 /**
  * The confirmation step before publishing (works without JavaScript): says

@@ -23,16 +23,17 @@ export default {
     // While submitted comments are not public (app/models/comment-read.server.ts), a paragraph
     // does not say "No comments": the reader cannot know, and it would be untrue.
     notPublishedYet: "Comments published after the period",
-    // The labels keep the usual "… comments on paragraph N" shape: people (and tests) look for it.
-    notPublishedYetLabel: "Comments on paragraph {{number}}: published after the comment period. Open to comment",
+    // The labels start with the link's visible text (WCAG 2.5.3, label in name), then keep the usual
+    // "… comments on paragraph N" shape: people (and tests) look for it.
+    notPublishedYetLabel: "Comments published after the period: comments on paragraph {{number}}. Open to comment",
     yoursOnly_one: "{{count}} of your organization's; others published later",
     yoursOnly_other: "{{count}} of your organization's; others published later",
     yoursOnlyLabel_one:
-      "{{count}} comment on paragraph {{number}} from your organization; the others are published after the " +
-      "comment period. Open",
+      "{{count}} of your organization's; others published later: {{count}} comment on paragraph {{number}} " +
+      "from your organization. Open",
     yoursOnlyLabel_other:
-      "{{count}} comments on paragraph {{number}} from your organization; the others are published after the " +
-      "comment period. Open",
+      "{{count}} of your organization's; others published later: {{count}} comments on paragraph {{number}} " +
+      "from your organization. Open",
     panelNotPublished:
       "The comments received are published after the comment period. Until then only the secretariat reads " +
       "them, and each organization reads its own.",
