@@ -195,7 +195,7 @@ function rssCurve(samples: number[]) {
 function report(rows: Row[], skipped: string | null) {
   const lines = [
     [
-      `${COUNT.toLocaleString("en")} reminders queued by \`runReminderTick\` (one transaction,`,
+      `${COUNT.toLocaleString("en")} reminders queued by \`runReminderTick\` (250 participants a transaction,`,
       `one reminder per delegate of ${ORGANIZATIONS} organizations without comments)`,
       "and delivered by the worker loop (`startMailWorker`,",
       "batches of 50, 5 pooled SMTP connections) to an SMTP server in the parent process on loopback,",
