@@ -24,6 +24,7 @@ const AREAS: Array<{ name: string; load: () => Promise<BenchArea> }> = [
   { name: "compare", load: async () => (await import("./compare")).compareArea },
   { name: "http", load: async () => (await import("./http")).httpArea },
   { name: "feedback", load: async () => (await import("./feedback")).feedbackArea },
+  { name: "notifications", load: async () => (await import("./notifications")).notificationsArea },
 ];
 
 async function main() {

@@ -58,7 +58,12 @@ function corpus(file: string) {
   return fs.readFileSync(path.join(CORPUS, file), "utf8");
 }
 
-export async function seed({ now = new Date(), quiet = false } = {}) {
+/**
+ * `mail`: also the demo's outgoing mail (prisma/demo-mail.ts), as `npm start`
+ * and `npm run db:seed` seed; off for the tests and benchmarks that seed,
+ * which count the mail and invitations they make themselves.
+ */
+export async function seed({ now = new Date(), quiet = false, mail = false } = {}) {
   await ensureDatabaseReady();
   await ensureReferenceData();
   const existing = await prisma.consultation.findUnique({ where: { slug: GCA_SLUG }, select: { id: true } });
@@ -150,6 +155,7 @@ export async function seed({ now = new Date(), quiet = false } = {}) {
   });
 
   await (await import("./demo-comments")).seedDemoComments({ slug: GCA_SLUG, versionNumber: 1, now });
+  if (mail) await (await import("./demo-mail")).seedDemoMail({ slug: GCA_SLUG, now });
   if (!quiet) {
     console.log("\nSeeded the GCA consultation. Demo accounts (password for all: %s):", DEMO_PASSWORD);
     for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(12)} ${account.email}`);
@@ -160,7 +166,7 @@ export async function seed({ now = new Date(), quiet = false } = {}) {
 
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === path.resolve("prisma/seed.ts");
 if (invokedDirectly) {
-  seed()
+  seed({ mail: true })
     .then(() => prisma.$disconnect())
     .catch(async (error: unknown) => {
       console.error(error);

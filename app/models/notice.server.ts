@@ -48,7 +48,7 @@ export async function listParticipants(tx: Tx): Promise<Participant[]> {
       organizationId: { not: null },
       role: { permissions: { some: { action: "create", entity: "comment", access: "own" } } },
     },
-    orderBy: [{ organizationId: "asc" }, { name: "asc" }],
+    orderBy: [{ organizationId: "asc" }, { name: "asc" }, { id: "asc" }],
     select: {
       id: true,
       name: true,

@@ -67,11 +67,25 @@ function reminderDueOn(version: PeriodVersion, now: Date): ScheduledReminder | n
 }
 
 /**
- * Queues the reminders due on one version, with `tx`; returns how many.
+ * Participants per reminder transaction. One transaction for 10,000
+ * recipients ran past its timeout, and on SQLite it held the one write lock
+ * for over a minute, stalling every comment submitted meanwhile. The
+ * deduplication keys make the slices safe to run one after another (or again).
+ */
+export const REMINDER_SLICE = 250;
+
+/**
+ * Queues the reminders due on one version to the participants in
+ * `slice` (by their order in listParticipants), with `tx`; returns how many.
  * Reads the drafts and submissions now, so a reminder never counts drafts
  * submitted before it is due.
  */
-export async function queueVersionReminders(tx: Tx, versionId: string, now: Date) {
+export async function queueVersionReminders(
+  tx: Tx,
+  versionId: string,
+  now: Date,
+  slice: { from: number; count: number } = { from: 0, count: Infinity },
+) {
   const version = await tx.version.findUnique({ where: { id: versionId }, select: periodSelect });
   if (!version) return 0;
   const due = reminderDueOn(version, now);
@@ -106,7 +120,7 @@ export async function queueVersionReminders(tx: Tx, versionId: string, now: Date
   });
   const url = absoluteUrl(workspacePath(consultation.slug));
   let queued = 0;
-  for (const person of participants) {
+  for (const person of participants.slice(slice.from, slice.from + slice.count)) {
     const organization = person.organizationName;
     const organizationDrafts = draftsOfOrganization.get(person.organizationId) ?? 0;
     const ownDrafts = draftsOfAuthor.get(`${person.organizationId}:${person.id}`) ?? 0;
@@ -214,15 +228,18 @@ export async function runReminderTick({ now = new Date(), db = prisma }: { now?:
   for (const version of open) {
     if (!reminderDueOn(version, now)) continue;
     tick.due++;
-    try {
-      tick.queued += await db.$transaction((tx) => queueVersionReminders(tx, version.id, now), {
-        maxWait: 15_000,
-        timeout: 60_000,
-      });
-    } catch (error) {
-      // Another instance queued the same reminders at the same moment: they are queued once.
-      if (!isUniqueViolation(error)) throw error;
-      logger.info("reminders already queued by another process", { versionId: version.id });
+    const participants = (await listParticipants(db)).length;
+    for (let from = 0; from < participants; from += REMINDER_SLICE) {
+      try {
+        tick.queued += await db.$transaction(
+          (tx) => queueVersionReminders(tx, version.id, now, { from, count: REMINDER_SLICE }),
+          { maxWait: 15_000, timeout: 60_000 },
+        );
+      } catch (error) {
+        // Another instance queued the same reminders at the same moment: they are queued once.
+        if (!isUniqueViolation(error)) throw error;
+        logger.info("reminders already queued by another process", { versionId: version.id, from });
+      }
     }
   }
   return tick;

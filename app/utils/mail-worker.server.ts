@@ -39,7 +39,8 @@ export function startMailWorker({
         do {
           again = false;
           pass = await deliverDue({ transport, batch });
-        } while (!stopped && (pass.claimed === batch || again));
+          // A pass that claimed fewer than `batch` may have lost rows to another worker: look again until none.
+        } while (!stopped && (pass.claimed > 0 || again));
       } catch (error) {
         logger.error("mail worker pass failed", { error: error instanceof Error ? error.message : "unknown" });
       }

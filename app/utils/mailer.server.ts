@@ -54,9 +54,16 @@ function toNodemailer(mail: OutgoingMail): SendMailOptions {
   };
 }
 
-/** An SMTP transport for `url`, keeping up to `connections` connections open. */
+/**
+ * An SMTP transport for `url`, keeping up to `connections` connections open
+ * and sending every message over them. The pool options go in the one
+ * options object with the url: nodemailer's second argument is per-message
+ * defaults, where `pool` is silently ignored and every message would open a
+ * connection of its own (a worker sending five at a time then holds five new
+ * connections per pass, and a mail server that limits connections refuses it).
+ */
 export function smtpTransport(url: string, connections = 5): MailTransport {
-  const transporter = nodemailer.createTransport(url, { pool: true, maxConnections: connections } as never);
+  const transporter = nodemailer.createTransport({ url, pool: true, maxConnections: connections });
   return {
     kind: "smtp",
     async send(mail) {

@@ -12,6 +12,10 @@
  * both claim a row, on SQLite and on PostgreSQL alike. A worker that dies
  * after claiming leaves its rows to be taken over once the lease has passed;
  * a worker that lost its lease cannot record an outcome over the new claim.
+ * A pass records its sent messages in one UPDATE at its end, so a worker
+ * killed mid-pass leaves every row of that pass claimed: the one bound on
+ * resends after a crash is the rows claimed at the kill, each resent under
+ * its own Message-ID.
  */
 import crypto from "node:crypto";
 
@@ -79,31 +83,48 @@ export async function queueEmail(db: Db, input: EmailInput): Promise<string | nu
   return id;
 }
 
+/**
+ * How long a claim holds (MAIL_CLAIM_LEASE_MS, default CLAIM_LEASE_MS): after
+ * it, the rows of a worker that died mid-pass are claimed again by another.
+ * Longer than any pass can take, or a slow worker's rows are sent twice.
+ */
+export function claimLeaseMs(): number {
+  const configured = Number(process.env.MAIL_CLAIM_LEASE_MS);
+  return Number.isFinite(configured) && configured > 0 ? configured : CLAIM_LEASE_MS;
+}
+
 /** Claims up to `limit` due messages for `worker`; returns the rows claimed. */
 export async function claimDue(worker: string, limit: number, now = new Date(), db: typeof prisma = prisma) {
   const due: Prisma.OutboxMessageWhereInput = {
     OR: [
       { status: "pending", nextAttemptAt: { lte: now } },
-      { status: "sending", claimedAt: { lt: new Date(now.getTime() - CLAIM_LEASE_MS) } },
+      { status: "sending", claimedAt: { lt: new Date(now.getTime() - claimLeaseMs()) } },
     ],
   };
-  const candidates = await db.outboxMessage.findMany({
-    where: due,
-    orderBy: { nextAttemptAt: "asc" },
-    take: limit,
-    select: { id: true },
-  });
-  if (candidates.length === 0) return [];
-  // A claim token unique to this pass: the rows this UPDATE changed are exactly those carrying it.
-  const claim = `${worker}:${crypto.randomUUID()}`;
-  await db.outboxMessage.updateMany({
-    where: { AND: [{ id: { in: candidates.map((row) => row.id) } }, due] },
-    data: { status: "sending", claimedAt: now, claimedBy: claim, attempts: { increment: 1 } },
-  });
-  return db.outboxMessage.findMany({
-    where: { claimedBy: claim, status: "sending" },
-    orderBy: { nextAttemptAt: "asc" },
-  });
+  // Two workers reading at once see the same oldest rows and one of them claims none: it looks again
+  // (the rows just claimed are no longer due) rather than idling until its next poll.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const candidates = await db.outboxMessage.findMany({
+      where: due,
+      orderBy: { nextAttemptAt: "asc" },
+      take: limit,
+      select: { id: true },
+    });
+    if (candidates.length === 0) return [];
+    // A claim token unique to this pass: the rows this UPDATE changed are exactly those carrying it.
+    const claim = `${worker}:${crypto.randomUUID()}`;
+    const { count } = await db.outboxMessage.updateMany({
+      where: { AND: [{ id: { in: candidates.map((row) => row.id) } }, due] },
+      data: { status: "sending", claimedAt: now, claimedBy: claim, attempts: { increment: 1 } },
+    });
+    if (count > 0) {
+      return db.outboxMessage.findMany({
+        where: { claimedBy: claim, status: "sending" },
+        orderBy: { nextAttemptAt: "asc" },
+      });
+    }
+  }
+  return [];
 }
 
 type Claimed = Awaited<ReturnType<typeof claimDue>>[number];
@@ -121,7 +142,7 @@ async function sendOne(transport: MailTransport, row: Claimed, db: typeof prisma
       headers: JSON.parse(row.headers) as Record<string, string>,
       date: row.createdAt,
     });
-    await db.outboxMessage.updateMany({ where: mine, data: { status: "sent", sentAt: new Date(), lastError: null } });
+    // Recorded for the whole pass at once (deliverDue): one UPDATE per message was most of a pass's time.
     return "sent" as const;
   } catch (error) {
     const giveUp = classifyFailure(error) === "permanent" || row.attempts >= MAX_DELIVERY_ATTEMPTS;
@@ -172,13 +193,23 @@ export async function deliverDue({
 }): Promise<DeliveryPass> {
   const rows = await claimDue(worker, batch, new Date(), db);
   const pass: DeliveryPass = { claimed: rows.length, sent: 0, retry: 0, failed: 0 };
+  const sent: string[] = [];
   let next = 0;
   const lane = async () => {
     while (next < rows.length) {
-      const outcome = await sendOne(transport, rows[next++], db);
+      const row = rows[next++];
+      const outcome = await sendOne(transport, row, db);
       pass[outcome]++;
+      if (outcome === "sent") sent.push(row.id);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, lane));
+  if (sent.length > 0) {
+    // Every row of the pass carries the same claim; a row taken over after the lease is not ours to record.
+    await db.outboxMessage.updateMany({
+      where: { id: { in: sent }, claimedBy: rows[0].claimedBy, status: "sending" },
+      data: { status: "sent", sentAt: new Date(), lastError: null },
+    });
+  }
   return pass;
 }

@@ -23,6 +23,8 @@ import type { AddressInfo } from "node:net";
 /** What the SMTP sink received, and how it should answer the next recipients. */
 const received: ParsedMail[] = [];
 let refuse: { code: number; message: string } | null = null;
+/** SMTP connections the sink has accepted. */
+let connections = 0;
 let server: SMTPServer;
 let transport: MailTransport;
 
@@ -31,6 +33,10 @@ beforeAll(async () => {
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
     onRcptTo(_address, _session, callback) {
       if (!refuse) return callback();
       callback(Object.assign(new Error(refuse.message), { responseCode: refuse.code }));
@@ -80,6 +86,25 @@ async function deliverAll(worker = "test") {
     total += pass.claimed;
     if (pass.claimed === 0) return total;
   }
+}
+
+/** `prisma`, counting the UPDATEs of outbox rows made through it. */
+function countingUpdates() {
+  const counted = { updates: 0 };
+  const outbox = new Proxy(prisma.outboxMessage, {
+    get(target, key) {
+      const value = Reflect.get(target, key) as unknown;
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        if (key === "updateMany" || key === "update") counted.updates++;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const db = new Proxy(prisma, {
+    get: (target, key) => (key === "outboxMessage" ? outbox : (Reflect.get(target, key) as unknown)),
+  });
+  return { db, counted };
 }
 
 const row = (id: string) => prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
@@ -191,6 +216,25 @@ describe("email outbox", () => {
     const delivered = received.map((m) => m.messageId).filter((m) => m && ids200.has(m));
     expect(delivered).toHaveLength(200);
     expect(new Set(delivered).size).toBe(200);
+  });
+
+  it("sends over a pool of at most 5 SMTP connections, not one connection per message", async () => {
+    for (let k = 0; k < 30; k++) await queueEmail(prisma, message({ kind: "pooled" }));
+    connections = 0;
+    await deliverAll("pooled");
+    expect(received.filter((m) => m.subject?.startsWith("Subject"))).toHaveLength(30);
+    expect(connections).toBeLessThanOrEqual(5);
+  });
+
+  it("records the sent messages of a pass in one UPDATE, besides the claim", async () => {
+    const ids = [];
+    for (let k = 0; k < 20; k++) ids.push((await queueEmail(prisma, message({ kind: "batched" })))!);
+    const { db, counted } = countingUpdates();
+    const pass = await deliverDue({ transport, worker: "batched", batch: 50, db });
+    expect(pass).toMatchObject({ claimed: 20, sent: 20 });
+    expect(await prisma.outboxMessage.count({ where: { id: { in: ids }, status: "sent" } })).toBe(20);
+    // The claim and the "sent" record: not 1 + 20.
+    expect(counted.updates).toBe(2);
   });
 
   it("without SMTP, writes each message as an .eml file a mail client can read", async () => {

@@ -204,6 +204,59 @@ export async function startServer({
   };
 }
 
+export interface RunningWorker {
+  child: ChildProcess;
+  pid: number;
+  output: string[];
+  exited: Promise<number | null>;
+  /** SIGKILL (no shutdown code runs) and wait for the exit. */
+  kill(): Promise<void>;
+  /** SIGTERM (finishes its pass) and wait for the exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns the delivery worker the way `npm run worker` runs it (server/worker.ts)
+ * as one process: `node --import tsx`, so that a SIGKILL hits the worker
+ * itself and not a tsx supervisor that would leave it running.
+ */
+export function startWorker({ databaseUrl, env = {} }: { databaseUrl: string; env?: Record<string, string> }) {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server/worker.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (process.env.SYSTEM_TEST_SERVER_LOGS) process.stderr.write(chunk);
+    if (output.length > 2000) output.splice(0, output.length - 2000);
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  running.add(child);
+  let gone = false;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      gone = true;
+      running.delete(child);
+      resolve(code);
+    }),
+  );
+  const signal = async (name: NodeJS.Signals) => {
+    if (!gone) child.kill(name);
+    await exited;
+  };
+  return {
+    child,
+    pid: child.pid!,
+    output,
+    exited,
+    kill: () => signal("SIGKILL"),
+    stop: () => signal("SIGTERM"),
+  } satisfies RunningWorker;
+}
+
 /**
  * Signs in through POST /login as a browser would (same-origin Origin
  * header) and returns the `consult_session=…` cookie pair.
