@@ -32,7 +32,7 @@ export default {
       attempts: "Attempts",
     },
     nextAttempt: "next attempt {{date}}",
-    sentAt: "sent {{date}}",
+    sentAt: "on {{date}}",
     empty: "No messages.",
     more: "Older messages",
     newer: "Newer messages",
