@@ -65,6 +65,9 @@ export async function startSmtpSink(directory: string) {
     server.server.once("error", reject);
     server.listen(0, "127.0.0.1", resolve);
   });
+  // A client's dropped connection (ECONNRESET) is the client's business: logged, and never a crash
+  // of this process, which is the e2e server's.
+  server.on("error", (error) => console.warn(`smtp sink: ${error.message}`));
   // Never the reason the process stays up: the app's server is.
   server.server.unref();
   const { port } = server.server.address() as AddressInfo;
