@@ -1,0 +1,45 @@
+/**
+ * UI strings in "ru": the same keys as ./en.ts, each area in its own file under ru/
+ * (checked by the locale test: same keys, same interpolation variables, this language's plural forms).
+ */
+import account from "./ru/account";
+import auth from "./ru/auth";
+import comments from "./ru/comments";
+import compare from "./ru/compare";
+import contributions from "./ru/contributions";
+import core from "./ru/core";
+import dispositions from "./ru/dispositions";
+import feedback from "./ru/feedback";
+import importErrors from "./ru/import";
+import mail from "./ru/mail";
+import manage from "./ru/manage";
+import notices from "./ru/notices";
+import organization from "./ru/organization";
+import passwordReset from "./ru/password-reset";
+import people from "./ru/people";
+import preferences from "./ru/preferences";
+import reader from "./ru/reader";
+import workspace from "./ru/workspace";
+
+const common = {
+  ...core,
+  ...auth,
+  ...account,
+  ...comments,
+  ...people,
+  ...organization,
+  ...manage,
+  ...contributions,
+  ...compare,
+  ...feedback,
+  ...dispositions,
+  ...importErrors,
+  ...mail,
+  ...notices,
+  ...workspace,
+  ...reader,
+  ...passwordReset,
+  ...preferences,
+};
+
+export default { common } as const;
