@@ -52,7 +52,7 @@ export default {
     paragraphsCount_other: "{{count}} párrafos",
     phases: "Fases",
     closesIn: "Se cierra dentro de {{days}} d {{hours}} h {{minutes}} min",
-    closedOn: "Cerrada el {{date}}",
+    closedOn: "Se cerró el {{date}}",
     related: "Acerca de esta consulta",
     dispositionsLink: "Tratamiento de las observaciones",
     opensOn: "Se abre el {{date}}",
@@ -94,7 +94,8 @@ export default {
     backHome: "Ir a la lista de consultas",
     checkFields: "Revise los campos resaltados.",
     unavailable:
-      "El servicio no está disponible en este momento. No se ha modificado nada: vuelva a intentarlo dentro de un momento.",
+      "El servicio no está disponible en este momento. No se ha modificado nada: vuelva a intentarlo " +
+      "dentro de un momento.",
     badRequest: "No se ha podido interpretar la solicitud.",
     tooLarge: "La solicitud es demasiado grande.",
     tooMany: "Demasiadas solicitudes: espere un momento y vuelva a intentarlo.",

@@ -26,7 +26,7 @@ export default {
     },
     statusWithCount: "{{status}} ({{count}})",
     columns: {
-      queued: "En cola desde",
+      queued: "Puesto en cola",
       to: "Destinatario",
       subject: "Asunto",
       status: "Estado",

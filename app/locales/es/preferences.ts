@@ -18,7 +18,9 @@ export default {
     kinds: {
       reminder: {
         label: "Recordatorios antes de que venza un plazo",
-        hint: "Antes del cierre de un período de observaciones, si su delegación aún tiene borradores o no ha formulado observaciones.",
+        hint:
+          "Antes del cierre de un período de observaciones, si su delegación aún tiene borradores o no ha " +
+          "formulado observaciones.",
       },
       version_published: {
         label: "Publicación de nuevas versiones",
