@@ -1,89 +1,107 @@
-/** English UI strings: editor, comments. */
+/** Spanish UI strings: editor, comments. */
 export default {
   editor: {
-    toolbar: "Formatting",
-    bold: "Bold",
-    italic: "Italic",
-    bulletList: "Bulleted list",
-    orderedList: "Numbered list",
-    link: "Link",
-    removeLink: "Remove link",
-    linkPrompt: "Link address (starting with https://, http:// or mailto:)",
-    linkInvalid: "Links must start with http://, https:// or mailto:.",
+    toolbar: "Formato",
+    bold: "Negrita",
+    italic: "Cursiva",
+    bulletList: "Lista con viñetas",
+    orderedList: "Lista numerada",
+    link: "Enlace",
+    removeLink: "Quitar el enlace",
+    linkPrompt: "Dirección del enlace (que empiece por https://, http:// o mailto:)",
+    linkInvalid: "Los enlaces deben empezar por http://, https:// o mailto:.",
   },
   comments: {
-    panelTitle: "Comments on paragraph {{number}}",
-    close: "Close comments",
-    none: "No comments on this paragraph yet.",
-    add: "Add a comment",
-    signInToComment: "Sign in to comment",
-    roleCannotComment: "Your role can read and compare versions but not comment.",
+    panelTitle: "Observaciones sobre el párrafo {{number}}",
+    close: "Cerrar las observaciones",
+    none: "Todavía no hay observaciones sobre este párrafo.",
+    add: "Añadir una observación",
+    signInToComment: "Inicie sesión para formular observaciones",
+    roleCannotComment: "Su función le permite leer y comparar versiones, pero no formular observaciones.",
     // The secretariat: not a refusal without a reason, and where its own work is.
     secretariatCannotComment:
-      "Comments come from the delegations and other stakeholders, each for its organization. The secretariat " +
-      "does not comment: it consolidates what they send, gives each comment a disposition and publishes the result.",
-    roleCannotCommentFeedback: "Consolidate the comments received on the feedback dashboard",
-    selectHint: "Select a phrase to comment on it.",
-    sourceDocument: "Recorded in the source document",
-    unknownOrganization: "Unknown organization",
-    commentBy: "Comment by {{who}}",
-    onPhrase: "On the phrase",
-    clearQuote: "Comment on the whole paragraph instead",
-    proposedText: "Proposed change",
-    proposedTextLabel: "Proposed replacement text (optional)",
-    proposedTextHint: "The text you would like the paragraph, or the selected phrase, to read.",
-    type: "Type of comment",
-    types: { general: "General", technical: "Technical", editorial: "Editorial" },
-    status: { draft: "Draft (visible to your organization)", submitted: "Submitted", withdrawn: "Withdrawn" },
-    body: "Comment",
-    submitNow: "Submit now as the organization's official comment",
-    draftHint: "Your comment is saved as a draft; your focal point submits it for the organization.",
-    save: "Save comment",
-    saveChanges: "Save changes",
-    saving: "Saving…",
-    submitOfficial: "Submit for the organization",
-    edit: "Edit",
-    withdraw: "Withdraw",
-    history_one: "History ({{count}} revision)",
-    history_other: "History ({{count}} revisions)",
-    historyTitle: "Revisions",
-    events: { created: "Created", edited: "Edited", submitted: "Submitted", withdrawn: "Withdrawn" },
+      "Las observaciones proceden de las delegaciones y de otras partes interesadas, cada una en nombre de su " +
+      "organización. La Secretaría no formula observaciones: consolida las que recibe, decide el tratamiento " +
+      "de cada una y publica el resultado.",
+    roleCannotCommentFeedback: "Consolide las observaciones recibidas en el panel de observaciones",
+    selectHint: "Seleccione una frase para formular una observación sobre ella.",
+    sourceDocument: "Recogida en el documento de origen",
+    unknownOrganization: "Organización desconocida",
+    commentBy: "Observación de {{who}}",
+    onPhrase: "Sobre la frase",
+    clearQuote: "Formular la observación sobre todo el párrafo",
+    proposedText: "Modificación propuesta",
+    proposedTextLabel: "Texto de sustitución propuesto (opcional)",
+    proposedTextHint: "El texto que desearía que figurase en el párrafo o en la frase seleccionada.",
+    type: "Tipo de observación",
+    types: { general: "General", technical: "Técnica", editorial: "Editorial" },
+    status: { draft: "Borrador (visible para su organización)", submitted: "Presentada", withdrawn: "Retirada" },
+    body: "Observación",
+    submitNow: "Presentarla ahora como observación oficial de la organización",
+    draftHint: "Su observación se guarda como borrador; el punto focal la presenta en nombre de la organización.",
+    save: "Guardar la observación",
+    saveChanges: "Guardar los cambios",
+    saving: "Guardando…",
+    submitOfficial: "Presentar en nombre de la organización",
+    edit: "Modificar",
+    withdraw: "Retirar",
+    history_one: "Historial ({{count}} revisión)",
+    history_many: "Historial ({{count}} revisiones)",
+    history_other: "Historial ({{count}} revisiones)",
+    historyTitle: "Revisiones",
+    events: { created: "Creada", edited: "Modificada", submitted: "Presentada", withdrawn: "Retirada" },
     errors: {
-      notOpen: "This version is not open for comments.",
-      opensOn: "The comment period opens on {{date}} ({{timeZone}}).",
-      closedOn: "The comment period closed on {{date}} ({{timeZone}}).",
-      noOrganization: "Your account belongs to no organization, so it cannot comment. Ask the secretariat.",
-      quoteNotFound: "The selected phrase is not in this paragraph.",
-      withdrawn: "This comment was withdrawn.",
-      saveFailed: "Your comment could not be saved just now. It is kept in this browser: try again in a moment.",
-      paragraphRequired: "Choose a paragraph.",
-      badKey: "This form refers to a paragraph or comment that is not on this page. Reload the page and try again.",
-      typeRequired: "Choose the type of comment.",
+      notOpen: "Esta versión no está abierta a observaciones.",
+      opensOn: "El período de observaciones se abre el {{date}} ({{timeZone}}).",
+      closedOn: "El período de observaciones se cerró el {{date}} ({{timeZone}}).",
+      noOrganization:
+        "Su cuenta no pertenece a ninguna organización, por lo que no puede formular observaciones. " +
+        "Diríjase a la Secretaría.",
+      quoteNotFound: "La frase seleccionada no figura en este párrafo.",
+      withdrawn: "Esta observación se ha retirado.",
+      saveFailed:
+        "No se ha podido guardar su observación en este momento. Se conserva en este navegador: vuelva a " +
+        "intentarlo dentro de un momento.",
+      paragraphRequired: "Elija un párrafo.",
+      badKey:
+        "Este formulario se refiere a un párrafo o a una observación que no figura en esta página. Vuelva a " +
+        "cargar la página e inténtelo de nuevo.",
+      typeRequired: "Elija el tipo de observación.",
       // The limits are MAX_PROPOSED_TEXT_CHARS and MAX_QUOTE_CHARS in app/models/comment-schema.ts.
-      proposedTextTooLong: "The proposed text can be at most 10,000 characters.",
-      quoteTooLong: "The selected phrase can be at most 2,000 characters.",
+      proposedTextTooLong: "El texto propuesto puede tener como máximo 10.000 caracteres.",
+      quoteTooLong: "La frase seleccionada puede tener como máximo 2000 caracteres.",
       richText: {
-        tooLarge: "The comment is too large to save. Shorten it or remove some formatting.",
-        tooDeep: "The comment has too many levels of lists inside lists. Use at most six levels.",
-        unreadable: "The comment could not be read. Copy your text, reload the page and try again.",
-        malformed: "The comment is not in a format we accept. Copy your text, reload the page and try again.",
-        empty: "The comment is empty.",
-        tooLong: "The comment is too long ({{length, number}} characters). The limit is {{limit, number}} characters.",
+        tooLarge: "La observación es demasiado extensa para guardarla. Acórtela o elimine parte del formato.",
+        tooDeep: "La observación tiene demasiados niveles de listas anidadas. Utilice como máximo seis niveles.",
+        unreadable:
+          "No se ha podido leer la observación. Copie su texto, vuelva a cargar la página e inténtelo de nuevo.",
+        malformed:
+          "La observación no está en un formato admitido. Copie su texto, vuelva a cargar la página e " +
+          "inténtelo de nuevo.",
+        empty: "La observación está vacía.",
+        tooLong:
+          "La observación es demasiado larga ({{length, number}} caracteres). El límite es de " +
+          "{{limit, number}} caracteres.",
         nodeNotAllowed:
-          "Comments cannot contain this kind of content. Use only paragraphs, bold, italic, lists, line " +
-          "breaks and links.",
+          "Las observaciones no pueden contener este tipo de contenido. Utilice solo párrafos, negrita, " +
+          "cursiva, listas, saltos de línea y enlaces.",
         nodeNotAllowedNamed:
-          'Comments cannot contain "{{name}}" content. ' +
-          "Use only paragraphs, bold, italic, lists, line breaks and links.",
-        markNotAllowed: "Comments cannot use this kind of formatting. Use only bold, italic and links.",
-        markNotAllowedNamed: 'Comments cannot use "{{name}}" formatting. Use only bold, italic and links.',
-        attributeNotAllowed: "The comment contains an attribute that is not allowed.",
-        attributeNotAllowedNamed: 'Comments cannot contain the attribute "{{name}}".',
+          "Las observaciones no pueden contener contenido de tipo “{{name}}”. " +
+          "Utilice solo párrafos, negrita, cursiva, listas, saltos de línea y enlaces.",
+        markNotAllowed:
+          "Las observaciones no pueden tener este tipo de formato. Utilice solo negrita, cursiva y enlaces.",
+        markNotAllowedNamed:
+          "Las observaciones no pueden tener formato de tipo “{{name}}”. Utilice solo negrita, cursiva y enlaces.",
+        attributeNotAllowed: "La observación contiene un atributo no permitido.",
+        attributeNotAllowedNamed: "Las observaciones no pueden contener el atributo “{{name}}”.",
         link: {
-          empty: "A link in the comment has no address.",
-          tooLong: "A link in the comment is too long. Links can be at most {{limit, number}} characters.",
-          controlCharacters: "A link in the comment contains invisible or control characters. Type the address again.",
-          scheme: "Links must start with http://, https:// or mailto: — other kinds of links are not allowed.",
+          empty: "Un enlace de la observación no tiene dirección.",
+          tooLong:
+            "Un enlace de la observación es demasiado largo. Los enlaces pueden tener como máximo " +
+            "{{limit, number}} caracteres.",
+          controlCharacters:
+            "Un enlace de la observación contiene caracteres invisibles o de control. Vuelva a escribir la dirección.",
+          scheme: "Los enlaces deben empezar por http://, https:// o mailto:; no se admiten otros tipos de enlaces.",
         },
       },
     },

@@ -1,32 +1,33 @@
-/** English UI strings: contributions. */
+/** Spanish UI strings: contributions. */
 export default {
   contributions: {
-    title: "General contributions",
+    title: "Contribuciones generales",
     intro:
-      "A written submission on the whole document, on behalf of your organization, with an optional PDF or " +
-      "Word attachment.",
-    link: "General contributions",
-    fields: { title: "Title", body: "Contribution", attachment: "Attachment (optional)" },
-    attachmentHint: "PDF or Word (.docx), up to {{max}} MB.",
-    send: "Send the contribution",
-    sending: "Sending…",
-    saved: "Your contribution was received.",
+      "Una comunicación escrita sobre el conjunto del documento, en nombre de su organización, con un archivo " +
+      "adjunto opcional en PDF o Word.",
+    link: "Contribuciones generales",
+    fields: { title: "Título", body: "Contribución", attachment: "Archivo adjunto (opcional)" },
+    attachmentHint: "PDF o Word (.docx), hasta {{max}} MB.",
+    send: "Enviar la contribución",
+    sending: "Enviando…",
+    saved: "Se ha recibido su contribución.",
     cannotContribute:
-      "Only a focal point can send a contribution on behalf of an organization, while the consultation is open.",
-    received: "Contributions received",
-    yours: "Your organization's contributions",
-    none: "No contribution yet.",
-    download: "Download {{name}} ({{size}} KB)",
-    metaTitle: "General contributions · {{title}}",
+      "Solo un punto focal puede enviar una contribución en nombre de una organización, mientras la consulta " +
+      "esté abierta.",
+    received: "Contribuciones recibidas",
+    yours: "Contribuciones de su organización",
+    none: "Todavía no hay contribuciones.",
+    download: "Descargar {{name}} ({{size}} KB)",
+    metaTitle: "Contribuciones generales · {{title}}",
     errors: {
-      forbidden: "Only a focal point can send a contribution on behalf of an organization.",
-      notOpen: "This consultation is not open for contributions.",
-      titleRequired: "Give your contribution a title.",
-      bodyRequired: "Write your contribution, or summarize the attached document.",
-      attachmentEmpty: "The attached file is empty.",
-      attachmentTooLarge: "The attachment is larger than {{max}} MB.",
-      attachmentType: "Attach a PDF or a Word (.docx) document.",
-      attachmentDamaged: "The attached .docx file is damaged or is not a Word document.",
+      forbidden: "Solo un punto focal puede enviar una contribución en nombre de una organización.",
+      notOpen: "Esta consulta no está abierta a contribuciones.",
+      titleRequired: "Dé un título a su contribución.",
+      bodyRequired: "Redacte su contribución o resuma el documento adjunto.",
+      attachmentEmpty: "El archivo adjunto está vacío.",
+      attachmentTooLarge: "El archivo adjunto supera {{max}} MB.",
+      attachmentType: "Adjunte un documento PDF o Word (.docx).",
+      attachmentDamaged: "El archivo .docx adjunto está dañado o no es un documento de Word.",
     },
   },
 } as const;

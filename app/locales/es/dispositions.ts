@@ -1,42 +1,48 @@
-/** English UI strings: dispositions. */
+/** Spanish UI strings: dispositions. */
 export default {
   dispositions: {
-    pageTitle: "Disposition of comments: {{title}}",
-    metaTitle: "Disposition of comments · {{title}}",
-    intro: "Every comment received on {{label}}, with the secretariat's observations, in document order.",
-    publishedOn: "Published on {{date}}.",
-    preview: "Preview: this table is not published yet. Only the secretariat can see it.",
-    notPublished: "The disposition of comments has not been published yet.",
+    pageTitle: "Tratamiento de las observaciones: {{title}}",
+    metaTitle: "Tratamiento de las observaciones · {{title}}",
+    intro:
+      "Todas las observaciones recibidas sobre {{label}}, con las observaciones de la Secretaría, en el orden " +
+      "del documento.",
+    publishedOn: "Publicado el {{date}}.",
+    preview: "Vista previa: este cuadro todavía no se ha publicado. Solo la Secretaría puede verlo.",
+    notPublished: "El tratamiento de las observaciones todavía no se ha publicado.",
     notPublishedPage: {
-      title: "The disposition of comments is not published yet",
+      title: "El tratamiento de las observaciones todavía no se ha publicado",
       what:
-        "The disposition of comments is the table of every comment received, with the secretariat's decision " +
-        "on each (accepted, accepted in part, not accepted, noted) and its observations.",
+        "El tratamiento de las observaciones es el cuadro de todas las observaciones recibidas, con la decisión " +
+        "de la Secretaría sobre cada una (aceptada, aceptada en parte, no aceptada, se toma nota) y sus " +
+        "observaciones.",
       when:
-        "The secretariat has not published it yet: it usually does so once the comments are consolidated, " +
-        "after the comment period. Come back later; the consultation's page will link to it.",
-      back: "Back to {{title}}",
-      backPlain: "Back to the consultation",
+        "La Secretaría todavía no lo ha publicado: suele hacerlo una vez consolidadas las observaciones, tras " +
+        "el período de observaciones. Vuelva más adelante; la página de la consulta incluirá un enlace.",
+      back: "Volver a {{title}}",
+      backPlain: "Volver a la consulta",
     },
-    caption: "Section {{section}}",
-    captionNoSection: "Comments without a paragraph",
-    empty: "No comments were received on this version.",
-    count_one: "{{count}} comment.",
-    count_other: "{{count}} comments.",
+    caption: "Sección {{section}}",
+    captionNoSection: "Observaciones sin párrafo",
+    empty: "No se han recibido observaciones sobre esta versión.",
+    count_one: "{{count}} observación.",
+    count_many: "{{count}} observaciones.",
+    count_other: "{{count}} observaciones.",
     status: {
-      accepted: "Accepted",
-      accepted_in_part: "Accepted in part",
-      not_accepted: "Not accepted",
-      noted: "Noted",
+      accepted: "Aceptada",
+      accepted_in_part: "Aceptada en parte",
+      not_accepted: "No aceptada",
+      noted: "Se toma nota",
     },
-    downloads: "Download the table",
+    downloads: "Descargar el cuadro",
     errors: {
-      noComment: "No such comment to decide on.",
+      noComment: "No existe esa observación sobre la que decidir.",
       notDecidable:
-        "Some of the selected comments cannot be decided on (withdrawn, not submitted, or of another consultation).",
+        "No se puede decidir sobre algunas de las observaciones seleccionadas (retiradas, no presentadas o " +
+        "de otra consulta).",
       commentsHidden:
-        "The comments of this consultation stay hidden until the comment period closes, and the disposition table " +
-        "shows them: publish it after the period closes (or publish the comments first).",
+        "Las observaciones de esta consulta permanecen ocultas hasta que se cierra el período de observaciones, " +
+        "y el cuadro de tratamiento las muestra: publíquelo después del cierre del período (o publique antes " +
+        "las observaciones).",
     },
   },
 } as const;

@@ -1,27 +1,31 @@
-/** English UI strings: import (why an uploaded document could not be imported; app/lib/import). */
+/** Spanish UI strings: import (why an uploaded document could not be imported; app/lib/import). */
 export default {
   import: {
     errors: {
-      unreadableText: '"{{fileName}}" is not a readable text file.',
-      binaryText: '"{{fileName}}" is not a text file (it contains binary data). Upload a .docx, .txt or .md file.',
-      notUtf8: '"{{fileName}}" is not UTF-8 text. Save it as UTF-8 and upload it again.',
-      tooLarge: '"{{fileName}}" is too large ({{size}} MB); the limit is {{limit}} MB.',
-      empty: '"{{fileName}}" is empty.',
+      unreadableText: "“{{fileName}}” no es un archivo de texto legible.",
+      binaryText:
+        "“{{fileName}}” no es un archivo de texto (contiene datos binarios). Cargue un archivo .docx, .txt o .md.",
+      notUtf8: "“{{fileName}}” no es un texto en UTF-8. Guárdelo en UTF-8 y vuelva a cargarlo.",
+      tooLarge: "“{{fileName}}” es demasiado grande ({{size}} MB); el límite es de {{limit}} MB.",
+      empty: "“{{fileName}}” está vacío.",
       unzipsTooLarge:
-        '"{{fileName}}" cannot be imported: once unpacked it would be larger than {{limit}} MB ' +
-        "(a Word document's text is far smaller; it may be damaged or hostile).",
+        "No se puede importar “{{fileName}}”: una vez descomprimido superaría {{limit}} MB " +
+        "(el texto de un documento de Word es mucho menor; puede estar dañado o ser malicioso).",
       renamedWord97:
-        '"{{fileName}}" is an old Word 97–2003 document renamed to .docx. Open it in Word and save it as .docx.',
-      notZip: '"{{fileName}}" is not a Word document: a .docx file is a zip archive and this one is not.',
-      binaryNamedText: '"{{fileName}}" is named like a text file but contains a binary (Word or zip) file.',
-      noText: '"{{fileName}}" contains no text.',
-      word97: '"{{fileName}}" is an old Word 97–2003 document. Open it in Word and save it as .docx.',
+        "“{{fileName}}” es un documento antiguo de Word 97–2003 al que se ha cambiado la extensión por .docx. " +
+        "Ábralo en Word y guárdelo como .docx.",
+      notZip: "“{{fileName}}” no es un documento de Word: un archivo .docx es un archivo zip, y este no lo es.",
+      binaryNamedText:
+        "“{{fileName}}” tiene nombre de archivo de texto, pero contiene un archivo binario (Word o zip).",
+      noText: "“{{fileName}}” no contiene texto.",
+      word97: "“{{fileName}}” es un documento antiguo de Word 97–2003. Ábralo en Word y guárdelo como .docx.",
       unsupportedFormat:
-        '"{{fileName}}" cannot be imported: only Word (.docx), text (.txt) and Markdown (.md) files are supported.',
-      noParagraphs: 'No paragraphs were found in "{{fileName}}". Check that it contains the document\'s text.',
+        "No se puede importar “{{fileName}}”: solo se admiten archivos de Word (.docx), de texto (.txt) y " +
+        "Markdown (.md).",
+      noParagraphs: "No se han encontrado párrafos en “{{fileName}}”. Compruebe que contiene el texto del documento.",
       unreadableDocx:
-        "This Word document could not be read. It may be damaged, or it is not a .docx file (Word 97–2003 " +
-        ".doc files must be saved as .docx first).",
+        "No se ha podido leer este documento de Word. Puede estar dañado o no ser un archivo .docx (los archivos " +
+        ".doc de Word 97–2003 deben guardarse primero como .docx).",
     },
   },
 } as const;

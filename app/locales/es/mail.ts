@@ -1,110 +1,119 @@
 /**
- * English UI strings: the Outgoing mail page (app/routes/admin.mail.*), the
+ * Spanish UI strings: the Outgoing mail page (app/routes/admin.mail.*), the
  * messages the platform queues (app/lib/mail/compose.ts composes them) and the
  * delivery state the People page shows.
  */
 export default {
   mail: {
-    title: "Outgoing mail",
+    title: "Correo saliente",
     intro:
-      "Every email the platform sends is queued here first, in the same step as what causes it, then " +
-      "delivered. Messages that fail for a passing reason are retried; the others are shown as failed.",
+      "Todos los correos electrónicos que envía la plataforma se ponen primero en cola aquí, en el mismo paso " +
+      "que la acción que los origina, y luego se entregan. Los mensajes que fallan por un motivo pasajero se " +
+      "reintentan; los demás se muestran como fallidos.",
     transport: {
-      smtp: "Messages are delivered through the mail server set in SMTP_URL.",
+      smtp: "Los mensajes se entregan a través del servidor de correo definido en SMTP_URL.",
       files:
-        "No mail server is configured (SMTP_URL), so messages are written as .eml files under {{directory}} " +
-        "instead of being sent. Open one below to read it.",
+        "No se ha configurado ningún servidor de correo (SMTP_URL), por lo que los mensajes se escriben como " +
+        "archivos .eml en {{directory}} en lugar de enviarse. Abra uno a continuación para leerlo.",
     },
-    filter: "Show",
-    all: "All ({{count}})",
+    filter: "Mostrar",
+    all: "Todos ({{count}})",
     status: {
-      pending: "Waiting",
-      sending: "Sending",
-      sent: "Sent",
-      failed: "Failed",
+      pending: "En espera",
+      sending: "Enviándose",
+      sent: "Enviado",
+      failed: "Fallido",
     },
     statusWithCount: "{{status}} ({{count}})",
     columns: {
-      queued: "Queued",
-      to: "To",
-      subject: "Subject",
-      status: "Status",
-      attempts: "Attempts",
+      queued: "Puesto en cola",
+      to: "Destinatario",
+      subject: "Asunto",
+      status: "Estado",
+      attempts: "Intentos",
     },
-    nextAttempt: "next attempt {{date}}",
-    sentAt: "on {{date}}",
-    empty: "No messages.",
-    more: "Older messages",
-    newer: "Newer messages",
+    nextAttempt: "próximo intento: {{date}}",
+    sentAt: "el {{date}}",
+    empty: "No hay mensajes.",
+    more: "Mensajes anteriores",
+    newer: "Mensajes más recientes",
     message: {
-      title: "Message",
-      back: "All outgoing mail",
-      headers: "Headers",
-      text: "Text",
-      kind: "Kind",
+      title: "Mensaje",
+      back: "Todo el correo saliente",
+      headers: "Encabezados",
+      text: "Texto",
+      kind: "Tipo",
       messageId: "Message-ID",
-      lastError: "Last error",
+      lastError: "Último error",
     },
     common: {
-      linkHint: "If the button does not work, copy this address into your browser:",
-      expires: "The link works once and expires on {{date}}.",
+      linkHint: "Si el botón no funciona, copie esta dirección en su navegador:",
+      expires: "El enlace solo puede utilizarse una vez y caduca el {{date}}.",
     },
     invitation: {
-      subject: "Invitation to the consultation platform",
-      greeting: "Hello,",
-      invitedBy: "{{inviter}} has invited you to the consultation platform.",
-      invitedByOf: "{{inviter}} ({{inviterOrganization}}) has invited you to the consultation platform.",
-      role: "You will take part as {{role}}.",
-      roleOf: "You will take part as {{role}} for {{organization}}.",
-      next: "Choose your name and password with the link below to create your account.",
-      action: "Accept the invitation",
+      subject: "Invitación a la plataforma de consultas",
+      greeting: "Estimado/a señor/a:",
+      invitedBy: "{{inviter}} le ha invitado a la plataforma de consultas.",
+      invitedByOf: "{{inviter}} ({{inviterOrganization}}) le ha invitado a la plataforma de consultas.",
+      role: "Participará en calidad de {{role}}.",
+      roleOf: "Participará en calidad de {{role}} en nombre de {{organization}}.",
+      next: "Para crear su cuenta, elija su nombre y su contraseña mediante el enlace que figura a continuación.",
+      action: "Aceptar la invitación",
       footer:
-        "You receive this message because an invitation was made for {{email}}. If you did not expect it, " +
-        "ignore it: no account is created unless the link is used.",
+        "Recibe este mensaje porque se ha cursado una invitación para {{email}}. Si no la esperaba, haga caso " +
+        "omiso de ella: no se creará ninguna cuenta a menos que se utilice el enlace.",
     },
     accountApproved: {
-      subject: "Your account request was approved",
-      greeting: "Dear {{name}},",
-      approved: "Your request for an account for {{organization}} was approved: you will take part as {{role}}.",
-      next: "Choose your password with the link below to finish creating your account.",
-      action: "Create your account",
-      footer: "You receive this message because an account was requested for {{email}}.",
+      subject: "Se ha aprobado su solicitud de cuenta",
+      greeting: "Estimado/a {{name}}:",
+      approved: "Se ha aprobado su solicitud de cuenta para {{organization}}: participará en calidad de {{role}}.",
+      next: "Para terminar de crear su cuenta, elija su contraseña mediante el enlace que figura a continuación.",
+      action: "Crear su cuenta",
+      footer: "Recibe este mensaje porque se solicitó una cuenta para {{email}}.",
     },
     accountRejected: {
-      subject: "Your account request was not approved",
-      greeting: "Dear {{name}},",
-      rejected: "Your request for an account for {{organization}} was not approved by the secretariat.",
-      contact: "If you think this is a mistake, write to the secretariat of the consultation.",
-      footer: "You receive this message because an account was requested for {{email}}.",
+      subject: "No se ha aprobado su solicitud de cuenta",
+      greeting: "Estimado/a {{name}}:",
+      rejected: "La Secretaría no ha aprobado su solicitud de cuenta para {{organization}}.",
+      contact: "Si considera que se trata de un error, escriba a la Secretaría de la consulta.",
+      footer: "Recibe este mensaje porque se solicitó una cuenta para {{email}}.",
     },
     receipt: {
-      subject: "Receipt {{reference}}: comments submitted on {{consultation}}",
-      greeting: "Dear {{name}},",
+      subject: "Acuse de recibo {{reference}}: observaciones presentadas sobre {{consultation}}",
+      greeting: "Estimado/a {{name}}:",
       submittedByYou_one:
-        "You submitted {{count}} comment of {{organization}} on {{consultation}} on {{date}}. It is now official.",
+        "El {{date}} presentó {{count}} observación de {{organization}} sobre {{consultation}}. Ya es oficial.",
+      submittedByYou_many:
+        "El {{date}} presentó {{count}} observaciones de {{organization}} sobre {{consultation}}. Ya son " +
+        "oficiales.",
       submittedByYou_other:
-        "You submitted {{count}} comments of {{organization}} on {{consultation}} on {{date}}. They are now official.",
+        "El {{date}} presentó {{count}} observaciones de {{organization}} sobre {{consultation}}. Ya son " +
+        "oficiales.",
       submittedYours_one:
-        "{{submitter}} submitted {{count}} comment you drafted for {{organization}} on {{consultation}} on {{date}}. " +
-        "It is now official.",
+        "El {{date}}, {{submitter}} presentó {{count}} observación que usted había redactado en nombre de " +
+        "{{organization}} sobre {{consultation}}. Ya es oficial.",
+      submittedYours_many:
+        "El {{date}}, {{submitter}} presentó {{count}} observaciones que usted había redactado en nombre de " +
+        "{{organization}} sobre {{consultation}}. Ya son oficiales.",
       submittedYours_other:
-        "{{submitter}} submitted {{count}} comments you drafted for {{organization}} on {{consultation}} on " +
-        "{{date}}. They are now official.",
-      reference: "Receipt reference: {{reference}}",
-      trackingNumbers: "Tracking numbers: {{numbers}}",
-      action: "View the receipt",
-      footerFocalPoint: "You receive this message because you submitted these comments for {{organization}}.",
-      footerDelegate: "You receive this message because you drafted comments that were submitted.",
+        "El {{date}}, {{submitter}} presentó {{count}} observaciones que usted había redactado en nombre de " +
+        "{{organization}} sobre {{consultation}}. Ya son oficiales.",
+      reference: "Referencia del acuse de recibo: {{reference}}",
+      trackingNumbers: "Números de seguimiento: {{numbers}}",
+      action: "Ver el acuse de recibo",
+      footerFocalPoint: "Recibe este mensaje porque presentó estas observaciones en nombre de {{organization}}.",
+      footerDelegate: "Recibe este mensaje porque redactó observaciones que se han presentado.",
     },
     people: {
       sendLink:
-        "The invitation is also emailed to the person (its delivery is shown under Recent invitations). If it " +
-        "does not arrive, copy this link and send it yourself. It works once and expires on {{date}}.",
-      delivery: "Email",
-      queued: "Queued",
-      sent: "Sent {{date}}",
-      failed: "Not delivered: {{error}}",
-      none: "No email",
+        "La invitación también se envía por correo electrónico a la persona (su entrega se indica en " +
+        "Invitaciones recientes). Si no le llega, copie este enlace y envíeselo usted mismo. Solo puede " +
+        "utilizarse una vez y caduca el {{date}}.",
+      delivery: "Correo electrónico",
+      queued: "En cola",
+      sent: "Enviado el {{date}}",
+      failed: "No entregado: {{error}}",
+      none: "Sin correo electrónico",
     },
   },
 } as const;

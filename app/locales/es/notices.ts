@@ -1,5 +1,5 @@
 /**
- * English strings of the notices the platform emails to the people who take
+ * Spanish strings of the notices the platform emails to the people who take
  * part in a consultation: reminders before the deadline
  * (app/models/reminder.server.ts) and publication notices
  * (app/models/notice.server.ts).
@@ -7,83 +7,112 @@
 export default {
   notices: {
     edit: {
-      reminderDays: "Reminders before the deadline (days)",
+      reminderDays: "Recordatorios antes de que venza el plazo (días)",
       reminderDaysHint:
-        "Delegations with unsubmitted drafts, or that have not commented, are emailed this many days before " +
-        "each deadline, at the deadline's time of day. E.g. 7,1. Leave empty for no reminders.",
+        "Se envía un correo electrónico a las delegaciones que tienen borradores sin presentar, o que no han " +
+        "formulado observaciones, ese número de días antes de cada plazo, a la misma hora del vencimiento. " +
+        "P. ej., 7,1. Déjelo vacío si no desea recordatorios.",
     },
     errors: {
-      reminderDays: "Give whole numbers of days from 1 to 60, separated by commas (at most 5), e.g. 7,1.",
+      reminderDays: "Indique números enteros de días entre 1 y 60, separados por comas (5 como máximo); p. ej., 7,1.",
     },
-    greeting: "Dear {{name}},",
-    version: "version {{number}} ({{label}})",
-    footer: "You receive this message because you take part in consultations for {{organization}}.",
-    workspaceAction: "Open your delegation's workspace",
+    greeting: "Estimado/a {{name}}:",
+    version: "la versión {{number}} ({{label}})",
+    footer: "Recibe este mensaje porque participa en consultas en nombre de {{organization}}.",
+    workspaceAction: "Abrir el espacio de trabajo de su delegación",
     versionPublished: {
-      subject: "New version of {{consultation}}: {{label}}",
-      body: "The secretariat published {{version}} of {{consultation}} on {{date}}.",
-      action: "Read {{label}}",
+      subject: "Nueva versión de {{consultation}}: {{label}}",
+      body: "La Secretaría publicó {{version}} de {{consultation}} el {{date}}.",
+      action: "Leer {{label}}",
     },
     periodOpened: {
-      subject: "Comments open on {{consultation}}",
-      body: "The comment period on {{version}} of {{consultation}} opens on {{opens}} and closes on {{closes}}.",
+      subject: "Apertura del período de observaciones sobre {{consultation}}",
+      body:
+        "El período de observaciones sobre {{version}} de {{consultation}} se abre el {{opens}} y se cierra " +
+        "el {{closes}}.",
       howTo:
-        "Comments are made paragraph by paragraph in the reader; the focal point submits them for {{organization}}.",
-      action: "Read and comment",
+        "Las observaciones se formulan párrafo por párrafo en el lector; el punto focal las presenta en nombre " +
+        "de {{organization}}.",
+      action: "Leer y formular observaciones",
     },
     periodExtended: {
-      subject: "Deadline extended: {{consultation}}",
+      subject: "Prórroga del plazo: {{consultation}}",
       body:
-        "The deadline for comments on {{version}} of {{consultation}} was extended from {{previous}} to " +
-        "{{closes}}.",
+        "El plazo para presentar observaciones sobre {{version}} de {{consultation}} se ha prorrogado del " +
+        "{{previous}} al {{closes}}.",
     },
     periodChanged: {
-      subject: "Comment period changed: {{consultation}}",
-      body: "The comment period on {{version}} of {{consultation}} now opens on {{opens}} and closes on {{closes}}.",
+      subject: "Modificación del período de observaciones: {{consultation}}",
+      body:
+        "El período de observaciones sobre {{version}} de {{consultation}} se abre ahora el {{opens}} y se " +
+        "cierra el {{closes}}.",
     },
     periodClosed: {
-      subject: "Comments closed on {{consultation}}",
-      body: "The comment period on {{version}} of {{consultation}} closed on {{closes}}.",
-      next: "No more comments can be made or submitted. The secretariat will now consolidate the comments received.",
-      drafts_one: "{{count}} draft comment of {{organization}} was not submitted and will not be considered.",
-      drafts_other: "{{count}} draft comments of {{organization}} were not submitted and will not be considered.",
+      subject: "Cierre del período de observaciones sobre {{consultation}}",
+      body: "El período de observaciones sobre {{version}} de {{consultation}} se cerró el {{closes}}.",
+      next:
+        "Ya no se pueden formular ni presentar observaciones. La Secretaría procederá ahora a consolidar las " +
+        "observaciones recibidas.",
+      drafts_one: "{{count}} borrador de observación de {{organization}} no se presentó y no se tendrá en cuenta.",
+      drafts_many:
+        "{{count}} borradores de observaciones de {{organization}} no se presentaron y no se tendrán en cuenta.",
+      drafts_other:
+        "{{count}} borradores de observaciones de {{organization}} no se presentaron y no se tendrán en cuenta.",
     },
     commentsPublished: {
-      subject: "Comments received published: {{consultation}}",
-      body: "The secretariat published the comments received on {{consultation}}.",
-      own_zero: "{{organization}} submitted no comments.",
-      own_one: "{{organization}} submitted {{count}} comment.",
-      own_other: "{{organization}} submitted {{count}} comments.",
-      action: "View your delegation's comments",
+      subject: "Publicación de las observaciones recibidas: {{consultation}}",
+      body: "La Secretaría ha publicado las observaciones recibidas sobre {{consultation}}.",
+      own_zero: "{{organization}} no presentó ninguna observación.",
+      own_one: "{{organization}} presentó {{count}} observación.",
+      own_many: "{{organization}} presentó {{count}} observaciones.",
+      own_other: "{{organization}} presentó {{count}} observaciones.",
+      action: "Ver las observaciones de su delegación",
     },
     dispositionsPublished: {
-      subject: "Disposition of comments published: {{consultation}}",
-      body: "The secretariat published the disposition of comments on {{consultation}}: its decision on each comment.",
-      own_zero: "The table has no comments of {{organization}}.",
-      own_one: "The table has {{count}} comment of {{organization}}: {{summary}}.",
-      own_other: "The table has {{count}} comments of {{organization}}: {{summary}}.",
-      undecided: "not decided yet",
-      decision: "{{trackingNumber}} (paragraph {{paragraph}}): {{decision}}",
+      subject: "Publicación del tratamiento de las observaciones: {{consultation}}",
+      body:
+        "La Secretaría ha publicado el tratamiento de las observaciones sobre {{consultation}}: su decisión " +
+        "sobre cada observación.",
+      own_zero: "El cuadro no contiene ninguna observación de {{organization}}.",
+      own_one: "El cuadro contiene {{count}} observación de {{organization}}: {{summary}}.",
+      own_many: "El cuadro contiene {{count}} observaciones de {{organization}}: {{summary}}.",
+      own_other: "El cuadro contiene {{count}} observaciones de {{organization}}: {{summary}}.",
+      undecided: "sin decisión todavía",
+      decision: "{{trackingNumber}} (párrafo {{paragraph}}): {{decision}}",
       decisionNoParagraph: "{{trackingNumber}}: {{decision}}",
-      more_one: "and {{count}} more comment.",
-      more_other: "and {{count}} more comments.",
-      table: "The whole table: {{url}}",
-      action: "View your delegation's comments",
+      more_one: "y {{count}} observación más.",
+      more_many: "y {{count}} observaciones más.",
+      more_other: "y {{count}} observaciones más.",
+      table: "El cuadro completo: {{url}}",
+      action: "Ver las observaciones de su delegación",
     },
     reminder: {
-      subject: "Reminder: comments on {{consultation}} close on {{date}}",
-      closes_one: "The comment period on {{version}} of {{consultation}} closes on {{date}}, in {{count}} day.",
-      closes_other: "The comment period on {{version}} of {{consultation}} closes on {{date}}, in {{count}} days.",
+      subject: "Recordatorio: el período de observaciones sobre {{consultation}} se cierra el {{date}}",
+      closes_one:
+        "El período de observaciones sobre {{version}} de {{consultation}} se cierra el {{date}}, dentro de " +
+        "{{count}} día.",
+      closes_many:
+        "El período de observaciones sobre {{version}} de {{consultation}} se cierra el {{date}}, dentro de " +
+        "{{count}} días.",
+      closes_other:
+        "El período de observaciones sobre {{version}} de {{consultation}} se cierra el {{date}}, dentro de " +
+        "{{count}} días.",
       ownDrafts_one:
-        "You have {{count}} unsubmitted draft comment. A draft reaches the secretariat only once the focal " +
-        "point of {{organization}} submits it.",
+        "Tiene {{count}} borrador de observación sin presentar. Un borrador solo llega a la Secretaría cuando " +
+        "lo presenta el punto focal de {{organization}}.",
+      ownDrafts_many:
+        "Tiene {{count}} borradores de observaciones sin presentar. Los borradores solo llegan a la Secretaría " +
+        "cuando los presenta el punto focal de {{organization}}.",
       ownDrafts_other:
-        "You have {{count}} unsubmitted draft comments. Drafts reach the secretariat only once the focal " +
-        "point of {{organization}} submits them.",
-      waiting_one: "{{count}} draft comment of {{organization}} is waiting for you to submit it.",
-      waiting_other: "{{count}} draft comments of {{organization}} are waiting for you to submit them.",
-      notCommented: "{{organization}} has not commented on this version yet.",
-      footer: "You receive this reminder because you take part in this consultation for {{organization}}.",
+        "Tiene {{count}} borradores de observaciones sin presentar. Los borradores solo llegan a la Secretaría " +
+        "cuando los presenta el punto focal de {{organization}}.",
+      waiting_one: "{{count}} borrador de observación de {{organization}} está pendiente de que usted lo presente.",
+      waiting_many:
+        "{{count}} borradores de observaciones de {{organization}} están pendientes de que usted los presente.",
+      waiting_other:
+        "{{count}} borradores de observaciones de {{organization}} están pendientes de que usted los presente.",
+      notCommented: "{{organization}} todavía no ha formulado observaciones sobre esta versión.",
+      footer: "Recibe este recordatorio porque participa en esta consulta en nombre de {{organization}}.",
     },
   },
 } as const;

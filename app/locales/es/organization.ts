@@ -1,45 +1,49 @@
-/** English UI strings: a focal point's organization page (/organization). */
+/** Spanish UI strings: a focal point's organization page (/organization). */
 export default {
   organization: {
-    title: "Your organization",
-    intro: "The people of {{name}} on the platform. Invite delegates who draft comments for you to review.",
-    accountLink: "Your organization: members and invitations",
+    title: "Su organización",
+    intro:
+      "Las personas de {{name}} en la plataforma. Invite a delegados que redacten observaciones para que usted " +
+      "las revise.",
+    accountLink: "Su organización: miembros e invitaciones",
     members: {
-      title: "Members",
-      name: "Name",
-      email: "Email",
-      role: "Role",
-      status: "Status",
-      active: "Active",
-      deactivated: "Deactivated",
+      title: "Miembros",
+      name: "Nombre",
+      email: "Correo electrónico",
+      role: "Función",
+      status: "Estado",
+      active: "Activa",
+      deactivated: "Desactivada",
     },
     invite: {
-      title: "Invite a delegate",
-      email: "Email address",
-      role: "Role",
-      roleHint: "Focal points are named by the secretariat.",
-      submit: "Send invitation",
-      sent: "Invitation emailed to {{email}}. The link works once and expires on {{date}}.",
+      title: "Invitar a un delegado",
+      email: "Dirección de correo electrónico",
+      role: "Función",
+      roleHint: "Los puntos focales los designa la Secretaría.",
+      submit: "Enviar la invitación",
+      sent:
+        "Se ha enviado la invitación por correo electrónico a {{email}}. El enlace solo puede utilizarse una vez " +
+        "y caduca el {{date}}.",
       unavailable:
-        "This address cannot be invited: it already has an account or a pending invitation on the platform. " +
-        "Ask the secretariat if the person should join your organization.",
-      tooMany: "Too many invitations in a short time. Try again in {{seconds}} seconds.",
+        "No se puede invitar a esta dirección: ya tiene una cuenta o una invitación pendiente en la plataforma. " +
+        "Consulte a la Secretaría si la persona debe incorporarse a su organización.",
+      tooMany: "Demasiadas invitaciones en poco tiempo. Vuelva a intentarlo dentro de {{seconds}} segundos.",
     },
     invitations: {
-      title: "Pending invitations",
-      empty: "No pending invitations.",
-      email: "Email",
-      role: "Role",
-      status: "Status",
-      delivery: "Email delivery",
-      actions: "Actions",
-      pending: "Pending until {{date}}",
-      expired: "Expired on {{date}}",
-      withdraw: "Withdraw",
-      withdrawLabel: "Withdraw the invitation for {{email}}",
-      withdrawn: "The invitation for {{email}} was withdrawn; its link no longer works.",
-      notFound: "This invitation no longer exists.",
-      alreadyAccepted: "This invitation was already accepted.",
+      title: "Invitaciones pendientes",
+      empty: "No hay invitaciones pendientes.",
+      email: "Correo electrónico",
+      role: "Función",
+      status: "Estado",
+      delivery: "Entrega del correo electrónico",
+      actions: "Acciones",
+      pending: "Pendiente hasta el {{date}}",
+      expired: "Caducada el {{date}}",
+      withdraw: "Retirar",
+      withdrawLabel: "Retirar la invitación enviada a {{email}}",
+      withdrawn: "Se ha retirado la invitación enviada a {{email}}; su enlace ya no funciona.",
+      notFound: "Esta invitación ya no existe.",
+      alreadyAccepted: "Esta invitación ya se ha aceptado.",
     },
   },
 } as const;

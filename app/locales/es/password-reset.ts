@@ -1,56 +1,73 @@
-/** English UI strings: password reset (the forgot-password and reset pages, the secretariat's button, the mail). */
+/** Spanish UI strings: password reset (the forgot-password and reset pages, the secretariat's button, the mail). */
 export default {
   passwordReset: {
     forgot: {
-      title: "Forgot your password?",
+      title: "¿Ha olvidado su contraseña?",
       intro:
-        "Enter the email address of your account. If it has an account here, a link to choose a new password " +
-        "is sent to it; the link works once, for one hour.",
-      email: "Email address",
-      submit: "Send reset link",
+        "Introduzca la dirección de correo electrónico de su cuenta. Si tiene una cuenta aquí, se le enviará un " +
+        "enlace para elegir una nueva contraseña; el enlace solo puede utilizarse una vez y es válido durante " +
+        "una hora.",
+      email: "Dirección de correo electrónico",
+      submit: "Enviar el enlace de restablecimiento",
       sent:
-        "If {{email}} belongs to an account, a link to choose a new password has been sent to it. " +
-        "It can take a few minutes to arrive; check your spam folder too.",
-      tooMany: "Too many reset requests from this address. Try again in {{seconds}} seconds.",
-      back: "Back to sign-in",
+        "Si {{email}} corresponde a una cuenta, se le ha enviado un enlace para elegir una nueva contraseña. " +
+        "Puede tardar unos minutos en llegar; compruebe también la carpeta de correo no deseado.",
+      tooMany:
+        "Demasiadas solicitudes de restablecimiento desde esta dirección. Vuelva a intentarlo dentro de " +
+        "{{seconds}} segundos.",
+      back: "Volver al inicio de sesión",
     },
     reset: {
-      title: "Choose a new password",
-      intro: "Choose a new password for {{email}}. Every browser signed in to this account will be signed out.",
-      twoFactorKept: "Your two-factor authentication stays on: signing in still asks for your code.",
-      password: "New password",
-      submit: "Set new password",
-      done: "Your password has been changed and every session was signed out. Sign in with your new password.",
-      unknownTitle: "Reset link not valid",
-      unknown: "This password reset link is not valid. Check that you copied the whole link, or ask for a new one.",
-      expiredTitle: "Reset link expired",
-      expired: "This password reset link has expired (links are valid for one hour). Ask for a new one.",
-      usedTitle: "Reset link already used",
-      used: "This password reset link has already been used or was replaced by a newer one. Ask for a new one.",
-      askAgain: "Ask for a new link",
+      title: "Elija una nueva contraseña",
+      intro:
+        "Elija una nueva contraseña para {{email}}. Se cerrará la sesión en todos los navegadores en los que " +
+        "se haya iniciado sesión con esta cuenta.",
+      twoFactorKept:
+        "Su autenticación de dos factores sigue activada: al iniciar sesión se le seguirá pidiendo el código.",
+      password: "Nueva contraseña",
+      submit: "Establecer la nueva contraseña",
+      done: "Se ha cambiado su contraseña y se han cerrado todas las sesiones. Inicie sesión con su nueva contraseña.",
+      unknownTitle: "Enlace de restablecimiento no válido",
+      unknown:
+        "Este enlace para restablecer la contraseña no es válido. Compruebe que ha copiado el enlace completo o " +
+        "solicite uno nuevo.",
+      expiredTitle: "Enlace de restablecimiento caducado",
+      expired:
+        "Este enlace para restablecer la contraseña ha caducado (los enlaces son válidos durante una hora). " +
+        "Solicite uno nuevo.",
+      usedTitle: "Enlace de restablecimiento ya utilizado",
+      used:
+        "Este enlace para restablecer la contraseña ya se ha utilizado o ha sido sustituido por otro más " +
+        "reciente. Solicite uno nuevo.",
+      askAgain: "Solicitar un nuevo enlace",
     },
     issue: {
-      heading: "Password reset",
+      heading: "Restablecimiento de la contraseña",
       intro:
-        "Send this person an email with a link to choose a new password. The link works once, for one hour; " +
-        "sending a new one cancels the previous link. Their two-factor authentication stays on.",
-      submit: "Send password reset link",
-      sent: "A password reset link has been sent to {{email}} (valid until {{expiresAt}}).",
-      deactivated: "This account is deactivated: no reset link can be sent.",
+        "Envíe a esta persona un correo electrónico con un enlace para elegir una nueva contraseña. El enlace " +
+        "solo puede utilizarse una vez y es válido durante una hora; si se envía uno nuevo, se anula el anterior. " +
+        "Su autenticación de dos factores sigue activada.",
+      submit: "Enviar el enlace para restablecer la contraseña",
+      sent: "Se ha enviado un enlace para restablecer la contraseña a {{email}} (válido hasta el {{expiresAt}}).",
+      deactivated: "Esta cuenta está desactivada: no se puede enviar ningún enlace de restablecimiento.",
     },
     mail: {
-      subject: "Choose a new password",
-      greeting: "Hello {{name}},",
-      requested: "Someone (hopefully you) asked to reset the password of your account on the consultation platform.",
-      issued: "{{issuer}} of the secretariat sent you a link to choose a new password for the consultation platform.",
-      action: "Choose a new password",
-      ignore: "If you did not ask for this, ignore this message: your password stays as it is.",
-      footer: "You receive this message because {{email}} has an account on the consultation platform.",
-      changedSubject: "Your password was changed",
+      subject: "Elija una nueva contraseña",
+      greeting: "Estimado/a {{name}}:",
+      requested:
+        "Alguien (esperamos que usted) ha solicitado restablecer la contraseña de su cuenta en la plataforma " +
+        "de consultas.",
+      issued:
+        "{{issuer}}, de la Secretaría, le ha enviado un enlace para elegir una nueva contraseña para la " +
+        "plataforma de consultas.",
+      action: "Elegir una nueva contraseña",
+      ignore: "Si no lo ha solicitado, haga caso omiso de este mensaje: su contraseña no cambiará.",
+      footer: "Recibe este mensaje porque {{email}} tiene una cuenta en la plataforma de consultas.",
+      changedSubject: "Se ha cambiado su contraseña",
       changed:
-        "The password of your account on the consultation platform was changed on {{date}} with a reset link, " +
-        "and every session was signed out.",
-      changedNotYou: "If this was not you, contact the secretariat at once.",
+        "La contraseña de su cuenta en la plataforma de consultas se cambió el {{date}} mediante un enlace de " +
+        "restablecimiento, y se cerraron todas las sesiones.",
+      changedNotYou: "Si no ha sido usted, póngase en contacto de inmediato con la Secretaría.",
     },
   },
 };

@@ -1,80 +1,85 @@
 /**
- * English UI strings: notification preferences (app/routes/account.notifications.tsx),
+ * Spanish UI strings: notification preferences (app/routes/account.notifications.tsx),
  * one-click unsubscribe (app/routes/unsubscribe.$token.tsx), and the lines the
  * platform adds to notifications and digests (app/models/notification.server.ts,
  * app/models/digest.server.ts).
  */
 export default {
   preferences: {
-    title: "Email notifications",
-    accountLink: "Email notifications",
+    title: "Notificaciones por correo electrónico",
+    accountLink: "Notificaciones por correo electrónico",
     intro:
-      "Choose, for each kind of notification, whether you receive each one as it happens, all of them " +
-      "together in one email a day, or none.",
+      "Elija, para cada tipo de notificación, si desea recibirlas una a una a medida que se producen, todas " +
+      "juntas en un único correo electrónico diario, o ninguna.",
     alwaysSent:
-      "Messages about your account and its security (invitations, password resets, decisions on account " +
-      "requests) and receipts for your submissions are always sent at once: they are not listed here.",
+      "Los mensajes relativos a su cuenta y a su seguridad (invitaciones, restablecimiento de contraseñas, " +
+      "decisiones sobre solicitudes de cuenta) y los acuses de recibo de sus presentaciones se envían siempre " +
+      "de inmediato: no figuran en esta lista.",
     kinds: {
       reminder: {
-        label: "Reminders before a deadline",
-        hint: "Before a comment period closes, when your delegation still has drafts or has not commented.",
+        label: "Recordatorios antes de que venza un plazo",
+        hint:
+          "Antes del cierre de un período de observaciones, si su delegación aún tiene borradores o no ha " +
+          "formulado observaciones.",
       },
       version_published: {
-        label: "New versions published",
-        hint: "When the secretariat publishes a new version of a document.",
+        label: "Publicación de nuevas versiones",
+        hint: "Cuando la Secretaría publica una nueva versión de un documento.",
       },
       period_changed: {
-        label: "Comment periods opened, extended or closed",
-        hint: "When a comment period opens, its deadline moves, or it closes.",
+        label: "Apertura, prórroga o cierre de períodos de observaciones",
+        hint: "Cuando se abre un período de observaciones, se modifica su plazo o se cierra.",
       },
       comments_published: {
-        label: "Comments received published",
-        hint: "When the secretariat publishes the comments received on a consultation.",
+        label: "Publicación de las observaciones recibidas",
+        hint: "Cuando la Secretaría publica las observaciones recibidas sobre una consulta.",
       },
       dispositions_published: {
-        label: "Disposition tables published",
-        hint: "When the secretariat publishes its decisions on the comments, including your delegation's.",
+        label: "Publicación de cuadros de tratamiento de las observaciones",
+        hint: "Cuando la Secretaría publica sus decisiones sobre las observaciones, incluidas las de su delegación.",
       },
     },
     modes: {
-      immediate: "Each one as it happens",
-      digest: "In one daily digest, sent at {{hour}} UTC",
-      off: "Not at all",
+      immediate: "Una a una, a medida que se producen",
+      digest: "En un resumen diario, enviado a las {{hour}} UTC",
+      off: "No recibirlas",
     },
-    submit: "Save preferences",
-    saved: "Your preferences have been saved.",
+    submit: "Guardar las preferencias",
+    saved: "Se han guardado sus preferencias.",
     errors: {
-      badMode: "Choose one of the options.",
-      nothingToSave: "The form did not name any kind of notification.",
+      badMode: "Elija una de las opciones.",
+      nothingToSave: "El formulario no indicaba ningún tipo de notificación.",
     },
     unsubscribe: {
-      title: "Unsubscribe",
-      question: "Stop these emails: {{scope}}?",
+      title: "Cancelar la suscripción",
+      question: "¿Desea dejar de recibir estos correos electrónicos ({{scope}})?",
       explanation:
-        "You will no longer receive these emails. Nothing else about your account changes, and you can " +
-        "turn them on again in your notification settings.",
-      submit: "Unsubscribe",
-      done: "You are unsubscribed: {{scope}}. You will not receive these emails any more.",
-      alreadyOff: "You no longer receive these emails: {{scope}}.",
-      settings: "Notification settings (sign-in needed)",
-      invalidTitle: "This unsubscribe link does not work",
+        "Dejará de recibir estos correos electrónicos. No cambiará nada más en su cuenta, y podrá volver a " +
+        "activarlos en la configuración de sus notificaciones.",
+      submit: "Cancelar la suscripción",
+      done: "Se ha cancelado su suscripción: {{scope}}. Ya no recibirá estos correos electrónicos.",
+      alreadyOff: "Ya no recibe estos correos electrónicos: {{scope}}.",
+      settings: "Configuración de las notificaciones (requiere iniciar sesión)",
+      invalidTitle: "Este enlace para cancelar la suscripción no funciona",
       invalid:
-        "The link is incomplete or was changed. Use the whole link from the email, or sign in and " +
-        "change your notification settings.",
-      digestScope: "the daily digest",
+        "El enlace está incompleto o ha sido modificado. Utilice el enlace completo del correo electrónico, o " +
+        "inicie sesión y cambie la configuración de sus notificaciones.",
+      digestScope: "el resumen diario",
     },
     mail: {
-      why: "You receive this because “{{kind}}” notifications are sent to you as they happen.",
-      unsubscribe: "To stop these emails, unsubscribe: {{url}}",
-      settings: "Choose how you receive notifications: {{url}}",
+      why: "Recibe este mensaje porque las notificaciones del tipo “{{kind}}” se le envían a medida que se producen.",
+      unsubscribe: "Para dejar de recibir estos correos electrónicos, cancele la suscripción: {{url}}",
+      settings: "Elija cómo desea recibir las notificaciones: {{url}}",
       digest: {
-        subject_one: "Your daily digest: {{count}} notification",
-        subject_other: "Your daily digest: {{count}} notifications",
-        greeting: "Dear {{name}},",
-        intro_one: "Here is the notification held for your daily digest since the last one.",
-        intro_other: "Here are the {{count}} notifications held for your daily digest since the last one.",
-        why: "You receive this digest because you chose to get some notifications once a day.",
-        unsubscribe: "To stop the daily digest, unsubscribe: {{url}}",
+        subject_one: "Su resumen diario: {{count}} notificación",
+        subject_many: "Su resumen diario: {{count}} notificaciones",
+        subject_other: "Su resumen diario: {{count}} notificaciones",
+        greeting: "Estimado/a {{name}}:",
+        intro_one: "Esta es la notificación reservada para su resumen diario desde el último envío.",
+        intro_many: "Estas son las {{count}} notificaciones reservadas para su resumen diario desde el último envío.",
+        intro_other: "Estas son las {{count}} notificaciones reservadas para su resumen diario desde el último envío.",
+        why: "Recibe este resumen porque eligió recibir algunas notificaciones una vez al día.",
+        unsubscribe: "Para dejar de recibir el resumen diario, cancele la suscripción: {{url}}",
       },
     },
   },
