@@ -6,8 +6,8 @@ export default {
     compareWithPrevious: "与上一版本比较",
     picker: {
       legend: "要比较的版本",
-      from: "从",
-      to: "到",
+      from: "起始版本",
+      to: "目标版本",
       submit: "比较",
     },
     options: "显示选项",

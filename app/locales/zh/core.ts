@@ -17,7 +17,7 @@ export default {
     feedback: "意见面板",
     importComments: "导入意见",
     compare: "比较",
-    delegation: "本方意见",
+    delegation: "本组织意见",
     mail: "外发邮件",
     menu: "菜单",
   },
@@ -78,7 +78,7 @@ export default {
   errors: {
     notFoundTitle: "未找到",
     notFound: "未能找到该页面。",
-    forbiddenTitle: "不允许",
+    forbiddenTitle: "无权访问",
     forbidden: "您无权执行此操作。",
     genericTitle: "出现错误",
     generic: "发生意外错误。请重试。",

@@ -14,7 +14,7 @@ export default {
       back: "返回{{title}}",
       backPlain: "返回磋商",
     },
-    caption: "第{{section}}节",
+    caption: "节：{{section}}",
     captionNoSection: "未涉及具体段落的意见",
     empty: "该版本未收到任何意见。",
     count_other: "{{count}}条意见。",

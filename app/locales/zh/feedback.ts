@@ -58,7 +58,7 @@ export default {
       legendNone: "无",
       legendMost: "最多（{{count}}）",
       sectionTotal_other: "{{count}}条意见",
-      filterSection: "仅显示第{{section}}节",
+      filterSection: "仅显示此节：{{section}}",
       paragraph_zero: "第{{number}}段：无意见",
       paragraph_other: "第{{number}}段：{{count}}条意见",
     },
@@ -188,7 +188,7 @@ export default {
     paragraph: {
       title: "第{{number}}段",
       metaTitle: "第{{number}}段 · 意见",
-      inSection: "位于第{{section}}节",
+      inSection: "所属节：{{section}}",
       read: "在文件中阅读",
       summary: "意见摘要",
       summaryHint: "根据意见数量、类型、分组和拟议修改撰写；每句话均链接至相应的意见。",

@@ -12,8 +12,8 @@ export default {
       document: "草案文件",
       label: "版本名称",
       timeZone: "截止日期所用时区",
-      opensAt: "开始征求意见",
-      closesAt: "截止征求意见",
+      opensAt: "意见征询开始时间",
+      closesAt: "意见征询截止时间",
       visibility: "谁可以看到意见",
     },
     hints: {

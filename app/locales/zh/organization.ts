@@ -10,7 +10,7 @@ export default {
       email: "电子邮件",
       role: "角色",
       status: "状态",
-      active: "有效",
+      active: "已启用",
       deactivated: "已停用",
     },
     invite: {

@@ -70,7 +70,7 @@ export default {
       organization: "组织",
       status: "状态",
       actions: "操作",
-      active: "有效",
+      active: "已启用",
       deactivated: "已于{{date}}停用",
       noOrganization: "无",
       manage: "管理",

@@ -79,7 +79,7 @@ export default {
     cancel: "取消",
     withdrawnBecause: "由{{name}}撤回：{{reason}}",
     withdrawnBecauseNoName: "已撤回：{{reason}}",
-    undo: "撤销撤回",
+    undo: "取消撤回",
     receipt: "回执{{reference}}",
     restoredEvent: "已恢复",
   },
