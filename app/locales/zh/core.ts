@@ -23,7 +23,7 @@ export default {
   },
   consultations: {
     title: "磋商",
-    intro: "征求意见的文件草案，以及以往磋商的记录。",
+    intro: "正在征求意见的文件草案，以及以往磋商的记录。",
     metaTitle: "磋商",
     empty: "尚未发布任何磋商。",
     versionsCount_other: "{{count}}个版本",
