@@ -1,42 +1,36 @@
-/** English UI strings: dispositions. */
+/** Chinese (Simplified) UI strings: dispositions. */
 export default {
   dispositions: {
-    pageTitle: "Disposition of comments: {{title}}",
-    metaTitle: "Disposition of comments · {{title}}",
-    intro: "Every comment received on {{label}}, with the secretariat's observations, in document order.",
-    publishedOn: "Published on {{date}}.",
-    preview: "Preview: this table is not published yet. Only the secretariat can see it.",
-    notPublished: "The disposition of comments has not been published yet.",
+    pageTitle: "意见处理情况：{{title}}",
+    metaTitle: "意见处理情况 · {{title}}",
+    intro: "对{{label}}收到的每条意见及秘书处的说明，按文件顺序排列。",
+    publishedOn: "公布于{{date}}。",
+    preview: "预览：此表尚未公布。只有秘书处可以查看。",
+    notPublished: "意见处理情况尚未公布。",
     notPublishedPage: {
-      title: "The disposition of comments is not published yet",
-      what:
-        "The disposition of comments is the table of every comment received, with the secretariat's decision " +
-        "on each (accepted, accepted in part, not accepted, noted) and its observations.",
-      when:
-        "The secretariat has not published it yet: it usually does so once the comments are consolidated, " +
-        "after the comment period. Come back later; the consultation's page will link to it.",
-      back: "Back to {{title}}",
-      backPlain: "Back to the consultation",
+      title: "意见处理情况尚未公布",
+      what: "意见处理情况是一份表格，列有收到的每条意见、秘书处对每条意见的决定（接受、部分接受、不接受、注意到）及其说明。",
+      when: "秘书处尚未公布此表：通常在意见征询期结束、意见汇总完成后公布。请稍后再来查看；磋商页面将提供其链接。",
+      back: "返回{{title}}",
+      backPlain: "返回磋商",
     },
-    caption: "Section {{section}}",
-    captionNoSection: "Comments without a paragraph",
-    empty: "No comments were received on this version.",
-    count_one: "{{count}} comment.",
-    count_other: "{{count}} comments.",
+    caption: "节：{{section}}",
+    captionNoSection: "未涉及具体段落的意见",
+    empty: "该版本未收到任何意见。",
+    count_other: "{{count}}条意见。",
     status: {
-      accepted: "Accepted",
-      accepted_in_part: "Accepted in part",
-      not_accepted: "Not accepted",
-      noted: "Noted",
+      accepted: "接受",
+      accepted_in_part: "部分接受",
+      not_accepted: "不接受",
+      noted: "注意到",
     },
-    downloads: "Download the table",
+    downloads: "下载表格",
     errors: {
-      noComment: "No such comment to decide on.",
-      notDecidable:
-        "Some of the selected comments cannot be decided on (withdrawn, not submitted, or of another consultation).",
+      noComment: "不存在可作出决定的该意见。",
+      notDecidable: "所选意见中有些无法作出决定（已撤回、未提交，或属于其他磋商）。",
       commentsHidden:
-        "The comments of this consultation stay hidden until the comment period closes, and the disposition table " +
-        "shows them: publish it after the period closes (or publish the comments first).",
+        "在意见征询期结束之前，本次磋商的意见不予公开，而意见处理表会显示这些意见：" +
+        "请在意见征询期结束后公布此表（或先公布意见）。",
     },
   },
 } as const;

@@ -1,44 +1,35 @@
-/** English UI strings of the reader (beyond core.ts's `reader`): the paragraph jump, honest counts. */
+/** Chinese (Simplified) UI strings of the reader (beyond core.ts's `reader`): the paragraph jump, honest counts. */
 export default {
   jump: {
-    label: "Go to paragraph",
-    placeholder: "e.g. 2.9 e",
-    go: "Go",
-    notFound: "There is no paragraph {{number}} in this document. Check the number, or use the contents.",
-    empty: "Type a paragraph number, for example 2.9 e.",
+    label: "转至段落",
+    placeholder: "例如 2.9 e",
+    go: "转到",
+    notFound: "本文件中没有第{{number}}段。请核对段落编号，或使用目录。",
+    empty: "请输入段落编号，例如 2.9 e。",
   },
   documentPages: {
-    label: "Pages of the document",
-    position: "Page {{current}} of {{count}}",
-    previous: "Previous page",
-    next: "Next page",
-    all: "All pages",
-    continued: "{{heading}} (continued)",
-    item: "Page {{number}}: {{heading}}",
+    label: "文件页面",
+    position: "第{{current}}页，共{{count}}页",
+    previous: "上一页",
+    next: "下一页",
+    all: "所有页面",
+    continued: "{{heading}}（续）",
+    item: "第{{number}}页：{{heading}}",
   },
   readerPage: {
-    skipToDocument: "Skip the contents to the text",
-    compareWithPrevious: "Compare with the previous version",
-    compareWithNext: "Compare with the next version",
+    skipToDocument: "跳过目录，转至正文",
+    compareWithPrevious: "与上一版本比较",
+    compareWithNext: "与下一版本比较",
     // While submitted comments are not public (app/models/comment-read.server.ts), a paragraph
     // does not say "No comments": the reader cannot know, and it would be untrue.
-    notPublishedYet: "Comments published after the period",
+    notPublishedYet: "意见在征询期结束后公布",
     // The labels start with the link's visible text (WCAG 2.5.3, label in name), then keep the usual
     // "… comments on paragraph N" shape: people (and tests) look for it.
-    notPublishedYetLabel: "Comments published after the period: comments on paragraph {{number}}. Open to comment",
-    yoursOnly_one: "{{count}} of your organization's; others published later",
-    yoursOnly_other: "{{count}} of your organization's; others published later",
-    yoursOnlyLabel_one:
-      "{{count}} of your organization's; others published later: {{count}} comment on paragraph {{number}} " +
-      "from your organization. Open",
-    yoursOnlyLabel_other:
-      "{{count}} of your organization's; others published later: {{count}} comments on paragraph {{number}} " +
-      "from your organization. Open",
-    panelNotPublished:
-      "The comments received are published after the comment period. Until then only the secretariat reads " +
-      "them, and each organization reads its own.",
-    panelNotPublishedOwn:
-      "Other organizations' comments are published after the comment period; here you see your organization's.",
-    saved: "Your comment was saved.",
+    notPublishedYetLabel: "意见在征询期结束后公布：第{{number}}段的意见。打开以提出意见",
+    yoursOnly_other: "本组织意见{{count}}条；其他意见稍后公布",
+    yoursOnlyLabel_other: "本组织意见{{count}}条；其他意见稍后公布：本组织对第{{number}}段的{{count}}条意见。打开",
+    panelNotPublished: "收到的意见在意见征询期结束后公布。在此之前，仅秘书处可阅读这些意见，各组织可阅读本组织的意见。",
+    panelNotPublishedOwn: "其他组织的意见在意见征询期结束后公布；此处显示的是本组织的意见。",
+    saved: "您的意见已保存。",
   },
 } as const;
