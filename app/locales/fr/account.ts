@@ -45,10 +45,10 @@ export default {
     },
     sessions: {
       title: "Vos sessions",
-      intro: "Tous les navigateurs dans lesquels vous êtes connecté(e). Révoquez celles que vous ne reconnaissez pas.",
+      intro: "Tous les navigateurs dans lesquels vous êtes connecté(e). Révoquez ceux que vous ne reconnaissez pas.",
       started: "Connexion",
       lastActive: "Dernière activité (approximative)",
-      expires: "Expire en cas d’inactivité",
+      expires: "Fin en cas d’inactivité",
       current: "Ce navigateur",
       revoke: "Révoquer",
       revokeEverywhereElse: "Se déconnecter partout ailleurs",
