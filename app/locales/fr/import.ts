@@ -14,7 +14,7 @@ export default {
         "« {{fileName}} » ne peut pas être importé : une fois décompressé, il dépasserait {{limit}} Mo " +
         "(le texte d’un document Word est bien plus léger ; le fichier est peut-être endommagé ou malveillant).",
       renamedWord97:
-        "« {{fileName}} » est un ancien document Word 97-2003 renommé en .docx. Ouvrez-le dans Word et " +
+        "« {{fileName}} » est un ancien document Word 97–2003 renommé en .docx. Ouvrez-le dans Word et " +
         "enregistrez-le au format .docx.",
       notZip:
         "« {{fileName}} » n’est pas un document Word : un fichier .docx est une archive zip, ce qui n’est pas " +
@@ -23,7 +23,7 @@ export default {
         "« {{fileName}} » porte le nom d’un fichier texte, mais contient un fichier binaire (Word ou zip).",
       noText: "« {{fileName}} » ne contient pas de texte.",
       word97:
-        "« {{fileName}} » est un ancien document Word 97-2003. Ouvrez-le dans Word et enregistrez-le au format .docx.",
+        "« {{fileName}} » est un ancien document Word 97–2003. Ouvrez-le dans Word et enregistrez-le au format .docx.",
       unsupportedFormat:
         "« {{fileName}} » ne peut pas être importé : seuls les fichiers Word (.docx), texte (.txt) et Markdown " +
         "(.md) sont pris en charge.",
@@ -31,7 +31,7 @@ export default {
         "Aucun paragraphe n’a été trouvé dans « {{fileName}} ». Vérifiez qu’il contient bien le texte du document.",
       unreadableDocx:
         "Ce document Word n’a pas pu être lu. Il est peut-être endommagé, ou il ne s’agit pas d’un fichier .docx " +
-        "(les fichiers .doc Word 97-2003 doivent d’abord être enregistrés au format .docx).",
+        "(les fichiers .doc Word 97–2003 doivent d’abord être enregistrés au format .docx).",
     },
   },
 } as const;
