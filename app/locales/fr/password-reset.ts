@@ -9,8 +9,9 @@ export default {
       email: "Adresse électronique",
       submit: "Envoyer le lien de réinitialisation",
       sent:
-        "Si {{email}} est associée à un compte, un lien permettant de choisir un nouveau mot de passe y a été " +
-        "envoyé. Il peut mettre quelques minutes à arriver ; vérifiez aussi votre dossier de courrier indésirable.",
+        "Si l’adresse {{email}} est associée à un compte, un lien permettant de choisir un nouveau mot de passe " +
+        "y a été envoyé. Il peut mettre quelques minutes à arriver ; vérifiez aussi votre dossier de courrier " +
+        "indésirable.",
       tooMany: "Trop de demandes de réinitialisation depuis cette adresse. Réessayez dans {{seconds}} secondes.",
       back: "Retour à la connexion",
     },
@@ -64,7 +65,9 @@ export default {
       ignore:
         "Si vous n’êtes pas à l’origine de cette demande, ne tenez pas compte de ce message : votre mot de passe " +
         "reste inchangé.",
-      footer: "Vous recevez ce message parce que {{email}} est associée à un compte sur la plateforme de consultation.",
+      footer:
+        "Vous recevez ce message parce que l’adresse {{email}} est associée à un compte sur la plateforme de " +
+        "consultation.",
       changedSubject: "Votre mot de passe a été changé",
       changed:
         "Le mot de passe de votre compte sur la plateforme de consultation a été changé le {{date}} au moyen " +
