@@ -46,7 +46,7 @@ export default {
     sessions: {
       title: "Vos sessions",
       intro: "Tous les navigateurs dans lesquels vous êtes connecté(e). Révoquez ceux que vous ne reconnaissez pas.",
-      started: "Connexion",
+      started: "Début de la session",
       lastActive: "Dernière activité (approximative)",
       expires: "Fin en cas d’inactivité",
       current: "Ce navigateur",

@@ -21,9 +21,9 @@ export default {
     // The secretariat: not a refusal without a reason, and where its own work is.
     secretariatCannotComment:
       "Les observations émanent des délégations et des autres parties prenantes, chacune pour son organisation. " +
-      "Le secrétariat ne formule pas d’observations : il regroupe celles qui lui sont adressées, décide de la " +
+      "Le secrétariat ne formule pas d’observations : il compile celles qui lui sont adressées, décide de la " +
       "suite à donner à chacune et publie le résultat.",
-    roleCannotCommentFeedback: "Regrouper les observations reçues dans le tableau de bord des observations",
+    roleCannotCommentFeedback: "Compiler les observations reçues dans le tableau de bord des observations",
     selectHint: "Sélectionnez un passage pour formuler une observation à son sujet.",
     sourceDocument: "Consignée dans le document source",
     unknownOrganization: "Organisation inconnue",

@@ -32,7 +32,7 @@ export default {
       none: "Aucun paragraphe n’a été modifié.",
     },
     adoptionNote:
-      "Sous la modification proposée dans une observation, « présent » ou « absent » indique si les termes " +
+      "Sous la modification proposée dans une observation, « présents » ou « absents » indique si les termes " +
       "proposés figurent dans {{version}}, d’après la comparaison des textes. La décision du secrétariat sur " +
       "chaque observation (accepté, accepté en partie, non accepté, pris note) est une autre question : elle " +
       "figure dans le tableau de suite donnée aux observations.",

@@ -34,7 +34,7 @@ export default {
   status: {
     draft: "En préparation",
     open: "Ouverte aux observations",
-    closed: "Close",
+    closed: "Clôturée",
     concluded: "Terminée",
     final: "Texte final",
   },
@@ -52,7 +52,7 @@ export default {
     paragraphsCount_other: "{{count}} paragraphes",
     phases: "Étapes",
     closesIn: "Clôture dans {{days}} j {{hours}} h {{minutes}} min",
-    closedOn: "Close le {{date}}",
+    closedOn: "Clôturée le {{date}}",
     related: "À propos de cette consultation",
     dispositionsLink: "Suite donnée aux observations",
     opensOn: "Ouverture le {{date}}",

@@ -17,7 +17,7 @@ export default {
         "observations.",
       when:
         "Le secrétariat ne l’a pas encore publié : il le fait généralement une fois les observations " +
-        "regroupées, à l’issue de la période de consultation. Revenez ultérieurement ; la page de la " +
+        "compilées, à l’issue de la période de consultation. Revenez ultérieurement ; la page de la " +
         "consultation contiendra un lien vers ce tableau.",
       back: "Retour à {{title}}",
       backPlain: "Retour à la consultation",

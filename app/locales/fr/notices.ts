@@ -54,7 +54,7 @@ export default {
       body: "La période de consultation sur la {{version}} de {{consultation}} a pris fin le {{closes}}.",
       next:
         "Il n’est plus possible de formuler ni de soumettre des observations. Le secrétariat va maintenant " +
-        "regrouper les observations reçues.",
+        "compiler les observations reçues.",
       drafts_one:
         "{{count}} brouillon d’observation de {{organization}} n’a pas été soumis et ne sera pas pris en compte.",
       drafts_many:

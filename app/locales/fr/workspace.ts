@@ -78,7 +78,7 @@ export default {
     type: "Type",
     text: "Observation",
     proposed: "Modification proposée : {{text}}",
-    withdrawnNote: "Retirée depuis : {{reason}}",
+    withdrawnNote: "Retirée ultérieurement : {{reason}}",
     print: "Imprimer",
     pdf: "Télécharger en PDF",
     docx: "Télécharger en Word (.docx)",
