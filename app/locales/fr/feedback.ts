@@ -57,9 +57,9 @@ export default {
       withoutParagraph: "{{count}} sans paragraphe",
     },
     progress: {
-      title: "État d’avancement de la suite donnée",
-      label: "Suite donnée : {{decided}} observations sur {{total}}",
-      labelFiltered: "Suite donnée : {{decided}} observations sur {{total}} dans cet affichage",
+      title: "État d’avancement de la suite donnée aux observations",
+      label: "Observations ayant reçu une suite : {{decided}} sur {{total}}",
+      labelFiltered: "Observations de cet affichage ayant reçu une suite : {{decided}} sur {{total}}",
       none: "Aucune observation n’a encore été soumise sur cette version.",
     },
     heatMap: {
