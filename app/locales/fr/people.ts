@@ -11,7 +11,7 @@ export default {
       noOrganization: "Aucune organisation",
       newOrganizationOption: "Une nouvelle organisation (à indiquer ci-dessous)",
       newOrganization: "Nouvelle organisation",
-      newOrganizationHint: "Utilisé uniquement si « Une nouvelle organisation » est choisi ci-dessus.",
+      newOrganizationHint: "Ne sert que si « Une nouvelle organisation » a été choisie ci-dessus.",
       newOrganizationName: "Nom de la nouvelle organisation",
       newOrganizationKind: "Type de la nouvelle organisation",
       submit: "Créer l’invitation",
