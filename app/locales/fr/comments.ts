@@ -1,89 +1,112 @@
-/** English UI strings: editor, comments. */
+/** French UI strings: editor, comments. */
 export default {
   editor: {
-    toolbar: "Formatting",
-    bold: "Bold",
-    italic: "Italic",
-    bulletList: "Bulleted list",
-    orderedList: "Numbered list",
-    link: "Link",
-    removeLink: "Remove link",
-    linkPrompt: "Link address (starting with https://, http:// or mailto:)",
-    linkInvalid: "Links must start with http://, https:// or mailto:.",
+    toolbar: "Mise en forme",
+    bold: "Gras",
+    italic: "Italique",
+    bulletList: "Liste à puces",
+    orderedList: "Liste numérotée",
+    link: "Lien",
+    removeLink: "Supprimer le lien",
+    linkPrompt: "Adresse du lien (commençant par https://, http:// ou mailto:)",
+    linkInvalid: "Les liens doivent commencer par http://, https:// ou mailto:.",
   },
   comments: {
-    panelTitle: "Comments on paragraph {{number}}",
-    close: "Close comments",
-    none: "No comments on this paragraph yet.",
-    add: "Add a comment",
-    signInToComment: "Sign in to comment",
-    roleCannotComment: "Your role can read and compare versions but not comment.",
+    panelTitle: "Observations sur le paragraphe {{number}}",
+    close: "Fermer les observations",
+    none: "Aucune observation sur ce paragraphe pour l’instant.",
+    add: "Ajouter une observation",
+    signInToComment: "Se connecter pour formuler une observation",
+    roleCannotComment: "Votre rôle permet de lire et de comparer les versions, mais pas de formuler des observations.",
     // The secretariat: not a refusal without a reason, and where its own work is.
     secretariatCannotComment:
-      "Comments come from the delegations and other stakeholders, each for its organization. The secretariat " +
-      "does not comment: it consolidates what they send, gives each comment a disposition and publishes the result.",
-    roleCannotCommentFeedback: "Consolidate the comments received on the feedback dashboard",
-    selectHint: "Select a phrase to comment on it.",
-    sourceDocument: "Recorded in the source document",
-    unknownOrganization: "Unknown organization",
-    commentBy: "Comment by {{who}}",
-    onPhrase: "On the phrase",
-    clearQuote: "Comment on the whole paragraph instead",
-    proposedText: "Proposed change",
-    proposedTextLabel: "Proposed replacement text (optional)",
-    proposedTextHint: "The text you would like the paragraph, or the selected phrase, to read.",
-    type: "Type of comment",
-    types: { general: "General", technical: "Technical", editorial: "Editorial" },
-    status: { draft: "Draft (visible to your organization)", submitted: "Submitted", withdrawn: "Withdrawn" },
-    body: "Comment",
-    submitNow: "Submit now as the organization's official comment",
-    draftHint: "Your comment is saved as a draft; your focal point submits it for the organization.",
-    save: "Save comment",
-    saveChanges: "Save changes",
-    saving: "Saving…",
-    submitOfficial: "Submit for the organization",
-    edit: "Edit",
-    withdraw: "Withdraw",
-    history_one: "History ({{count}} revision)",
-    history_other: "History ({{count}} revisions)",
-    historyTitle: "Revisions",
-    events: { created: "Created", edited: "Edited", submitted: "Submitted", withdrawn: "Withdrawn" },
+      "Les observations émanent des délégations et des autres parties prenantes, chacune pour son organisation. " +
+      "Le secrétariat ne formule pas d’observations : il compile celles qui lui sont adressées, décide de la " +
+      "suite à donner à chacune et publie le résultat.",
+    roleCannotCommentFeedback: "Compiler les observations reçues dans le tableau de bord des observations",
+    selectHint: "Sélectionnez un passage pour formuler une observation à son sujet.",
+    sourceDocument: "Consignée dans le document source",
+    unknownOrganization: "Organisation inconnue",
+    commentBy: "Observation de {{who}}",
+    onPhrase: "Sur le passage",
+    clearQuote: "Formuler plutôt une observation sur l’ensemble du paragraphe",
+    proposedText: "Modification proposée",
+    proposedTextLabel: "Texte de remplacement proposé (facultatif)",
+    proposedTextHint: "Le libellé que vous souhaitez pour le paragraphe ou le passage sélectionné.",
+    type: "Type d’observation",
+    types: { general: "Général", technical: "Technique", editorial: "Rédactionnel" },
+    status: { draft: "Brouillon (visible par votre organisation)", submitted: "Soumise", withdrawn: "Retirée" },
+    body: "Observation",
+    submitNow: "Soumettre dès maintenant comme observation officielle de l’organisation",
+    draftHint:
+      "Votre observation est enregistrée comme brouillon ; votre point focal la soumet au nom de l’organisation.",
+    save: "Enregistrer l’observation",
+    saveChanges: "Enregistrer les modifications",
+    saving: "Enregistrement…",
+    submitOfficial: "Soumettre au nom de l’organisation",
+    edit: "Modifier",
+    withdraw: "Retirer",
+    history_one: "Historique ({{count}} révision)",
+    history_many: "Historique ({{count}} révisions)",
+    history_other: "Historique ({{count}} révisions)",
+    historyTitle: "Révisions",
+    events: { created: "Créée", edited: "Modifiée", submitted: "Soumise", withdrawn: "Retirée" },
     errors: {
-      notOpen: "This version is not open for comments.",
-      opensOn: "The comment period opens on {{date}} ({{timeZone}}).",
-      closedOn: "The comment period closed on {{date}} ({{timeZone}}).",
-      noOrganization: "Your account belongs to no organization, so it cannot comment. Ask the secretariat.",
-      quoteNotFound: "The selected phrase is not in this paragraph.",
-      withdrawn: "This comment was withdrawn.",
-      saveFailed: "Your comment could not be saved just now. It is kept in this browser: try again in a moment.",
-      paragraphRequired: "Choose a paragraph.",
-      badKey: "This form refers to a paragraph or comment that is not on this page. Reload the page and try again.",
-      typeRequired: "Choose the type of comment.",
+      notOpen: "Cette version n’est pas ouverte aux observations.",
+      opensOn: "La période de consultation s’ouvre le {{date}} ({{timeZone}}).",
+      closedOn: "La période de consultation a pris fin le {{date}} ({{timeZone}}).",
+      noOrganization:
+        "Votre compte n’est rattaché à aucune organisation ; il ne peut donc pas formuler d’observations. " +
+        "Adressez-vous au secrétariat.",
+      quoteNotFound: "Le passage sélectionné ne figure pas dans ce paragraphe.",
+      withdrawn: "Cette observation a été retirée.",
+      saveFailed:
+        "Votre observation n’a pas pu être enregistrée pour le moment. Elle est conservée dans ce navigateur : " +
+        "réessayez dans un instant.",
+      paragraphRequired: "Choisissez un paragraphe.",
+      badKey:
+        "Ce formulaire renvoie à un paragraphe ou à une observation qui ne figure pas sur cette page. Rechargez " +
+        "la page et réessayez.",
+      typeRequired: "Choisissez le type d’observation.",
       // The limits are MAX_PROPOSED_TEXT_CHARS and MAX_QUOTE_CHARS in app/models/comment-schema.ts.
-      proposedTextTooLong: "The proposed text can be at most 10,000 characters.",
-      quoteTooLong: "The selected phrase can be at most 2,000 characters.",
+      proposedTextTooLong: "Le texte proposé ne peut dépasser 10 000 caractères.",
+      quoteTooLong: "Le passage sélectionné ne peut dépasser 2 000 caractères.",
       richText: {
-        tooLarge: "The comment is too large to save. Shorten it or remove some formatting.",
-        tooDeep: "The comment has too many levels of lists inside lists. Use at most six levels.",
-        unreadable: "The comment could not be read. Copy your text, reload the page and try again.",
-        malformed: "The comment is not in a format we accept. Copy your text, reload the page and try again.",
-        empty: "The comment is empty.",
-        tooLong: "The comment is too long ({{length, number}} characters). The limit is {{limit, number}} characters.",
+        tooLarge:
+          "L’observation est trop volumineuse pour être enregistrée. Raccourcissez-la ou supprimez une partie " +
+          "de la mise en forme.",
+        tooDeep: "L’observation comporte trop de niveaux de listes imbriquées. N’utilisez pas plus de six niveaux.",
+        unreadable: "L’observation n’a pas pu être lue. Copiez votre texte, rechargez la page et réessayez.",
+        malformed:
+          "L’observation n’est pas dans un format accepté. Copiez votre texte, rechargez la page et réessayez.",
+        empty: "L’observation est vide.",
+        tooLong:
+          "L’observation est trop longue ({{length, number}} caractères). La limite est de {{limit, number}} " +
+          "caractères.",
         nodeNotAllowed:
-          "Comments cannot contain this kind of content. Use only paragraphs, bold, italic, lists, line " +
-          "breaks and links.",
+          "Les observations ne peuvent pas contenir ce type de contenu. Utilisez uniquement des paragraphes, du " +
+          "gras, de l’italique, des listes, des sauts de ligne et des liens.",
         nodeNotAllowedNamed:
-          'Comments cannot contain "{{name}}" content. ' +
-          "Use only paragraphs, bold, italic, lists, line breaks and links.",
-        markNotAllowed: "Comments cannot use this kind of formatting. Use only bold, italic and links.",
-        markNotAllowedNamed: 'Comments cannot use "{{name}}" formatting. Use only bold, italic and links.',
-        attributeNotAllowed: "The comment contains an attribute that is not allowed.",
-        attributeNotAllowedNamed: 'Comments cannot contain the attribute "{{name}}".',
+          "Les observations ne peuvent pas contenir de contenu de type « {{name}} ». " +
+          "Utilisez uniquement des paragraphes, du gras, de l’italique, des listes, des sauts de ligne et des liens.",
+        markNotAllowed:
+          "Les observations ne peuvent pas utiliser ce type de mise en forme. Utilisez uniquement le gras, " +
+          "l’italique et les liens.",
+        markNotAllowedNamed:
+          "Les observations ne peuvent pas utiliser la mise en forme « {{name}} ». Utilisez uniquement le gras, " +
+          "l’italique et les liens.",
+        attributeNotAllowed: "L’observation contient un attribut non autorisé.",
+        attributeNotAllowedNamed: "Les observations ne peuvent pas contenir l’attribut « {{name}} ».",
         link: {
-          empty: "A link in the comment has no address.",
-          tooLong: "A link in the comment is too long. Links can be at most {{limit, number}} characters.",
-          controlCharacters: "A link in the comment contains invisible or control characters. Type the address again.",
-          scheme: "Links must start with http://, https:// or mailto: — other kinds of links are not allowed.",
+          empty: "Un lien de l’observation n’a pas d’adresse.",
+          tooLong:
+            "Un lien de l’observation est trop long. Les liens ne peuvent dépasser {{limit, number}} caractères.",
+          controlCharacters:
+            "Un lien de l’observation contient des caractères invisibles ou de contrôle. Saisissez de nouveau " +
+            "l’adresse.",
+          scheme:
+            "Les liens doivent commencer par http://, https:// ou mailto:, les autres types de liens n’étant pas " +
+            "autorisés.",
         },
       },
     },

@@ -1,32 +1,33 @@
-/** English UI strings: contributions. */
+/** French UI strings: contributions. */
 export default {
   contributions: {
-    title: "General contributions",
+    title: "Contributions générales",
     intro:
-      "A written submission on the whole document, on behalf of your organization, with an optional PDF or " +
-      "Word attachment.",
-    link: "General contributions",
-    fields: { title: "Title", body: "Contribution", attachment: "Attachment (optional)" },
-    attachmentHint: "PDF or Word (.docx), up to {{max}} MB.",
-    send: "Send the contribution",
-    sending: "Sending…",
-    saved: "Your contribution was received.",
+      "Contribution écrite portant sur l’ensemble du document, présentée au nom de votre organisation, " +
+      "accompagnée, le cas échéant, d’une pièce jointe PDF ou Word.",
+    link: "Contributions générales",
+    fields: { title: "Titre", body: "Contribution", attachment: "Pièce jointe (facultatif)" },
+    attachmentHint: "PDF ou Word (.docx), {{max}} Mo au maximum.",
+    send: "Envoyer la contribution",
+    sending: "Envoi…",
+    saved: "Votre contribution a été reçue.",
     cannotContribute:
-      "Only a focal point can send a contribution on behalf of an organization, while the consultation is open.",
-    received: "Contributions received",
-    yours: "Your organization's contributions",
-    none: "No contribution yet.",
-    download: "Download {{name}} ({{size}} KB)",
-    metaTitle: "General contributions · {{title}}",
+      "Seul un point focal peut envoyer une contribution au nom d’une organisation, pendant que la " +
+      "consultation est ouverte.",
+    received: "Contributions reçues",
+    yours: "Contributions de votre organisation",
+    none: "Aucune contribution pour l’instant.",
+    download: "Télécharger {{name}} ({{size}} Ko)",
+    metaTitle: "Contributions générales · {{title}}",
     errors: {
-      forbidden: "Only a focal point can send a contribution on behalf of an organization.",
-      notOpen: "This consultation is not open for contributions.",
-      titleRequired: "Give your contribution a title.",
-      bodyRequired: "Write your contribution, or summarize the attached document.",
-      attachmentEmpty: "The attached file is empty.",
-      attachmentTooLarge: "The attachment is larger than {{max}} MB.",
-      attachmentType: "Attach a PDF or a Word (.docx) document.",
-      attachmentDamaged: "The attached .docx file is damaged or is not a Word document.",
+      forbidden: "Seul un point focal peut envoyer une contribution au nom d’une organisation.",
+      notOpen: "Cette consultation n’est pas ouverte aux contributions.",
+      titleRequired: "Donnez un titre à votre contribution.",
+      bodyRequired: "Rédigez votre contribution ou résumez le document joint.",
+      attachmentEmpty: "Le fichier joint est vide.",
+      attachmentTooLarge: "La pièce jointe dépasse {{max}} Mo.",
+      attachmentType: "Joignez un document PDF ou Word (.docx).",
+      attachmentDamaged: "Le fichier .docx joint est endommagé ou n’est pas un document Word.",
     },
   },
 } as const;

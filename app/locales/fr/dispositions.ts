@@ -1,42 +1,49 @@
-/** English UI strings: dispositions. */
+/** French UI strings: dispositions. */
 export default {
   dispositions: {
-    pageTitle: "Disposition of comments: {{title}}",
-    metaTitle: "Disposition of comments · {{title}}",
-    intro: "Every comment received on {{label}}, with the secretariat's observations, in document order.",
-    publishedOn: "Published on {{date}}.",
-    preview: "Preview: this table is not published yet. Only the secretariat can see it.",
-    notPublished: "The disposition of comments has not been published yet.",
+    pageTitle: "Suite donnée aux observations : {{title}}",
+    metaTitle: "Suite donnée aux observations · {{title}}",
+    intro:
+      "Toutes les observations reçues sur {{label}}, avec les observations du secrétariat, dans l’ordre du " +
+      "document.",
+    publishedOn: "Publié le {{date}}.",
+    preview: "Aperçu : ce tableau n’est pas encore publié. Seul le secrétariat peut le voir.",
+    notPublished: "La suite donnée aux observations n’a pas encore été publiée.",
     notPublishedPage: {
-      title: "The disposition of comments is not published yet",
+      title: "La suite donnée aux observations n’est pas encore publiée",
       what:
-        "The disposition of comments is the table of every comment received, with the secretariat's decision " +
-        "on each (accepted, accepted in part, not accepted, noted) and its observations.",
+        "Le tableau de suite donnée aux observations présente toutes les observations reçues, avec la décision " +
+        "du secrétariat sur chacune d’elles (accepté, accepté en partie, non accepté, pris note) et ses " +
+        "observations.",
       when:
-        "The secretariat has not published it yet: it usually does so once the comments are consolidated, " +
-        "after the comment period. Come back later; the consultation's page will link to it.",
-      back: "Back to {{title}}",
-      backPlain: "Back to the consultation",
+        "Le secrétariat ne l’a pas encore publié : il le fait généralement une fois les observations " +
+        "compilées, à l’issue de la période de consultation. Revenez ultérieurement ; la page de la " +
+        "consultation contiendra un lien vers ce tableau.",
+      back: "Retour à {{title}}",
+      backPlain: "Retour à la consultation",
     },
     caption: "Section {{section}}",
-    captionNoSection: "Comments without a paragraph",
-    empty: "No comments were received on this version.",
-    count_one: "{{count}} comment.",
-    count_other: "{{count}} comments.",
+    captionNoSection: "Observations sans paragraphe",
+    empty: "Aucune observation n’a été reçue sur cette version.",
+    count_one: "{{count}} observation.",
+    count_many: "{{count}} observations.",
+    count_other: "{{count}} observations.",
     status: {
-      accepted: "Accepted",
-      accepted_in_part: "Accepted in part",
-      not_accepted: "Not accepted",
-      noted: "Noted",
+      accepted: "Accepté",
+      accepted_in_part: "Accepté en partie",
+      not_accepted: "Non accepté",
+      noted: "Pris note",
     },
-    downloads: "Download the table",
+    downloads: "Télécharger le tableau",
     errors: {
-      noComment: "No such comment to decide on.",
+      noComment: "Cette observation n’existe pas ; aucune décision ne peut être prise.",
       notDecidable:
-        "Some of the selected comments cannot be decided on (withdrawn, not submitted, or of another consultation).",
+        "Certaines des observations sélectionnées ne peuvent pas faire l’objet d’une décision (observations " +
+        "retirées, non soumises ou relevant d’une autre consultation).",
       commentsHidden:
-        "The comments of this consultation stay hidden until the comment period closes, and the disposition table " +
-        "shows them: publish it after the period closes (or publish the comments first).",
+        "Les observations de cette consultation restent masquées jusqu’à la fin de la période de consultation, " +
+        "et le tableau de suite donnée aux observations les affiche : publiez-le après la fin de la période (ou " +
+        "publiez d’abord les observations).",
     },
   },
 } as const;

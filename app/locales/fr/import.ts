@@ -1,27 +1,37 @@
-/** English UI strings: import (why an uploaded document could not be imported; app/lib/import). */
+/** French UI strings: import (why an uploaded document could not be imported; app/lib/import). */
 export default {
   import: {
     errors: {
-      unreadableText: '"{{fileName}}" is not a readable text file.',
-      binaryText: '"{{fileName}}" is not a text file (it contains binary data). Upload a .docx, .txt or .md file.',
-      notUtf8: '"{{fileName}}" is not UTF-8 text. Save it as UTF-8 and upload it again.',
-      tooLarge: '"{{fileName}}" is too large ({{size}} MB); the limit is {{limit}} MB.',
-      empty: '"{{fileName}}" is empty.',
+      unreadableText: "« {{fileName}} » n’est pas un fichier texte lisible.",
+      binaryText:
+        "« {{fileName}} » n’est pas un fichier texte (il contient des données binaires). Téléversez un fichier " +
+        ".docx, .txt ou .md.",
+      notUtf8:
+        "« {{fileName}} » n’est pas un texte encodé en UTF-8. Enregistrez-le en UTF-8 et téléversez-le de nouveau.",
+      tooLarge: "« {{fileName}} » est trop volumineux ({{size}} Mo) ; la limite est de {{limit}} Mo.",
+      empty: "« {{fileName}} » est vide.",
       unzipsTooLarge:
-        '"{{fileName}}" cannot be imported: once unpacked it would be larger than {{limit}} MB ' +
-        "(a Word document's text is far smaller; it may be damaged or hostile).",
+        "« {{fileName}} » ne peut pas être importé : une fois décompressé, il dépasserait {{limit}} Mo " +
+        "(le texte d’un document Word est bien plus léger ; le fichier est peut-être endommagé ou malveillant).",
       renamedWord97:
-        '"{{fileName}}" is an old Word 97–2003 document renamed to .docx. Open it in Word and save it as .docx.',
-      notZip: '"{{fileName}}" is not a Word document: a .docx file is a zip archive and this one is not.',
-      binaryNamedText: '"{{fileName}}" is named like a text file but contains a binary (Word or zip) file.',
-      noText: '"{{fileName}}" contains no text.',
-      word97: '"{{fileName}}" is an old Word 97–2003 document. Open it in Word and save it as .docx.',
+        "« {{fileName}} » est un ancien document Word 97–2003 renommé en .docx. Ouvrez-le dans Word et " +
+        "enregistrez-le au format .docx.",
+      notZip:
+        "« {{fileName}} » n’est pas un document Word : un fichier .docx est une archive zip, ce qui n’est pas " +
+        "le cas de celui-ci.",
+      binaryNamedText:
+        "« {{fileName}} » porte le nom d’un fichier texte, mais contient un fichier binaire (Word ou zip).",
+      noText: "« {{fileName}} » ne contient pas de texte.",
+      word97:
+        "« {{fileName}} » est un ancien document Word 97–2003. Ouvrez-le dans Word et enregistrez-le au format .docx.",
       unsupportedFormat:
-        '"{{fileName}}" cannot be imported: only Word (.docx), text (.txt) and Markdown (.md) files are supported.',
-      noParagraphs: 'No paragraphs were found in "{{fileName}}". Check that it contains the document\'s text.',
+        "« {{fileName}} » ne peut pas être importé : seuls les fichiers Word (.docx), texte (.txt) et Markdown " +
+        "(.md) sont pris en charge.",
+      noParagraphs:
+        "Aucun paragraphe n’a été trouvé dans « {{fileName}} ». Vérifiez qu’il contient bien le texte du document.",
       unreadableDocx:
-        "This Word document could not be read. It may be damaged, or it is not a .docx file (Word 97–2003 " +
-        ".doc files must be saved as .docx first).",
+        "Ce document Word n’a pas pu être lu. Il est peut-être endommagé, ou il ne s’agit pas d’un fichier .docx " +
+        "(les fichiers .doc Word 97–2003 doivent d’abord être enregistrés au format .docx).",
     },
   },
 } as const;

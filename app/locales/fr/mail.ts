@@ -1,110 +1,123 @@
 /**
- * English UI strings: the Outgoing mail page (app/routes/admin.mail.*), the
+ * French UI strings: the Outgoing mail page (app/routes/admin.mail.*), the
  * messages the platform queues (app/lib/mail/compose.ts composes them) and the
  * delivery state the People page shows.
  */
 export default {
   mail: {
-    title: "Outgoing mail",
+    title: "Courrier sortant",
     intro:
-      "Every email the platform sends is queued here first, in the same step as what causes it, then " +
-      "delivered. Messages that fail for a passing reason are retried; the others are shown as failed.",
+      "Chaque courriel envoyé par la plateforme est d’abord placé ici en file d’attente, au cours de la même " +
+      "opération que l’événement qui le déclenche, puis remis. Les messages dont l’envoi échoue pour une raison " +
+      "passagère sont renvoyés ; les autres sont signalés comme ayant échoué.",
     transport: {
-      smtp: "Messages are delivered through the mail server set in SMTP_URL.",
+      smtp: "Les messages sont remis par l’intermédiaire du serveur de messagerie défini dans SMTP_URL.",
       files:
-        "No mail server is configured (SMTP_URL), so messages are written as .eml files under {{directory}} " +
-        "instead of being sent. Open one below to read it.",
+        "Aucun serveur de messagerie n’est configuré (SMTP_URL) : les messages sont enregistrés sous forme de " +
+        "fichiers .eml dans {{directory}} au lieu d’être envoyés. Ouvrez-en un ci-dessous pour le lire.",
     },
-    filter: "Show",
-    all: "All ({{count}})",
+    filter: "Afficher",
+    all: "Tous ({{count}})",
     status: {
-      pending: "Waiting",
-      sending: "Sending",
-      sent: "Sent",
-      failed: "Failed",
+      pending: "En attente",
+      sending: "En cours d’envoi",
+      sent: "Envoyé",
+      failed: "Échec",
     },
     statusWithCount: "{{status}} ({{count}})",
     columns: {
-      queued: "Queued",
-      to: "To",
-      subject: "Subject",
-      status: "Status",
-      attempts: "Attempts",
+      queued: "Mis en file d’attente",
+      to: "Destinataire",
+      subject: "Objet",
+      status: "Statut",
+      attempts: "Tentatives",
     },
-    nextAttempt: "next attempt {{date}}",
-    sentAt: "on {{date}}",
-    empty: "No messages.",
-    more: "Older messages",
-    newer: "Newer messages",
+    nextAttempt: "prochaine tentative le {{date}}",
+    sentAt: "le {{date}}",
+    empty: "Aucun message.",
+    more: "Messages plus anciens",
+    newer: "Messages plus récents",
     message: {
       title: "Message",
-      back: "All outgoing mail",
-      headers: "Headers",
-      text: "Text",
-      kind: "Kind",
+      back: "Tout le courrier sortant",
+      headers: "En-têtes",
+      text: "Texte",
+      kind: "Type",
       messageId: "Message-ID",
-      lastError: "Last error",
+      lastError: "Dernière erreur",
     },
     common: {
-      linkHint: "If the button does not work, copy this address into your browser:",
-      expires: "The link works once and expires on {{date}}.",
+      linkHint: "Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :",
+      expires: "Le lien ne fonctionne qu’une fois et expire le {{date}}.",
     },
     invitation: {
-      subject: "Invitation to the consultation platform",
-      greeting: "Hello,",
-      invitedBy: "{{inviter}} has invited you to the consultation platform.",
-      invitedByOf: "{{inviter}} ({{inviterOrganization}}) has invited you to the consultation platform.",
-      role: "You will take part as {{role}}.",
-      roleOf: "You will take part as {{role}} for {{organization}}.",
-      next: "Choose your name and password with the link below to create your account.",
-      action: "Accept the invitation",
+      subject: "Invitation à la plateforme de consultation",
+      greeting: "Bonjour,",
+      invitedBy: "{{inviter}} vous a invité(e) à rejoindre la plateforme de consultation.",
+      invitedByOf: "{{inviter}} ({{inviterOrganization}}) vous a invité(e) à rejoindre la plateforme de consultation.",
+      role: "Vous participerez avec le rôle « {{role}} ».",
+      roleOf: "Vous participerez avec le rôle « {{role}} » au nom de {{organization}}.",
+      next: "Choisissez votre nom et votre mot de passe au moyen du lien ci-dessous pour créer votre compte.",
+      action: "Accepter l’invitation",
       footer:
-        "You receive this message because an invitation was made for {{email}}. If you did not expect it, " +
-        "ignore it: no account is created unless the link is used.",
+        "Vous recevez ce message parce qu’une invitation a été adressée à {{email}}. Si vous ne l’attendiez pas, " +
+        "ne tenez pas compte de ce message : aucun compte n’est créé tant que le lien n’est pas utilisé.",
     },
     accountApproved: {
-      subject: "Your account request was approved",
-      greeting: "Dear {{name}},",
-      approved: "Your request for an account for {{organization}} was approved: you will take part as {{role}}.",
-      next: "Choose your password with the link below to finish creating your account.",
-      action: "Create your account",
-      footer: "You receive this message because an account was requested for {{email}}.",
+      subject: "Votre demande de compte a été approuvée",
+      greeting: "Bonjour {{name}},",
+      approved:
+        "Votre demande de compte pour {{organization}} a été approuvée : vous participerez avec le rôle " +
+        "« {{role}} ».",
+      next: "Choisissez votre mot de passe au moyen du lien ci-dessous pour achever la création de votre compte.",
+      action: "Créer votre compte",
+      footer: "Vous recevez ce message parce qu’un compte a été demandé pour {{email}}.",
     },
     accountRejected: {
-      subject: "Your account request was not approved",
-      greeting: "Dear {{name}},",
-      rejected: "Your request for an account for {{organization}} was not approved by the secretariat.",
-      contact: "If you think this is a mistake, write to the secretariat of the consultation.",
-      footer: "You receive this message because an account was requested for {{email}}.",
+      subject: "Votre demande de compte n’a pas été approuvée",
+      greeting: "Bonjour {{name}},",
+      rejected: "Votre demande de compte pour {{organization}} n’a pas été approuvée par le secrétariat.",
+      contact: "Si vous pensez qu’il s’agit d’une erreur, écrivez au secrétariat de la consultation.",
+      footer: "Vous recevez ce message parce qu’un compte a été demandé pour {{email}}.",
     },
     receipt: {
-      subject: "Receipt {{reference}}: comments submitted on {{consultation}}",
-      greeting: "Dear {{name}},",
+      subject: "Accusé de réception {{reference}} : observations soumises sur {{consultation}}",
+      greeting: "Bonjour {{name}},",
       submittedByYou_one:
-        "You submitted {{count}} comment of {{organization}} on {{consultation}} on {{date}}. It is now official.",
+        "Vous avez soumis {{count}} observation de {{organization}} sur {{consultation}} le {{date}}. Elle est " +
+        "désormais officielle.",
+      submittedByYou_many:
+        "Vous avez soumis {{count}} observations de {{organization}} sur {{consultation}} le {{date}}. Elles " +
+        "sont désormais officielles.",
       submittedByYou_other:
-        "You submitted {{count}} comments of {{organization}} on {{consultation}} on {{date}}. They are now official.",
+        "Vous avez soumis {{count}} observations de {{organization}} sur {{consultation}} le {{date}}. Elles " +
+        "sont désormais officielles.",
       submittedYours_one:
-        "{{submitter}} submitted {{count}} comment you drafted for {{organization}} on {{consultation}} on {{date}}. " +
-        "It is now official.",
+        "{{submitter}} a soumis {{count}} observation que vous aviez rédigée au nom de {{organization}} sur " +
+        "{{consultation}} le {{date}}. Elle est désormais officielle.",
+      submittedYours_many:
+        "{{submitter}} a soumis {{count}} observations que vous aviez rédigées au nom de {{organization}} sur " +
+        "{{consultation}} le {{date}}. Elles sont désormais officielles.",
       submittedYours_other:
-        "{{submitter}} submitted {{count}} comments you drafted for {{organization}} on {{consultation}} on " +
-        "{{date}}. They are now official.",
-      reference: "Receipt reference: {{reference}}",
-      trackingNumbers: "Tracking numbers: {{numbers}}",
-      action: "View the receipt",
-      footerFocalPoint: "You receive this message because you submitted these comments for {{organization}}.",
-      footerDelegate: "You receive this message because you drafted comments that were submitted.",
+        "{{submitter}} a soumis {{count}} observations que vous aviez rédigées au nom de {{organization}} sur " +
+        "{{consultation}} le {{date}}. Elles sont désormais officielles.",
+      reference: "Référence de l’accusé de réception : {{reference}}",
+      trackingNumbers: "Numéros de suivi : {{numbers}}",
+      action: "Consulter l’accusé de réception",
+      footerFocalPoint:
+        "Vous recevez ce message parce que vous avez soumis ces observations au nom de {{organization}}.",
+      footerDelegate: "Vous recevez ce message parce que vous avez rédigé des observations qui ont été soumises.",
     },
     people: {
       sendLink:
-        "The invitation is also emailed to the person (its delivery is shown under Recent invitations). If it " +
-        "does not arrive, copy this link and send it yourself. It works once and expires on {{date}}.",
-      delivery: "Email",
-      queued: "Queued",
-      sent: "Sent {{date}}",
-      failed: "Not delivered: {{error}}",
-      none: "No email",
+        "L’invitation est également envoyée par courriel à la personne (son envoi est indiqué sous Invitations " +
+        "récentes). Si elle n’arrive pas, copiez ce lien et envoyez-le vous-même. Il ne fonctionne qu’une fois " +
+        "et expire le {{date}}.",
+      delivery: "Courriel",
+      queued: "En file d’attente",
+      sent: "Envoyé le {{date}}",
+      failed: "Non remis : {{error}}",
+      none: "Aucun courriel",
     },
   },
 } as const;

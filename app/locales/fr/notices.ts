@@ -1,5 +1,5 @@
 /**
- * English strings of the notices the platform emails to the people who take
+ * French strings of the notices the platform emails to the people who take
  * part in a consultation: reminders before the deadline
  * (app/models/reminder.server.ts) and publication notices
  * (app/models/notice.server.ts).
@@ -7,83 +7,115 @@
 export default {
   notices: {
     edit: {
-      reminderDays: "Reminders before the deadline (days)",
+      reminderDays: "Rappels avant la date limite (jours)",
       reminderDaysHint:
-        "Delegations with unsubmitted drafts, or that have not commented, are emailed this many days before " +
-        "each deadline, at the deadline's time of day. E.g. 7,1. Leave empty for no reminders.",
+        "Les délégations qui ont des brouillons non soumis, ou qui n’ont pas formulé d’observations, reçoivent " +
+        "un courriel ce nombre de jours avant chaque date limite, à l’heure de la date limite. P. ex. 7,1. " +
+        "Laissez vide pour ne pas envoyer de rappels.",
     },
     errors: {
-      reminderDays: "Give whole numbers of days from 1 to 60, separated by commas (at most 5), e.g. 7,1.",
+      reminderDays:
+        "Indiquez des nombres entiers de jours compris entre 1 et 60, séparés par des virgules (5 au maximum), " +
+        "p. ex. 7,1.",
     },
-    greeting: "Dear {{name}},",
+    greeting: "Bonjour {{name}},",
     version: "version {{number}} ({{label}})",
-    footer: "You receive this message because you take part in consultations for {{organization}}.",
-    workspaceAction: "Open your delegation's workspace",
+    footer: "Vous recevez ce message parce que vous participez à des consultations au nom de {{organization}}.",
+    workspaceAction: "Ouvrir l’espace de travail de votre délégation",
     versionPublished: {
-      subject: "New version of {{consultation}}: {{label}}",
-      body: "The secretariat published {{version}} of {{consultation}} on {{date}}.",
-      action: "Read {{label}}",
+      subject: "Nouvelle version de {{consultation}} : {{label}}",
+      body: "Le secrétariat a publié la {{version}} de {{consultation}} le {{date}}.",
+      action: "Lire {{label}}",
     },
     periodOpened: {
-      subject: "Comments open on {{consultation}}",
-      body: "The comment period on {{version}} of {{consultation}} opens on {{opens}} and closes on {{closes}}.",
+      subject: "Ouverture de la période de consultation sur {{consultation}}",
+      body:
+        "La période de consultation sur la {{version}} de {{consultation}} s’ouvre le {{opens}} et prend fin " +
+        "le {{closes}}.",
       howTo:
-        "Comments are made paragraph by paragraph in the reader; the focal point submits them for {{organization}}.",
-      action: "Read and comment",
+        "Les observations sont formulées paragraphe par paragraphe dans le lecteur ; le point focal les soumet " +
+        "au nom de {{organization}}.",
+      action: "Lire et formuler des observations",
     },
     periodExtended: {
-      subject: "Deadline extended: {{consultation}}",
+      subject: "Prorogation de la date limite : {{consultation}}",
       body:
-        "The deadline for comments on {{version}} of {{consultation}} was extended from {{previous}} to " +
-        "{{closes}}.",
+        "La date limite de présentation des observations sur la {{version}} de {{consultation}} a été reportée " +
+        "du {{previous}} au {{closes}}.",
     },
     periodChanged: {
-      subject: "Comment period changed: {{consultation}}",
-      body: "The comment period on {{version}} of {{consultation}} now opens on {{opens}} and closes on {{closes}}.",
+      subject: "Modification de la période de consultation : {{consultation}}",
+      body:
+        "La période de consultation sur la {{version}} de {{consultation}} s’ouvre désormais le {{opens}} et " +
+        "prend fin le {{closes}}.",
     },
     periodClosed: {
-      subject: "Comments closed on {{consultation}}",
-      body: "The comment period on {{version}} of {{consultation}} closed on {{closes}}.",
-      next: "No more comments can be made or submitted. The secretariat will now consolidate the comments received.",
-      drafts_one: "{{count}} draft comment of {{organization}} was not submitted and will not be considered.",
-      drafts_other: "{{count}} draft comments of {{organization}} were not submitted and will not be considered.",
+      subject: "Clôture de la période de consultation sur {{consultation}}",
+      body: "La période de consultation sur la {{version}} de {{consultation}} a pris fin le {{closes}}.",
+      next:
+        "Il n’est plus possible de formuler ni de soumettre des observations. Le secrétariat va maintenant " +
+        "compiler les observations reçues.",
+      drafts_one:
+        "{{count}} brouillon d’observation de {{organization}} n’a pas été soumis et ne sera pas pris en compte.",
+      drafts_many:
+        "{{count}} brouillons d’observation de {{organization}} n’ont pas été soumis et ne seront pas pris en " +
+        "compte.",
+      drafts_other:
+        "{{count}} brouillons d’observation de {{organization}} n’ont pas été soumis et ne seront pas pris en " +
+        "compte.",
     },
     commentsPublished: {
-      subject: "Comments received published: {{consultation}}",
-      body: "The secretariat published the comments received on {{consultation}}.",
-      own_zero: "{{organization}} submitted no comments.",
-      own_one: "{{organization}} submitted {{count}} comment.",
-      own_other: "{{organization}} submitted {{count}} comments.",
-      action: "View your delegation's comments",
+      subject: "Publication des observations reçues : {{consultation}}",
+      body: "Le secrétariat a publié les observations reçues sur {{consultation}}.",
+      own_zero: "{{organization}} n’a soumis aucune observation.",
+      own_one: "{{organization}} a soumis {{count}} observation.",
+      own_many: "{{organization}} a soumis {{count}} observations.",
+      own_other: "{{organization}} a soumis {{count}} observations.",
+      action: "Consulter les observations de votre délégation",
     },
     dispositionsPublished: {
-      subject: "Disposition of comments published: {{consultation}}",
-      body: "The secretariat published the disposition of comments on {{consultation}}: its decision on each comment.",
-      own_zero: "The table has no comments of {{organization}}.",
-      own_one: "The table has {{count}} comment of {{organization}}: {{summary}}.",
-      own_other: "The table has {{count}} comments of {{organization}}: {{summary}}.",
-      undecided: "not decided yet",
-      decision: "{{trackingNumber}} (paragraph {{paragraph}}): {{decision}}",
-      decisionNoParagraph: "{{trackingNumber}}: {{decision}}",
-      more_one: "and {{count}} more comment.",
-      more_other: "and {{count}} more comments.",
-      table: "The whole table: {{url}}",
-      action: "View your delegation's comments",
+      subject: "Publication de la suite donnée aux observations : {{consultation}}",
+      body:
+        "Le secrétariat a publié la suite donnée aux observations sur {{consultation}} : sa décision sur " +
+        "chaque observation.",
+      own_zero: "Le tableau ne comporte aucune observation de {{organization}}.",
+      own_one: "Le tableau comporte {{count}} observation de {{organization}} : {{summary}}.",
+      own_many: "Le tableau comporte {{count}} observations de {{organization}} : {{summary}}.",
+      own_other: "Le tableau comporte {{count}} observations de {{organization}} : {{summary}}.",
+      undecided: "pas encore de décision",
+      decision: "{{trackingNumber}} (paragraphe {{paragraph}}) : {{decision}}",
+      decisionNoParagraph: "{{trackingNumber}} : {{decision}}",
+      more_one: "et {{count}} autre observation.",
+      more_many: "et {{count}} autres observations.",
+      more_other: "et {{count}} autres observations.",
+      table: "Le tableau complet : {{url}}",
+      action: "Consulter les observations de votre délégation",
     },
     reminder: {
-      subject: "Reminder: comments on {{consultation}} close on {{date}}",
-      closes_one: "The comment period on {{version}} of {{consultation}} closes on {{date}}, in {{count}} day.",
-      closes_other: "The comment period on {{version}} of {{consultation}} closes on {{date}}, in {{count}} days.",
+      subject: "Rappel : la période de consultation sur {{consultation}} prend fin le {{date}}",
+      closes_one:
+        "La période de consultation sur la {{version}} de {{consultation}} prend fin le {{date}}, dans " +
+        "{{count}} jour.",
+      closes_many:
+        "La période de consultation sur la {{version}} de {{consultation}} prend fin le {{date}}, dans " +
+        "{{count}} jours.",
+      closes_other:
+        "La période de consultation sur la {{version}} de {{consultation}} prend fin le {{date}}, dans " +
+        "{{count}} jours.",
       ownDrafts_one:
-        "You have {{count}} unsubmitted draft comment. A draft reaches the secretariat only once the focal " +
-        "point of {{organization}} submits it.",
+        "Vous avez {{count}} brouillon d’observation non soumis. Un brouillon ne parvient au secrétariat " +
+        "qu’une fois soumis par le point focal de {{organization}}.",
+      ownDrafts_many:
+        "Vous avez {{count}} brouillons d’observation non soumis. Les brouillons ne parviennent au secrétariat " +
+        "qu’une fois soumis par le point focal de {{organization}}.",
       ownDrafts_other:
-        "You have {{count}} unsubmitted draft comments. Drafts reach the secretariat only once the focal " +
-        "point of {{organization}} submits them.",
-      waiting_one: "{{count}} draft comment of {{organization}} is waiting for you to submit it.",
-      waiting_other: "{{count}} draft comments of {{organization}} are waiting for you to submit them.",
-      notCommented: "{{organization}} has not commented on this version yet.",
-      footer: "You receive this reminder because you take part in this consultation for {{organization}}.",
+        "Vous avez {{count}} brouillons d’observation non soumis. Les brouillons ne parviennent au secrétariat " +
+        "qu’une fois soumis par le point focal de {{organization}}.",
+      waiting_one: "{{count}} brouillon d’observation de {{organization}} attend que vous le soumettiez.",
+      waiting_many: "{{count}} brouillons d’observation de {{organization}} attendent que vous les soumettiez.",
+      waiting_other: "{{count}} brouillons d’observation de {{organization}} attendent que vous les soumettiez.",
+      notCommented: "{{organization}} n’a pas encore formulé d’observations sur cette version.",
+      footer: "Vous recevez ce rappel parce que vous participez à cette consultation au nom de {{organization}}.",
     },
   },
 } as const;

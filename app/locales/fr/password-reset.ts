@@ -1,56 +1,78 @@
-/** English UI strings: password reset (the forgot-password and reset pages, the secretariat's button, the mail). */
+/** French UI strings: password reset (the forgot-password and reset pages, the secretariat's button, the mail). */
 export default {
   passwordReset: {
     forgot: {
-      title: "Forgot your password?",
+      title: "Mot de passe oublié ?",
       intro:
-        "Enter the email address of your account. If it has an account here, a link to choose a new password " +
-        "is sent to it; the link works once, for one hour.",
-      email: "Email address",
-      submit: "Send reset link",
+        "Saisissez l’adresse électronique de votre compte. Si un compte y est associé ici, un lien permettant " +
+        "de choisir un nouveau mot de passe lui est envoyé ; ce lien ne fonctionne qu’une fois, pendant une heure.",
+      email: "Adresse électronique",
+      submit: "Envoyer le lien de réinitialisation",
       sent:
-        "If {{email}} belongs to an account, a link to choose a new password has been sent to it. " +
-        "It can take a few minutes to arrive; check your spam folder too.",
-      tooMany: "Too many reset requests from this address. Try again in {{seconds}} seconds.",
-      back: "Back to sign-in",
+        "Si l’adresse {{email}} est associée à un compte, un lien permettant de choisir un nouveau mot de passe " +
+        "y a été envoyé. Il peut mettre quelques minutes à arriver ; vérifiez aussi votre dossier de courrier " +
+        "indésirable.",
+      tooMany: "Trop de demandes de réinitialisation depuis cette adresse. Réessayez dans {{seconds}} secondes.",
+      back: "Retour à la connexion",
     },
     reset: {
-      title: "Choose a new password",
-      intro: "Choose a new password for {{email}}. Every browser signed in to this account will be signed out.",
-      twoFactorKept: "Your two-factor authentication stays on: signing in still asks for your code.",
-      password: "New password",
-      submit: "Set new password",
-      done: "Your password has been changed and every session was signed out. Sign in with your new password.",
-      unknownTitle: "Reset link not valid",
-      unknown: "This password reset link is not valid. Check that you copied the whole link, or ask for a new one.",
-      expiredTitle: "Reset link expired",
-      expired: "This password reset link has expired (links are valid for one hour). Ask for a new one.",
-      usedTitle: "Reset link already used",
-      used: "This password reset link has already been used or was replaced by a newer one. Ask for a new one.",
-      askAgain: "Ask for a new link",
+      title: "Choisissez un nouveau mot de passe",
+      intro:
+        "Choisissez un nouveau mot de passe pour {{email}}. Tous les navigateurs connectés à ce compte seront " +
+        "déconnectés.",
+      twoFactorKept:
+        "Votre authentification à deux facteurs reste activée : votre code vous sera toujours demandé à la " +
+        "connexion.",
+      password: "Nouveau mot de passe",
+      submit: "Définir le nouveau mot de passe",
+      done:
+        "Votre mot de passe a été changé et toutes les sessions ont été déconnectées. Connectez-vous avec votre " +
+        "nouveau mot de passe.",
+      unknownTitle: "Lien de réinitialisation non valide",
+      unknown:
+        "Ce lien de réinitialisation du mot de passe n’est pas valide. Vérifiez que vous avez copié le lien en " +
+        "entier, ou demandez-en un nouveau.",
+      expiredTitle: "Lien de réinitialisation expiré",
+      expired:
+        "Ce lien de réinitialisation du mot de passe a expiré (les liens sont valables une heure). " +
+        "Demandez-en un nouveau.",
+      usedTitle: "Lien de réinitialisation déjà utilisé",
+      used:
+        "Ce lien de réinitialisation du mot de passe a déjà été utilisé ou a été remplacé par un lien plus " +
+        "récent. Demandez-en un nouveau.",
+      askAgain: "Demander un nouveau lien",
     },
     issue: {
-      heading: "Password reset",
+      heading: "Réinitialisation du mot de passe",
       intro:
-        "Send this person an email with a link to choose a new password. The link works once, for one hour; " +
-        "sending a new one cancels the previous link. Their two-factor authentication stays on.",
-      submit: "Send password reset link",
-      sent: "A password reset link has been sent to {{email}} (valid until {{expiresAt}}).",
-      deactivated: "This account is deactivated: no reset link can be sent.",
+        "Envoyez à cette personne un courriel contenant un lien permettant de choisir un nouveau mot de passe. " +
+        "Le lien ne fonctionne qu’une fois, pendant une heure ; l’envoi d’un nouveau lien annule le précédent. " +
+        "Son authentification à deux facteurs reste activée.",
+      submit: "Envoyer le lien de réinitialisation du mot de passe",
+      sent: "Un lien de réinitialisation du mot de passe a été envoyé à {{email}} (valable jusqu’au {{expiresAt}}).",
+      deactivated: "Ce compte est désactivé : aucun lien de réinitialisation ne peut être envoyé.",
     },
     mail: {
-      subject: "Choose a new password",
-      greeting: "Hello {{name}},",
-      requested: "Someone (hopefully you) asked to reset the password of your account on the consultation platform.",
-      issued: "{{issuer}} of the secretariat sent you a link to choose a new password for the consultation platform.",
-      action: "Choose a new password",
-      ignore: "If you did not ask for this, ignore this message: your password stays as it is.",
-      footer: "You receive this message because {{email}} has an account on the consultation platform.",
-      changedSubject: "Your password was changed",
+      subject: "Choisissez un nouveau mot de passe",
+      greeting: "Bonjour {{name}},",
+      requested:
+        "Quelqu’un (vous, nous l’espérons) a demandé la réinitialisation du mot de passe de votre compte sur la " +
+        "plateforme de consultation.",
+      issued:
+        "{{issuer}}, du secrétariat, vous a envoyé un lien permettant de choisir un nouveau mot de passe pour la " +
+        "plateforme de consultation.",
+      action: "Choisir un nouveau mot de passe",
+      ignore:
+        "Si vous n’êtes pas à l’origine de cette demande, ne tenez pas compte de ce message : votre mot de passe " +
+        "reste inchangé.",
+      footer:
+        "Vous recevez ce message parce que l’adresse {{email}} est associée à un compte sur la plateforme de " +
+        "consultation.",
+      changedSubject: "Votre mot de passe a été changé",
       changed:
-        "The password of your account on the consultation platform was changed on {{date}} with a reset link, " +
-        "and every session was signed out.",
-      changedNotYou: "If this was not you, contact the secretariat at once.",
+        "Le mot de passe de votre compte sur la plateforme de consultation a été changé le {{date}} au moyen " +
+        "d’un lien de réinitialisation, et toutes les sessions ont été déconnectées.",
+      changedNotYou: "Si vous n’êtes pas à l’origine de ce changement, contactez immédiatement le secrétariat.",
     },
   },
 };

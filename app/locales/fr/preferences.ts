@@ -1,80 +1,89 @@
 /**
- * English UI strings: notification preferences (app/routes/account.notifications.tsx),
+ * French UI strings: notification preferences (app/routes/account.notifications.tsx),
  * one-click unsubscribe (app/routes/unsubscribe.$token.tsx), and the lines the
  * platform adds to notifications and digests (app/models/notification.server.ts,
  * app/models/digest.server.ts).
  */
 export default {
   preferences: {
-    title: "Email notifications",
-    accountLink: "Email notifications",
+    title: "Notifications par courriel",
+    accountLink: "Notifications par courriel",
     intro:
-      "Choose, for each kind of notification, whether you receive each one as it happens, all of them " +
-      "together in one email a day, or none.",
+      "Choisissez, pour chaque type de notification, si vous souhaitez recevoir chacune d’elles au fur et à " +
+      "mesure, toutes ensemble dans un courriel quotidien, ou aucune.",
     alwaysSent:
-      "Messages about your account and its security (invitations, password resets, decisions on account " +
-      "requests) and receipts for your submissions are always sent at once: they are not listed here.",
+      "Les messages concernant votre compte et sa sécurité (invitations, réinitialisations de mot de passe, " +
+      "décisions sur les demandes de compte) et les accusés de réception de vos soumissions sont toujours " +
+      "envoyés immédiatement : ils ne figurent pas dans cette liste.",
     kinds: {
       reminder: {
-        label: "Reminders before a deadline",
-        hint: "Before a comment period closes, when your delegation still has drafts or has not commented.",
+        label: "Rappels avant une date limite",
+        hint:
+          "Avant la fin d’une période de consultation, lorsque votre délégation a encore des brouillons ou n’a " +
+          "pas formulé d’observations.",
       },
       version_published: {
-        label: "New versions published",
-        hint: "When the secretariat publishes a new version of a document.",
+        label: "Publication de nouvelles versions",
+        hint: "Lorsque le secrétariat publie une nouvelle version d’un document.",
       },
       period_changed: {
-        label: "Comment periods opened, extended or closed",
-        hint: "When a comment period opens, its deadline moves, or it closes.",
+        label: "Ouverture, prorogation ou clôture des périodes de consultation",
+        hint: "Lorsqu’une période de consultation s’ouvre, que sa date limite change ou qu’elle prend fin.",
       },
       comments_published: {
-        label: "Comments received published",
-        hint: "When the secretariat publishes the comments received on a consultation.",
+        label: "Publication des observations reçues",
+        hint: "Lorsque le secrétariat publie les observations reçues sur une consultation.",
       },
       dispositions_published: {
-        label: "Disposition tables published",
-        hint: "When the secretariat publishes its decisions on the comments, including your delegation's.",
+        label: "Publication des tableaux de suite donnée aux observations",
+        hint: "Lorsque le secrétariat publie ses décisions sur les observations, y compris celles de votre délégation.",
       },
     },
     modes: {
-      immediate: "Each one as it happens",
-      digest: "In one daily digest, sent at {{hour}} UTC",
-      off: "Not at all",
+      immediate: "Chacune au fur et à mesure",
+      digest: "Dans un récapitulatif quotidien, envoyé à {{hour}} UTC",
+      off: "Aucune",
     },
-    submit: "Save preferences",
-    saved: "Your preferences have been saved.",
+    submit: "Enregistrer les préférences",
+    saved: "Vos préférences ont été enregistrées.",
     errors: {
-      badMode: "Choose one of the options.",
-      nothingToSave: "The form did not name any kind of notification.",
+      badMode: "Choisissez l’une des options.",
+      nothingToSave: "Le formulaire ne mentionnait aucun type de notification.",
     },
     unsubscribe: {
-      title: "Unsubscribe",
-      question: "Stop these emails: {{scope}}?",
+      title: "Se désabonner",
+      question: "Ne plus recevoir ces courriels : {{scope}} ?",
       explanation:
-        "You will no longer receive these emails. Nothing else about your account changes, and you can " +
-        "turn them on again in your notification settings.",
-      submit: "Unsubscribe",
-      done: "You are unsubscribed: {{scope}}. You will not receive these emails any more.",
-      alreadyOff: "You no longer receive these emails: {{scope}}.",
-      settings: "Notification settings (sign-in needed)",
-      invalidTitle: "This unsubscribe link does not work",
+        "Vous ne recevrez plus ces courriels. Rien d’autre ne change dans votre compte, et vous pourrez les " +
+        "réactiver dans vos paramètres de notification.",
+      submit: "Se désabonner",
+      done: "Vous êtes désabonné(e) : {{scope}}. Vous ne recevrez plus ces courriels.",
+      alreadyOff: "Vous ne recevez plus ces courriels : {{scope}}.",
+      settings: "Paramètres de notification (connexion requise)",
+      invalidTitle: "Ce lien de désabonnement ne fonctionne pas",
       invalid:
-        "The link is incomplete or was changed. Use the whole link from the email, or sign in and " +
-        "change your notification settings.",
-      digestScope: "the daily digest",
+        "Le lien est incomplet ou a été modifié. Utilisez le lien complet figurant dans le courriel, ou " +
+        "connectez-vous et modifiez vos paramètres de notification.",
+      digestScope: "le récapitulatif quotidien",
     },
     mail: {
-      why: "You receive this because “{{kind}}” notifications are sent to you as they happen.",
-      unsubscribe: "To stop these emails, unsubscribe: {{url}}",
-      settings: "Choose how you receive notifications: {{url}}",
+      why: "Vous recevez ce message parce que les notifications « {{kind}} » vous sont envoyées au fur et à mesure.",
+      unsubscribe: "Pour ne plus recevoir ces courriels, désabonnez-vous : {{url}}",
+      settings: "Choisissez la façon dont vous recevez les notifications : {{url}}",
       digest: {
-        subject_one: "Your daily digest: {{count}} notification",
-        subject_other: "Your daily digest: {{count}} notifications",
-        greeting: "Dear {{name}},",
-        intro_one: "Here is the notification held for your daily digest since the last one.",
-        intro_other: "Here are the {{count}} notifications held for your daily digest since the last one.",
-        why: "You receive this digest because you chose to get some notifications once a day.",
-        unsubscribe: "To stop the daily digest, unsubscribe: {{url}}",
+        subject_one: "Votre récapitulatif quotidien : {{count}} notification",
+        subject_many: "Votre récapitulatif quotidien : {{count}} notifications",
+        subject_other: "Votre récapitulatif quotidien : {{count}} notifications",
+        greeting: "Bonjour {{name}},",
+        intro_one: "Voici la notification réservée pour votre récapitulatif quotidien depuis le précédent.",
+        intro_many:
+          "Voici les {{count}} notifications réservées pour votre récapitulatif quotidien depuis le précédent.",
+        intro_other:
+          "Voici les {{count}} notifications réservées pour votre récapitulatif quotidien depuis le précédent.",
+        why:
+          "Vous recevez ce récapitulatif parce que vous avez choisi de recevoir certaines notifications une fois " +
+          "par jour.",
+        unsubscribe: "Pour ne plus recevoir le récapitulatif quotidien, désabonnez-vous : {{url}}",
       },
     },
   },

@@ -1,44 +1,52 @@
-/** English UI strings of the reader (beyond core.ts's `reader`): the paragraph jump, honest counts. */
+/** French UI strings of the reader (beyond core.ts's `reader`): the paragraph jump, honest counts. */
 export default {
   jump: {
-    label: "Go to paragraph",
-    placeholder: "e.g. 2.9 e",
-    go: "Go",
-    notFound: "There is no paragraph {{number}} in this document. Check the number, or use the contents.",
-    empty: "Type a paragraph number, for example 2.9 e.",
+    label: "Aller au paragraphe",
+    placeholder: "p. ex. 2.9 e",
+    go: "Aller",
+    notFound:
+      "Ce document ne comporte pas de paragraphe {{number}}. Vérifiez le numéro ou utilisez la table des matières.",
+    empty: "Saisissez un numéro de paragraphe, par exemple 2.9 e.",
   },
   documentPages: {
-    label: "Pages of the document",
-    position: "Page {{current}} of {{count}}",
-    previous: "Previous page",
-    next: "Next page",
-    all: "All pages",
-    continued: "{{heading}} (continued)",
-    item: "Page {{number}}: {{heading}}",
+    label: "Pages du document",
+    position: "Page {{current}} sur {{count}}",
+    previous: "Page précédente",
+    next: "Page suivante",
+    all: "Toutes les pages",
+    continued: "{{heading}} (suite)",
+    item: "Page {{number}} : {{heading}}",
   },
   readerPage: {
-    skipToDocument: "Skip the contents to the text",
-    compareWithPrevious: "Compare with the previous version",
-    compareWithNext: "Compare with the next version",
+    skipToDocument: "Passer la table des matières et aller au texte",
+    compareWithPrevious: "Comparer avec la version précédente",
+    compareWithNext: "Comparer avec la version suivante",
     // While submitted comments are not public (app/models/comment-read.server.ts), a paragraph
     // does not say "No comments": the reader cannot know, and it would be untrue.
-    notPublishedYet: "Comments published after the period",
+    notPublishedYet: "Observations publiées après la période de consultation",
     // The labels start with the link's visible text (WCAG 2.5.3, label in name), then keep the usual
     // "… comments on paragraph N" shape: people (and tests) look for it.
-    notPublishedYetLabel: "Comments published after the period: comments on paragraph {{number}}. Open to comment",
-    yoursOnly_one: "{{count}} of your organization's; others published later",
-    yoursOnly_other: "{{count}} of your organization's; others published later",
+    notPublishedYetLabel:
+      "Observations publiées après la période de consultation : observations sur le paragraphe {{number}}. " +
+      "Ouvrir pour formuler une observation",
+    yoursOnly_one: "{{count}} de votre organisation ; les autres seront publiées ultérieurement",
+    yoursOnly_many: "{{count}} de votre organisation ; les autres seront publiées ultérieurement",
+    yoursOnly_other: "{{count}} de votre organisation ; les autres seront publiées ultérieurement",
     yoursOnlyLabel_one:
-      "{{count}} of your organization's; others published later: {{count}} comment on paragraph {{number}} " +
-      "from your organization. Open",
+      "{{count}} de votre organisation ; les autres seront publiées ultérieurement : {{count}} observation " +
+      "de votre organisation sur le paragraphe {{number}}. Ouvrir",
+    yoursOnlyLabel_many:
+      "{{count}} de votre organisation ; les autres seront publiées ultérieurement : {{count}} observations " +
+      "de votre organisation sur le paragraphe {{number}}. Ouvrir",
     yoursOnlyLabel_other:
-      "{{count}} of your organization's; others published later: {{count}} comments on paragraph {{number}} " +
-      "from your organization. Open",
+      "{{count}} de votre organisation ; les autres seront publiées ultérieurement : {{count}} observations " +
+      "de votre organisation sur le paragraphe {{number}}. Ouvrir",
     panelNotPublished:
-      "The comments received are published after the comment period. Until then only the secretariat reads " +
-      "them, and each organization reads its own.",
+      "Les observations reçues sont publiées à l’issue de la période de consultation. D’ici là, seul le " +
+      "secrétariat les lit, et chaque organisation lit les siennes.",
     panelNotPublishedOwn:
-      "Other organizations' comments are published after the comment period; here you see your organization's.",
-    saved: "Your comment was saved.",
+      "Les observations des autres organisations sont publiées à l’issue de la période de consultation ; " +
+      "vous voyez ici celles de votre organisation.",
+    saved: "Votre observation a été enregistrée.",
   },
 } as const;
