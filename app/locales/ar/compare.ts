@@ -19,7 +19,7 @@ export default {
     changesOnly: "التغييرات فقط",
     downloads: "تنزيل",
     downloadDocx: "وثيقة Word بالتغييرات المتعقبة (.docx)",
-    downloadHtml: "تنزيل النسخة المعلَّمة القابلة للطباعة (.html)",
+    downloadHtml: "تنزيل النسخة المعلَّمة القابلة للطباعة (\u200E.html)",
     openRedline: "النسخة المعلَّمة القابلة للطباعة",
     nav: {
       label: "التغييرات",
