@@ -18,7 +18,8 @@ export default {
     },
     hints: {
       slug: "أحرف لاتينية صغيرة وأرقام وشرطات؛ ويصبح /consultations/<address>.",
-      document: "Word (.docx) أو Markdown (.md) أو نص عادي (.txt)، حتى {{max}} ميغابايت. ويُتعرَّف على الفقرات المرقمة.",
+      document:
+        "Word (.docx) أو Markdown (.md) أو نص عادي (.txt)، حتى {{max}} ميغابايت. " + "ويُتعرَّف على الفقرات المرقمة.",
     },
     visibility: {
       after_close: "تنشرها الأمانة بعد الموعد النهائي",
