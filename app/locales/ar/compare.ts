@@ -1,7 +1,7 @@
 /** Arabic UI strings: compare. */
 export default {
   compare: {
-    pageTitle: "{{from}} ← {{to}} · {{consultation}}",
+    pageTitle: "من {{from}} إلى {{to}} · {{consultation}}",
     heading: "التغييرات من {{from}} إلى {{to}}",
     compareWithPrevious: "المقارنة مع النسخة السابقة",
     picker: {
@@ -118,7 +118,7 @@ export default {
     carriedLabel_many: "{{count}} تعليقاً على الفقرة {{number}} من {{version}}: انظر ما تغيّر",
     carriedLabel_other: "{{count}} تعليق على الفقرة {{number}} من {{version}}: انظر ما تغيّر",
     docx: {
-      subtitle: "المقارنة: {{from}} ← {{to}}",
+      subtitle: "المقارنة: من {{from}} إلى {{to}}",
       intro:
         "تبيّن التغييرات المتعقبة كيف أصبح {{from}} هو {{to}}. اقبل جميع التغييرات للحصول على {{to}}؛ وارفضها " +
         "جميعاً للعودة إلى {{from}}.",

@@ -57,7 +57,7 @@ export default {
     paragraphsCount_many: "{{count}} فقرة",
     paragraphsCount_other: "{{count}} فقرة",
     phases: "المراحل",
-    closesIn: "تُغلق بعد {{days}} يوم و{{hours}} ساعة و{{minutes}} دقيقة",
+    closesIn: "الوقت المتبقي حتى الإغلاق: الأيام {{days}}، الساعات {{hours}}، الدقائق {{minutes}}",
     closedOn: "أُغلقت في {{date}}",
     related: "عن هذه المشاورة",
     dispositionsLink: "البت في التعليقات",

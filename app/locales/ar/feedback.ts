@@ -412,7 +412,7 @@ export default {
       commentId: "معرِّف التعليق",
       duplicateGroup: "شبه مكرر لـ",
       submittedAt: "تاريخ التقديم (التوقيت العالمي المنسق)",
-      decidedBy: "بتّ فيه",
+      decidedBy: "صاحب القرار",
       decidedAt: "تاريخ البت (التوقيت العالمي المنسق)",
     },
     export: {
