@@ -37,12 +37,12 @@ export default {
     receiptLine_other: "{{reference}}: {{count}} تعليق، {{date}}، قدّمها {{name}}",
     confirm: {
       title: "تأكيد التقديم",
-      lead_zero: "لا يصبح أي تعليق تعليقاً رسمياً لـ {{organization}}:",
-      lead_one: "يصبح تعليق واحد التعليقَ الرسمي لـ {{organization}}:",
-      lead_two: "يصبح تعليقان تعليقين رسميين لـ {{organization}}:",
-      lead_few: "تصبح {{count}} تعليقات تعليقاتٍ رسمية لـ {{organization}}:",
-      lead_many: "يصبح {{count}} تعليقاً تعليقاتٍ رسمية لـ {{organization}}:",
-      lead_other: "يصبح {{count}} تعليق تعليقاتٍ رسمية لـ {{organization}}:",
+      lead_zero: "لا توجد تعليقات ستصبح تعليقاتٍ رسمية لـ {{organization}}:",
+      lead_one: "سيصبح التعليق التالي التعليقَ الرسمي لـ {{organization}}:",
+      lead_two: "سيصبح التعليقان التاليان تعليقين رسميين لـ {{organization}}:",
+      lead_few: "ستصبح التعليقات التالية، وعددها {{count}}، تعليقاتٍ رسمية لـ {{organization}}:",
+      lead_many: "ستصبح التعليقات التالية، وعددها {{count}}، تعليقاتٍ رسمية لـ {{organization}}:",
+      lead_other: "ستصبح التعليقات التالية، وعددها {{count}}، تعليقاتٍ رسمية لـ {{organization}}:",
       after:
         "بعد التقديم، لا يعود بوسع المندوبين تحريرها أو سحبها. " +
         "ويحصل كل تعليق على رقم تتبع، وتحصل أنت على إشعار استلام.",
