@@ -35,7 +35,7 @@ export default {
     open: "فتح",
   },
   status: {
-    draft: "مسودة",
+    draft: "قيد الإعداد",
     open: "مفتوحة للتعليق",
     closed: "مغلقة",
     concluded: "منتهية",
