@@ -8,8 +8,8 @@ export default {
     orderedList: "قائمة مرقمة",
     link: "رابط",
     removeLink: "إزالة الرابط",
-    linkPrompt: "عنوان الرابط (يبدأ بـ https:// أو http:// أو mailto:)",
-    linkInvalid: "يجب أن تبدأ الروابط بـ http:// أو https:// أو mailto:.",
+    linkPrompt: "عنوان الرابط (يبدأ بـ https://\u200E أو http://\u200E أو mailto:\u200E)",
+    linkInvalid: "يجب أن تبدأ الروابط بـ http://\u200E أو https://\u200E أو mailto:\u200E.",
   },
   comments: {
     panelTitle: "التعليقات على الفقرة {{number}}",
@@ -87,7 +87,8 @@ export default {
           empty: "أحد الروابط في التعليق ليس له عنوان.",
           tooLong: "أحد الروابط في التعليق طويل جداً. لا يجوز أن تتجاوز الروابط {{limit, number}} حرف.",
           controlCharacters: "يحتوي أحد الروابط في التعليق على أحرف غير مرئية أو أحرف تحكم. اكتب العنوان مرة أخرى.",
-          scheme: "يجب أن تبدأ الروابط بـ http:// أو https:// أو mailto: — ولا يُسمح بأنواع أخرى من الروابط.",
+          scheme:
+            "يجب أن تبدأ الروابط بـ http://\u200E أو https://\u200E أو mailto:\u200E — ولا يُسمح بأنواع أخرى من الروابط.",
         },
       },
     },

@@ -17,7 +17,7 @@ export default {
       visibility: "من يطّلع على التعليقات",
     },
     hints: {
-      slug: "أحرف لاتينية صغيرة وأرقام وشرطات؛ ويصبح /consultations/<address>.",
+      slug: "أحرف لاتينية صغيرة وأرقام وشرطات؛ ويصبح \u2066/consultations/<العنوان>\u2069.",
       document:
         "Word (.docx) أو Markdown (.md) أو نص عادي (.txt)، حتى {{max}} ميغابايت. " + "ويُتعرَّف على الفقرات المرقمة.",
     },
