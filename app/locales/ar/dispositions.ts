@@ -1,42 +1,45 @@
-/** English UI strings: dispositions. */
+/** Arabic UI strings: dispositions. */
 export default {
   dispositions: {
-    pageTitle: "Disposition of comments: {{title}}",
-    metaTitle: "Disposition of comments · {{title}}",
-    intro: "Every comment received on {{label}}, with the secretariat's observations, in document order.",
-    publishedOn: "Published on {{date}}.",
-    preview: "Preview: this table is not published yet. Only the secretariat can see it.",
-    notPublished: "The disposition of comments has not been published yet.",
+    pageTitle: "البت في التعليقات: {{title}}",
+    metaTitle: "البت في التعليقات · {{title}}",
+    intro: "جميع التعليقات الواردة على {{label}}، مع ملاحظات الأمانة، بترتيب ورودها في الوثيقة.",
+    publishedOn: "نُشر في {{date}}.",
+    preview: "معاينة: لم يُنشر هذا الجدول بعد. ولا يطّلع عليه إلا الأمانة.",
+    notPublished: "لم يُنشر البت في التعليقات بعد.",
     notPublishedPage: {
-      title: "The disposition of comments is not published yet",
+      title: "لم يُنشر البت في التعليقات بعد",
       what:
-        "The disposition of comments is the table of every comment received, with the secretariat's decision " +
-        "on each (accepted, accepted in part, not accepted, noted) and its observations.",
+        "البت في التعليقات هو جدول يتضمن جميع التعليقات الواردة، مع قرار الأمانة " +
+        "بشأن كل منها (مقبول، مقبول جزئياً، غير مقبول، أُحيط علماً) وملاحظاتها.",
       when:
-        "The secretariat has not published it yet: it usually does so once the comments are consolidated, " +
-        "after the comment period. Come back later; the consultation's page will link to it.",
-      back: "Back to {{title}}",
-      backPlain: "Back to the consultation",
+        "لم تنشره الأمانة بعد: وهي تنشره عادةً بعد جمع التعليقات، " +
+        "عقب انتهاء فترة التعليق. يُرجى العودة لاحقاً؛ وستتضمن صفحة المشاورة رابطاً إليه.",
+      back: "العودة إلى {{title}}",
+      backPlain: "العودة إلى المشاورة",
     },
-    caption: "Section {{section}}",
-    captionNoSection: "Comments without a paragraph",
-    empty: "No comments were received on this version.",
-    count_one: "{{count}} comment.",
-    count_other: "{{count}} comments.",
+    caption: "القسم {{section}}",
+    captionNoSection: "تعليقات غير متعلقة بفقرة",
+    empty: "لم ترد أي تعليقات على هذه النسخة.",
+    count_zero: "لا توجد تعليقات.",
+    count_one: "تعليق واحد.",
+    count_two: "تعليقان.",
+    count_few: "{{count}} تعليقات.",
+    count_many: "{{count}} تعليقاً.",
+    count_other: "{{count}} تعليق.",
     status: {
-      accepted: "Accepted",
-      accepted_in_part: "Accepted in part",
-      not_accepted: "Not accepted",
-      noted: "Noted",
+      accepted: "مقبول",
+      accepted_in_part: "مقبول جزئياً",
+      not_accepted: "غير مقبول",
+      noted: "أُحيط علماً",
     },
-    downloads: "Download the table",
+    downloads: "تنزيل الجدول",
     errors: {
-      noComment: "No such comment to decide on.",
-      notDecidable:
-        "Some of the selected comments cannot be decided on (withdrawn, not submitted, or of another consultation).",
+      noComment: "لا يوجد تعليق بهذا الوصف للبت فيه.",
+      notDecidable: "لا يمكن البت في بعض التعليقات المحددة (مسحوبة، أو غير مقدَّمة، أو تابعة لمشاورة أخرى).",
       commentsHidden:
-        "The comments of this consultation stay hidden until the comment period closes, and the disposition table " +
-        "shows them: publish it after the period closes (or publish the comments first).",
+        "تظل تعليقات هذه المشاورة مخفية إلى أن تُغلق فترة التعليق، بينما يعرضها جدول البت في التعليقات: " +
+        "انشره بعد إغلاق الفترة (أو انشر التعليقات أولاً).",
     },
   },
 } as const;

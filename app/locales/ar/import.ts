@@ -1,27 +1,27 @@
-/** English UI strings: import (why an uploaded document could not be imported; app/lib/import). */
+/** Arabic UI strings: import (why an uploaded document could not be imported; app/lib/import). */
 export default {
   import: {
     errors: {
-      unreadableText: '"{{fileName}}" is not a readable text file.',
-      binaryText: '"{{fileName}}" is not a text file (it contains binary data). Upload a .docx, .txt or .md file.',
-      notUtf8: '"{{fileName}}" is not UTF-8 text. Save it as UTF-8 and upload it again.',
-      tooLarge: '"{{fileName}}" is too large ({{size}} MB); the limit is {{limit}} MB.',
-      empty: '"{{fileName}}" is empty.',
+      unreadableText: "«{{fileName}}» ليس ملفاً نصياً قابلاً للقراءة.",
+      binaryText: "«{{fileName}}» ليس ملفاً نصياً (إذ يحتوي على بيانات ثنائية). حمّل ملفاً بصيغة docx أو txt أو md.",
+      notUtf8: "«{{fileName}}» ليس نصاً بترميز UTF-8. احفظه بترميز UTF-8 ثم حمّله مرة أخرى.",
+      tooLarge: "«{{fileName}}» كبير جداً ({{size}} ميغابايت)؛ والحد الأقصى {{limit}} ميغابايت.",
+      empty: "«{{fileName}}» فارغ.",
       unzipsTooLarge:
-        '"{{fileName}}" cannot be imported: once unpacked it would be larger than {{limit}} MB ' +
-        "(a Word document's text is far smaller; it may be damaged or hostile).",
+        "لا يمكن استيراد «{{fileName}}»: إذ سيتجاوز حجمه بعد فك الضغط {{limit}} ميغابايت " +
+        "(ونص وثيقة Word أصغر من ذلك بكثير؛ وقد يكون الملف تالفاً أو ضاراً).",
       renamedWord97:
-        '"{{fileName}}" is an old Word 97–2003 document renamed to .docx. Open it in Word and save it as .docx.',
-      notZip: '"{{fileName}}" is not a Word document: a .docx file is a zip archive and this one is not.',
-      binaryNamedText: '"{{fileName}}" is named like a text file but contains a binary (Word or zip) file.',
-      noText: '"{{fileName}}" contains no text.',
-      word97: '"{{fileName}}" is an old Word 97–2003 document. Open it in Word and save it as .docx.',
+        "«{{fileName}}» وثيقة Word قديمة (97–2003) غُيّر امتدادها إلى docx. افتحها في Word واحفظها بصيغة docx.",
+      notZip: "«{{fileName}}» ليس وثيقة Word: فملف \u200E.docx أرشيف zip، وهذا الملف ليس كذلك.",
+      binaryNamedText: "«{{fileName}}» يحمل اسم ملف نصي ولكنه يحتوي على ملف ثنائي (Word أو zip).",
+      noText: "«{{fileName}}» لا يحتوي على أي نص.",
+      word97: "«{{fileName}}» وثيقة Word قديمة (97–2003). افتحها في Word واحفظها بصيغة \u200E.docx.",
       unsupportedFormat:
-        '"{{fileName}}" cannot be imported: only Word (.docx), text (.txt) and Markdown (.md) files are supported.',
-      noParagraphs: 'No paragraphs were found in "{{fileName}}". Check that it contains the document\'s text.',
+        "لا يمكن استيراد «{{fileName}}»: لا تُقبل إلا ملفات Word (.docx) والملفات النصية (.txt) وملفات Markdown (.md).",
+      noParagraphs: "لم يُعثر على أي فقرات في «{{fileName}}». تحقق من أنه يحتوي على نص الوثيقة.",
       unreadableDocx:
-        "This Word document could not be read. It may be damaged, or it is not a .docx file (Word 97–2003 " +
-        ".doc files must be saved as .docx first).",
+        "تعذّرت قراءة وثيقة Word هذه. فقد تكون تالفة، أو ليست ملفاً بصيغة \u200E.docx (يجب أولاً حفظ ملفات " +
+        "\u200E.doc من إصدارات Word 97–2003 بصيغة \u200E.docx).",
     },
   },
 } as const;

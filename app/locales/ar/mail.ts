@@ -1,110 +1,128 @@
 /**
- * English UI strings: the Outgoing mail page (app/routes/admin.mail.*), the
+ * Arabic UI strings: the Outgoing mail page (app/routes/admin.mail.*), the
  * messages the platform queues (app/lib/mail/compose.ts composes them) and the
  * delivery state the People page shows.
  */
 export default {
   mail: {
-    title: "Outgoing mail",
+    title: "البريد الصادر",
     intro:
-      "Every email the platform sends is queued here first, in the same step as what causes it, then " +
-      "delivered. Messages that fail for a passing reason are retried; the others are shown as failed.",
+      "توضع كل رسالة بريد إلكتروني ترسلها المنصة في قائمة الانتظار هنا أولاً، في الخطوة نفسها التي تسببت فيها، ثم " +
+      "تُسلَّم. وتُعاد محاولة إرسال الرسائل التي تعذّر إرسالها لسبب عارض؛ وتُعرض الرسائل الأخرى بوصفها رسائل فاشلة.",
     transport: {
-      smtp: "Messages are delivered through the mail server set in SMTP_URL.",
+      smtp: "تُسلَّم الرسائل عبر خادم البريد المحدد في SMTP_URL.",
       files:
-        "No mail server is configured (SMTP_URL), so messages are written as .eml files under {{directory}} " +
-        "instead of being sent. Open one below to read it.",
+        "لم يُضبط أي خادم بريد (SMTP_URL)، ولذلك تُكتب الرسائل في ملفات \u200E.eml في {{directory}} " +
+        "بدلاً من إرسالها. افتح أحدها أدناه لقراءته.",
     },
-    filter: "Show",
-    all: "All ({{count}})",
+    filter: "عرض",
+    all: "الكل ({{count}})",
     status: {
-      pending: "Waiting",
-      sending: "Sending",
-      sent: "Sent",
-      failed: "Failed",
+      pending: "في الانتظار",
+      sending: "جارٍ الإرسال",
+      sent: "مُرسلة",
+      failed: "فاشلة",
     },
     statusWithCount: "{{status}} ({{count}})",
     columns: {
-      queued: "Queued",
-      to: "To",
-      subject: "Subject",
-      status: "Status",
-      attempts: "Attempts",
+      queued: "تاريخ الإدراج في قائمة الانتظار",
+      to: "إلى",
+      subject: "الموضوع",
+      status: "الحالة",
+      attempts: "المحاولات",
     },
-    nextAttempt: "next attempt {{date}}",
-    sentAt: "on {{date}}",
-    empty: "No messages.",
-    more: "Older messages",
-    newer: "Newer messages",
+    nextAttempt: "المحاولة التالية {{date}}",
+    sentAt: "في {{date}}",
+    empty: "لا توجد رسائل.",
+    more: "الرسائل الأقدم",
+    newer: "الرسائل الأحدث",
     message: {
-      title: "Message",
-      back: "All outgoing mail",
-      headers: "Headers",
-      text: "Text",
-      kind: "Kind",
+      title: "الرسالة",
+      back: "كل البريد الصادر",
+      headers: "الترويسات",
+      text: "النص",
+      kind: "النوع",
       messageId: "Message-ID",
-      lastError: "Last error",
+      lastError: "آخر خطأ",
     },
     common: {
-      linkHint: "If the button does not work, copy this address into your browser:",
-      expires: "The link works once and expires on {{date}}.",
+      linkHint: "إذا لم يعمل الزر، فانسخ هذا العنوان في متصفحك:",
+      expires: "لا يعمل الرابط إلا مرة واحدة، وتنتهي صلاحيته في {{date}}.",
     },
     invitation: {
-      subject: "Invitation to the consultation platform",
-      greeting: "Hello,",
-      invitedBy: "{{inviter}} has invited you to the consultation platform.",
-      invitedByOf: "{{inviter}} ({{inviterOrganization}}) has invited you to the consultation platform.",
-      role: "You will take part as {{role}}.",
-      roleOf: "You will take part as {{role}} for {{organization}}.",
-      next: "Choose your name and password with the link below to create your account.",
-      action: "Accept the invitation",
+      subject: "دعوة إلى منصة المشاورات",
+      greeting: "تحية طيبة،",
+      invitedBy: "دعاك {{inviter}} إلى منصة المشاورات.",
+      invitedByOf: "دعاك {{inviter}} ({{inviterOrganization}}) إلى منصة المشاورات.",
+      role: "ستشارك بصفة {{role}}.",
+      roleOf: "ستشارك بصفة {{role}} عن {{organization}}.",
+      next: "اختر اسمك وكلمة المرور باستخدام الرابط أدناه لإنشاء حسابك.",
+      action: "قبول الدعوة",
       footer:
-        "You receive this message because an invitation was made for {{email}}. If you did not expect it, " +
-        "ignore it: no account is created unless the link is used.",
+        "تصلك هذه الرسالة لأن دعوة وُجّهت إلى {{email}}. وإذا لم تكن تتوقعها، " +
+        "فتجاهلها: لن يُنشأ أي حساب ما لم يُستخدم الرابط.",
     },
     accountApproved: {
-      subject: "Your account request was approved",
-      greeting: "Dear {{name}},",
-      approved: "Your request for an account for {{organization}} was approved: you will take part as {{role}}.",
-      next: "Choose your password with the link below to finish creating your account.",
-      action: "Create your account",
-      footer: "You receive this message because an account was requested for {{email}}.",
+      subject: "تمت الموافقة على طلب حسابك",
+      greeting: "السيد/السيدة {{name}}،",
+      approved: "تمت الموافقة على طلبك فتح حساب باسم {{organization}}: وستشارك بصفة {{role}}.",
+      next: "اختر كلمة المرور باستخدام الرابط أدناه لإتمام إنشاء حسابك.",
+      action: "إنشاء حسابك",
+      footer: "تصلك هذه الرسالة لأن حساباً طُلب لـ {{email}}.",
     },
     accountRejected: {
-      subject: "Your account request was not approved",
-      greeting: "Dear {{name}},",
-      rejected: "Your request for an account for {{organization}} was not approved by the secretariat.",
-      contact: "If you think this is a mistake, write to the secretariat of the consultation.",
-      footer: "You receive this message because an account was requested for {{email}}.",
+      subject: "لم تتم الموافقة على طلب حسابك",
+      greeting: "السيد/السيدة {{name}}،",
+      rejected: "لم توافق الأمانة على طلبك فتح حساب باسم {{organization}}.",
+      contact: "إذا كنت تعتقد أن في ذلك خطأً، فاكتب إلى أمانة المشاورة.",
+      footer: "تصلك هذه الرسالة لأن حساباً طُلب لـ {{email}}.",
     },
     receipt: {
-      subject: "Receipt {{reference}}: comments submitted on {{consultation}}",
-      greeting: "Dear {{name}},",
+      subject: "إشعار الاستلام {{reference}}: التعليقات المقدَّمة على {{consultation}}",
+      greeting: "السيد/السيدة {{name}}،",
+      submittedByYou_zero: "لم تقدّم أي تعليق لـ {{organization}} على {{consultation}} في {{date}}.",
       submittedByYou_one:
-        "You submitted {{count}} comment of {{organization}} on {{consultation}} on {{date}}. It is now official.",
+        "قدّمت تعليقاً واحداً لـ {{organization}} على {{consultation}} في {{date}}. وقد أصبح الآن رسمياً.",
+      submittedByYou_two: "قدّمت تعليقين لـ {{organization}} على {{consultation}} في {{date}}. وقد أصبحا الآن رسميين.",
+      submittedByYou_few:
+        "قدّمت {{count}} تعليقات لـ {{organization}} على {{consultation}} في {{date}}. وقد أصبحت الآن رسمية.",
+      submittedByYou_many:
+        "قدّمت {{count}} تعليقاً لـ {{organization}} على {{consultation}} في {{date}}. وقد أصبحت الآن رسمية.",
       submittedByYou_other:
-        "You submitted {{count}} comments of {{organization}} on {{consultation}} on {{date}}. They are now official.",
+        "قدّمت {{count}} تعليق لـ {{organization}} على {{consultation}} في {{date}}. وقد أصبحت الآن رسمية.",
+      submittedYours_zero:
+        "لم يقدّم {{submitter}} أي تعليق من التعليقات التي صغتها لـ {{organization}} على {{consultation}} " +
+        "في {{date}}.",
       submittedYours_one:
-        "{{submitter}} submitted {{count}} comment you drafted for {{organization}} on {{consultation}} on {{date}}. " +
-        "It is now official.",
+        "قدّم {{submitter}} تعليقاً واحداً صغته لـ {{organization}} على {{consultation}} في {{date}}. " +
+        "وقد أصبح الآن رسمياً.",
+      submittedYours_two:
+        "قدّم {{submitter}} تعليقين صغتهما لـ {{organization}} على {{consultation}} في {{date}}. " +
+        "وقد أصبحا الآن رسميين.",
+      submittedYours_few:
+        "قدّم {{submitter}} {{count}} تعليقات صغتها لـ {{organization}} على {{consultation}} في {{date}}. " +
+        "وقد أصبحت الآن رسمية.",
+      submittedYours_many:
+        "قدّم {{submitter}} {{count}} تعليقاً صغته لـ {{organization}} على {{consultation}} في {{date}}. " +
+        "وقد أصبحت الآن رسمية.",
       submittedYours_other:
-        "{{submitter}} submitted {{count}} comments you drafted for {{organization}} on {{consultation}} on " +
-        "{{date}}. They are now official.",
-      reference: "Receipt reference: {{reference}}",
-      trackingNumbers: "Tracking numbers: {{numbers}}",
-      action: "View the receipt",
-      footerFocalPoint: "You receive this message because you submitted these comments for {{organization}}.",
-      footerDelegate: "You receive this message because you drafted comments that were submitted.",
+        "قدّم {{submitter}} {{count}} تعليق صغته لـ {{organization}} على {{consultation}} في {{date}}. " +
+        "وقد أصبحت الآن رسمية.",
+      reference: "مرجع إشعار الاستلام: {{reference}}",
+      trackingNumbers: "أرقام التتبع: {{numbers}}",
+      action: "عرض إشعار الاستلام",
+      footerFocalPoint: "تصلك هذه الرسالة لأنك قدّمت هذه التعليقات باسم {{organization}}.",
+      footerDelegate: "تصلك هذه الرسالة لأنك صغت تعليقات قُدّمت.",
     },
     people: {
       sendLink:
-        "The invitation is also emailed to the person (its delivery is shown under Recent invitations). If it " +
-        "does not arrive, copy this link and send it yourself. It works once and expires on {{date}}.",
-      delivery: "Email",
-      queued: "Queued",
-      sent: "Sent {{date}}",
-      failed: "Not delivered: {{error}}",
-      none: "No email",
+        "تُرسل الدعوة أيضاً إلى الشخص بالبريد الإلكتروني (وتظهر حالة تسليمها تحت «الدعوات الأخيرة»). وإذا لم " +
+        "تصل، فانسخ هذا الرابط وأرسله بنفسك. ولا يعمل إلا مرة واحدة، وتنتهي صلاحيته في {{date}}.",
+      delivery: "البريد الإلكتروني",
+      queued: "في قائمة الانتظار",
+      sent: "أُرسلت في {{date}}",
+      failed: "لم تُسلَّم: {{error}}",
+      none: "لا يوجد بريد إلكتروني",
     },
   },
 } as const;

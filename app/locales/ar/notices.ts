@@ -1,5 +1,5 @@
 /**
- * English strings of the notices the platform emails to the people who take
+ * Arabic strings of the notices the platform emails to the people who take
  * part in a consultation: reminders before the deadline
  * (app/models/reminder.server.ts) and publication notices
  * (app/models/notice.server.ts).
@@ -7,83 +7,114 @@
 export default {
   notices: {
     edit: {
-      reminderDays: "Reminders before the deadline (days)",
+      reminderDays: "التذكيرات قبل الموعد النهائي (بالأيام)",
       reminderDaysHint:
-        "Delegations with unsubmitted drafts, or that have not commented, are emailed this many days before " +
-        "each deadline, at the deadline's time of day. E.g. 7,1. Leave empty for no reminders.",
+        "تُرسل رسالة بالبريد الإلكتروني إلى الوفود التي لديها مسودات لم تُقدَّم، أو التي لم تعلّق، قبل كل موعد " +
+        "نهائي بهذا العدد من الأيام، في الساعة نفسها من اليوم. مثلاً 7,1. اترك الحقل فارغاً إن لم ترد تذكيرات.",
     },
     errors: {
-      reminderDays: "Give whole numbers of days from 1 to 60, separated by commas (at most 5), e.g. 7,1.",
+      reminderDays: "أدخل أعداداً صحيحة من الأيام بين 1 و60، تفصل بينها فواصل (5 أعداد على الأكثر)، مثلاً 7,1.",
     },
-    greeting: "Dear {{name}},",
-    version: "version {{number}} ({{label}})",
-    footer: "You receive this message because you take part in consultations for {{organization}}.",
-    workspaceAction: "Open your delegation's workspace",
+    greeting: "السيد/السيدة {{name}}،",
+    version: "النسخة {{number}} ({{label}})",
+    footer: "تصلك هذه الرسالة لأنك تشارك في المشاورات باسم {{organization}}.",
+    workspaceAction: "فتح مساحة عمل وفدك",
     versionPublished: {
-      subject: "New version of {{consultation}}: {{label}}",
-      body: "The secretariat published {{version}} of {{consultation}} on {{date}}.",
-      action: "Read {{label}}",
+      subject: "نسخة جديدة من {{consultation}}: {{label}}",
+      body: "نشرت الأمانة {{version}} من {{consultation}} في {{date}}.",
+      action: "قراءة {{label}}",
     },
     periodOpened: {
-      subject: "Comments open on {{consultation}}",
-      body: "The comment period on {{version}} of {{consultation}} opens on {{opens}} and closes on {{closes}}.",
-      howTo:
-        "Comments are made paragraph by paragraph in the reader; the focal point submits them for {{organization}}.",
-      action: "Read and comment",
+      subject: "فتح باب التعليق على {{consultation}}",
+      body: "تُفتح فترة التعليق على {{version}} من {{consultation}} في {{opens}} وتُغلق في {{closes}}.",
+      howTo: "تُقدَّم التعليقات فقرةً فقرة في القارئ؛ ويتولى منسق الاتصال تقديمها باسم {{organization}}.",
+      action: "القراءة والتعليق",
     },
     periodExtended: {
-      subject: "Deadline extended: {{consultation}}",
-      body:
-        "The deadline for comments on {{version}} of {{consultation}} was extended from {{previous}} to " +
-        "{{closes}}.",
+      subject: "تمديد الموعد النهائي: {{consultation}}",
+      body: "مُدّد الموعد النهائي للتعليق على {{version}} من {{consultation}} من {{previous}} إلى {{closes}}.",
     },
     periodChanged: {
-      subject: "Comment period changed: {{consultation}}",
-      body: "The comment period on {{version}} of {{consultation}} now opens on {{opens}} and closes on {{closes}}.",
+      subject: "تغيير فترة التعليق: {{consultation}}",
+      body: "أصبحت فترة التعليق على {{version}} من {{consultation}} تُفتح في {{opens}} وتُغلق في {{closes}}.",
     },
     periodClosed: {
-      subject: "Comments closed on {{consultation}}",
-      body: "The comment period on {{version}} of {{consultation}} closed on {{closes}}.",
-      next: "No more comments can be made or submitted. The secretariat will now consolidate the comments received.",
-      drafts_one: "{{count}} draft comment of {{organization}} was not submitted and will not be considered.",
-      drafts_other: "{{count}} draft comments of {{organization}} were not submitted and will not be considered.",
+      subject: "إغلاق باب التعليق على {{consultation}}",
+      body: "أُغلقت فترة التعليق على {{version}} من {{consultation}} في {{closes}}.",
+      next: "لم يعد بالإمكان إبداء التعليقات أو تقديمها. وستتولى الأمانة الآن جمع التعليقات الواردة.",
+      drafts_zero: "لا توجد مسودات تعليقات لـ {{organization}} لم تُقدَّم.",
+      drafts_one: "لم تُقدَّم مسودة تعليق واحدة لـ {{organization}}، ولن يُنظر فيها.",
+      drafts_two: "لم تُقدَّم مسودتا تعليقين لـ {{organization}}، ولن يُنظر فيهما.",
+      drafts_few: "لم تُقدَّم {{count}} مسودات تعليقات لـ {{organization}}، ولن يُنظر فيها.",
+      drafts_many: "لم تُقدَّم {{count}} مسودة تعليق لـ {{organization}}، ولن يُنظر فيها.",
+      drafts_other: "لم تُقدَّم {{count}} مسودة تعليق لـ {{organization}}، ولن يُنظر فيها.",
     },
     commentsPublished: {
-      subject: "Comments received published: {{consultation}}",
-      body: "The secretariat published the comments received on {{consultation}}.",
-      own_zero: "{{organization}} submitted no comments.",
-      own_one: "{{organization}} submitted {{count}} comment.",
-      own_other: "{{organization}} submitted {{count}} comments.",
-      action: "View your delegation's comments",
+      subject: "نشر التعليقات الواردة: {{consultation}}",
+      body: "نشرت الأمانة التعليقات الواردة على {{consultation}}.",
+      own_zero: "لم تقدّم {{organization}} أي تعليقات.",
+      own_one: "قدّمت {{organization}} تعليقاً واحداً.",
+      own_two: "قدّمت {{organization}} تعليقين.",
+      own_few: "قدّمت {{organization}} {{count}} تعليقات.",
+      own_many: "قدّمت {{organization}} {{count}} تعليقاً.",
+      own_other: "قدّمت {{organization}} {{count}} تعليق.",
+      action: "عرض تعليقات وفدك",
     },
     dispositionsPublished: {
-      subject: "Disposition of comments published: {{consultation}}",
-      body: "The secretariat published the disposition of comments on {{consultation}}: its decision on each comment.",
-      own_zero: "The table has no comments of {{organization}}.",
-      own_one: "The table has {{count}} comment of {{organization}}: {{summary}}.",
-      own_other: "The table has {{count}} comments of {{organization}}: {{summary}}.",
-      undecided: "not decided yet",
-      decision: "{{trackingNumber}} (paragraph {{paragraph}}): {{decision}}",
+      subject: "نشر البت في التعليقات: {{consultation}}",
+      body: "نشرت الأمانة البت في التعليقات على {{consultation}}: أي قرارها بشأن كل تعليق.",
+      own_zero: "لا يتضمن الجدول أي تعليقات لـ {{organization}}.",
+      own_one: "يتضمن الجدول تعليقاً واحداً لـ {{organization}}: {{summary}}.",
+      own_two: "يتضمن الجدول تعليقين لـ {{organization}}: {{summary}}.",
+      own_few: "يتضمن الجدول {{count}} تعليقات لـ {{organization}}: {{summary}}.",
+      own_many: "يتضمن الجدول {{count}} تعليقاً لـ {{organization}}: {{summary}}.",
+      own_other: "يتضمن الجدول {{count}} تعليق لـ {{organization}}: {{summary}}.",
+      undecided: "لم يُبت فيه بعد",
+      decision: "{{trackingNumber}} (الفقرة {{paragraph}}): {{decision}}",
       decisionNoParagraph: "{{trackingNumber}}: {{decision}}",
-      more_one: "and {{count}} more comment.",
-      more_other: "and {{count}} more comments.",
-      table: "The whole table: {{url}}",
-      action: "View your delegation's comments",
+      more_zero: "ولا توجد تعليقات أخرى.",
+      more_one: "وتعليق آخر.",
+      more_two: "وتعليقان آخران.",
+      more_few: "و{{count}} تعليقات أخرى.",
+      more_many: "و{{count}} تعليقاً آخر.",
+      more_other: "و{{count}} تعليق آخر.",
+      table: "الجدول كاملاً: {{url}}",
+      action: "عرض تعليقات وفدك",
     },
     reminder: {
-      subject: "Reminder: comments on {{consultation}} close on {{date}}",
-      closes_one: "The comment period on {{version}} of {{consultation}} closes on {{date}}, in {{count}} day.",
-      closes_other: "The comment period on {{version}} of {{consultation}} closes on {{date}}, in {{count}} days.",
+      subject: "تذكير: تُغلق فترة التعليق على {{consultation}} في {{date}}",
+      closes_zero: "تُغلق فترة التعليق على {{version}} من {{consultation}} في {{date}}، أي اليوم.",
+      closes_one: "تُغلق فترة التعليق على {{version}} من {{consultation}} في {{date}}، أي بعد يوم واحد.",
+      closes_two: "تُغلق فترة التعليق على {{version}} من {{consultation}} في {{date}}، أي بعد يومين.",
+      closes_few: "تُغلق فترة التعليق على {{version}} من {{consultation}} في {{date}}، أي بعد {{count}} أيام.",
+      closes_many: "تُغلق فترة التعليق على {{version}} من {{consultation}} في {{date}}، أي بعد {{count}} يوماً.",
+      closes_other: "تُغلق فترة التعليق على {{version}} من {{consultation}} في {{date}}، أي بعد {{count}} يوم.",
+      ownDrafts_zero:
+        "ليس لديك أي مسودة تعليق لم تُقدَّم. ولا تصل المسودات إلى الأمانة إلا بعد أن يقدّمها منسق " +
+        "الاتصال في {{organization}}.",
       ownDrafts_one:
-        "You have {{count}} unsubmitted draft comment. A draft reaches the secretariat only once the focal " +
-        "point of {{organization}} submits it.",
+        "لديك مسودة تعليق واحدة لم تُقدَّم. ولا تصل المسودة إلى الأمانة إلا بعد أن يقدّمها منسق " +
+        "الاتصال في {{organization}}.",
+      ownDrafts_two:
+        "لديك مسودتا تعليقين لم تُقدَّما. ولا تصل المسودات إلى الأمانة إلا بعد أن يقدّمها منسق " +
+        "الاتصال في {{organization}}.",
+      ownDrafts_few:
+        "لديك {{count}} مسودات تعليقات لم تُقدَّم. ولا تصل المسودات إلى الأمانة إلا بعد أن يقدّمها منسق " +
+        "الاتصال في {{organization}}.",
+      ownDrafts_many:
+        "لديك {{count}} مسودة تعليق لم تُقدَّم. ولا تصل المسودات إلى الأمانة إلا بعد أن يقدّمها منسق " +
+        "الاتصال في {{organization}}.",
       ownDrafts_other:
-        "You have {{count}} unsubmitted draft comments. Drafts reach the secretariat only once the focal " +
-        "point of {{organization}} submits them.",
-      waiting_one: "{{count}} draft comment of {{organization}} is waiting for you to submit it.",
-      waiting_other: "{{count}} draft comments of {{organization}} are waiting for you to submit them.",
-      notCommented: "{{organization}} has not commented on this version yet.",
-      footer: "You receive this reminder because you take part in this consultation for {{organization}}.",
+        "لديك {{count}} مسودة تعليق لم تُقدَّم. ولا تصل المسودات إلى الأمانة إلا بعد أن يقدّمها منسق " +
+        "الاتصال في {{organization}}.",
+      waiting_zero: "لا توجد مسودات تعليقات لـ {{organization}} بانتظار أن تقدّمها.",
+      waiting_one: "توجد مسودة تعليق واحدة لـ {{organization}} بانتظار أن تقدّمها.",
+      waiting_two: "توجد مسودتا تعليقين لـ {{organization}} بانتظار أن تقدّمهما.",
+      waiting_few: "توجد {{count}} مسودات تعليقات لـ {{organization}} بانتظار أن تقدّمها.",
+      waiting_many: "توجد {{count}} مسودة تعليق لـ {{organization}} بانتظار أن تقدّمها.",
+      waiting_other: "توجد {{count}} مسودة تعليق لـ {{organization}} بانتظار أن تقدّمها.",
+      notCommented: "لم تعلّق {{organization}} على هذه النسخة بعد.",
+      footer: "يصلك هذا التذكير لأنك تشارك في هذه المشاورة باسم {{organization}}.",
     },
   },
 } as const;

@@ -1,56 +1,56 @@
-/** English UI strings: password reset (the forgot-password and reset pages, the secretariat's button, the mail). */
+/** Arabic UI strings: password reset (the forgot-password and reset pages, the secretariat's button, the mail). */
 export default {
   passwordReset: {
     forgot: {
-      title: "Forgot your password?",
+      title: "هل نسيت كلمة المرور؟",
       intro:
-        "Enter the email address of your account. If it has an account here, a link to choose a new password " +
-        "is sent to it; the link works once, for one hour.",
-      email: "Email address",
-      submit: "Send reset link",
+        "أدخل عنوان البريد الإلكتروني لحسابك. فإذا كان له حساب هنا، يُرسل إليه رابط لاختيار كلمة مرور جديدة؛ " +
+        "ولا يعمل الرابط إلا مرة واحدة، ولمدة ساعة واحدة.",
+      email: "عنوان البريد الإلكتروني",
+      submit: "إرسال رابط إعادة التعيين",
       sent:
-        "If {{email}} belongs to an account, a link to choose a new password has been sent to it. " +
-        "It can take a few minutes to arrive; check your spam folder too.",
-      tooMany: "Too many reset requests from this address. Try again in {{seconds}} seconds.",
-      back: "Back to sign-in",
+        "إذا كان {{email}} تابعاً لحساب ما، فقد أُرسل إليه رابط لاختيار كلمة مرور جديدة. " +
+        "وقد يستغرق وصوله بضع دقائق؛ تحقق أيضاً من مجلد الرسائل غير المرغوب فيها.",
+      tooMany: "عدد طلبات إعادة التعيين من هذا العنوان كبير جداً. حاول مرة أخرى بعد {{seconds}} ثانية.",
+      back: "العودة إلى تسجيل الدخول",
     },
     reset: {
-      title: "Choose a new password",
-      intro: "Choose a new password for {{email}}. Every browser signed in to this account will be signed out.",
-      twoFactorKept: "Your two-factor authentication stays on: signing in still asks for your code.",
-      password: "New password",
-      submit: "Set new password",
-      done: "Your password has been changed and every session was signed out. Sign in with your new password.",
-      unknownTitle: "Reset link not valid",
-      unknown: "This password reset link is not valid. Check that you copied the whole link, or ask for a new one.",
-      expiredTitle: "Reset link expired",
-      expired: "This password reset link has expired (links are valid for one hour). Ask for a new one.",
-      usedTitle: "Reset link already used",
-      used: "This password reset link has already been used or was replaced by a newer one. Ask for a new one.",
-      askAgain: "Ask for a new link",
+      title: "اختر كلمة مرور جديدة",
+      intro: "اختر كلمة مرور جديدة لـ {{email}}. وسيُسجَّل الخروج من هذا الحساب في جميع المتصفحات.",
+      twoFactorKept: "تبقى المصادقة الثنائية مفعّلة: وسيُطلب منك الرمز عند تسجيل الدخول كالمعتاد.",
+      password: "كلمة المرور الجديدة",
+      submit: "تعيين كلمة المرور الجديدة",
+      done: "غُيّرت كلمة المرور وسُجّل الخروج من جميع الجلسات. سجّل الدخول بكلمة المرور الجديدة.",
+      unknownTitle: "رابط إعادة التعيين غير صالح",
+      unknown: "رابط إعادة تعيين كلمة المرور هذا غير صالح. تأكد من أنك نسخت الرابط كاملاً، أو اطلب رابطاً جديداً.",
+      expiredTitle: "انتهت صلاحية رابط إعادة التعيين",
+      expired: "انتهت صلاحية رابط إعادة تعيين كلمة المرور هذا (الروابط صالحة لمدة ساعة واحدة). اطلب رابطاً جديداً.",
+      usedTitle: "رابط إعادة التعيين مستخدم من قبل",
+      used: "سبق استخدام رابط إعادة تعيين كلمة المرور هذا أو استُعيض عنه برابط أحدث. اطلب رابطاً جديداً.",
+      askAgain: "طلب رابط جديد",
     },
     issue: {
-      heading: "Password reset",
+      heading: "إعادة تعيين كلمة المرور",
       intro:
-        "Send this person an email with a link to choose a new password. The link works once, for one hour; " +
-        "sending a new one cancels the previous link. Their two-factor authentication stays on.",
-      submit: "Send password reset link",
-      sent: "A password reset link has been sent to {{email}} (valid until {{expiresAt}}).",
-      deactivated: "This account is deactivated: no reset link can be sent.",
+        "أرسل إلى هذا الشخص رسالة بالبريد الإلكتروني تتضمن رابطاً لاختيار كلمة مرور جديدة. ولا يعمل الرابط إلا مرة " +
+        "واحدة، ولمدة ساعة واحدة؛ وإرسال رابط جديد يلغي الرابط السابق. وتبقى المصادقة الثنائية لديه مفعّلة.",
+      submit: "إرسال رابط إعادة تعيين كلمة المرور",
+      sent: "أُرسل رابط إعادة تعيين كلمة المرور إلى {{email}} (صالح حتى {{expiresAt}}).",
+      deactivated: "هذا الحساب معطّل: لا يمكن إرسال رابط إعادة التعيين.",
     },
     mail: {
-      subject: "Choose a new password",
-      greeting: "Hello {{name}},",
-      requested: "Someone (hopefully you) asked to reset the password of your account on the consultation platform.",
-      issued: "{{issuer}} of the secretariat sent you a link to choose a new password for the consultation platform.",
-      action: "Choose a new password",
-      ignore: "If you did not ask for this, ignore this message: your password stays as it is.",
-      footer: "You receive this message because {{email}} has an account on the consultation platform.",
-      changedSubject: "Your password was changed",
+      subject: "اختر كلمة مرور جديدة",
+      greeting: "مرحباً {{name}}،",
+      requested: "طلب شخص ما (نأمل أن تكون أنت) إعادة تعيين كلمة مرور حسابك في منصة المشاورات.",
+      issued: "أرسل إليك {{issuer}} من الأمانة رابطاً لاختيار كلمة مرور جديدة لمنصة المشاورات.",
+      action: "اختر كلمة مرور جديدة",
+      ignore: "إذا لم تطلب ذلك، فتجاهل هذه الرسالة: تبقى كلمة المرور كما هي.",
+      footer: "تصلك هذه الرسالة لأن لـ {{email}} حساباً في منصة المشاورات.",
+      changedSubject: "غُيّرت كلمة المرور الخاصة بك",
       changed:
-        "The password of your account on the consultation platform was changed on {{date}} with a reset link, " +
-        "and every session was signed out.",
-      changedNotYou: "If this was not you, contact the secretariat at once.",
+        "غُيّرت كلمة مرور حسابك في منصة المشاورات في {{date}} باستخدام رابط إعادة التعيين، " +
+        "وسُجّل الخروج من جميع الجلسات.",
+      changedNotYou: "إذا لم تكن أنت من قام بذلك، فاتصل بالأمانة فوراً.",
     },
   },
 };

@@ -1,80 +1,87 @@
 /**
- * English UI strings: notification preferences (app/routes/account.notifications.tsx),
+ * Arabic UI strings: notification preferences (app/routes/account.notifications.tsx),
  * one-click unsubscribe (app/routes/unsubscribe.$token.tsx), and the lines the
  * platform adds to notifications and digests (app/models/notification.server.ts,
  * app/models/digest.server.ts).
  */
 export default {
   preferences: {
-    title: "Email notifications",
-    accountLink: "Email notifications",
+    title: "الإشعارات بالبريد الإلكتروني",
+    accountLink: "الإشعارات بالبريد الإلكتروني",
     intro:
-      "Choose, for each kind of notification, whether you receive each one as it happens, all of them " +
-      "together in one email a day, or none.",
+      "اختر، لكل نوع من أنواع الإشعارات، ما إذا كنت تريد تلقي كل إشعار فور صدوره، أو تلقيها جميعاً " +
+      "في رسالة واحدة يومياً، أو عدم تلقيها.",
     alwaysSent:
-      "Messages about your account and its security (invitations, password resets, decisions on account " +
-      "requests) and receipts for your submissions are always sent at once: they are not listed here.",
+      "تُرسل دائماً وفوراً الرسائل المتعلقة بحسابك وأمنه (الدعوات، وإعادة تعيين كلمة المرور، والقرارات بشأن " +
+      "طلبات الحسابات) وإشعارات استلام ما تقدّمه: ولذلك لا ترد في هذه القائمة.",
     kinds: {
       reminder: {
-        label: "Reminders before a deadline",
-        hint: "Before a comment period closes, when your delegation still has drafts or has not commented.",
+        label: "التذكيرات قبل الموعد النهائي",
+        hint: "قبل إغلاق فترة التعليق، إذا كانت لدى وفدك مسودات أو لم يعلّق بعد.",
       },
       version_published: {
-        label: "New versions published",
-        hint: "When the secretariat publishes a new version of a document.",
+        label: "نشر نسخ جديدة",
+        hint: "عندما تنشر الأمانة نسخة جديدة من وثيقة.",
       },
       period_changed: {
-        label: "Comment periods opened, extended or closed",
-        hint: "When a comment period opens, its deadline moves, or it closes.",
+        label: "فتح فترات التعليق أو تمديدها أو إغلاقها",
+        hint: "عندما تُفتح فترة التعليق، أو يتغير موعدها النهائي، أو تُغلق.",
       },
       comments_published: {
-        label: "Comments received published",
-        hint: "When the secretariat publishes the comments received on a consultation.",
+        label: "نشر التعليقات الواردة",
+        hint: "عندما تنشر الأمانة التعليقات الواردة على مشاورة ما.",
       },
       dispositions_published: {
-        label: "Disposition tables published",
-        hint: "When the secretariat publishes its decisions on the comments, including your delegation's.",
+        label: "نشر جداول البت في التعليقات",
+        hint: "عندما تنشر الأمانة قراراتها بشأن التعليقات، بما فيها تعليقات وفدك.",
       },
     },
     modes: {
-      immediate: "Each one as it happens",
-      digest: "In one daily digest, sent at {{hour}} UTC",
-      off: "Not at all",
+      immediate: "كل إشعار فور صدوره",
+      digest: "في ملخص يومي واحد يُرسل الساعة {{hour}} بالتوقيت العالمي المنسق",
+      off: "عدم التلقي إطلاقاً",
     },
-    submit: "Save preferences",
-    saved: "Your preferences have been saved.",
+    submit: "حفظ التفضيلات",
+    saved: "حُفظت تفضيلاتك.",
     errors: {
-      badMode: "Choose one of the options.",
-      nothingToSave: "The form did not name any kind of notification.",
+      badMode: "اختر أحد الخيارات.",
+      nothingToSave: "لم تذكر الاستمارة أي نوع من أنواع الإشعارات.",
     },
     unsubscribe: {
-      title: "Unsubscribe",
-      question: "Stop these emails: {{scope}}?",
+      title: "إلغاء الاشتراك",
+      question: "هل تريد إيقاف هذه الرسائل: {{scope}}؟",
       explanation:
-        "You will no longer receive these emails. Nothing else about your account changes, and you can " +
-        "turn them on again in your notification settings.",
-      submit: "Unsubscribe",
-      done: "You are unsubscribed: {{scope}}. You will not receive these emails any more.",
-      alreadyOff: "You no longer receive these emails: {{scope}}.",
-      settings: "Notification settings (sign-in needed)",
-      invalidTitle: "This unsubscribe link does not work",
+        "لن تتلقى هذه الرسائل بعد الآن. ولن يتغير أي شيء آخر في حسابك، ويمكنك " + "إعادة تفعيلها في إعدادات الإشعارات.",
+      submit: "إلغاء الاشتراك",
+      done: "أُلغي اشتراكك: {{scope}}. لن تتلقى هذه الرسائل بعد الآن.",
+      alreadyOff: "لم تعد تتلقى هذه الرسائل: {{scope}}.",
+      settings: "إعدادات الإشعارات (يلزم تسجيل الدخول)",
+      invalidTitle: "رابط إلغاء الاشتراك هذا لا يعمل",
       invalid:
-        "The link is incomplete or was changed. Use the whole link from the email, or sign in and " +
-        "change your notification settings.",
-      digestScope: "the daily digest",
+        "الرابط غير مكتمل أو جرى تغييره. استخدم الرابط كاملاً كما ورد في الرسالة، أو سجّل الدخول " +
+        "وغيّر إعدادات الإشعارات.",
+      digestScope: "الملخص اليومي",
     },
     mail: {
-      why: "You receive this because “{{kind}}” notifications are sent to you as they happen.",
-      unsubscribe: "To stop these emails, unsubscribe: {{url}}",
-      settings: "Choose how you receive notifications: {{url}}",
+      why: "تصلك هذه الرسالة لأن إشعارات «{{kind}}» تُرسل إليك فور صدورها.",
+      unsubscribe: "لإيقاف هذه الرسائل، ألغِ الاشتراك: {{url}}",
+      settings: "اختر طريقة تلقي الإشعارات: {{url}}",
       digest: {
-        subject_one: "Your daily digest: {{count}} notification",
-        subject_other: "Your daily digest: {{count}} notifications",
-        greeting: "Dear {{name}},",
-        intro_one: "Here is the notification held for your daily digest since the last one.",
-        intro_other: "Here are the {{count}} notifications held for your daily digest since the last one.",
-        why: "You receive this digest because you chose to get some notifications once a day.",
-        unsubscribe: "To stop the daily digest, unsubscribe: {{url}}",
+        subject_zero: "ملخصك اليومي: لا توجد إشعارات",
+        subject_one: "ملخصك اليومي: إشعار واحد",
+        subject_two: "ملخصك اليومي: إشعاران",
+        subject_few: "ملخصك اليومي: {{count}} إشعارات",
+        subject_many: "ملخصك اليومي: {{count}} إشعاراً",
+        subject_other: "ملخصك اليومي: {{count}} إشعار",
+        greeting: "السيد/السيدة {{name}}،",
+        intro_zero: "لا توجد إشعارات محفوظة لملخصك اليومي منذ الملخص السابق.",
+        intro_one: "إليك الإشعار المحفوظ لملخصك اليومي منذ الملخص السابق.",
+        intro_two: "إليك الإشعارين المحفوظين لملخصك اليومي منذ الملخص السابق.",
+        intro_few: "إليك الإشعارات المحفوظة لملخصك اليومي منذ الملخص السابق، وعددها {{count}}.",
+        intro_many: "إليك الإشعارات المحفوظة لملخصك اليومي منذ الملخص السابق، وعددها {{count}}.",
+        intro_other: "إليك الإشعارات المحفوظة لملخصك اليومي منذ الملخص السابق، وعددها {{count}}.",
+        why: "يصلك هذا الملخص لأنك اخترت تلقي بعض الإشعارات مرة واحدة يومياً.",
+        unsubscribe: "لإيقاف الملخص اليومي، ألغِ الاشتراك: {{url}}",
       },
     },
   },
