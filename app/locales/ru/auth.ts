@@ -47,7 +47,7 @@ export default {
       member_state: "Делегация государства-члена",
       sector_member: "Член Сектора",
       academia: "Академическая организация",
-      civil_society: "Гражданское общество",
+      civil_society: "Организация гражданского общества",
       international_organization: "Международная организация",
       secretariat: "Секретариат",
     },
