@@ -54,7 +54,7 @@ export default {
     paragraphsCount_other: "{{count}} пункта",
     phases: "Этапы",
     closesIn: "До закрытия: {{days}} дн. {{hours}} ч {{minutes}} мин",
-    closedOn: "Закрыта {{date}}",
+    closedOn: "Закрыт {{date}}",
     related: "Об этой консультации",
     dispositionsLink: "Решения по замечаниям",
     opensOn: "Открывается {{date}}",
