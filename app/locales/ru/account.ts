@@ -47,7 +47,7 @@ export default {
       expires: "Завершится при отсутствии активности",
       current: "Этот браузер",
       revoke: "Отозвать",
-      revokeEverywhereElse: "Выйти на всех других устройствах",
+      revokeEverywhereElse: "Выйти во всех других браузерах",
       revoked: "Сеанс завершен.",
       revokedOthers: "Все ваши другие сеансы завершены ({{count}}).",
       notFound: "Этот сеанс не существует или не принадлежит вам.",

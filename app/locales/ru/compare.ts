@@ -115,7 +115,7 @@ export default {
       splitNote: "Разделен: пункт {{number}} версии {{version}} разделен на несколько пунктов ({{count}}).",
       mergedNote: "Объединен: пункты {{numbers}} версии {{version}} объединены в один пункт.",
     },
-    printed: "Напечатано с {{url}}",
+    printed: "Распечатано со страницы {{url}}",
     preparing: {
       title: "Сравнение готовится",
       body:
