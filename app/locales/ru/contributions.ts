@@ -1,32 +1,32 @@
-/** English UI strings: contributions. */
+/** Russian UI strings: contributions. */
 export default {
   contributions: {
-    title: "General contributions",
+    title: "Общие материалы",
     intro:
-      "A written submission on the whole document, on behalf of your organization, with an optional PDF or " +
-      "Word attachment.",
-    link: "General contributions",
-    fields: { title: "Title", body: "Contribution", attachment: "Attachment (optional)" },
-    attachmentHint: "PDF or Word (.docx), up to {{max}} MB.",
-    send: "Send the contribution",
-    sending: "Sending…",
-    saved: "Your contribution was received.",
+      "Письменный материал по документу в целом от имени вашей организации, при необходимости с вложением " +
+      "в формате PDF или Word.",
+    link: "Общие материалы",
+    fields: { title: "Название", body: "Материал", attachment: "Вложение (необязательно)" },
+    attachmentHint: "PDF или Word (.docx), не более {{max}} МБ.",
+    send: "Направить материал",
+    sending: "Отправка…",
+    saved: "Ваш материал получен.",
     cannotContribute:
-      "Only a focal point can send a contribution on behalf of an organization, while the consultation is open.",
-    received: "Contributions received",
-    yours: "Your organization's contributions",
-    none: "No contribution yet.",
-    download: "Download {{name}} ({{size}} KB)",
-    metaTitle: "General contributions · {{title}}",
+      "Направлять материалы от имени организации может только координатор и только пока консультация открыта.",
+    received: "Полученные материалы",
+    yours: "Материалы вашей организации",
+    none: "Материалов пока нет.",
+    download: "Скачать {{name}} ({{size}} КБ)",
+    metaTitle: "Общие материалы · {{title}}",
     errors: {
-      forbidden: "Only a focal point can send a contribution on behalf of an organization.",
-      notOpen: "This consultation is not open for contributions.",
-      titleRequired: "Give your contribution a title.",
-      bodyRequired: "Write your contribution, or summarize the attached document.",
-      attachmentEmpty: "The attached file is empty.",
-      attachmentTooLarge: "The attachment is larger than {{max}} MB.",
-      attachmentType: "Attach a PDF or a Word (.docx) document.",
-      attachmentDamaged: "The attached .docx file is damaged or is not a Word document.",
+      forbidden: "Направлять материалы от имени организации может только координатор.",
+      notOpen: "Эта консультация не открыта для представления материалов.",
+      titleRequired: "Укажите название материала.",
+      bodyRequired: "Напишите текст материала или кратко изложите содержание приложенного документа.",
+      attachmentEmpty: "Приложенный файл пуст.",
+      attachmentTooLarge: "Размер вложения превышает {{max}} МБ.",
+      attachmentType: "Приложите документ в формате PDF или Word (.docx).",
+      attachmentDamaged: "Приложенный файл .docx поврежден или не является документом Word.",
     },
   },
 } as const;

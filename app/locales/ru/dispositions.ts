@@ -1,42 +1,47 @@
-/** English UI strings: dispositions. */
+/** Russian UI strings: dispositions. */
 export default {
   dispositions: {
-    pageTitle: "Disposition of comments: {{title}}",
-    metaTitle: "Disposition of comments · {{title}}",
-    intro: "Every comment received on {{label}}, with the secretariat's observations, in document order.",
-    publishedOn: "Published on {{date}}.",
-    preview: "Preview: this table is not published yet. Only the secretariat can see it.",
-    notPublished: "The disposition of comments has not been published yet.",
+    pageTitle: "Решения по замечаниям: {{title}}",
+    metaTitle: "Решения по замечаниям · {{title}}",
+    intro:
+      "Все замечания, полученные по версии {{label}}, с соображениями секретариата, в порядке следования документа.",
+    publishedOn: "Опубликовано {{date}}.",
+    preview: "Предварительный просмотр: эта таблица еще не опубликована. Ее видит только секретариат.",
+    notPublished: "Решения по замечаниям еще не опубликованы.",
     notPublishedPage: {
-      title: "The disposition of comments is not published yet",
+      title: "Решения по замечаниям еще не опубликованы",
       what:
-        "The disposition of comments is the table of every comment received, with the secretariat's decision " +
-        "on each (accepted, accepted in part, not accepted, noted) and its observations.",
+        "Решения по замечаниям сводятся в таблицу, в которой приводятся все полученные замечания, решение " +
+        "секретариата по каждому из них (принято, принято частично, не принято, принято к сведению) и его " +
+        "соображения.",
       when:
-        "The secretariat has not published it yet: it usually does so once the comments are consolidated, " +
-        "after the comment period. Come back later; the consultation's page will link to it.",
-      back: "Back to {{title}}",
-      backPlain: "Back to the consultation",
+        "Секретариат еще не опубликовал эту таблицу: обычно это делается после сведения замечаний, по окончании " +
+        "периода представления замечаний. Зайдите позже; на странице консультации появится ссылка на таблицу.",
+      back: "Вернуться к консультации «{{title}}»",
+      backPlain: "Вернуться к консультации",
     },
-    caption: "Section {{section}}",
-    captionNoSection: "Comments without a paragraph",
-    empty: "No comments were received on this version.",
-    count_one: "{{count}} comment.",
-    count_other: "{{count}} comments.",
+    caption: "Раздел {{section}}",
+    captionNoSection: "Замечания без привязки к пункту",
+    empty: "По этой версии не получено ни одного замечания.",
+    count_one: "{{count}} замечание.",
+    count_few: "{{count}} замечания.",
+    count_many: "{{count}} замечаний.",
+    count_other: "{{count}} замечания.",
     status: {
-      accepted: "Accepted",
-      accepted_in_part: "Accepted in part",
-      not_accepted: "Not accepted",
-      noted: "Noted",
+      accepted: "Принято",
+      accepted_in_part: "Принято частично",
+      not_accepted: "Не принято",
+      noted: "Принято к сведению",
     },
-    downloads: "Download the table",
+    downloads: "Скачать таблицу",
     errors: {
-      noComment: "No such comment to decide on.",
+      noComment: "Замечание, по которому нужно принять решение, не найдено.",
       notDecidable:
-        "Some of the selected comments cannot be decided on (withdrawn, not submitted, or of another consultation).",
+        "По некоторым из выбранных замечаний нельзя принять решение (они отозваны, не представлены или относятся " +
+        "к другой консультации).",
       commentsHidden:
-        "The comments of this consultation stay hidden until the comment period closes, and the disposition table " +
-        "shows them: publish it after the period closes (or publish the comments first).",
+        "Замечания в рамках этой консультации остаются скрытыми до закрытия периода представления замечаний, " +
+        "а таблица решений их показывает: опубликуйте ее после закрытия периода (или сначала опубликуйте замечания).",
     },
   },
 } as const;

@@ -1,27 +1,31 @@
-/** English UI strings: import (why an uploaded document could not be imported; app/lib/import). */
+/** Russian UI strings: import (why an uploaded document could not be imported; app/lib/import). */
 export default {
   import: {
     errors: {
-      unreadableText: '"{{fileName}}" is not a readable text file.',
-      binaryText: '"{{fileName}}" is not a text file (it contains binary data). Upload a .docx, .txt or .md file.',
-      notUtf8: '"{{fileName}}" is not UTF-8 text. Save it as UTF-8 and upload it again.',
-      tooLarge: '"{{fileName}}" is too large ({{size}} MB); the limit is {{limit}} MB.',
-      empty: '"{{fileName}}" is empty.',
+      unreadableText: "«{{fileName}}» не является читаемым текстовым файлом.",
+      binaryText:
+        "«{{fileName}}» не является текстовым файлом (он содержит двоичные данные). " +
+        "Загрузите файл .docx, .txt или .md.",
+      notUtf8: "Текст в файле «{{fileName}}» не в кодировке UTF-8. Сохраните его в кодировке UTF-8 и загрузите снова.",
+      tooLarge: "Файл «{{fileName}}» слишком велик ({{size}} МБ); допускается не более {{limit}} МБ.",
+      empty: "Файл «{{fileName}}» пуст.",
       unzipsTooLarge:
-        '"{{fileName}}" cannot be imported: once unpacked it would be larger than {{limit}} MB ' +
-        "(a Word document's text is far smaller; it may be damaged or hostile).",
+        "Файл «{{fileName}}» невозможно импортировать: после распаковки его размер превысил бы {{limit}} МБ " +
+        "(текст документа Word намного меньше; возможно, файл поврежден или вредоносен).",
       renamedWord97:
-        '"{{fileName}}" is an old Word 97–2003 document renamed to .docx. Open it in Word and save it as .docx.',
-      notZip: '"{{fileName}}" is not a Word document: a .docx file is a zip archive and this one is not.',
-      binaryNamedText: '"{{fileName}}" is named like a text file but contains a binary (Word or zip) file.',
-      noText: '"{{fileName}}" contains no text.',
-      word97: '"{{fileName}}" is an old Word 97–2003 document. Open it in Word and save it as .docx.',
+        "«{{fileName}}» — это старый документ Word 97–2003, переименованный в .docx. Откройте его в Word " +
+        "и сохраните в формате .docx.",
+      notZip: "«{{fileName}}» не является документом Word: файл .docx представляет собой zip-архив, а этот файл — нет.",
+      binaryNamedText: "Файл «{{fileName}}» назван как текстовый, но содержит двоичный файл (Word или zip).",
+      noText: "Файл «{{fileName}}» не содержит текста.",
+      word97: "«{{fileName}}» — это старый документ Word 97–2003. Откройте его в Word и сохраните в формате .docx.",
       unsupportedFormat:
-        '"{{fileName}}" cannot be imported: only Word (.docx), text (.txt) and Markdown (.md) files are supported.',
-      noParagraphs: 'No paragraphs were found in "{{fileName}}". Check that it contains the document\'s text.',
+        "Файл «{{fileName}}» невозможно импортировать: поддерживаются только файлы Word (.docx), текстовые " +
+        "файлы (.txt) и файлы Markdown (.md).",
+      noParagraphs: "В файле «{{fileName}}» не найдено ни одного пункта. Убедитесь, что он содержит текст документа.",
       unreadableDocx:
-        "This Word document could not be read. It may be damaged, or it is not a .docx file (Word 97–2003 " +
-        ".doc files must be saved as .docx first).",
+        "Не удалось прочитать этот документ Word. Возможно, он поврежден или не является файлом .docx " +
+        "(файлы Word 97–2003 в формате .doc необходимо сначала сохранить в формате .docx).",
     },
   },
 } as const;

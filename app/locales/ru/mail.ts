@@ -1,110 +1,128 @@
 /**
- * English UI strings: the Outgoing mail page (app/routes/admin.mail.*), the
+ * Russian UI strings: the Outgoing mail page (app/routes/admin.mail.*), the
  * messages the platform queues (app/lib/mail/compose.ts composes them) and the
  * delivery state the People page shows.
  */
 export default {
   mail: {
-    title: "Outgoing mail",
+    title: "Исходящая почта",
     intro:
-      "Every email the platform sends is queued here first, in the same step as what causes it, then " +
-      "delivered. Messages that fail for a passing reason are retried; the others are shown as failed.",
+      "Каждое письмо, которое отправляет платформа, сначала ставится здесь в очередь — на том же шаге, что и " +
+      "действие, которое его вызвало, — а затем доставляется. Отправка сообщений, не доставленных по временной " +
+      "причине, повторяется; остальные помечаются как недоставленные.",
     transport: {
-      smtp: "Messages are delivered through the mail server set in SMTP_URL.",
+      smtp: "Сообщения доставляются через почтовый сервер, заданный в SMTP_URL.",
       files:
-        "No mail server is configured (SMTP_URL), so messages are written as .eml files under {{directory}} " +
-        "instead of being sent. Open one below to read it.",
+        "Почтовый сервер не настроен (SMTP_URL), поэтому сообщения не отправляются, а записываются в виде файлов " +
+        ".eml в каталог {{directory}}. Откройте любое из них ниже, чтобы прочитать.",
     },
-    filter: "Show",
-    all: "All ({{count}})",
+    filter: "Показать",
+    all: "Все ({{count}})",
     status: {
-      pending: "Waiting",
-      sending: "Sending",
-      sent: "Sent",
-      failed: "Failed",
+      pending: "Ожидает",
+      sending: "Отправляется",
+      sent: "Отправлено",
+      failed: "Не доставлено",
     },
     statusWithCount: "{{status}} ({{count}})",
     columns: {
-      queued: "Queued",
-      to: "To",
-      subject: "Subject",
-      status: "Status",
-      attempts: "Attempts",
+      queued: "Поставлено в очередь",
+      to: "Кому",
+      subject: "Тема",
+      status: "Статус",
+      attempts: "Попытки",
     },
-    nextAttempt: "next attempt {{date}}",
-    sentAt: "on {{date}}",
-    empty: "No messages.",
-    more: "Older messages",
-    newer: "Newer messages",
+    nextAttempt: "следующая попытка {{date}}",
+    sentAt: "{{date}}",
+    empty: "Сообщений нет.",
+    more: "Более ранние сообщения",
+    newer: "Более новые сообщения",
     message: {
-      title: "Message",
-      back: "All outgoing mail",
-      headers: "Headers",
-      text: "Text",
-      kind: "Kind",
+      title: "Сообщение",
+      back: "Вся исходящая почта",
+      headers: "Заголовки",
+      text: "Текст",
+      kind: "Вид",
       messageId: "Message-ID",
-      lastError: "Last error",
+      lastError: "Последняя ошибка",
     },
     common: {
-      linkHint: "If the button does not work, copy this address into your browser:",
-      expires: "The link works once and expires on {{date}}.",
+      linkHint: "Если кнопка не работает, скопируйте этот адрес в адресную строку браузера:",
+      expires: "Ссылка действует один раз, срок ее действия истекает {{date}}.",
     },
     invitation: {
-      subject: "Invitation to the consultation platform",
-      greeting: "Hello,",
-      invitedBy: "{{inviter}} has invited you to the consultation platform.",
-      invitedByOf: "{{inviter}} ({{inviterOrganization}}) has invited you to the consultation platform.",
-      role: "You will take part as {{role}}.",
-      roleOf: "You will take part as {{role}} for {{organization}}.",
-      next: "Choose your name and password with the link below to create your account.",
-      action: "Accept the invitation",
+      subject: "Приглашение на платформу консультаций",
+      greeting: "Здравствуйте!",
+      invitedBy: "{{inviter}} приглашает вас на платформу консультаций.",
+      invitedByOf: "{{inviter}} ({{inviterOrganization}}) приглашает вас на платформу консультаций.",
+      role: "Вы будете участвовать в роли «{{role}}».",
+      roleOf: "Вы будете участвовать в роли «{{role}}» от имени организации {{organization}}.",
+      next: "Чтобы создать учетную запись, укажите свое имя и пароль, перейдя по ссылке ниже.",
+      action: "Принять приглашение",
       footer:
-        "You receive this message because an invitation was made for {{email}}. If you did not expect it, " +
-        "ignore it: no account is created unless the link is used.",
+        "Вы получили это сообщение, поскольку для адреса {{email}} было создано приглашение. Если вы его " +
+        "не ожидали, не обращайте на него внимания: учетная запись создается только при переходе по ссылке.",
     },
     accountApproved: {
-      subject: "Your account request was approved",
-      greeting: "Dear {{name}},",
-      approved: "Your request for an account for {{organization}} was approved: you will take part as {{role}}.",
-      next: "Choose your password with the link below to finish creating your account.",
-      action: "Create your account",
-      footer: "You receive this message because an account was requested for {{email}}.",
+      subject: "Ваш запрос учетной записи одобрен",
+      greeting: "Уважаемый(-ая) {{name}}!",
+      approved:
+        "Ваш запрос учетной записи для организации {{organization}} одобрен: вы будете участвовать в роли «{{role}}».",
+      next: "Чтобы завершить создание учетной записи, выберите пароль, перейдя по ссылке ниже.",
+      action: "Создать учетную запись",
+      footer: "Вы получили это сообщение, поскольку для адреса {{email}} была запрошена учетная запись.",
     },
     accountRejected: {
-      subject: "Your account request was not approved",
-      greeting: "Dear {{name}},",
-      rejected: "Your request for an account for {{organization}} was not approved by the secretariat.",
-      contact: "If you think this is a mistake, write to the secretariat of the consultation.",
-      footer: "You receive this message because an account was requested for {{email}}.",
+      subject: "Ваш запрос учетной записи не одобрен",
+      greeting: "Уважаемый(-ая) {{name}}!",
+      rejected: "Секретариат не одобрил ваш запрос учетной записи для организации {{organization}}.",
+      contact: "Если вы считаете, что это ошибка, напишите в секретариат консультации.",
+      footer: "Вы получили это сообщение, поскольку для адреса {{email}} была запрошена учетная запись.",
     },
     receipt: {
-      subject: "Receipt {{reference}}: comments submitted on {{consultation}}",
-      greeting: "Dear {{name}},",
+      subject: "Подтверждение получения {{reference}}: замечания по документу «{{consultation}}» представлены",
+      greeting: "Уважаемый(-ая) {{name}}!",
       submittedByYou_one:
-        "You submitted {{count}} comment of {{organization}} on {{consultation}} on {{date}}. It is now official.",
+        "{{date}} вы представили {{count}} замечание организации {{organization}} по документу «{{consultation}}». " +
+        "Теперь это замечание является официальным.",
+      submittedByYou_few:
+        "{{date}} вы представили {{count}} замечания организации {{organization}} по документу «{{consultation}}». " +
+        "Теперь эти замечания являются официальными.",
+      submittedByYou_many:
+        "{{date}} вы представили {{count}} замечаний организации {{organization}} по документу «{{consultation}}». " +
+        "Теперь эти замечания являются официальными.",
       submittedByYou_other:
-        "You submitted {{count}} comments of {{organization}} on {{consultation}} on {{date}}. They are now official.",
+        "{{date}} вы представили {{count}} замечания организации {{organization}} по документу «{{consultation}}». " +
+        "Теперь эти замечания являются официальными.",
       submittedYours_one:
-        "{{submitter}} submitted {{count}} comment you drafted for {{organization}} on {{consultation}} on {{date}}. " +
-        "It is now official.",
+        "{{date}} {{submitter}} представил(а) {{count}} подготовленное вами замечание организации {{organization}} " +
+        "по документу «{{consultation}}». Теперь это замечание является официальным.",
+      submittedYours_few:
+        "{{date}} {{submitter}} представил(а) {{count}} подготовленных вами замечания организации {{organization}} " +
+        "по документу «{{consultation}}». Теперь эти замечания являются официальными.",
+      submittedYours_many:
+        "{{date}} {{submitter}} представил(а) {{count}} подготовленных вами замечаний организации {{organization}} " +
+        "по документу «{{consultation}}». Теперь эти замечания являются официальными.",
       submittedYours_other:
-        "{{submitter}} submitted {{count}} comments you drafted for {{organization}} on {{consultation}} on " +
-        "{{date}}. They are now official.",
-      reference: "Receipt reference: {{reference}}",
-      trackingNumbers: "Tracking numbers: {{numbers}}",
-      action: "View the receipt",
-      footerFocalPoint: "You receive this message because you submitted these comments for {{organization}}.",
-      footerDelegate: "You receive this message because you drafted comments that were submitted.",
+        "{{date}} {{submitter}} представил(а) {{count}} подготовленного вами замечания организации " +
+        "{{organization}} по документу «{{consultation}}». Теперь эти замечания являются официальными.",
+      reference: "Номер подтверждения получения: {{reference}}",
+      trackingNumbers: "Регистрационные номера: {{numbers}}",
+      action: "Просмотреть подтверждение получения",
+      footerFocalPoint:
+        "Вы получили это сообщение, поскольку представили эти замечания от имени организации {{organization}}.",
+      footerDelegate: "Вы получили это сообщение, поскольку подготовленные вами замечания были представлены.",
     },
     people: {
       sendLink:
-        "The invitation is also emailed to the person (its delivery is shown under Recent invitations). If it " +
-        "does not arrive, copy this link and send it yourself. It works once and expires on {{date}}.",
-      delivery: "Email",
-      queued: "Queued",
-      sent: "Sent {{date}}",
-      failed: "Not delivered: {{error}}",
-      none: "No email",
+        "Приглашение также направляется пользователю по электронной почте (статус доставки показан в разделе " +
+        "«Недавние приглашения»). Если письмо не придет, скопируйте эту ссылку и отправьте ее самостоятельно. " +
+        "Ссылка действует один раз, срок ее действия истекает {{date}}.",
+      delivery: "Электронная почта",
+      queued: "В очереди",
+      sent: "Отправлено {{date}}",
+      failed: "Не доставлено: {{error}}",
+      none: "Письмо не отправлялось",
     },
   },
 } as const;

@@ -1,89 +1,130 @@
 /**
- * English strings of the notices the platform emails to the people who take
+ * Russian strings of the notices the platform emails to the people who take
  * part in a consultation: reminders before the deadline
  * (app/models/reminder.server.ts) and publication notices
  * (app/models/notice.server.ts).
+ *
+ * `version` is "3 (Draft 2)" without the word "version": the sentences put "версия" in the case they need.
  */
 export default {
   notices: {
     edit: {
-      reminderDays: "Reminders before the deadline (days)",
+      reminderDays: "Напоминания до истечения срока (за сколько дней)",
       reminderDaysHint:
-        "Delegations with unsubmitted drafts, or that have not commented, are emailed this many days before " +
-        "each deadline, at the deadline's time of day. E.g. 7,1. Leave empty for no reminders.",
+        "Делегациям, у которых есть непредставленные проекты замечаний или которые не представили замечаний, " +
+        "напоминание направляется по электронной почте за указанное число дней до каждого срока, в то же время " +
+        "суток, что и срок. Например: 7,1. Оставьте поле пустым, чтобы не направлять напоминаний.",
     },
     errors: {
-      reminderDays: "Give whole numbers of days from 1 to 60, separated by commas (at most 5), e.g. 7,1.",
+      reminderDays: "Укажите целые числа дней от 1 до 60 через запятую (не более 5), например 7,1.",
     },
-    greeting: "Dear {{name}},",
-    version: "version {{number}} ({{label}})",
-    footer: "You receive this message because you take part in consultations for {{organization}}.",
-    workspaceAction: "Open your delegation's workspace",
+    greeting: "Уважаемый(-ая) {{name}}!",
+    version: "{{number}} ({{label}})",
+    footer: "Вы получили это сообщение, поскольку участвуете в консультациях от имени организации {{organization}}.",
+    workspaceAction: "Открыть рабочее пространство вашей делегации",
     versionPublished: {
-      subject: "New version of {{consultation}}: {{label}}",
-      body: "The secretariat published {{version}} of {{consultation}} on {{date}}.",
-      action: "Read {{label}}",
+      subject: "Новая версия документа «{{consultation}}»: {{label}}",
+      body: "{{date}} секретариат опубликовал версию {{version}} документа «{{consultation}}».",
+      action: "Читать: {{label}}",
     },
     periodOpened: {
-      subject: "Comments open on {{consultation}}",
-      body: "The comment period on {{version}} of {{consultation}} opens on {{opens}} and closes on {{closes}}.",
+      subject: "Открыт прием замечаний: «{{consultation}}»",
+      body:
+        "Период представления замечаний по версии {{version}} документа «{{consultation}}» открывается " +
+        "{{opens}} и закрывается {{closes}}.",
       howTo:
-        "Comments are made paragraph by paragraph in the reader; the focal point submits them for {{organization}}.",
-      action: "Read and comment",
+        "Замечания вносятся по каждому пункту в режиме чтения; от имени организации {{organization}} " +
+        "их представляет координатор.",
+      action: "Читать и оставлять замечания",
     },
     periodExtended: {
-      subject: "Deadline extended: {{consultation}}",
+      subject: "Срок продлен: «{{consultation}}»",
       body:
-        "The deadline for comments on {{version}} of {{consultation}} was extended from {{previous}} to " +
-        "{{closes}}.",
+        "Срок представления замечаний по версии {{version}} документа «{{consultation}}» продлен с {{previous}} " +
+        "до {{closes}}.",
     },
     periodChanged: {
-      subject: "Comment period changed: {{consultation}}",
-      body: "The comment period on {{version}} of {{consultation}} now opens on {{opens}} and closes on {{closes}}.",
+      subject: "Изменен период представления замечаний: «{{consultation}}»",
+      body:
+        "Период представления замечаний по версии {{version}} документа «{{consultation}}» теперь открывается " +
+        "{{opens}} и закрывается {{closes}}.",
     },
     periodClosed: {
-      subject: "Comments closed on {{consultation}}",
-      body: "The comment period on {{version}} of {{consultation}} closed on {{closes}}.",
-      next: "No more comments can be made or submitted. The secretariat will now consolidate the comments received.",
-      drafts_one: "{{count}} draft comment of {{organization}} was not submitted and will not be considered.",
-      drafts_other: "{{count}} draft comments of {{organization}} were not submitted and will not be considered.",
+      subject: "Прием замечаний закрыт: «{{consultation}}»",
+      body: "Период представления замечаний по версии {{version}} документа «{{consultation}}» закрылся {{closes}}.",
+      next: "Оставлять и представлять замечания больше нельзя. Теперь секретариат сведет полученные замечания.",
+      drafts_one:
+        "{{count}} проект замечания организации {{organization}} не был представлен и не будет рассматриваться.",
+      drafts_few:
+        "{{count}} проекта замечаний организации {{organization}} не были представлены и не будут рассматриваться.",
+      drafts_many:
+        "{{count}} проектов замечаний организации {{organization}} не были представлены и не будут рассматриваться.",
+      drafts_other:
+        "{{count}} проекта замечания организации {{organization}} не были представлены и не будут рассматриваться.",
     },
     commentsPublished: {
-      subject: "Comments received published: {{consultation}}",
-      body: "The secretariat published the comments received on {{consultation}}.",
-      own_zero: "{{organization}} submitted no comments.",
-      own_one: "{{organization}} submitted {{count}} comment.",
-      own_other: "{{organization}} submitted {{count}} comments.",
-      action: "View your delegation's comments",
+      subject: "Опубликованы полученные замечания: «{{consultation}}»",
+      body: "Секретариат опубликовал замечания, полученные в рамках консультации «{{consultation}}».",
+      own_zero: "Организация {{organization}} не представила замечаний.",
+      own_one: "Организация {{organization}} представила {{count}} замечание.",
+      own_few: "Организация {{organization}} представила {{count}} замечания.",
+      own_many: "Организация {{organization}} представила {{count}} замечаний.",
+      own_other: "Организация {{organization}} представила {{count}} замечания.",
+      action: "Просмотреть замечания вашей делегации",
     },
     dispositionsPublished: {
-      subject: "Disposition of comments published: {{consultation}}",
-      body: "The secretariat published the disposition of comments on {{consultation}}: its decision on each comment.",
-      own_zero: "The table has no comments of {{organization}}.",
-      own_one: "The table has {{count}} comment of {{organization}}: {{summary}}.",
-      own_other: "The table has {{count}} comments of {{organization}}: {{summary}}.",
-      undecided: "not decided yet",
-      decision: "{{trackingNumber}} (paragraph {{paragraph}}): {{decision}}",
+      subject: "Опубликованы решения по замечаниям: «{{consultation}}»",
+      body:
+        "Секретариат опубликовал решения по замечаниям, полученным в рамках консультации «{{consultation}}»: " +
+        "свое решение по каждому замечанию.",
+      own_zero: "В таблице нет замечаний организации {{organization}}.",
+      own_one: "В таблице {{count}} замечание организации {{organization}}: {{summary}}.",
+      own_few: "В таблице {{count}} замечания организации {{organization}}: {{summary}}.",
+      own_many: "В таблице {{count}} замечаний организации {{organization}}: {{summary}}.",
+      own_other: "В таблице {{count}} замечания организации {{organization}}: {{summary}}.",
+      undecided: "решение еще не принято",
+      decision: "{{trackingNumber}} (пункт {{paragraph}}): {{decision}}",
       decisionNoParagraph: "{{trackingNumber}}: {{decision}}",
-      more_one: "and {{count}} more comment.",
-      more_other: "and {{count}} more comments.",
-      table: "The whole table: {{url}}",
-      action: "View your delegation's comments",
+      more_one: "и еще {{count}} замечание.",
+      more_few: "и еще {{count}} замечания.",
+      more_many: "и еще {{count}} замечаний.",
+      more_other: "и еще {{count}} замечания.",
+      table: "Вся таблица: {{url}}",
+      action: "Просмотреть замечания вашей делегации",
     },
     reminder: {
-      subject: "Reminder: comments on {{consultation}} close on {{date}}",
-      closes_one: "The comment period on {{version}} of {{consultation}} closes on {{date}}, in {{count}} day.",
-      closes_other: "The comment period on {{version}} of {{consultation}} closes on {{date}}, in {{count}} days.",
+      subject: "Напоминание: прием замечаний по документу «{{consultation}}» закрывается {{date}}",
+      closes_one:
+        "Период представления замечаний по версии {{version}} документа «{{consultation}}» закрывается {{date}}, " +
+        "через {{count}} день.",
+      closes_few:
+        "Период представления замечаний по версии {{version}} документа «{{consultation}}» закрывается {{date}}, " +
+        "через {{count}} дня.",
+      closes_many:
+        "Период представления замечаний по версии {{version}} документа «{{consultation}}» закрывается {{date}}, " +
+        "через {{count}} дней.",
+      closes_other:
+        "Период представления замечаний по версии {{version}} документа «{{consultation}}» закрывается {{date}}, " +
+        "через {{count}} дня.",
       ownDrafts_one:
-        "You have {{count}} unsubmitted draft comment. A draft reaches the secretariat only once the focal " +
-        "point of {{organization}} submits it.",
+        "У вас {{count}} непредставленный проект замечания. Проект поступает в секретариат только после того, " +
+        "как его представит координатор организации {{organization}}.",
+      ownDrafts_few:
+        "У вас {{count}} непредставленных проекта замечаний. Проекты поступают в секретариат только после того, " +
+        "как их представит координатор организации {{organization}}.",
+      ownDrafts_many:
+        "У вас {{count}} непредставленных проектов замечаний. Проекты поступают в секретариат только после того, " +
+        "как их представит координатор организации {{organization}}.",
       ownDrafts_other:
-        "You have {{count}} unsubmitted draft comments. Drafts reach the secretariat only once the focal " +
-        "point of {{organization}} submits them.",
-      waiting_one: "{{count}} draft comment of {{organization}} is waiting for you to submit it.",
-      waiting_other: "{{count}} draft comments of {{organization}} are waiting for you to submit them.",
-      notCommented: "{{organization}} has not commented on this version yet.",
-      footer: "You receive this reminder because you take part in this consultation for {{organization}}.",
+        "У вас {{count}} непредставленного проекта замечания. Проекты поступают в секретариат только после того, " +
+        "как их представит координатор организации {{organization}}.",
+      waiting_one: "{{count}} проект замечания организации {{organization}} ожидает, когда вы его представите.",
+      waiting_few: "{{count}} проекта замечаний организации {{organization}} ожидают, когда вы их представите.",
+      waiting_many: "{{count}} проектов замечаний организации {{organization}} ожидают, когда вы их представите.",
+      waiting_other: "{{count}} проекта замечания организации {{organization}} ожидают, когда вы их представите.",
+      notCommented: "Организация {{organization}} пока не представила замечаний по этой версии.",
+      footer:
+        "Вы получили это напоминание, поскольку участвуете в этой консультации от имени организации {{organization}}.",
     },
   },
 } as const;

@@ -1,45 +1,49 @@
-/** English UI strings: a focal point's organization page (/organization). */
+/** Russian UI strings: a focal point's organization page (/organization). */
 export default {
   organization: {
-    title: "Your organization",
-    intro: "The people of {{name}} on the platform. Invite delegates who draft comments for you to review.",
-    accountLink: "Your organization: members and invitations",
+    title: "Ваша организация",
+    intro:
+      "Пользователи платформы от организации {{name}}. Приглашайте делегатов, которые будут готовить проекты " +
+      "замечаний для вашего рассмотрения.",
+    accountLink: "Ваша организация: члены и приглашения",
     members: {
-      title: "Members",
-      name: "Name",
-      email: "Email",
-      role: "Role",
-      status: "Status",
-      active: "Active",
-      deactivated: "Deactivated",
+      title: "Члены",
+      name: "Имя",
+      email: "Электронная почта",
+      role: "Роль",
+      status: "Статус",
+      active: "Активна",
+      deactivated: "Деактивирована",
     },
     invite: {
-      title: "Invite a delegate",
-      email: "Email address",
-      role: "Role",
-      roleHint: "Focal points are named by the secretariat.",
-      submit: "Send invitation",
-      sent: "Invitation emailed to {{email}}. The link works once and expires on {{date}}.",
+      title: "Пригласить делегата",
+      email: "Адрес электронной почты",
+      role: "Роль",
+      roleHint: "Координаторов назначает секретариат.",
+      submit: "Отправить приглашение",
+      sent:
+        "Приглашение отправлено по адресу {{email}}. Ссылка действует один раз, срок ее действия истекает " +
+        "{{date}}.",
       unavailable:
-        "This address cannot be invited: it already has an account or a pending invitation on the platform. " +
-        "Ask the secretariat if the person should join your organization.",
-      tooMany: "Too many invitations in a short time. Try again in {{seconds}} seconds.",
+        "Этот адрес нельзя пригласить: с ним уже связана учетная запись или ожидающее приглашение на платформе. " +
+        "Если этот пользователь должен присоединиться к вашей организации, обратитесь в секретариат.",
+      tooMany: "Слишком много приглашений за короткое время. Повторите попытку через {{seconds}} с.",
     },
     invitations: {
-      title: "Pending invitations",
-      empty: "No pending invitations.",
-      email: "Email",
-      role: "Role",
-      status: "Status",
-      delivery: "Email delivery",
-      actions: "Actions",
-      pending: "Pending until {{date}}",
-      expired: "Expired on {{date}}",
-      withdraw: "Withdraw",
-      withdrawLabel: "Withdraw the invitation for {{email}}",
-      withdrawn: "The invitation for {{email}} was withdrawn; its link no longer works.",
-      notFound: "This invitation no longer exists.",
-      alreadyAccepted: "This invitation was already accepted.",
+      title: "Ожидающие приглашения",
+      empty: "Нет ожидающих приглашений.",
+      email: "Электронная почта",
+      role: "Роль",
+      status: "Статус",
+      delivery: "Доставка по электронной почте",
+      actions: "Действия",
+      pending: "Ожидает до {{date}}",
+      expired: "Истекло {{date}}",
+      withdraw: "Отозвать",
+      withdrawLabel: "Отозвать приглашение для {{email}}",
+      withdrawn: "Приглашение для {{email}} отозвано; ссылка в нем больше не действует.",
+      notFound: "Это приглашение больше не существует.",
+      alreadyAccepted: "Это приглашение уже принято.",
     },
   },
 } as const;

@@ -1,56 +1,63 @@
-/** English UI strings: password reset (the forgot-password and reset pages, the secretariat's button, the mail). */
+/** Russian UI strings: password reset (the forgot-password and reset pages, the secretariat's button, the mail). */
 export default {
   passwordReset: {
     forgot: {
-      title: "Forgot your password?",
+      title: "Забыли пароль?",
       intro:
-        "Enter the email address of your account. If it has an account here, a link to choose a new password " +
-        "is sent to it; the link works once, for one hour.",
-      email: "Email address",
-      submit: "Send reset link",
+        "Введите адрес электронной почты своей учетной записи. Если с ним связана учетная запись на этой " +
+        "платформе, на него будет направлена ссылка для выбора нового пароля; ссылка действует один раз в течение " +
+        "одного часа.",
+      email: "Адрес электронной почты",
+      submit: "Отправить ссылку для сброса пароля",
       sent:
-        "If {{email}} belongs to an account, a link to choose a new password has been sent to it. " +
-        "It can take a few minutes to arrive; check your spam folder too.",
-      tooMany: "Too many reset requests from this address. Try again in {{seconds}} seconds.",
-      back: "Back to sign-in",
+        "Если адрес {{email}} связан с учетной записью, на него направлена ссылка для выбора нового пароля. " +
+        "Письмо может прийти через несколько минут; проверьте также папку «Спам».",
+      tooMany: "Слишком много запросов на сброс пароля с этого адреса. Повторите попытку через {{seconds}} с.",
+      back: "Вернуться ко входу",
     },
     reset: {
-      title: "Choose a new password",
-      intro: "Choose a new password for {{email}}. Every browser signed in to this account will be signed out.",
-      twoFactorKept: "Your two-factor authentication stays on: signing in still asks for your code.",
-      password: "New password",
-      submit: "Set new password",
-      done: "Your password has been changed and every session was signed out. Sign in with your new password.",
-      unknownTitle: "Reset link not valid",
-      unknown: "This password reset link is not valid. Check that you copied the whole link, or ask for a new one.",
-      expiredTitle: "Reset link expired",
-      expired: "This password reset link has expired (links are valid for one hour). Ask for a new one.",
-      usedTitle: "Reset link already used",
-      used: "This password reset link has already been used or was replaced by a newer one. Ask for a new one.",
-      askAgain: "Ask for a new link",
+      title: "Выбор нового пароля",
+      intro:
+        "Выберите новый пароль для {{email}}. Во всех браузерах, в которых выполнен вход в эту учетную запись, " +
+        "будет выполнен выход.",
+      twoFactorKept: "Двухфакторная аутентификация остается включенной: при входе по-прежнему потребуется код.",
+      password: "Новый пароль",
+      submit: "Установить новый пароль",
+      done: "Ваш пароль изменен, все сеансы завершены. Войдите в систему с новым паролем.",
+      unknownTitle: "Ссылка для сброса пароля недействительна",
+      unknown:
+        "Эта ссылка для сброса пароля недействительна. Проверьте, полностью ли вы скопировали ссылку, или " +
+        "запросите новую.",
+      expiredTitle: "Срок действия ссылки истек",
+      expired: "Срок действия этой ссылки для сброса пароля истек (ссылки действуют один час). Запросите новую.",
+      usedTitle: "Ссылка для сброса пароля уже использована",
+      used: "Эта ссылка для сброса пароля уже использована или заменена более новой. Запросите новую.",
+      askAgain: "Запросить новую ссылку",
     },
     issue: {
-      heading: "Password reset",
+      heading: "Сброс пароля",
       intro:
-        "Send this person an email with a link to choose a new password. The link works once, for one hour; " +
-        "sending a new one cancels the previous link. Their two-factor authentication stays on.",
-      submit: "Send password reset link",
-      sent: "A password reset link has been sent to {{email}} (valid until {{expiresAt}}).",
-      deactivated: "This account is deactivated: no reset link can be sent.",
+        "Направить этому пользователю письмо со ссылкой для выбора нового пароля. Ссылка действует один раз " +
+        "в течение одного часа; при отправке новой ссылки предыдущая аннулируется. Двухфакторная " +
+        "аутентификация пользователя остается включенной.",
+      submit: "Отправить ссылку для сброса пароля",
+      sent: "Ссылка для сброса пароля отправлена на адрес {{email}} (действует до {{expiresAt}}).",
+      deactivated: "Эта учетная запись деактивирована: ссылку для сброса пароля отправить нельзя.",
     },
     mail: {
-      subject: "Choose a new password",
-      greeting: "Hello {{name}},",
-      requested: "Someone (hopefully you) asked to reset the password of your account on the consultation platform.",
-      issued: "{{issuer}} of the secretariat sent you a link to choose a new password for the consultation platform.",
-      action: "Choose a new password",
-      ignore: "If you did not ask for this, ignore this message: your password stays as it is.",
-      footer: "You receive this message because {{email}} has an account on the consultation platform.",
-      changedSubject: "Your password was changed",
+      subject: "Выбор нового пароля",
+      greeting: "Здравствуйте, {{name}}!",
+      requested: "Кто-то (надеемся, что вы) запросил сброс пароля вашей учетной записи на платформе консультаций.",
+      issued: "{{issuer}} (секретариат) направил(а) вам ссылку для выбора нового пароля на платформе консультаций.",
+      action: "Выбрать новый пароль",
+      ignore: "Если вы не направляли такой запрос, не обращайте внимания на это сообщение: ваш пароль не изменится.",
+      footer:
+        "Вы получили это сообщение, поскольку с адресом {{email}} связана учетная запись на платформе консультаций.",
+      changedSubject: "Ваш пароль изменен",
       changed:
-        "The password of your account on the consultation platform was changed on {{date}} with a reset link, " +
-        "and every session was signed out.",
-      changedNotYou: "If this was not you, contact the secretariat at once.",
+        "Пароль вашей учетной записи на платформе консультаций был изменен {{date}} с помощью ссылки для сброса " +
+        "пароля; все сеансы завершены.",
+      changedNotYou: "Если это были не вы, немедленно обратитесь в секретариат.",
     },
   },
 };

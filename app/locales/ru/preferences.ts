@@ -1,80 +1,91 @@
 /**
- * English UI strings: notification preferences (app/routes/account.notifications.tsx),
+ * Russian UI strings: notification preferences (app/routes/account.notifications.tsx),
  * one-click unsubscribe (app/routes/unsubscribe.$token.tsx), and the lines the
  * platform adds to notifications and digests (app/models/notification.server.ts,
  * app/models/digest.server.ts).
  */
 export default {
   preferences: {
-    title: "Email notifications",
-    accountLink: "Email notifications",
+    title: "Уведомления по электронной почте",
+    accountLink: "Уведомления по электронной почте",
     intro:
-      "Choose, for each kind of notification, whether you receive each one as it happens, all of them " +
-      "together in one email a day, or none.",
+      "Выберите для каждого вида уведомлений, получать ли их по мере поступления, все вместе в одном письме " +
+      "в день или не получать вовсе.",
     alwaysSent:
-      "Messages about your account and its security (invitations, password resets, decisions on account " +
-      "requests) and receipts for your submissions are always sent at once: they are not listed here.",
+      "Сообщения, касающиеся вашей учетной записи и ее безопасности (приглашения, сброс пароля, решения " +
+      "по запросам учетных записей), и подтверждения получения представленных вами материалов всегда " +
+      "направляются сразу: здесь они не перечислены.",
     kinds: {
       reminder: {
-        label: "Reminders before a deadline",
-        hint: "Before a comment period closes, when your delegation still has drafts or has not commented.",
+        label: "Напоминания до истечения срока",
+        hint:
+          "Перед закрытием периода представления замечаний, если у вашей делегации еще есть проекты замечаний " +
+          "или она не представила замечаний.",
       },
       version_published: {
-        label: "New versions published",
-        hint: "When the secretariat publishes a new version of a document.",
+        label: "Публикация новых версий",
+        hint: "Когда секретариат публикует новую версию документа.",
       },
       period_changed: {
-        label: "Comment periods opened, extended or closed",
-        hint: "When a comment period opens, its deadline moves, or it closes.",
+        label: "Открытие, продление или закрытие периодов представления замечаний",
+        hint: "Когда открывается период представления замечаний, переносится его срок или он закрывается.",
       },
       comments_published: {
-        label: "Comments received published",
-        hint: "When the secretariat publishes the comments received on a consultation.",
+        label: "Публикация полученных замечаний",
+        hint: "Когда секретариат публикует замечания, полученные в рамках консультации.",
       },
       dispositions_published: {
-        label: "Disposition tables published",
-        hint: "When the secretariat publishes its decisions on the comments, including your delegation's.",
+        label: "Публикация таблиц решений по замечаниям",
+        hint: "Когда секретариат публикует свои решения по замечаниям, в том числе по замечаниям вашей делегации.",
       },
     },
     modes: {
-      immediate: "Each one as it happens",
-      digest: "In one daily digest, sent at {{hour}} UTC",
-      off: "Not at all",
+      immediate: "По мере поступления",
+      digest: "В ежедневной сводке, направляемой в {{hour}} UTC",
+      off: "Не получать",
     },
-    submit: "Save preferences",
-    saved: "Your preferences have been saved.",
+    submit: "Сохранить настройки",
+    saved: "Ваши настройки сохранены.",
     errors: {
-      badMode: "Choose one of the options.",
-      nothingToSave: "The form did not name any kind of notification.",
+      badMode: "Выберите один из вариантов.",
+      nothingToSave: "В форме не указан ни один вид уведомлений.",
     },
     unsubscribe: {
-      title: "Unsubscribe",
-      question: "Stop these emails: {{scope}}?",
+      title: "Отказ от рассылки",
+      question: "Отказаться от получения этих сообщений: {{scope}}?",
       explanation:
-        "You will no longer receive these emails. Nothing else about your account changes, and you can " +
-        "turn them on again in your notification settings.",
-      submit: "Unsubscribe",
-      done: "You are unsubscribed: {{scope}}. You will not receive these emails any more.",
-      alreadyOff: "You no longer receive these emails: {{scope}}.",
-      settings: "Notification settings (sign-in needed)",
-      invalidTitle: "This unsubscribe link does not work",
+        "Вы больше не будете получать эти сообщения. Больше ничего в вашей учетной записи не изменится, " +
+        "и вы сможете снова включить их в настройках уведомлений.",
+      submit: "Отказаться от рассылки",
+      done: "Вы отказались от рассылки: {{scope}}. Вы больше не будете получать эти сообщения.",
+      alreadyOff: "Вы уже не получаете эти сообщения: {{scope}}.",
+      settings: "Настройки уведомлений (требуется вход)",
+      invalidTitle: "Эта ссылка для отказа от рассылки не работает",
       invalid:
-        "The link is incomplete or was changed. Use the whole link from the email, or sign in and " +
-        "change your notification settings.",
-      digestScope: "the daily digest",
+        "Ссылка неполная или была изменена. Используйте полную ссылку из письма или войдите в систему " +
+        "и измените настройки уведомлений.",
+      digestScope: "ежедневная сводка",
     },
     mail: {
-      why: "You receive this because “{{kind}}” notifications are sent to you as they happen.",
-      unsubscribe: "To stop these emails, unsubscribe: {{url}}",
-      settings: "Choose how you receive notifications: {{url}}",
+      why: "Вы получили это сообщение, поскольку уведомления вида «{{kind}}» направляются вам по мере поступления.",
+      unsubscribe: "Чтобы отказаться от этих сообщений, перейдите по ссылке: {{url}}",
+      settings: "Выберите способ получения уведомлений: {{url}}",
       digest: {
-        subject_one: "Your daily digest: {{count}} notification",
-        subject_other: "Your daily digest: {{count}} notifications",
-        greeting: "Dear {{name}},",
-        intro_one: "Here is the notification held for your daily digest since the last one.",
-        intro_other: "Here are the {{count}} notifications held for your daily digest since the last one.",
-        why: "You receive this digest because you chose to get some notifications once a day.",
-        unsubscribe: "To stop the daily digest, unsubscribe: {{url}}",
+        subject_one: "Ваша ежедневная сводка: {{count}} уведомление",
+        subject_few: "Ваша ежедневная сводка: {{count}} уведомления",
+        subject_many: "Ваша ежедневная сводка: {{count}} уведомлений",
+        subject_other: "Ваша ежедневная сводка: {{count}} уведомления",
+        greeting: "Уважаемый(-ая) {{name}}!",
+        intro_one:
+          "Ниже приводятся уведомления ({{count}}), накопленные для ежедневной сводки с момента отправки предыдущей.",
+        intro_few:
+          "Ниже приводятся уведомления ({{count}}), накопленные для ежедневной сводки с момента отправки предыдущей.",
+        intro_many:
+          "Ниже приводятся уведомления ({{count}}), накопленные для ежедневной сводки с момента отправки предыдущей.",
+        intro_other:
+          "Ниже приводятся уведомления ({{count}}), накопленные для ежедневной сводки с момента отправки предыдущей.",
+        why: "Вы получили эту сводку, поскольку решили получать некоторые уведомления раз в день.",
+        unsubscribe: "Чтобы отказаться от ежедневной сводки, перейдите по ссылке: {{url}}",
       },
     },
   },

@@ -1,44 +1,54 @@
-/** English UI strings of the reader (beyond core.ts's `reader`): the paragraph jump, honest counts. */
+/** Russian UI strings of the reader (beyond core.ts's `reader`): the paragraph jump, honest counts. */
 export default {
   jump: {
-    label: "Go to paragraph",
-    placeholder: "e.g. 2.9 e",
-    go: "Go",
-    notFound: "There is no paragraph {{number}} in this document. Check the number, or use the contents.",
-    empty: "Type a paragraph number, for example 2.9 e.",
+    label: "Перейти к пункту",
+    placeholder: "например, 2.9 e",
+    go: "Перейти",
+    notFound: "В этом документе нет пункта {{number}}. Проверьте номер или воспользуйтесь содержанием.",
+    empty: "Введите номер пункта, например 2.9 e.",
   },
   documentPages: {
-    label: "Pages of the document",
-    position: "Page {{current}} of {{count}}",
-    previous: "Previous page",
-    next: "Next page",
-    all: "All pages",
-    continued: "{{heading}} (continued)",
-    item: "Page {{number}}: {{heading}}",
+    label: "Страницы документа",
+    position: "Страница {{current}} из {{count}}",
+    previous: "Предыдущая страница",
+    next: "Следующая страница",
+    all: "Все страницы",
+    continued: "{{heading}} (продолжение)",
+    item: "Страница {{number}}: {{heading}}",
   },
   readerPage: {
-    skipToDocument: "Skip the contents to the text",
-    compareWithPrevious: "Compare with the previous version",
-    compareWithNext: "Compare with the next version",
+    skipToDocument: "Пропустить содержание и перейти к тексту",
+    compareWithPrevious: "Сравнить с предыдущей версией",
+    compareWithNext: "Сравнить со следующей версией",
     // While submitted comments are not public (app/models/comment-read.server.ts), a paragraph
     // does not say "No comments": the reader cannot know, and it would be untrue.
-    notPublishedYet: "Comments published after the period",
+    notPublishedYet: "Замечания публикуются после окончания периода",
     // The labels start with the link's visible text (WCAG 2.5.3, label in name), then keep the usual
     // "… comments on paragraph N" shape: people (and tests) look for it.
-    notPublishedYetLabel: "Comments published after the period: comments on paragraph {{number}}. Open to comment",
-    yoursOnly_one: "{{count}} of your organization's; others published later",
-    yoursOnly_other: "{{count}} of your organization's; others published later",
+    notPublishedYetLabel:
+      "Замечания публикуются после окончания периода: замечания к пункту {{number}}. Открыть, чтобы оставить замечание",
+    yoursOnly_one: "{{count}} от вашей организации; остальные будут опубликованы позже",
+    yoursOnly_few: "{{count}} от вашей организации; остальные будут опубликованы позже",
+    yoursOnly_many: "{{count}} от вашей организации; остальные будут опубликованы позже",
+    yoursOnly_other: "{{count}} от вашей организации; остальные будут опубликованы позже",
     yoursOnlyLabel_one:
-      "{{count}} of your organization's; others published later: {{count}} comment on paragraph {{number}} " +
-      "from your organization. Open",
+      "{{count}} от вашей организации; остальные будут опубликованы позже: {{count}} замечание к пункту {{number}} " +
+      "от вашей организации. Открыть",
+    yoursOnlyLabel_few:
+      "{{count}} от вашей организации; остальные будут опубликованы позже: {{count}} замечания к пункту {{number}} " +
+      "от вашей организации. Открыть",
+    yoursOnlyLabel_many:
+      "{{count}} от вашей организации; остальные будут опубликованы позже: {{count}} замечаний к пункту {{number}} " +
+      "от вашей организации. Открыть",
     yoursOnlyLabel_other:
-      "{{count}} of your organization's; others published later: {{count}} comments on paragraph {{number}} " +
-      "from your organization. Open",
+      "{{count}} от вашей организации; остальные будут опубликованы позже: {{count}} замечания к пункту {{number}} " +
+      "от вашей организации. Открыть",
     panelNotPublished:
-      "The comments received are published after the comment period. Until then only the secretariat reads " +
-      "them, and each organization reads its own.",
+      "Полученные замечания публикуются после окончания периода представления замечаний. До этого их читает " +
+      "только секретариат, а каждая организация видит свои замечания.",
     panelNotPublishedOwn:
-      "Other organizations' comments are published after the comment period; here you see your organization's.",
-    saved: "Your comment was saved.",
+      "Замечания других организаций публикуются после окончания периода представления замечаний; " +
+      "здесь показаны замечания вашей организации.",
+    saved: "Ваше замечание сохранено.",
   },
 } as const;
