@@ -43,7 +43,11 @@ function post(fields: Record<string, string>, cookie?: string) {
 
 async function answer(request: Request) {
   try {
-    return (await languageAction({ request, params: {}, context: {} }));
+    return await languageAction({
+      request,
+      params: {},
+      context: { cspNonce: "", requestId: "t", clientAddress: "127.0.0.1" },
+    });
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;
