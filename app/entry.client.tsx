@@ -9,7 +9,8 @@ import { i18nConfig } from "./i18n-config";
 import { isLanguage, type Language } from "./lib/language";
 
 /**
- * Only the page's own language is downloaded: the server rendered it (from
+ * Only the page's own language is downloaded (with English, the fallback of
+ * a string missing in it, as on the server): the server rendered it (from
  * `<html lang>`), and changing language reloads the page (the /language form).
  */
 const LOADERS: Record<Language, () => Promise<{ default: { common: object } }>> = {
@@ -24,10 +25,11 @@ const LOADERS: Record<Language, () => Promise<{ default: { common: object } }>> 
 async function hydrate() {
   const lang = document.documentElement.lang;
   const lng: Language = isLanguage(lang) ? lang : i18nConfig.fallbackLng;
-  const strings = (await LOADERS[lng]()).default;
+  const fallback = i18nConfig.fallbackLng;
+  const [strings, english] = await Promise.all([LOADERS[lng](), lng === fallback ? null : LOADERS[fallback]()]);
   await i18next.use(initReactI18next).init({
     ...i18nConfig,
-    resources: { [lng]: strings },
+    resources: { [lng]: strings.default, ...(english ? { [fallback]: english.default } : {}) },
     lng,
     ns: getInitialNamespaces(),
   });
