@@ -1,19 +1,14 @@
+import ar from "./locales/ar";
 import en from "./locales/en";
+import es from "./locales/es";
+import fr from "./locales/fr";
+import ru from "./locales/ru";
+import zh from "./locales/zh";
 
 /**
- * i18next settings shared by the server and the browser. English only for
- * now; adding a language means adding `locales/<lng>.ts` and listing it here.
+ * i18next settings and the strings of all six languages, for the server
+ * and tests. The browser imports ./i18n-config and loads one language.
  */
-export const supportedLngs = ["en"] as const;
-export const fallbackLng = "en";
-export const defaultNS = "common";
+export { defaultNS, fallbackLng, i18nConfig, supportedLngs } from "./i18n-config";
 
-export const resources = { en } as const;
-
-export const i18nConfig = {
-  supportedLngs: [...supportedLngs],
-  fallbackLng,
-  defaultNS,
-  react: { useSuspense: false },
-  interpolation: { escapeValue: false },
-};
+export const resources = { ar, en, es, fr, ru, zh } as const;

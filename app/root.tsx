@@ -16,6 +16,7 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 
 import { GeneralErrorBoundary } from "./components/error-boundary";
+import { LanguageSwitch } from "./components/language-switch";
 import { remixI18n } from "./i18next.server";
 import { can, invitesWithinOrganization, isRoleName } from "./lib/permissions";
 import stylesheet from "./styles/app.css";
@@ -126,6 +127,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="skip-link" href="#main">
           {t("app.skipToContent")}
         </a>
+        <LanguageSwitch current={locale} returnTo={here} />
         <header className="site-header">
           <Link to="/consultations" className="site-name">
             {t("app.name")}

@@ -16,7 +16,14 @@ import express from "express";
 import helmet from "helmet";
 
 import { isUnsubscribePost } from "../app/lib/mail/unsubscribe";
-import { cachedPagePolicy, PageCache, stripPageCacheHeader, type CachedPage } from "../app/lib/page-cache";
+import {
+  cachedPagePolicy,
+  PAGE_VARY,
+  PageCache,
+  pageCacheLanguage,
+  stripPageCacheHeader,
+  type CachedPage,
+} from "../app/lib/page-cache";
 import { checkRequestOrigin, SAFE_METHODS } from "../app/lib/security/origin";
 import { ensureReferenceData } from "../app/models/bootstrap.server";
 import { startDigestPasses } from "../app/models/digest.server";
@@ -213,6 +220,8 @@ export async function createServer() {
         clientAddress: (process.env.TRUST_PROXY ? req.ip : req.socket.remoteAddress) ?? "unknown",
       };
       const render = () => handleRemix(toFetchRequest(req, res), loadContext);
+      // Pages and their data are in the reader's language (cookie, account, Accept-Language).
+      res.vary(PAGE_VARY);
       const anonymousGet = req.method === "GET" && !hasSessionCookie(req);
       if (!anonymousGet) {
         // Only anonymous answers carry the cache header (app/utils/page-cache.server.ts); never sent on.
@@ -225,7 +234,10 @@ export async function createServer() {
         return await sendFetchResponse(res, response);
       }
       const answer = await pageCache.respond(
-        PageCache.key(req.originalUrl, req.get("accept-language")),
+        PageCache.key(
+          req.originalUrl,
+          pageCacheLanguage({ cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") }),
+        ),
         render,
         res.locals.cspNonce as string,
       );
@@ -253,7 +265,7 @@ function sendCachedPage(req: express.Request, res: express.Response, page: Cache
   const encoding = req.acceptsEncodings("br", "gzip", "identity") || "identity";
   const body = encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.identity;
   if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
-  res.setHeader("Vary", "Accept-Encoding");
+  res.setHeader("Vary", PAGE_VARY);
   res.setHeader("Content-Length", body.length);
   res.setHeader("X-Page-Cache", "hit");
   res.end(body);

@@ -19,7 +19,7 @@ export function CommentPeriod({
   timeZone: string;
   now: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Starts from the server's clock (same text on both sides), then ticks.
   const [clock, setClock] = useState(() => ({ serverNow: now, current: new Date(now) }));
   // A navigation brings a new server time (after the secretariat closed the
@@ -38,8 +38,8 @@ export function CommentPeriod({
       <dt>{t("consultation.commentPeriod")}</dt>
       <dd>
         {t("consultation.period", {
-          opens: formatInstant(opensAt, timeZone),
-          closes: formatInstant(closesAt, timeZone),
+          opens: formatInstant(opensAt, timeZone, i18n.language),
+          closes: formatInstant(closesAt, timeZone, i18n.language),
           timeZone,
         })}
       </dd>
@@ -47,9 +47,9 @@ export function CommentPeriod({
         {state === "open" ? (
           <strong>{t("consultation.closesIn", left)}</strong>
         ) : state === "upcoming" ? (
-          t("consultation.opensOn", { date: formatInstant(opensAt, timeZone) })
+          t("consultation.opensOn", { date: formatInstant(opensAt, timeZone, i18n.language) })
         ) : (
-          t("consultation.closedOn", { date: formatInstant(closesAt, timeZone) })
+          t("consultation.closedOn", { date: formatInstant(closesAt, timeZone, i18n.language) })
         )}
       </dd>
     </dl>

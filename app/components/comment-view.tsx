@@ -58,7 +58,7 @@ export function CommentView({
   /** The consultation's time zone, for the revision times (named). */
   timeZone?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigation = useNavigation();
   const location = useLocation();
   const { slug = "" } = useParams();
@@ -170,7 +170,7 @@ export function CommentView({
                     : revision.event}{" "}
                 ·{" "}
                 <time dateTime={new Date(revision.createdAt).toISOString()}>
-                  {formatInstant(revision.createdAt, timeZone)}
+                  {formatInstant(revision.createdAt, timeZone, i18n.language)}
                 </time>
                 {revision.editedBy ? (
                   <>

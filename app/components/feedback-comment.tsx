@@ -54,7 +54,7 @@ export function FeedbackComment({
   /** The confirmation of a decision just taken on this comment, shown beside it. */
   justDecided?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const who =
     comment.organization?.name ??
     (comment.origin === "source"
@@ -111,7 +111,7 @@ export function FeedbackComment({
       ) : null}
       <p className="comment-meta">
         {comment.submittedAt
-          ? t("feedback.list.submitted", { date: formatInstant(comment.submittedAt, timeZone) })
+          ? t("feedback.list.submitted", { date: formatInstant(comment.submittedAt, timeZone, i18n.language) })
           : null}
       </p>
       <div className={`decision-state ${decided ? `decided decided-${decided.status}` : "undecided"}`}>
@@ -127,9 +127,9 @@ export function FeedbackComment({
               {decided.decidedBy
                 ? t("feedback.list.decidedBy", {
                     name: decided.decidedBy,
-                    date: formatInstant(decided.decidedAt, timeZone),
+                    date: formatInstant(decided.decidedAt, timeZone, i18n.language),
                   })
-                : t("feedback.list.decidedOn", { date: formatInstant(decided.decidedAt, timeZone) })}
+                : t("feedback.list.decidedOn", { date: formatInstant(decided.decidedAt, timeZone, i18n.language) })}
             </p>
           </>
         ) : (

@@ -26,7 +26,7 @@ export function FeedbackPublication({
   /** The confirmation page that publishes (counts first: publishing is public at once). */
   confirmHref: (what: "comments" | "dispositions") => string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rows = [
     {
       key: "comments",
@@ -53,7 +53,7 @@ export function FeedbackPublication({
             <dd>
               <span className={row.at ? "published" : "unpublished"}>
                 {row.at
-                  ? t("feedback.publication.publishedOn", { date: formatInstant(row.at, timeZone) })
+                  ? t("feedback.publication.publishedOn", { date: formatInstant(row.at, timeZone, i18n.language) })
                   : t("feedback.publication.notPublished")}
               </span>
               {row.at && row.key === "dispositions" && dispositionsChanged !== null ? (

@@ -15,7 +15,7 @@ export interface AccountRow {
 
 /** The people page's list of existing accounts: name, email, role, organization, status, and a link to manage. */
 export function PeopleAccounts({ accounts, selfId }: { accounts: AccountRow[]; selfId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const roleLabel = (role: string) => (isRoleName(role) ? t(`auth.roles.${role}`) : role);
   return (
     <section aria-labelledby="accounts-title">
@@ -51,7 +51,9 @@ export function PeopleAccounts({ accounts, selfId }: { accounts: AccountRow[]; s
                   </td>
                   <td data-label={t("people.accounts.status")}>
                     {account.deactivatedAt
-                      ? t("people.accounts.deactivated", { date: formatInstant(account.deactivatedAt, "UTC") })
+                      ? t("people.accounts.deactivated", {
+                          date: formatInstant(account.deactivatedAt, "UTC", i18n.language),
+                        })
                       : t("people.accounts.active")}
                   </td>
                   <td>

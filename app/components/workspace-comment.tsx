@@ -45,7 +45,7 @@ export function WorkspaceComment({
   returnTo: string;
   timeZone: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigation = useNavigation();
   const actionPath = `${returnTo.replace(/\/delegation$/, "")}/comments/${comment.id}`;
   const checkboxId = `ws-select-${comment.id}`;
@@ -75,7 +75,9 @@ export function WorkspaceComment({
           <span className="comment-author"> {t("workspace.by", { name: comment.author.name })}</span>
         ) : null}
         {" · "}
-        <time dateTime={new Date(comment.createdAt).toISOString()}>{formatInstant(comment.createdAt, timeZone)}</time>
+        <time dateTime={new Date(comment.createdAt).toISOString()}>
+          {formatInstant(comment.createdAt, timeZone, i18n.language)}
+        </time>
       </header>
       {comment.quote ? (
         <p className="comment-quote">

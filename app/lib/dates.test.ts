@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   commentPeriodState,
+  formatCount,
   formatDay,
   formatInstant,
   isValidTimeZone,
@@ -68,5 +69,30 @@ describe("zonedLocalToUtc / utcToZonedLocal", () => {
     expect(() => zonedLocalToUtc("1 Dec 2026", "UTC")).toThrow(RangeError);
     expect(isValidTimeZone("Europe/Zurich")).toBe(true);
     expect(isValidTimeZone("Mars/Olympus")).toBe(false);
+  });
+});
+
+describe("dates and numbers in the reader's language", () => {
+  const closes = new Date("2026-12-01T16:00:00Z");
+
+  it("writes the instant in the reader's locale, in the consultation's zone, naming the zone", () => {
+    expect(formatInstant(closes, "Europe/Zurich", "en")).toMatch(/^December 1, 2026 at 17:00 GMT\+1$/);
+    const french = formatInstant(closes, "Europe/Zurich", "fr");
+    expect(french).toMatch(/^1 décembre 2026/);
+    expect(french).toMatch(/17:00/);
+    expect(french).toMatch(/UTC\+1$/);
+    const russian = formatInstant(closes, "Europe/Zurich", "ru");
+    expect(russian).toMatch(/декабря 2026/);
+    const chinese = formatInstant(closes, "Asia/Shanghai", "zh");
+    expect(chinese).toMatch(/^2026年12月2日/);
+    expect(chinese).toMatch(/00:00/);
+    const arabic = formatInstant(closes, "Europe/Zurich", "ar");
+    expect(arabic).toMatch(/ديسمبر/);
+  });
+
+  it("writes counts with the locale's digits and separators", () => {
+    expect(formatCount(12345, "en")).toBe("12,345");
+    expect(formatCount(12345, "fr")).toMatch(/^12\s345$/u);
+    expect(formatCount(12345, "es")).toBe("12.345");
   });
 });

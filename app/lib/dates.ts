@@ -102,3 +102,16 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+// Numbers: one Intl.NumberFormat per locale.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A count as the reader's locale writes it ("12,345", "12 345", "١٢٬٣٤٥"). */
+export function formatCount(count: number, locale = "en"): string {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
+  }
+  return format.format(count);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { PageCache, pageCacheUrl } from "./page-cache";
+import { PAGE_VARY, PageCache, pageCacheLanguage, pageCacheUrl } from "./page-cache";
 
 describe("pageCacheUrl", () => {
   it("keeps only the parameters a reader page reads, sorted, first value of each", () => {
@@ -40,5 +40,47 @@ describe("pageCacheUrl", () => {
     const other = await cache.respond(PageCache.key("/consultations/gca/versions/1?junk=2&page=2&zz", "en"), render);
     expect([junk.state, other.state]).toEqual(["hit", "hit"]);
     expect(renders).toBe(1);
+  });
+});
+
+describe("the page cache and the reader's language", () => {
+  const french = { cookie: "lng=fr", acceptLanguage: "en-GB,en;q=0.9" };
+  const english = { cookie: null, acceptLanguage: "en-GB,en;q=0.9" };
+
+  it("keys by the language the page is rendered in: the lng cookie first, then Accept-Language", () => {
+    expect(pageCacheLanguage(french)).toBe("fr");
+    expect(pageCacheLanguage(english)).toBe("en");
+    expect(pageCacheLanguage({ acceptLanguage: "ar-EG,ar;q=0.8" })).toBe("ar");
+    expect(pageCacheLanguage({ cookie: "lng=xx", acceptLanguage: "de-DE" })).toBe("en");
+    const path = "/consultations/gca/versions/1";
+    expect(PageCache.key(path, pageCacheLanguage(french))).not.toBe(PageCache.key(path, pageCacheLanguage(english)));
+  });
+
+  it("shares one page between spellings of the same language (a forged header cannot force renders)", () => {
+    const path = "/consultations/gca/versions/1";
+    const keys = ["fr", "fr-CA", "fr-FR,fr;q=0.9", "de;q=0.9,fr", "x".repeat(500) + ",fr"].map((acceptLanguage) =>
+      PageCache.key(path, pageCacheLanguage({ acceptLanguage })),
+    );
+    expect(new Set(keys).size).toBe(1);
+  });
+
+  it("never serves a French reader's page to an English reader of the same address", async () => {
+    const cache = new PageCache();
+    const render = (lang: string) => () =>
+      Promise.resolve(
+        new Response(`<html lang="${lang}"></html>`, {
+          headers: { "content-type": "text/html", "x-page-cache-ttl": "5" },
+        }),
+      );
+    const path = "/consultations/gca/versions/1";
+    await cache.respond(PageCache.key(path, pageCacheLanguage(french)), render("fr"));
+    const answer = await cache.respond(PageCache.key(path, pageCacheLanguage(english)), render("en"));
+    expect(answer.state).toBe("miss");
+    const again = await cache.respond(PageCache.key(path, pageCacheLanguage(english)), render("en"));
+    expect(again.state === "hit" && again.page.identity.toString()).toBe('<html lang="en"></html>');
+  });
+
+  it("tells other caches what a page varies by", () => {
+    expect(PAGE_VARY.split(/,\s*/)).toEqual(expect.arrayContaining(["Accept-Encoding", "Accept-Language", "Cookie"]));
   });
 });

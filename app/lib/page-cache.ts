@@ -27,10 +27,30 @@ import zlib from "node:zlib";
 
 import { LRUCache } from "lru-cache";
 
+import { detectLanguage, type Language } from "./language";
 import { pageQueryParameters } from "./page-query";
 
 /** Response header by which a route allows caching, in seconds; never sent to the client. */
 export const PAGE_CACHE_HEADER = "x-page-cache-ttl";
+
+/**
+ * What a page's rendering depends on besides its URL: the language, chosen by
+ * the `lng` cookie and Accept-Language for an anonymous reader
+ * (app/lib/language.ts), and the encoding. Sent on every page and data answer
+ * (server/index.ts), kept or not, so that no browser or proxy cache gives one
+ * reader's language to another.
+ */
+export const PAGE_VARY = "Accept-Encoding, Accept-Language, Cookie";
+
+/**
+ * The language an anonymous request's page is rendered in: what the cache
+ * keys by. The resolved language, not the raw headers, so that
+ * `Accept-Language: fr-CA` and `fr;q=0.9` share one French page and a forged
+ * header cannot force a new rendering per request.
+ */
+export function pageCacheLanguage(headers: { cookie?: string | null; acceptLanguage?: string | null }): Language {
+  return detectLanguage({ cookie: headers.cookie, acceptLanguage: headers.acceptLanguage });
+}
 
 /** Longest a route may ask for: this is a micro-cache, not a CDN. */
 export const PAGE_CACHE_MAX_SECONDS = 60;
@@ -146,9 +166,12 @@ export class PageCache {
     });
   }
 
-  /** The cache key of a request: its path and the query its page reads ({@link pageCacheUrl}), and its language. */
-  static key(url: string, acceptLanguage: string | undefined | null) {
-    return `${pageCacheUrl(url)}\n${acceptLanguage ?? ""}`;
+  /**
+   * The cache key of a request: its path and the query its page reads
+   * ({@link pageCacheUrl}), and the language it is rendered in ({@link pageCacheLanguage}).
+   */
+  static key(url: string, language: Language) {
+    return `${pageCacheUrl(url)}\n${language}`;
   }
 
   get size() {

@@ -11,6 +11,7 @@ import core from "./ar/core";
 import dispositions from "./ar/dispositions";
 import feedback from "./ar/feedback";
 import importErrors from "./ar/import";
+import language from "./ar/language";
 import mail from "./ar/mail";
 import manage from "./ar/manage";
 import notices from "./ar/notices";
@@ -40,6 +41,7 @@ const common = {
   ...reader,
   ...passwordReset,
   ...preferences,
+  ...language,
 };
 
 export default { common } as const;

@@ -11,6 +11,7 @@ import core from "./en/core";
 import dispositions from "./en/dispositions";
 import feedback from "./en/feedback";
 import importErrors from "./en/import";
+import language from "./en/language";
 import mail from "./en/mail";
 import manage from "./en/manage";
 import notices from "./en/notices";
@@ -40,6 +41,7 @@ const common = {
   ...reader,
   ...passwordReset,
   ...preferences,
+  ...language,
 };
 
 export default { common } as const;

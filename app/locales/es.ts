@@ -11,6 +11,7 @@ import core from "./es/core";
 import dispositions from "./es/dispositions";
 import feedback from "./es/feedback";
 import importErrors from "./es/import";
+import language from "./es/language";
 import mail from "./es/mail";
 import manage from "./es/manage";
 import notices from "./es/notices";
@@ -40,6 +41,7 @@ const common = {
   ...reader,
   ...passwordReset,
   ...preferences,
+  ...language,
 };
 
 export default { common } as const;

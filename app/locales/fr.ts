@@ -11,6 +11,7 @@ import core from "./fr/core";
 import dispositions from "./fr/dispositions";
 import feedback from "./fr/feedback";
 import importErrors from "./fr/import";
+import language from "./fr/language";
 import mail from "./fr/mail";
 import manage from "./fr/manage";
 import notices from "./fr/notices";
@@ -40,6 +41,7 @@ const common = {
   ...reader,
   ...passwordReset,
   ...preferences,
+  ...language,
 };
 
 export default { common } as const;

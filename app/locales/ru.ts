@@ -11,6 +11,7 @@ import core from "./ru/core";
 import dispositions from "./ru/dispositions";
 import feedback from "./ru/feedback";
 import importErrors from "./ru/import";
+import language from "./ru/language";
 import mail from "./ru/mail";
 import manage from "./ru/manage";
 import notices from "./ru/notices";
@@ -40,6 +41,7 @@ const common = {
   ...reader,
   ...passwordReset,
   ...preferences,
+  ...language,
 };
 
 export default { common } as const;

@@ -11,6 +11,7 @@ import core from "./zh/core";
 import dispositions from "./zh/dispositions";
 import feedback from "./zh/feedback";
 import importErrors from "./zh/import";
+import language from "./zh/language";
 import mail from "./zh/mail";
 import manage from "./zh/manage";
 import notices from "./zh/notices";
@@ -40,6 +41,7 @@ const common = {
   ...reader,
   ...passwordReset,
   ...preferences,
+  ...language,
 };
 
 export default { common } as const;

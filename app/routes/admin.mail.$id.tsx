@@ -34,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function OutgoingMessagePage() {
   const { message, extraHeaders } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="page mail-message-page">
       <p>
@@ -49,11 +49,13 @@ export default function OutgoingMessagePage() {
           <bdi>{message.toName ? `${message.toName} <${message.toAddress}>` : message.toAddress}</bdi>
         </dd>
         <dt>{t("mail.columns.queued")}</dt>
-        <dd>{formatInstant(message.createdAt, "UTC")}</dd>
+        <dd>{formatInstant(message.createdAt, "UTC", i18n.language)}</dd>
         <dt>{t("mail.columns.status")}</dt>
         <dd>
           {isOutboxStatus(message.status) ? t(`mail.status.${message.status}`) : message.status}
-          {message.sentAt ? ` · ${t("mail.sentAt", { date: formatInstant(message.sentAt, "UTC") })}` : null}
+          {message.sentAt
+            ? ` · ${t("mail.sentAt", { date: formatInstant(message.sentAt, "UTC", i18n.language) })}`
+            : null}
         </dd>
         <dt>{t("mail.columns.attempts")}</dt>
         <dd>{message.attempts}</dd>

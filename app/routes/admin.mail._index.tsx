@@ -41,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function OutgoingMailPage() {
   const { messages, counts, hasMore, status, page, transport, directory } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const total = Object.values(counts).reduce((sum = 0, n = 0) => sum + n, 0) ?? 0;
   const href = (next: { status?: string | null; page?: number }) => {
     const query = new URLSearchParams();
@@ -91,7 +91,7 @@ export default function OutgoingMailPage() {
             <tbody>
               {messages.map((message) => (
                 <tr key={message.id}>
-                  <td>{formatInstant(message.createdAt, "UTC")}</td>
+                  <td>{formatInstant(message.createdAt, "UTC", i18n.language)}</td>
                   <td>
                     <bdi>{message.toName ? `${message.toName} <${message.toAddress}>` : message.toAddress}</bdi>
                   </td>
@@ -105,9 +105,11 @@ export default function OutgoingMailPage() {
                       {isOutboxStatus(message.status) ? t(`mail.status.${message.status}`) : message.status}
                     </span>{" "}
                     {message.status === "pending" && message.attempts > 0
-                      ? t("mail.nextAttempt", { date: formatInstant(message.nextAttemptAt, "UTC") })
+                      ? t("mail.nextAttempt", { date: formatInstant(message.nextAttemptAt, "UTC", i18n.language) })
                       : null}
-                    {message.sentAt ? t("mail.sentAt", { date: formatInstant(message.sentAt, "UTC") }) : null}
+                    {message.sentAt
+                      ? t("mail.sentAt", { date: formatInstant(message.sentAt, "UTC", i18n.language) })
+                      : null}
                     {message.lastError && message.status !== "sent" ? (
                       <span className="field-error">
                         {" "}

@@ -198,13 +198,13 @@ export default function PeoplePage() {
   const { organizations, accountRequests, invitations, accounts, selfId, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const busy = navigation.state === "submitting";
   const failure = actionData && "formError" in actionData ? actionData : null;
   const created = actionData && "created" in actionData ? actionData.created : null;
   const rejectedName = actionData && "rejectedName" in actionData ? actionData.rejectedName : null;
   const fieldErrors = failure?.fieldErrors ?? {};
-  const formDate = (iso: string | Date) => formatInstant(iso, "UTC");
+  const formDate = (iso: string | Date) => formatInstant(iso, "UTC", i18n.language);
   const roleLabel = (role: string) => (isRoleName(role) ? t(`auth.roles.${role}`) : role);
   const deliveryLabel = (delivery: InvitationDelivery | null) => {
     if (!delivery) return t("mail.people.none");

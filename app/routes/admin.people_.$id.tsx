@@ -91,7 +91,7 @@ export default function AccountPage() {
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const busy = navigation.state === "submitting";
   const failure = result && "formError" in result ? result : null;
   const confirm = result && "confirm" in result ? result.confirm : null;
@@ -115,12 +115,12 @@ export default function AccountPage() {
         <dt>{t("people.accounts.status")}</dt>
         <dd>
           {account.deactivatedAt
-            ? t("people.accounts.deactivated", { date: formatInstant(account.deactivatedAt, "UTC") })
+            ? t("people.accounts.deactivated", { date: formatInstant(account.deactivatedAt, "UTC", i18n.language) })
             : t("people.accounts.active")}
         </dd>
       </dl>
       <p className="hint">
-        {t("people.accounts.since", { date: formatInstant(account.createdAt, "UTC") })}{" "}
+        {t("people.accounts.since", { date: formatInstant(account.createdAt, "UTC", i18n.language) })}{" "}
         {t("people.accounts.sessions", { count: account._count.sessions })}
       </p>
       {done === "saved" || done === "deactivated" || done === "reactivated" ? (
@@ -176,7 +176,7 @@ export default function AccountPage() {
             <p className="notice notice-success" role="status">
               {t("passwordReset.issue.sent", {
                 email: resetSent.email,
-                expiresAt: formatInstant(new Date(resetSent.expiresAt), "UTC"),
+                expiresAt: formatInstant(new Date(resetSent.expiresAt), "UTC", i18n.language),
               })}
             </p>
           ) : null}
@@ -191,7 +191,9 @@ export default function AccountPage() {
       {account.deactivatedAt ? (
         <section aria-labelledby="reactivate-title">
           <h2 id="reactivate-title">{t("people.accounts.reactivateTitle")}</h2>
-          <p>{t("people.accounts.reactivateIntro", { date: formatInstant(account.deactivatedAt, "UTC") })}</p>
+          <p>
+            {t("people.accounts.reactivateIntro", { date: formatInstant(account.deactivatedAt, "UTC", i18n.language) })}
+          </p>
           <Form method="post">
             <button type="submit" name="intent" value="reactivate" className="button" disabled={busy}>
               {t("people.accounts.reactivate")}

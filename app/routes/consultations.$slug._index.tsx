@@ -103,7 +103,7 @@ function comparisonPairs(documents: { versions: { number: number; label: string 
 export default function ConsultationPage() {
   const { consultation, canManage, secretariat, uploaded, edited, maxMegabytes, now } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const base = `/consultations/${consultation.slug}`;
   const pairs = comparisonPairs(consultation.documents);
   const allVersions = consultation.documents.flatMap((document) => document.versions);
@@ -200,7 +200,7 @@ export default function ConsultationPage() {
                 <p>
                   {version.publishedAt
                     ? t("consultation.published", {
-                        date: formatDay(version.publishedAt, consultation.timeZone),
+                        date: formatDay(version.publishedAt, consultation.timeZone, i18n.language),
                       })
                     : t("consultation.notPublished")}
                   {" · "}

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
 import { remixI18n } from "~/i18next.server";
+import { formatCount } from "~/lib/dates";
 import type { Message } from "~/lib/errors";
 import { translateMessage } from "~/lib/translate-message";
 import {
@@ -119,7 +120,7 @@ export default function ImportTemplate() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const busy = navigation.state === "submitting";
   return (
     <div className="page form-page import-page">
@@ -178,7 +179,7 @@ export default function ImportTemplate() {
         <Field
           id="import-file"
           label={t("feedback.import.file")}
-          hint={t("feedback.import.fileHint", { rows: maxRows.toLocaleString("en") })}
+          hint={t("feedback.import.fileHint", { rows: formatCount(maxRows, i18n.language) })}
         >
           {(control) => <input {...control} name="file" type="file" required accept={TEMPLATE_TYPES} />}
         </Field>

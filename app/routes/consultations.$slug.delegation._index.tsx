@@ -65,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function DelegationWorkspace() {
   const { workspace, filters, review } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { consultation, organization } = workspace;
   const base = `/consultations/${consultation.slug}`;
   const here = `${base}/delegation`;
@@ -78,7 +78,7 @@ export default function DelegationWorkspace() {
       <p>{t("workspace.intro", { title: consultation.title })}</p>
       {workspace.deadline ? (
         <p className="deadline">
-          {t("workspace.deadline", { date: formatInstant(workspace.deadline, consultation.timeZone) })}
+          {t("workspace.deadline", { date: formatInstant(workspace.deadline, consultation.timeZone, i18n.language) })}
         </p>
       ) : (
         <p className="deadline">{t("workspace.closed")}</p>
@@ -105,7 +105,7 @@ export default function DelegationWorkspace() {
                   {t("workspace.receiptLine", {
                     reference: receipt.reference,
                     count: receipt._count.comments,
-                    date: formatInstant(receipt.createdAt, consultation.timeZone),
+                    date: formatInstant(receipt.createdAt, consultation.timeZone, i18n.language),
                     name: receipt.submittedBy?.name ?? t("receipt.unknown"),
                   })}
                 </Link>

@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function DispositionTable() {
   const { access, consultation, version, groups, total, page, pageSize, publishedAt } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const base = `/consultations/${consultation.slug}/dispositions`;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const downloads = `?v=${version.number}`;
@@ -65,7 +65,7 @@ export default function DispositionTable() {
       {publishedAt ? (
         <p>
           {t("dispositions.publishedOn", {
-            date: formatInstant(publishedAt, consultation.timeZone),
+            date: formatInstant(publishedAt, consultation.timeZone, i18n.language),
           })}
         </p>
       ) : (

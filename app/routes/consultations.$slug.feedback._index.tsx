@@ -14,6 +14,7 @@ import { FeedbackProgress } from "~/components/feedback-progress";
 import { FeedbackPublication } from "~/components/feedback-publication";
 import { FormError } from "~/components/field";
 import { remixI18n } from "~/i18next.server";
+import { formatCount } from "~/lib/dates";
 import {
   FeedbackActionSchema,
   feedbackActionValues,
@@ -92,7 +93,7 @@ export default function FeedbackDashboard() {
   const actionData = useActionData<typeof action>() ?? null;
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { consultation, version, filters, totals, list } = dashboard;
   const base = `/consultations/${consultation.slug}/feedback`;
   const returnTo = feedbackSearch(filters);
@@ -191,15 +192,15 @@ export default function FeedbackDashboard() {
         </h2>
         <ul>
           <li>
-            <strong>{totals.comments.toLocaleString("en")}</strong>{" "}
+            <strong>{formatCount(totals.comments, i18n.language)}</strong>{" "}
             {t("feedback.totals.comments", { count: totals.comments })}
           </li>
           <li>
-            <strong>{totals.organizations.toLocaleString("en")}</strong>{" "}
+            <strong>{formatCount(totals.organizations, i18n.language)}</strong>{" "}
             {t("feedback.totals.organizations", { count: totals.organizations })}
           </li>
           <li>
-            <strong>{totals.paragraphs.toLocaleString("en")}</strong>{" "}
+            <strong>{formatCount(totals.paragraphs, i18n.language)}</strong>{" "}
             {t("feedback.totals.paragraphs", { count: totals.paragraphs })}
           </li>
         </ul>

@@ -39,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function ConfirmPublication() {
   const { consultation, what, publishedAt, comments, undecided, period, returnTo, blocked } =
     useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const dashboard = `/consultations/${consultation.slug}/feedback${returnTo}`;
   return (
     <div className="page confirm-page">
@@ -51,7 +51,9 @@ export default function ConfirmPublication() {
       <h1>{t(`feedback.confirmPublish.${what}.title`)}</h1>
       {publishedAt ? (
         <p className="notice">
-          {t("feedback.confirmPublish.already", { date: formatInstant(publishedAt, consultation.timeZone) })}
+          {t("feedback.confirmPublish.already", {
+            date: formatInstant(publishedAt, consultation.timeZone, i18n.language),
+          })}
         </p>
       ) : null}
       <p className="lead">{t(`feedback.confirmPublish.${what}.effect`)}</p>
@@ -66,7 +68,7 @@ export default function ConfirmPublication() {
           {period
             ? t("feedback.confirmPublish.periodOpen", {
                 count: period.daysLeft,
-                date: formatInstant(period.closesAt, consultation.timeZone),
+                date: formatInstant(period.closesAt, consultation.timeZone, i18n.language),
                 zone: consultation.timeZone,
                 label: period.label,
               })
