@@ -28,7 +28,6 @@ export default {
       disabled: "المصادقة الثنائية متوقفة.",
       continue: "متابعة",
     },
-    account: "الحساب",
     signIn: "تسجيل الدخول",
     signOut: "تسجيل الخروج",
     signedInAs: "مسجّل الدخول باسم {{name}} ({{role}}، {{organization}})",
@@ -66,7 +65,6 @@ export default {
       organizationNameRequired: "أدخل اسم منظمتك.",
       organizationKindRequired: "اختر نوع المنظمة.",
       messageTooLong: "استخدم 2,000 حرف على الأكثر.",
-      summary: "يُرجى تصحيح الحقول المشار إليها أدناه.",
     },
     login: {
       title: "تسجيل الدخول",

@@ -2,7 +2,6 @@
 export default {
   app: {
     name: "منصة المشاورات",
-    tagline: "مشاورات مفتوحة بشأن مشاريع المبادئ التوجيهية",
     skipToContent: "الانتقال إلى المحتوى",
     mainNav: "القائمة الرئيسية",
     footer: "منصة مشاورات مفتوحة المصدر",
@@ -19,7 +18,6 @@ export default {
     compare: "مقارنة",
     delegation: "تعليقاتنا",
     mail: "البريد الصادر",
-    menu: "القائمة",
   },
   consultations: {
     title: "المشاورات",
@@ -32,7 +30,6 @@ export default {
     versionsCount_few: "{{count}} نسخ",
     versionsCount_many: "{{count}} نسخة",
     versionsCount_other: "{{count}} نسخة",
-    open: "فتح",
   },
   status: {
     draft: "قيد الإعداد",
@@ -42,9 +39,7 @@ export default {
     final: "نهائية",
   },
   consultation: {
-    documents: "الوثائق",
     versions: "النسخ",
-    read: "قراءة {{label}}",
     published: "نُشرت في {{date}}",
     notPublished: "غير منشورة",
     commentPeriod: "فترة التعليق",
@@ -56,7 +51,6 @@ export default {
     paragraphsCount_few: "{{count}} فقرات",
     paragraphsCount_many: "{{count}} فقرة",
     paragraphsCount_other: "{{count}} فقرة",
-    phases: "المراحل",
     closesIn: "الوقت المتبقي حتى الإغلاق: الأيام {{days}}، الساعات {{hours}}، الدقائق {{minutes}}",
     closedOn: "أُغلقت في {{date}}",
     related: "عن هذه المشاورة",
@@ -69,7 +63,6 @@ export default {
   reader: {
     toc: "المحتويات",
     tocToggle: "الفقرات",
-    paragraph: "الفقرة {{number}}",
     unnumbered: "فقرة غير مرقمة",
     commentCount_zero: "لا توجد تعليقات",
     commentCount_one: "تعليق واحد",
@@ -78,10 +71,7 @@ export default {
     commentCount_many: "{{count}} تعليقاً",
     commentCount_other: "{{count}} تعليق",
     otherVersions: "النسخ الأخرى",
-    backToConsultation: "العودة إلى المشاورة",
     linkToParagraph: "رابط إلى الفقرة {{number}}",
-    version: "النسخة {{number}}",
-    memberComments: "التعليقات المسجلة في الوثيقة المصدر",
     openComments_zero: "لا توجد تعليقات على الفقرة {{number}}: فتح للتعليق",
     openComments_one: "تعليق واحد على الفقرة {{number}}: فتح",
     openComments_two: "تعليقان على الفقرة {{number}}: فتح",
@@ -100,14 +90,9 @@ export default {
     forbidden: "غير مسموح لك بالقيام بهذا الإجراء.",
     genericTitle: "حدث خطأ ما",
     generic: "حدث خطأ غير متوقع. يُرجى المحاولة مرة أخرى.",
-    requestId: "المرجع: {{id}}",
     backHome: "الانتقال إلى قائمة المشاورات",
     checkFields: "يُرجى التحقق من الحقول المميزة.",
-    unavailable: "الخدمة غير متاحة حالياً. لم يُغيَّر أي شيء: حاول مرة أخرى بعد لحظات.",
     badRequest: "تعذّر فهم الطلب.",
-    tooLarge: "الطلب كبير جداً.",
-    tooMany: "عدد الطلبات كبير جداً: انتظر لحظة ثم حاول مرة أخرى.",
-    conflict: "تغيّر هذا في الأثناء: أعد تحميل الصفحة ثم حاول مرة أخرى.",
     staleForm: "الاستمارة لم تعد محدّثة: أعد تحميل الصفحة.",
     fieldTooLong: "هذا النص طويل جداً: يُرجى اختصاره.",
     malformedBody:

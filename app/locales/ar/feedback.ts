@@ -106,7 +106,6 @@ export default {
       byKindDescription: "التعليقات حسب فئة أصحاب المصلحة: {{summary}}.",
       byType: "حسب نوع التعليق",
       byTypeDescription: "التعليقات حسب النوع: {{summary}}.",
-      overTime: "على مر الزمن",
       overTimeDay: "التعليقات المقدَّمة يومياً (بالتوقيت العالمي المنسق)",
       overTimeWeek: "التعليقات المقدَّمة أسبوعياً (بالتوقيت العالمي المنسق، تبدأ الأسابيع يوم الاثنين)",
       overTimeDescription: "من {{from}} إلى {{to}}: مجموع التعليقات {{total}}، وأعلى عدد {{max}} في {{peak}}.",

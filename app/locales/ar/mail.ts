@@ -39,7 +39,6 @@ export default {
     message: {
       title: "الرسالة",
       back: "كل البريد الصادر",
-      headers: "الترويسات",
       text: "النص",
       kind: "النوع",
       messageId: "Message-ID",

@@ -19,7 +19,6 @@ export default {
     truncated: "لا تُعرض إلا أول {{count, number}} تعليق: استخدم عوامل التصفية لتضييق النتائج.",
     paragraph: "الفقرة {{number}}",
     noParagraph: "بلا فقرة",
-    versionParagraph: "النسخة {{version}}، الفقرة {{number}}",
     openInReader: "فتح الفقرة {{number}} في القارئ",
     select: "تحديد هذه المسودة للتقديم",
     selectAll: "تحديد جميع المسودات",

@@ -28,7 +28,6 @@ export default {
       disabled: "Two-factor authentication is off.",
       continue: "Continue",
     },
-    account: "Account",
     signIn: "Sign in",
     signOut: "Sign out",
     signedInAs: "Signed in as {{name}} ({{role}}, {{organization}})",
@@ -66,7 +65,6 @@ export default {
       organizationNameRequired: "Enter the name of your organization.",
       organizationKindRequired: "Choose the kind of organization.",
       messageTooLong: "Use at most 2,000 characters.",
-      summary: "Please correct the fields marked below.",
     },
     login: {
       title: "Sign in",

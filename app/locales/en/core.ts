@@ -2,7 +2,6 @@
 export default {
   app: {
     name: "Consultation platform",
-    tagline: "Open consultations on draft guidelines",
     skipToContent: "Skip to content",
     mainNav: "Main",
     footer: "Open-source consultation platform",
@@ -19,7 +18,6 @@ export default {
     compare: "Compare",
     delegation: "Our comments",
     mail: "Outgoing mail",
-    menu: "Menu",
   },
   consultations: {
     title: "Consultations",
@@ -28,7 +26,6 @@ export default {
     empty: "No consultation has been published yet.",
     versionsCount_one: "{{count}} version",
     versionsCount_other: "{{count}} versions",
-    open: "Open",
   },
   status: {
     draft: "Draft",
@@ -38,9 +35,7 @@ export default {
     final: "Final",
   },
   consultation: {
-    documents: "Documents",
     versions: "Versions",
-    read: "Read {{label}}",
     published: "Published {{date}}",
     notPublished: "Not published",
     commentPeriod: "Comment period",
@@ -48,7 +43,6 @@ export default {
     noPeriod: "No comment period",
     paragraphsCount_one: "{{count}} paragraph",
     paragraphsCount_other: "{{count}} paragraphs",
-    phases: "Phases",
     closesIn: "Closes in {{days}} d {{hours}} h {{minutes}} min",
     closedOn: "Closed on {{date}}",
     related: "About this consultation",
@@ -61,16 +55,12 @@ export default {
   reader: {
     toc: "Contents",
     tocToggle: "Paragraphs",
-    paragraph: "Paragraph {{number}}",
     unnumbered: "Unnumbered paragraph",
     commentCount_zero: "No comments",
     commentCount_one: "{{count}} comment",
     commentCount_other: "{{count}} comments",
     otherVersions: "Other versions",
-    backToConsultation: "Back to the consultation",
     linkToParagraph: "Link to paragraph {{number}}",
-    version: "Version {{number}}",
-    memberComments: "Comments recorded in the source",
     openComments_zero: "No comments on paragraph {{number}}: open to comment",
     openComments_one: "{{count}} comment on paragraph {{number}}: open",
     openComments_other: "{{count}} comments on paragraph {{number}}: open",
@@ -86,14 +76,9 @@ export default {
     forbidden: "You are not allowed to do this.",
     genericTitle: "Something went wrong",
     generic: "An unexpected error occurred. Please try again.",
-    requestId: "Reference: {{id}}",
     backHome: "Go to the list of consultations",
     checkFields: "Check the highlighted fields.",
-    unavailable: "The service is unavailable just now. Nothing was changed: try again in a moment.",
     badRequest: "The request could not be understood.",
-    tooLarge: "The request is too large.",
-    tooMany: "Too many requests: wait a moment and try again.",
-    conflict: "This changed in the meantime: reload the page and try again.",
     staleForm: "The form is out of date: reload the page.",
     fieldTooLong: "This is too long: shorten it.",
     malformedBody:

@@ -79,7 +79,6 @@ export default {
       byKindDescription: "Comments per stakeholder group: {{summary}}.",
       byType: "By type of comment",
       byTypeDescription: "Comments per type: {{summary}}.",
-      overTime: "Over time",
       overTimeDay: "Comments submitted per day (UTC)",
       overTimeWeek: "Comments submitted per week (UTC, weeks from Monday)",
       overTimeDescription: "From {{from}} to {{to}}: {{total}} comments, at most {{max}} on {{peak}}.",

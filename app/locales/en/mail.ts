@@ -39,7 +39,6 @@ export default {
     message: {
       title: "Message",
       back: "All outgoing mail",
-      headers: "Headers",
       text: "Text",
       kind: "Kind",
       messageId: "Message-ID",

@@ -32,7 +32,6 @@ export default {
     periodTitle: "Manage the comment period",
     periodSave: "Save the comment period",
     closeNow: "Close comments now",
-    periodSaved: "The comment period was updated.",
     edit: {
       link: "Edit the consultation",
       title: "Edit the consultation",
@@ -58,9 +57,7 @@ export default {
         "Reading the file, numbering its paragraphs, linking them to the previous version and preparing the " +
         "comparison. Long documents take several seconds; keep this page open.",
       done: "{{label}} was imported as version {{number}}: {{count}} paragraphs.",
-      compareWith: "Compare version {{from}} with version {{to}}",
       readIt: "Read version {{number}}",
-      back: "Back to the consultation",
     },
     compareLink: "Compare versions",
     compareVersion: "Compare version {{from}} with version {{to}}",

@@ -24,9 +24,6 @@ export default {
     created: {
       title: "Invitation created",
       text: "Invitation created for {{email}}.",
-      sendLink:
-        "This platform sends no email: copy this link and send it to the person yourself. It works once and " +
-        "expires on {{date}}.",
       link: "Invitation link",
     },
     requests: {

@@ -19,7 +19,6 @@ export default {
     truncated: "Only the first {{count, number}} comments are listed: use the filters to narrow them.",
     paragraph: "Paragraph {{number}}",
     noParagraph: "No paragraph",
-    versionParagraph: "Version {{version}}, paragraph {{number}}",
     openInReader: "Open paragraph {{number}} in the reader",
     select: "Select this draft for submission",
     selectAll: "Select all drafts",

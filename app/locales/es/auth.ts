@@ -33,7 +33,6 @@ export default {
       disabled: "La autenticación de dos factores está desactivada.",
       continue: "Continuar",
     },
-    account: "Cuenta",
     signIn: "Iniciar sesión",
     signOut: "Cerrar sesión",
     signedInAs: "Sesión iniciada como {{name}} ({{role}}, {{organization}})",
@@ -71,7 +70,6 @@ export default {
       organizationNameRequired: "Introduzca el nombre de su organización.",
       organizationKindRequired: "Elija el tipo de organización.",
       messageTooLong: "Utilice como máximo 2000 caracteres.",
-      summary: "Corrija los campos señalados a continuación.",
     },
     login: {
       title: "Iniciar sesión",

@@ -2,7 +2,6 @@
 export default {
   app: {
     name: "Plataforma de consultas",
-    tagline: "Consultas abiertas sobre proyectos de directrices",
     skipToContent: "Ir al contenido",
     mainNav: "Principal",
     footer: "Plataforma de consultas de código abierto",
@@ -19,7 +18,6 @@ export default {
     compare: "Comparar",
     delegation: "Nuestras observaciones",
     mail: "Correo saliente",
-    menu: "Menú",
   },
   consultations: {
     title: "Consultas",
@@ -29,7 +27,6 @@ export default {
     versionsCount_one: "{{count}} versión",
     versionsCount_many: "{{count}} versiones",
     versionsCount_other: "{{count}} versiones",
-    open: "Abrir",
   },
   status: {
     draft: "Proyecto",
@@ -39,9 +36,7 @@ export default {
     final: "Final",
   },
   consultation: {
-    documents: "Documentos",
     versions: "Versiones",
-    read: "Leer {{label}}",
     published: "Publicada el {{date}}",
     notPublished: "No publicada",
     commentPeriod: "Período de observaciones",
@@ -50,7 +45,6 @@ export default {
     paragraphsCount_one: "{{count}} párrafo",
     paragraphsCount_many: "{{count}} párrafos",
     paragraphsCount_other: "{{count}} párrafos",
-    phases: "Fases",
     closesIn: "Se cierra dentro de {{days}} d {{hours}} h {{minutes}} min",
     closedOn: "Se cerró el {{date}}",
     related: "Acerca de esta consulta",
@@ -63,17 +57,13 @@ export default {
   reader: {
     toc: "Índice",
     tocToggle: "Párrafos",
-    paragraph: "Párrafo {{number}}",
     unnumbered: "Párrafo sin numerar",
     commentCount_zero: "Sin observaciones",
     commentCount_one: "{{count}} observación",
     commentCount_many: "{{count}} observaciones",
     commentCount_other: "{{count}} observaciones",
     otherVersions: "Otras versiones",
-    backToConsultation: "Volver a la consulta",
     linkToParagraph: "Enlace al párrafo {{number}}",
-    version: "Versión {{number}}",
-    memberComments: "Observaciones recogidas en el documento de origen",
     openComments_zero: "Sin observaciones sobre el párrafo {{number}}: abrir para formular una observación",
     openComments_one: "{{count}} observación sobre el párrafo {{number}}: abrir",
     openComments_many: "{{count}} observaciones sobre el párrafo {{number}}: abrir",
@@ -90,16 +80,9 @@ export default {
     forbidden: "No está autorizado a realizar esta acción.",
     genericTitle: "Se ha producido un error",
     generic: "Se ha producido un error inesperado. Vuelva a intentarlo.",
-    requestId: "Referencia: {{id}}",
     backHome: "Ir a la lista de consultas",
     checkFields: "Revise los campos resaltados.",
-    unavailable:
-      "El servicio no está disponible en este momento. No se ha modificado nada: vuelva a intentarlo " +
-      "dentro de un momento.",
     badRequest: "No se ha podido interpretar la solicitud.",
-    tooLarge: "La solicitud es demasiado grande.",
-    tooMany: "Demasiadas solicitudes: espere un momento y vuelva a intentarlo.",
-    conflict: "Esto se ha modificado entretanto: vuelva a cargar la página e inténtelo de nuevo.",
     staleForm: "El formulario no está actualizado: vuelva a cargar la página.",
     fieldTooLong: "El texto es demasiado largo: acórtelo.",
     malformedBody:

@@ -88,7 +88,6 @@ export default {
       byKindDescription: "Observaciones por grupo de partes interesadas: {{summary}}.",
       byType: "Por tipo de observación",
       byTypeDescription: "Observaciones por tipo: {{summary}}.",
-      overTime: "Evolución en el tiempo",
       overTimeDay: "Observaciones presentadas por día (UTC)",
       overTimeWeek: "Observaciones presentadas por semana (UTC, semanas a partir del lunes)",
       overTimeDescription: "Del {{from}} al {{to}}: {{total}} observaciones, con un máximo de {{max}} el {{peak}}.",

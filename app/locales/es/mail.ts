@@ -40,7 +40,6 @@ export default {
     message: {
       title: "Mensaje",
       back: "Todo el correo saliente",
-      headers: "Encabezados",
       text: "Texto",
       kind: "Tipo",
       messageId: "Message-ID",

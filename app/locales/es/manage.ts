@@ -35,7 +35,6 @@ export default {
     periodTitle: "Gestionar el período de observaciones",
     periodSave: "Guardar el período de observaciones",
     closeNow: "Cerrar ahora el período de observaciones",
-    periodSaved: "Se ha actualizado el período de observaciones.",
     edit: {
       link: "Modificar la consulta",
       title: "Modificar la consulta",
@@ -61,9 +60,7 @@ export default {
         "Se está leyendo el archivo, numerando sus párrafos, vinculándolos con la versión anterior y preparando " +
         "la comparación. Los documentos extensos tardan varios segundos; no cierre esta página.",
       done: "{{label}} se ha importado como versión {{number}}: {{count}} párrafos.",
-      compareWith: "Comparar la versión {{from}} con la versión {{to}}",
       readIt: "Leer la versión {{number}}",
-      back: "Volver a la consulta",
     },
     compareLink: "Comparar versiones",
     compareVersion: "Comparar la versión {{from}} con la versión {{to}}",

@@ -24,9 +24,6 @@ export default {
     created: {
       title: "Invitación creada",
       text: "Se ha creado una invitación para {{email}}.",
-      sendLink:
-        "Esta plataforma no envía correos electrónicos: copie este enlace y envíelo usted mismo a la persona. " +
-        "Solo puede utilizarse una vez y caduca el {{date}}.",
       link: "Enlace de invitación",
     },
     requests: {

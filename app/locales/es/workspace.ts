@@ -21,7 +21,6 @@ export default {
       "Solo se enumeran las primeras {{count, number}} observaciones: utilice los filtros para acotar la lista.",
     paragraph: "Párrafo {{number}}",
     noParagraph: "Ningún párrafo",
-    versionParagraph: "Versión {{version}}, párrafo {{number}}",
     openInReader: "Abrir el párrafo {{number}} en el lector",
     select: "Seleccionar este borrador para presentarlo",
     selectAll: "Seleccionar todos los borradores",

@@ -34,7 +34,6 @@ export default {
       disabled: "L’authentification à deux facteurs est désactivée.",
       continue: "Continuer",
     },
-    account: "Compte",
     signIn: "Se connecter",
     signOut: "Se déconnecter",
     signedInAs: "Connecté(e) en tant que {{name}} ({{role}}, {{organization}})",
@@ -72,7 +71,6 @@ export default {
       organizationNameRequired: "Saisissez le nom de votre organisation.",
       organizationKindRequired: "Choisissez le type d’organisation.",
       messageTooLong: "Utilisez au plus 2 000 caractères.",
-      summary: "Veuillez corriger les champs signalés ci-dessous.",
     },
     login: {
       title: "Connexion",

@@ -2,7 +2,6 @@
 export default {
   app: {
     name: "Plateforme de consultation",
-    tagline: "Consultations ouvertes sur des projets de lignes directrices",
     skipToContent: "Aller au contenu",
     mainNav: "Navigation principale",
     footer: "Plateforme de consultation à code source ouvert",
@@ -19,7 +18,6 @@ export default {
     compare: "Comparer",
     delegation: "Nos observations",
     mail: "Courrier sortant",
-    menu: "Menu",
   },
   consultations: {
     title: "Consultations",
@@ -29,7 +27,6 @@ export default {
     versionsCount_one: "{{count}} version",
     versionsCount_many: "{{count}} versions",
     versionsCount_other: "{{count}} versions",
-    open: "Ouvrir",
   },
   status: {
     draft: "En préparation",
@@ -39,9 +36,7 @@ export default {
     final: "Texte final",
   },
   consultation: {
-    documents: "Documents",
     versions: "Versions",
-    read: "Lire {{label}}",
     published: "Publiée le {{date}}",
     notPublished: "Non publiée",
     commentPeriod: "Période de consultation",
@@ -50,7 +45,6 @@ export default {
     paragraphsCount_one: "{{count}} paragraphe",
     paragraphsCount_many: "{{count}} paragraphes",
     paragraphsCount_other: "{{count}} paragraphes",
-    phases: "Étapes",
     closesIn: "Clôture dans {{days}} j {{hours}} h {{minutes}} min",
     closedOn: "Clôturée le {{date}}",
     related: "À propos de cette consultation",
@@ -63,17 +57,13 @@ export default {
   reader: {
     toc: "Table des matières",
     tocToggle: "Paragraphes",
-    paragraph: "Paragraphe {{number}}",
     unnumbered: "Paragraphe non numéroté",
     commentCount_zero: "Aucune observation",
     commentCount_one: "{{count}} observation",
     commentCount_many: "{{count}} observations",
     commentCount_other: "{{count}} observations",
     otherVersions: "Autres versions",
-    backToConsultation: "Retour à la consultation",
     linkToParagraph: "Lien vers le paragraphe {{number}}",
-    version: "Version {{number}}",
-    memberComments: "Observations consignées dans le document source",
     openComments_zero: "Aucune observation sur le paragraphe {{number}} : ouvrir pour formuler une observation",
     openComments_one: "{{count}} observation sur le paragraphe {{number}} : ouvrir",
     openComments_many: "{{count}} observations sur le paragraphe {{number}} : ouvrir",
@@ -90,15 +80,9 @@ export default {
     forbidden: "Vous n’êtes pas autorisé(e) à effectuer cette action.",
     genericTitle: "Une erreur s’est produite",
     generic: "Une erreur inattendue s’est produite. Veuillez réessayer.",
-    requestId: "Référence : {{id}}",
     backHome: "Aller à la liste des consultations",
     checkFields: "Vérifiez les champs signalés.",
-    unavailable:
-      "Le service est momentanément indisponible. Aucune modification n’a été apportée : réessayez dans un instant.",
     badRequest: "La requête n’a pas pu être comprise.",
-    tooLarge: "La requête est trop volumineuse.",
-    tooMany: "Trop de requêtes : patientez un instant, puis réessayez.",
-    conflict: "Des modifications ont été apportées entre-temps : rechargez la page et réessayez.",
     staleForm: "Le formulaire n’est plus à jour : rechargez la page.",
     fieldTooLong: "Ce texte est trop long : raccourcissez-le.",
     malformedBody:

@@ -86,7 +86,6 @@ export default {
       byKindDescription: "Observations par groupe de parties prenantes : {{summary}}.",
       byType: "Par type d’observation",
       byTypeDescription: "Observations par type : {{summary}}.",
-      overTime: "Évolution dans le temps",
       overTimeDay: "Observations soumises par jour (UTC)",
       overTimeWeek: "Observations soumises par semaine (UTC, semaines commençant le lundi)",
       overTimeDescription: "Du {{from}} au {{to}} : {{total}} observations, avec un maximum de {{max}} le {{peak}}.",

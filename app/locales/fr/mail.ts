@@ -40,7 +40,6 @@ export default {
     message: {
       title: "Message",
       back: "Tout le courrier sortant",
-      headers: "En-têtes",
       text: "Texte",
       kind: "Type",
       messageId: "Message-ID",

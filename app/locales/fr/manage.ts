@@ -35,7 +35,6 @@ export default {
     periodTitle: "Gérer la période de consultation",
     periodSave: "Enregistrer la période de consultation",
     closeNow: "Clore la période de consultation maintenant",
-    periodSaved: "La période de consultation a été mise à jour.",
     edit: {
       link: "Modifier la consultation",
       title: "Modifier la consultation",
@@ -64,9 +63,7 @@ export default {
         "et préparation de la comparaison. Les documents longs prennent plusieurs secondes ; laissez cette page " +
         "ouverte.",
       done: "{{label}} a été importé en tant que version {{number}} : {{count}} paragraphes.",
-      compareWith: "Comparer la version {{from}} avec la version {{to}}",
       readIt: "Lire la version {{number}}",
-      back: "Retour à la consultation",
     },
     compareLink: "Comparer les versions",
     compareVersion: "Comparer la version {{from}} avec la version {{to}}",

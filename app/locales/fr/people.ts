@@ -24,9 +24,6 @@ export default {
     created: {
       title: "Invitation créée",
       text: "Invitation créée pour {{email}}.",
-      sendLink:
-        "Cette plateforme n’envoie pas de courriels : copiez ce lien et envoyez-le vous-même à la personne. " +
-        "Il ne fonctionne qu’une fois et expire le {{date}}.",
       link: "Lien d’invitation",
     },
     requests: {

@@ -23,7 +23,6 @@ export default {
       "la liste.",
     paragraph: "Paragraphe {{number}}",
     noParagraph: "Aucun paragraphe",
-    versionParagraph: "Version {{version}}, paragraphe {{number}}",
     openInReader: "Ouvrir le paragraphe {{number}} dans le lecteur",
     select: "Sélectionner ce brouillon en vue de sa soumission",
     selectAll: "Sélectionner tous les brouillons",

@@ -32,7 +32,6 @@ export default {
       disabled: "Двухфакторная аутентификация отключена.",
       continue: "Продолжить",
     },
-    account: "Учетная запись",
     signIn: "Войти",
     signOut: "Выйти",
     signedInAs: "Вы вошли как {{name}} ({{role}}, {{organization}})",
@@ -70,7 +69,6 @@ export default {
       organizationNameRequired: "Введите название своей организации.",
       organizationKindRequired: "Выберите тип организации.",
       messageTooLong: "Используйте не более 2000 символов.",
-      summary: "Исправьте поля, отмеченные ниже.",
     },
     login: {
       title: "Вход",

@@ -2,7 +2,6 @@
 export default {
   app: {
     name: "Платформа консультаций",
-    tagline: "Открытые консультации по проектам руководящих принципов",
     skipToContent: "Перейти к содержанию",
     mainNav: "Главное меню",
     footer: "Платформа консультаций с открытым исходным кодом",
@@ -19,7 +18,6 @@ export default {
     compare: "Сравнение",
     delegation: "Наши замечания",
     mail: "Исходящая почта",
-    menu: "Меню",
   },
   consultations: {
     title: "Консультации",
@@ -30,7 +28,6 @@ export default {
     versionsCount_few: "{{count}} версии",
     versionsCount_many: "{{count}} версий",
     versionsCount_other: "{{count}} версии",
-    open: "Открыть",
   },
   status: {
     draft: "Проект",
@@ -40,9 +37,7 @@ export default {
     final: "Окончательный текст",
   },
   consultation: {
-    documents: "Документы",
     versions: "Версии",
-    read: "Читать: {{label}}",
     published: "Опубликовано {{date}}",
     notPublished: "Не опубликовано",
     commentPeriod: "Период представления замечаний",
@@ -52,7 +47,6 @@ export default {
     paragraphsCount_few: "{{count}} пункта",
     paragraphsCount_many: "{{count}} пунктов",
     paragraphsCount_other: "{{count}} пункта",
-    phases: "Этапы",
     closesIn: "До закрытия: {{days}} дн. {{hours}} ч {{minutes}} мин",
     closedOn: "Закрыт {{date}}",
     related: "Об этой консультации",
@@ -65,7 +59,6 @@ export default {
   reader: {
     toc: "Содержание",
     tocToggle: "Пункты",
-    paragraph: "Пункт {{number}}",
     unnumbered: "Ненумерованный пункт",
     commentCount_zero: "Замечаний нет",
     commentCount_one: "{{count}} замечание",
@@ -73,10 +66,7 @@ export default {
     commentCount_many: "{{count}} замечаний",
     commentCount_other: "{{count}} замечания",
     otherVersions: "Другие версии",
-    backToConsultation: "Вернуться к консультации",
     linkToParagraph: "Ссылка на пункт {{number}}",
-    version: "Версия {{number}}",
-    memberComments: "Замечания, зафиксированные в исходном документе",
     openComments_zero: "Замечаний к пункту {{number}} нет: открыть, чтобы оставить замечание",
     openComments_one: "{{count}} замечание к пункту {{number}}: открыть",
     openComments_few: "{{count}} замечания к пункту {{number}}: открыть",
@@ -94,14 +84,9 @@ export default {
     forbidden: "У вас нет права на это действие.",
     genericTitle: "Произошла ошибка",
     generic: "Произошла непредвиденная ошибка. Повторите попытку.",
-    requestId: "Справочный номер: {{id}}",
     backHome: "Перейти к списку консультаций",
     checkFields: "Проверьте выделенные поля.",
-    unavailable: "Служба временно недоступна. Ничего не изменено: повторите попытку через некоторое время.",
     badRequest: "Запрос не удалось обработать.",
-    tooLarge: "Слишком большой запрос.",
-    tooMany: "Слишком много запросов: подождите немного и повторите попытку.",
-    conflict: "За это время данные изменились: обновите страницу и повторите попытку.",
     staleForm: "Форма устарела: обновите страницу.",
     fieldTooLong: "Слишком длинный текст: сократите его.",
     malformedBody:

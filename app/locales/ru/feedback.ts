@@ -95,7 +95,6 @@ export default {
       byKindDescription: "Замечания по группам заинтересованных сторон: {{summary}}.",
       byType: "По видам замечаний",
       byTypeDescription: "Замечания по видам: {{summary}}.",
-      overTime: "Динамика",
       overTimeDay: "Замечания, представленные за день (UTC)",
       overTimeWeek: "Замечания, представленные за неделю (UTC, недели с понедельника)",
       overTimeDescription: "С {{from}} по {{to}}: всего замечаний — {{total}}, наибольшее число ({{max}}) — {{peak}}.",

@@ -40,7 +40,6 @@ export default {
     message: {
       title: "Сообщение",
       back: "Вся исходящая почта",
-      headers: "Заголовки",
       text: "Текст",
       kind: "Вид",
       messageId: "Message-ID",

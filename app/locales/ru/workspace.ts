@@ -21,7 +21,6 @@ export default {
     truncated: "Показаны только первые замечания ({{count, number}}): сузьте список с помощью фильтров.",
     paragraph: "Пункт {{number}}",
     noParagraph: "Без пункта",
-    versionParagraph: "Версия {{version}}, пункт {{number}}",
     openInReader: "Открыть пункт {{number}} в режиме чтения",
     select: "Выбрать этот проект для представления",
     selectAll: "Выбрать все проекты",

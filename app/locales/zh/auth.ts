@@ -26,7 +26,6 @@ export default {
       disabled: "双重身份验证已停用。",
       continue: "继续",
     },
-    account: "账户",
     signIn: "登录",
     signOut: "退出",
     signedInAs: "已登录：{{name}}（{{role}}，{{organization}}）",
@@ -64,7 +63,6 @@ export default {
       organizationNameRequired: "请输入您所在组织的名称。",
       organizationKindRequired: "请选择组织类别。",
       messageTooLong: "最多使用2,000个字符。",
-      summary: "请更正下方标出的字段。",
     },
     login: {
       title: "登录",

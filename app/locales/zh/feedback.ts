@@ -70,7 +70,6 @@ export default {
       byKindDescription: "各利益攸关方群体的意见：{{summary}}。",
       byType: "按意见类型",
       byTypeDescription: "各类型的意见：{{summary}}。",
-      overTime: "随时间变化",
       overTimeDay: "每日提交的意见（UTC）",
       overTimeWeek: "每周提交的意见（UTC，每周从星期一开始）",
       overTimeDescription: "从{{from}}到{{to}}：共{{total}}条意见，其中{{peak}}最多，为{{max}}条。",

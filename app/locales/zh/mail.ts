@@ -38,7 +38,6 @@ export default {
     message: {
       title: "邮件",
       back: "所有外发邮件",
-      headers: "邮件头",
       text: "正文",
       kind: "类别",
       messageId: "Message-ID",

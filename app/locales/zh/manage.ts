@@ -30,7 +30,6 @@ export default {
     periodTitle: "管理意见征询期",
     periodSave: "保存意见征询期",
     closeNow: "立即截止征求意见",
-    periodSaved: "意见征询期已更新。",
     edit: {
       link: "编辑磋商",
       title: "编辑磋商",
@@ -55,9 +54,7 @@ export default {
       importingHint:
         "正在读取文件、为段落编号、将段落与上一版本关联并准备比较。较长的文件需要几秒钟；请保持本页面处于打开状态。",
       done: "{{label}}已作为第{{number}}版导入：共{{count}}段。",
-      compareWith: "比较第{{from}}版与第{{to}}版",
       readIt: "阅读第{{number}}版",
-      back: "返回磋商",
     },
     compareLink: "比较版本",
     compareVersion: "比较第{{from}}版与第{{to}}版",

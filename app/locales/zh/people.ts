@@ -24,7 +24,6 @@ export default {
     created: {
       title: "邀请已创建",
       text: "已为{{email}}创建邀请。",
-      sendLink: "本平台不发送电子邮件：请复制此链接并亲自发送给该人员。此链接仅可使用一次，将于{{date}}过期。",
       link: "邀请链接",
     },
     requests: {

@@ -19,7 +19,6 @@ export default {
     truncated: "仅列出前{{count, number}}条意见：请使用筛选条件缩小范围。",
     paragraph: "第{{number}}段",
     noParagraph: "无段落",
-    versionParagraph: "第{{version}}版，第{{number}}段",
     openInReader: "在阅读器中打开第{{number}}段",
     select: "选择此草稿以提交",
     selectAll: "选择所有草稿",
