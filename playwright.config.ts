@@ -25,6 +25,11 @@ process.env.E2E_MAIL_DIR ??= path.join(os.tmpdir(), `consult-e2e-mail-${PORT}`);
 // (docs/decisions/0003-playwright-with-system-chromium.md).
 const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+// The PostgreSQL leg (scripts/test-postgres.mjs sets E2E_DATABASE=postgres) skips the accessibility
+// spec: the markup axe checks does not depend on the database, and CI time does.
+const PHONE_SPECS = /.*\.phone\.spec\.ts/;
+const SQLITE_ONLY = process.env.E2E_DATABASE === "postgres" ? [/accessibility\.spec\.ts/] : [];
+
 export default defineConfig({
   testDir: "tests/e2e",
   // Every test creates the data it reads (tests/e2e/fixtures.ts), so tests
@@ -58,9 +63,14 @@ export default defineConfig({
     {
       name: "desktop",
       use: { ...devices["Desktop Chrome"], channel: undefined },
-      testIgnore: /.*\.phone\.spec\.ts/,
+      testIgnore: [PHONE_SPECS, ...SQLITE_ONLY],
     },
-    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /.*\.phone\.spec\.ts/ },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"], channel: undefined },
+      testMatch: PHONE_SPECS,
+      testIgnore: SQLITE_ONLY,
+    },
   ],
   webServer: {
     command: "node tests/setup/e2e-server.mjs",

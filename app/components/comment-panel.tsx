@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CommentView, type PanelComment, type PanelRevision } from "~/components/comment-view";
 import { Field, FormError } from "~/components/field";
 import { RichTextEditor } from "~/components/rich-text-editor";
+import { useHydrated } from "~/components/use-hydrated";
 import { COMMENT_TYPES } from "~/lib/comment-types";
 import type { Message } from "~/lib/errors";
 import { paragraphPanelPath, signInPath } from "~/lib/return-address";
@@ -90,7 +91,7 @@ export function CommentPanel({
           {t("comments.close")}
         </Link>
       </div>
-      <QuotableParagraph text={paragraph.text} />
+      <QuotableParagraph text={paragraph.text} number={label} />
       {justSaved ? (
         <p className="panel-saved" role="status" tabIndex={-1} ref={savedRef}>
           {t("readerPage.saved")}
@@ -206,36 +207,103 @@ function useModalOnNarrowScreens(panelRef: RefObject<HTMLElement | null>) {
 }
 
 /**
- * The paragraph text; selecting a phrase in it (mouse, touch or keyboard
- * selection) fills the quote fields of the comment form.
+ * The paragraph text, as a textarea styled as text that refuses every edit:
+ * the browser's own caret works in it (not in a `readonly` one: Chromium
+ * gives that no caret), so a keyboard user Tabs into it and selects a phrase
+ * with Shift+arrows (a screen reader says what is selected, as in any text
+ * field, and that it is read-only: aria-readonly); no on-screen keyboard
+ * comes up on a tap (inputmode="none"). "Comment on the selection" fills the quote
+ * fields, says what will be quoted and moves on to the comment. A mouse or
+ * touch selection fills the quote fields at once, as before. Without
+ * JavaScript it is the paragraph's text and nothing more.
+ * (docs/decisions/0099-quoting-by-keyboard.md)
  */
-function QuotableParagraph({ text }: { text: string }) {
+function QuotableParagraph({ text, number }: { text: string; number: string }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLParagraphElement>(null);
+  const hydrated = useHydrated();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const [announcement, setAnnouncement] = useState("");
   useEffect(() => {
-    const onSelection = () => {
-      const element = ref.current;
-      const selection = document.getSelection();
-      if (!element || !selection || selection.rangeCount === 0) return;
-      const range = selection.getRangeAt(0);
-      if (!element.contains(range.startContainer) || !element.contains(range.endContainer)) return;
-      const before = document.createRange();
-      before.setStart(element, 0);
-      before.setEnd(range.startContainer, range.startOffset);
-      const start = before.toString().length;
-      const quote = range.toString();
-      if (!quote.trim()) return;
-      document.dispatchEvent(new CustomEvent("comment-quote", { detail: { quote, start, end: start + quote.length } }));
+    const area = ref.current;
+    if (!area) return;
+    const onSelect = () => {
+      const selected = selectedQuote(area);
+      if (selected) document.dispatchEvent(new CustomEvent("comment-quote", { detail: selected }));
     };
-    document.addEventListener("selectionchange", onSelection);
-    return () => document.removeEventListener("selectionchange", onSelection);
+    // Where the stylesheet cannot size the field to its text (field-sizing), it is sized here.
+    const fit = () => {
+      if (CSS.supports("field-sizing", "content")) return;
+      area.style.height = "auto";
+      area.style.height = `${area.scrollHeight + 2}px`;
+    };
+    // Every edit is refused: typing, deleting, pasting, dropping (and React puts back the text of anything
+    // that gets past this, such as an input method's composition: the field is controlled).
+    const refuse = (event: Event) => event.preventDefault();
+    fit();
+    area.addEventListener("beforeinput", refuse);
+    area.addEventListener("drop", refuse);
+    area.addEventListener("select", onSelect);
+    area.addEventListener("selectionchange", onSelect);
+    area.addEventListener("pointerup", onSelect);
+    window.addEventListener("resize", fit);
+    return () => {
+      area.removeEventListener("beforeinput", refuse);
+      area.removeEventListener("drop", refuse);
+      area.removeEventListener("select", onSelect);
+      area.removeEventListener("selectionchange", onSelect);
+      area.removeEventListener("pointerup", onSelect);
+      window.removeEventListener("resize", fit);
+    };
   }, []);
+  const commentOnSelection = () => {
+    const area = ref.current;
+    const selected = area ? selectedQuote(area) : null;
+    if (!area || !selected) {
+      setAnnouncement(t("a11y.quote.nothingSelected"));
+      area?.focus();
+      return;
+    }
+    setAnnouncement(t("a11y.quote.selected", { quote: selected.quote }));
+    document.dispatchEvent(new CustomEvent("comment-quote", { detail: { ...selected, focus: true } }));
+  };
   return (
     <figure className="panel-paragraph">
-      <p ref={ref}>{text}</p>
-      <figcaption>{t("comments.selectHint")}</figcaption>
+      <textarea
+        ref={ref}
+        className="quotable-text"
+        aria-readonly="true"
+        inputMode="none"
+        spellCheck={false}
+        value={text}
+        onChange={keepText}
+        rows={3}
+        aria-label={t("a11y.quote.textLabel", { number })}
+        aria-describedby="quotable-hint"
+        dir="auto"
+      />
+      <figcaption id="quotable-hint">{t(hydrated ? "a11y.quote.hint" : "comments.selectHint")}</figcaption>
+      {hydrated ? (
+        <p className="quote-actions">
+          <button type="button" className="secondary" onClick={commentOnSelection}>
+            {t("a11y.quote.commentOnSelection")}
+          </button>
+        </p>
+      ) : null}
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
     </figure>
   );
+}
+
+/** The quotable text is controlled: an edit that got through is undone by the next render. */
+function keepText() {}
+
+/** The phrase selected in the paragraph's field, with its offsets in the paragraph's text; null when none. */
+function selectedQuote(area: HTMLTextAreaElement): SelectedQuote | null {
+  const { selectionStart: start, selectionEnd: end } = area;
+  const quote = area.value.slice(start, end);
+  return quote.trim() ? { quote, start, end } : null;
 }
 
 /** The phrase selected in the paragraph (QuotableParagraph's `comment-quote` event). */
@@ -284,7 +352,16 @@ function CommentForm({
 
   useEffect(() => {
     if (mode !== "create") return;
-    const onQuote = (event: Event) => setQuote((event as CustomEvent<SelectedQuote>).detail);
+    const onQuote = (event: Event) => {
+      const { focus, ...selected } = (event as CustomEvent<SelectedQuote & { focus?: boolean }>).detail;
+      setQuote(selected);
+      // "Comment on the selection": on to the comment's text, the next thing to write.
+      if (focus) {
+        window.requestAnimationFrame(() =>
+          formRef.current?.querySelector<HTMLElement>(".rte-content, textarea.rte-fallback")?.focus(),
+        );
+      }
+    };
     document.addEventListener("comment-quote", onQuote);
     return () => document.removeEventListener("comment-quote", onQuote);
   }, [mode]);

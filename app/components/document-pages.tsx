@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { escapeClosesDetails } from "~/components/escape-closes-details";
+
 export interface PagingView {
   current: number;
   count: number;
@@ -50,7 +52,7 @@ export function DocumentPages({
         </li>
       </ul>
       {position === "top" ? (
-        <details className="document-pages-list">
+        <details className="document-pages-list" onKeyDown={escapeClosesDetails}>
           <summary>{t("documentPages.all")}</summary>
           <ol>
             {paging.pages.map((page) => (

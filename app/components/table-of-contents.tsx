@@ -1,6 +1,8 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 
+import { escapeClosesDetails } from "~/components/escape-closes-details";
+
 type TocSection = { id: string; number: string | null; heading: string; level: number };
 type TocParagraph = { key: string; number: string | null; sectionId: string };
 
@@ -26,7 +28,7 @@ export function TableOfContents({ sections, paragraphs }: { sections: TocSection
   }
   return (
     <nav className="toc" aria-labelledby="toc-title">
-      <details open ref={detailsRef}>
+      <details open ref={detailsRef} onKeyDown={escapeClosesDetails}>
         <summary>
           <h2 id="toc-title">{t("reader.toc")}</h2>
         </summary>

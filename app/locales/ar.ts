@@ -2,6 +2,7 @@
  * UI strings in "ar": the same keys as ./en.ts, each area in its own file under ar/
  * (checked by the locale test: same keys, same interpolation variables, this language's plural forms).
  */
+import a11y from "./ar/a11y";
 import account from "./ar/account";
 import auth from "./ar/auth";
 import comments from "./ar/comments";
@@ -42,6 +43,7 @@ const common = {
   ...passwordReset,
   ...preferences,
   ...language,
+  ...a11y,
 };
 
 export default { common } as const;

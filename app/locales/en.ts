@@ -2,6 +2,7 @@
  * English UI strings. Every user-visible string goes through these keys; each
  * area of the app keeps its own file under en/ (keys stay `section.name`).
  */
+import a11y from "./en/a11y";
 import account from "./en/account";
 import auth from "./en/auth";
 import comments from "./en/comments";
@@ -42,6 +43,7 @@ const common = {
   ...passwordReset,
   ...preferences,
   ...language,
+  ...a11y,
 };
 
 export default { common } as const;

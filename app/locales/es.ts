@@ -2,6 +2,7 @@
  * UI strings in "es": the same keys as ./en.ts, each area in its own file under es/
  * (checked by the locale test: same keys, same interpolation variables, this language's plural forms).
  */
+import a11y from "./es/a11y";
 import account from "./es/account";
 import auth from "./es/auth";
 import comments from "./es/comments";
@@ -42,6 +43,7 @@ const common = {
   ...passwordReset,
   ...preferences,
   ...language,
+  ...a11y,
 };
 
 export default { common } as const;

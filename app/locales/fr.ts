@@ -2,6 +2,7 @@
  * UI strings in "fr": the same keys as ./en.ts, each area in its own file under fr/
  * (checked by the locale test: same keys, same interpolation variables, this language's plural forms).
  */
+import a11y from "./fr/a11y";
 import account from "./fr/account";
 import auth from "./fr/auth";
 import comments from "./fr/comments";
@@ -42,6 +43,7 @@ const common = {
   ...passwordReset,
   ...preferences,
   ...language,
+  ...a11y,
 };
 
 export default { common } as const;

@@ -2,6 +2,7 @@
  * UI strings in "ru": the same keys as ./en.ts, each area in its own file under ru/
  * (checked by the locale test: same keys, same interpolation variables, this language's plural forms).
  */
+import a11y from "./ru/a11y";
 import account from "./ru/account";
 import auth from "./ru/auth";
 import comments from "./ru/comments";
@@ -42,6 +43,7 @@ const common = {
   ...passwordReset,
   ...preferences,
   ...language,
+  ...a11y,
 };
 
 export default { common } as const;

@@ -2,6 +2,7 @@
  * UI strings in "zh": the same keys as ./en.ts, each area in its own file under zh/
  * (checked by the locale test: same keys, same interpolation variables, this language's plural forms).
  */
+import a11y from "./zh/a11y";
 import account from "./zh/account";
 import auth from "./zh/auth";
 import comments from "./zh/comments";
@@ -42,6 +43,7 @@ const common = {
   ...passwordReset,
   ...preferences,
   ...language,
+  ...a11y,
 };
 
 export default { common } as const;

@@ -1,10 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
+import { useConfirmation } from "~/components/use-confirmation";
 import { formatInstant } from "~/lib/dates";
 import { isRoleName, ROLE_NAMES } from "~/lib/permissions";
 import { issueBySecretariat } from "~/models/password-reset.server";
@@ -205,24 +207,19 @@ export default function AccountPage() {
           <h2 id="deactivate-title">{t("people.accounts.deactivateTitle")}</h2>
           <p>{t("people.accounts.deactivateIntro")}</p>
           {confirm ? (
-            <section className="confirm-box" aria-labelledby="confirm-title">
-              <h3 id="confirm-title">{t("people.accounts.confirmTitle", { name: account.name })}</h3>
-              <p>{t("people.accounts.confirmText", { name: account.name, count: confirm.sessions })}</p>
-              <Form method="post" className="button-row">
-                <input type="hidden" name="confirmed" value="yes" />
-                <button type="submit" name="intent" value="deactivate" className="button button-danger" disabled={busy}>
-                  {t("people.accounts.confirm")}
-                </button>
-                <Link to={`/admin/people/${account.id}`}>{t("people.accounts.cancel")}</Link>
-              </Form>
-            </section>
+            <DeactivationConfirmation
+              name={account.name}
+              sessions={confirm.sessions}
+              cancelHref={`/admin/people/${account.id}`}
+              busy={busy}
+            />
           ) : (
             <Form method="post">
               <button
                 type="submit"
                 name="intent"
                 value="deactivate"
-                className="button button-secondary"
+                className="button button-secondary deactivate-button"
                 disabled={busy}
               >
                 {t("people.accounts.deactivate")}
@@ -232,6 +229,38 @@ export default function AccountPage() {
         </section>
       )}
     </div>
+  );
+}
+
+/** "Deactivate X?": a confirmation in the page that behaves as a dialog (app/components/use-confirmation.ts). */
+function DeactivationConfirmation({
+  name,
+  sessions,
+  cancelHref,
+  busy,
+}: {
+  name: string;
+  sessions: number;
+  cancelHref: string;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useConfirmation({ heading, cancelHref, returnFocusTo: ".deactivate-button" });
+  return (
+    <section className="confirm-box" aria-labelledby="confirm-title">
+      <h3 id="confirm-title" tabIndex={-1} ref={heading}>
+        {t("people.accounts.confirmTitle", { name })}
+      </h3>
+      <p>{t("people.accounts.confirmText", { name, count: sessions })}</p>
+      <Form method="post" className="button-row">
+        <input type="hidden" name="confirmed" value="yes" />
+        <button type="submit" name="intent" value="deactivate" className="button button-danger" disabled={busy}>
+          {t("people.accounts.confirm")}
+        </button>
+        <Link to={cancelHref}>{t("people.accounts.cancel")}</Link>
+      </Form>
+    </section>
   );
 }
 

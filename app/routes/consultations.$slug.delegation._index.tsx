@@ -1,9 +1,11 @@
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/field";
+import { useConfirmation } from "~/components/use-confirmation";
 import { WorkspaceComment } from "~/components/workspace-comment";
 import { remixI18n } from "~/i18next.server";
 import { COMMENT_STATUSES, COMMENT_TYPES } from "~/lib/comment-types";
@@ -199,7 +201,9 @@ function CommentList({ workspace, here }: { workspace: LoaderData["workspace"]; 
             />{" "}
             {t("workspace.selectAll")}
           </label>{" "}
-          <button type="submit">{t("workspace.review")}</button>
+          <button type="submit" className="workspace-review-button">
+            {t("workspace.review")}
+          </button>
         </Form>
       ) : !selectable && hasDrafts ? (
         <p className="hint">{t("workspace.delegateHint")}</p>
@@ -251,10 +255,14 @@ function Confirmation({
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useConfirmation({ heading, cancelHref: back, returnFocusTo: ".workspace-review-button" });
   if (review.length === 0) {
     return (
       <section className="workspace-confirm" aria-labelledby="confirm-title">
-        <h2 id="confirm-title">{t("workspace.confirm.title")}</h2>
+        <h2 id="confirm-title" tabIndex={-1} ref={heading}>
+          {t("workspace.confirm.title")}
+        </h2>
         <p>{t("workspace.confirm.nothing")}</p>
         <Link to={back}>{t("workspace.confirm.cancel")}</Link>
       </section>
@@ -262,7 +270,9 @@ function Confirmation({
   }
   return (
     <section className="workspace-confirm" aria-labelledby="confirm-title">
-      <h2 id="confirm-title">{t("workspace.confirm.title")}</h2>
+      <h2 id="confirm-title" tabIndex={-1} ref={heading}>
+        {t("workspace.confirm.title")}
+      </h2>
       <p>{t("workspace.confirm.lead", { count: review.length, organization })}</p>
       <ol>
         {review.map((draft) => (

@@ -1,24 +1,58 @@
 /**
- * axe on every page and main state of the app, in English (issue 14): the
- * WCAG 2.0, 2.1 and 2.2 A and AA rules, zero violations. The pages are
- * grouped by who sees them, a few tests in all, so the suite stays quick; a
- * failure names each rule, its elements and what is wrong with them.
+ * axe on every page and state of the app, in English and in Arabic (issue 14):
+ * the WCAG 2.0, 2.1 and 2.2 A and AA rules, plus label-content-name-mismatch
+ * (WCAG 2.5.3, an experimental rule axe leaves off unless asked), zero
+ * violations. The pages are grouped by who sees them, a few tests in all, so
+ * the suite stays quick; a failure names each rule, its elements and what is
+ * wrong with them.
+ *
+ * Arabic shares the English run's setup: each test's page has an Arabic twin
+ * (a second browser context with the same cookies that sends
+ * Accept-Language: ar), and every page `checkPage` opens is opened and checked
+ * there too. States reached by interaction (a saved comment, an error, a
+ * confirmation) are checked in English, and in Arabic where a URL reaches them.
+ * Once the server serves Arabic (app/i18n.ts supportedLngs), the twin's pages
+ * are also checked to be `lang="ar" dir="rtl"`. The PostgreSQL leg does not run
+ * this spec (playwright.config.ts): the markup does not depend on the database.
  *
  * axe does not press keys: the Tab walks at the end check that every control
  * of a few key pages is reachable by keyboard.
  */
 import AxeBuilder from "@axe-core/playwright";
 
+import { supportedLngs } from "~/i18n";
 import { signUnsubscribeToken } from "~/lib/mail/unsubscribe";
 
 import { editorReady, expect, hydrated, test, type SubmittedComment, type TestOrganization } from "./fixtures";
 import { waitForMail } from "./support/smtp-mailbox";
 import { serverUnsubscribeKey } from "./support/unsubscribe-key";
 
-import type { Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 
 const PASSWORD = "a test passphrase of several words";
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+/** Experimental in axe (off by default): the accessible name contains the visible text (WCAG 2.5.3). */
+const EXTRA_RULES = { "label-content-name-mismatch": { enabled: true } };
+
+/** Whether the server serves Arabic yet: then the Arabic twin's pages must be in Arabic, right to left. */
+const ARABIC_SERVED = (supportedLngs as readonly string[]).includes("ar");
+
+/** Each English page's Arabic twin (see the head of this file), and the twins' contexts, closed after each test. */
+const arabicTwins = new WeakMap<Page, Page>();
+const twinContexts: BrowserContext[] = [];
+
+test.afterEach(async () => {
+  await Promise.all(twinContexts.splice(0).map((context) => context.close()));
+});
+
+/** Gives `page` an Arabic twin: a context of its own that sends Accept-Language: ar, with `page`'s cookies. */
+async function withArabicTwin(page: Page, browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ locale: "ar", storageState: await page.context().storageState() });
+  const twin = await context.newPage();
+  arabicTwins.set(page, twin);
+  twinContexts.push(context);
+  return page;
+}
 
 /** Per rule: its id, impact and help, axe's summary of what is wrong, and the elements (the first ten). */
 function describeViolations(violations: Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"]) {
@@ -40,7 +74,9 @@ function describeViolations(violations: Awaited<ReturnType<AxeBuilder["analyze"]
 async function expectNoViolations(page: Page, state: string, { within }: { within?: string } = {}) {
   // Violations only: axe then skips the details of what passed, seconds on a long page. (options() before
   // withTags(): options() replaces the whole options object, the tags included.)
-  const builder = new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).withTags(WCAG_TAGS);
+  const builder = new AxeBuilder({ page })
+    .options({ resultTypes: ["violations"], rules: EXTRA_RULES })
+    .withTags(WCAG_TAGS);
   if (within) builder.include(within);
   const { violations } = await builder.analyze();
   expect.soft(violations.length === 0 ? "" : `${state} (${page.url()}):\n${describeViolations(violations)}`).toBe("");
@@ -54,12 +90,28 @@ async function checkPage(
   page: Page,
   path: string,
   state: string,
-  { status = 200, app = true, ready }: { status?: number; app?: boolean; ready?: () => Promise<void> } = {},
+  options: { status?: number; app?: boolean; ready?: (page: Page) => Promise<void> } = {},
+) {
+  await checkOnePage(page, path, state, options);
+  const twin = arabicTwins.get(page);
+  if (!twin) return;
+  await checkOnePage(twin, path, `${state} [ar]`, options);
+  if (ARABIC_SERVED) {
+    expect.soft(await twin.locator("html").getAttribute("lang"), `${state} [ar]: html[lang]`).toBe("ar");
+    expect.soft(await twin.locator("html").getAttribute("dir"), `${state} [ar]: html[dir]`).toBe("rtl");
+  }
+}
+
+async function checkOnePage(
+  page: Page,
+  path: string,
+  state: string,
+  { status = 200, app = true, ready }: { status?: number; app?: boolean; ready?: (page: Page) => Promise<void> },
 ) {
   const response = await page.goto(path);
   expect(response?.status(), state).toBe(status);
   if (app) await hydrated(page);
-  await ready?.();
+  await ready?.(page);
   await expectNoViolations(page, state);
 }
 
@@ -131,17 +183,64 @@ function feedbackOf([stateA, university]: TestOrganization[]): SubmittedComment[
   ];
 }
 
+/**
+ * Sends the page's form without the browser's own checks (`required` …), as a browser without them
+ * would: the server's answer, with its messages beside the fields, is the state checked.
+ */
+async function submitUnchecked(page: Page, selector = "main form[method='post'] button[type='submit']") {
+  await page.evaluate(() => {
+    for (const form of document.querySelectorAll("form")) form.noValidate = true;
+  });
+  await page.locator(selector).last().click();
+  await expect(page.locator("[aria-invalid='true']").first()).toBeVisible();
+}
+
+/** Every <details> of the page open (the comparison's folded changes and carried comments). */
+async function openEveryDetails(page: Page) {
+  await page.evaluate(() => {
+    for (const details of document.querySelectorAll("details")) details.open = true;
+  });
+}
+
+test("axe runs label-content-name-mismatch: a name that does not contain the visible text is a violation", async ({
+  page,
+}) => {
+  const button = '<button aria-label="Close">Open</button>';
+  await page.setContent(`<html lang="en"><head><title>t</title></head><body><main>${button}</main></body></html>`);
+  const { violations } = await new AxeBuilder({ page })
+    .options({ resultTypes: ["violations"], rules: EXTRA_RULES })
+    .withTags(WCAG_TAGS)
+    .analyze();
+  expect(violations.map((violation) => violation.id)).toContain("label-content-name-mismatch");
+});
+
 test("pages without signing in: home, sign-in and its neighbours, account request, unsubscribe, errors", async ({
   page,
   people,
   createUser,
+  browser,
 }) => {
+  test.setTimeout(240_000);
+  await withArabicTwin(page, browser);
   await checkPage(page, "/", "home");
   await checkPage(page, "/consultations", "consultations");
   await checkPage(page, "/login", "login");
   await checkPage(page, "/forgot-password", "forgot password");
   await checkPage(page, "/request-account", "account request");
   await checkPage(page, "/no-such-page", "404", { status: 404 });
+
+  // Error states: a sign-in refused, an account request with its fields missing.
+  await page.goto("/login");
+  await hydrated(page);
+  await page.getByLabel("Email address", { exact: true }).fill(`nobody.${Date.now()}@e2e.test`);
+  await page.getByLabel("Password", { exact: true }).fill("not the password of anyone");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("alert").first()).toBeVisible();
+  await expectNoViolations(page, "login, refused");
+  await page.goto("/request-account");
+  await hydrated(page);
+  await submitUnchecked(page);
+  await expectNoViolations(page, "account request, fields missing");
 
   // Forgot password → the emailed link → the reset form.
   const person = await createUser({ role: "delegate", name: "Rita Reset", password: PASSWORD });
@@ -170,20 +269,33 @@ test("pages without signing in: home, sign-in and its neighbours, account reques
   await expectNoViolations(page, "sign-in, two-factor code");
 });
 
-test("reading without signing in: overview, reader, unpublished dispositions, an error", async ({ page, gca }) => {
+test("reading without signing in: overview, reader, unpublished dispositions, an error", async ({
+  page,
+  gca,
+  browser,
+}) => {
   // Long pages: axe takes seconds on each on a busy machine.
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
+  await withArabicTwin(page, browser);
   await checkPage(page, gca.path(), "consultation overview");
   await checkPage(page, gca.path("/versions/1"), "reader, anonymous");
+  await checkPage(page, gca.path("/versions/1?p=2-9-a#p-2-9-a"), "reader, anonymous, panel open");
   await checkPage(page, gca.path("/dispositions"), "dispositions, not published", { status: 404 });
   await checkPage(page, gca.path("/versions/abc"), "error page (bad version)", { status: 404 });
 });
 
-test("comparison without signing in: all paragraphs, changes only, the redline page", async ({ page, gca }) => {
+test("comparison without signing in: all paragraphs, changes only and expanded, the redline page", async ({
+  page,
+  gca,
+  browser,
+}) => {
   // Long pages: axe takes seconds on each on a busy machine.
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
+  await withArabicTwin(page, browser);
   await checkPage(page, gca.path("/compare/1...2"), "compare, all paragraphs");
-  await checkPage(page, gca.path("/compare/1...2?only=changes"), "compare, changes only");
+  await checkPage(page, gca.path("/compare/1...2?only=changes"), "compare, changes only, expanded", {
+    ready: openEveryDetails,
+  });
   await checkPage(page, gca.path("/compare/1...2/export.html"), "redline page", { app: false });
 });
 
@@ -193,50 +305,84 @@ test("a delegate comments in the reader (desktop and phone); the focal point sub
   people,
   signInAs,
   pageAs,
+  browser,
 }) => {
   // Long pages: axe takes seconds on each on a busy machine.
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   await signInAs(people.delegate);
+  await withArabicTwin(page, browser);
   const panel = panelOf(page, "2.9 a.");
   await checkPage(page, gca.path("/versions/1?p=2-9-a#p-2-9-a"), "reader, delegate, panel open with the editor", {
-    ready: () => editorReady(panel),
+    ready: (current) => editorReady(current.locator(".comment-panel")),
   });
+  // An error: saving an empty comment.
+  await panel.getByRole("button", { name: "Save comment" }).click();
+  await expect(panel.getByText("The comment is empty.").first()).toBeVisible();
+  await expectNoViolations(page, "reader, delegate, empty comment refused", { within: ".comment-panel" });
+  // A phrase selected by keyboard and taken as the quote.
+  const text = panel.getByRole("textbox", { name: "Text of paragraph 2.9 a." });
+  await text.focus();
+  await text.press("Control+Home");
+  for (let i = 0; i < 12; i++) await text.press("Shift+ArrowRight");
+  await panel.getByRole("button", { name: "Comment on the selection" }).click();
+  await expect(panel.locator(".quote-field q")).toBeVisible();
+  await expectNoViolations(page, "reader, delegate, panel open with a selection", { within: ".comment-panel" });
   await panel.getByRole("radio", { name: "General" }).check();
   await panel.getByRole("textbox", { name: "Comment" }).click();
   await page.keyboard.type("Name the national CIRT here.");
   await panel.getByRole("button", { name: "Save comment" }).click();
   await expect(panel.getByRole("status").filter({ hasText: "Your comment was saved." })).toBeVisible();
   await expectNoViolations(page, "reader, delegate, comment saved", { within: ".comment-panel" });
+  // The withdrawal confirmation of the draft just saved.
+  await panel.getByRole("link", { name: "Withdraw" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await hydrated(page);
+  await checkPage(page, new URL(page.url()).pathname + new URL(page.url()).search, "withdraw a draft?");
 
   await page.setViewportSize({ width: 390, height: 844 });
+  await arabicTwins.get(page)?.setViewportSize({ width: 390, height: 844 });
   await checkPage(page, gca.path("/versions/1?p=2-9-b#p-2-9-b"), "reader, phone, panel open with the editor", {
-    ready: () => editorReady(panelOf(page, "2.9 b.")),
+    ready: (current) => editorReady(current.locator(".comment-panel")),
+  });
+  await checkPage(page, gca.path("/versions/1"), "reader, phone, contents open", {
+    ready: async (current) => {
+      await current.locator(".toc > details > summary").click();
+      await expect(current.locator(".toc > details")).toHaveAttribute("open", "");
+    },
   });
   await page.setViewportSize({ width: 1280, height: 720 });
+  await arabicTwins.get(page)?.setViewportSize({ width: 1280, height: 720 });
 
-  await checkPage(page, gca.path("/delegation"), "workspace, delegate");
+  await checkPage(page, gca.path("/delegation"), "workspace, delegate, with a draft");
   await checkPage(page, "/admin/people", "error page (forbidden)", { status: 403 });
 
-  const focal = await pageAs(people.focalPoint);
-  await checkPage(focal, gca.path("/delegation"), "workspace, focal point");
+  const focal = await withArabicTwin(await pageAs(people.focalPoint), browser);
+  await checkPage(focal, gca.path("/delegation"), "workspace, focal point, with a draft");
   await expectEveryControlReachableByTab(focal, "workspace, focal point");
   await focal.getByRole("checkbox", { name: "Select this draft for submission" }).check();
   await focal.getByRole("button", { name: "Review the selected drafts" }).click();
   await expect(focal.getByRole("region", { name: "Confirm the submission" })).toBeVisible();
-  await expectNoViolations(focal, "workspace, submission confirmation");
+  // The confirmation has a URL of its own: checked in both languages.
+  await checkPage(focal, new URL(focal.url()).pathname + new URL(focal.url()).search, "workspace, confirmation");
   await focal.getByRole("button", { name: "Submit 1 comment officially" }).click();
   await expect(focal.locator(".receipt-table tbody tr")).toHaveCount(1);
-  await expectNoViolations(focal, "receipt");
+  await checkPage(focal, new URL(focal.url()).pathname, "receipt");
 });
 
 test("account pages: account, password, sessions, two-factor enrolment, notifications", async ({
   page,
   people,
   signInAs,
+  browser,
 }) => {
+  test.setTimeout(240_000);
   await signInAs(people.delegate);
+  await withArabicTwin(page, browser);
   await checkPage(page, "/account", "account");
   await checkPage(page, "/account/password", "password");
+  // An error: the form sent empty.
+  await submitUnchecked(page);
+  await expectNoViolations(page, "password, fields missing");
   await checkPage(page, "/account/sessions", "sessions");
   await checkPage(page, "/account/two-factor", "two-factor enrolment");
   await checkPage(page, "/account/notifications", "notifications");
@@ -250,23 +396,35 @@ test("the secretariat's pages: dashboard, dispositions, imports, consultations, 
   signInAs,
   addComments,
   createOrganization,
+  createUser,
   browser,
   baseURL,
   suffix,
 }) => {
   // Long pages: axe takes seconds on each on a busy machine.
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const university = await createOrganization({ name: "University of Example", kind: "academia" });
   await addComments(gca, feedbackOf([people.delegation, university]));
   await signInAs(people.secretariat);
+  await withArabicTwin(page, browser);
   await checkPage(page, gca.path("/feedback"), "feedback dashboard");
   await checkPage(page, gca.path("/feedback/paragraphs/2-9-d"), "feedback on one paragraph");
   await checkPage(page, gca.path("/feedback/publish?what=dispositions"), "publish the dispositions?");
   await checkPage(page, gca.path("/comments/import"), "import comments");
   await checkPage(page, "/consultations/new", "new consultation");
+  // An error: the new consultation sent empty.
+  await submitUnchecked(page);
+  await expectNoViolations(page, "new consultation, fields missing");
   await checkPage(page, gca.path("/edit"), "edit consultation");
   await expectEveryControlReachableByTab(page, "edit consultation");
   await checkPage(page, `/admin/people/${people.delegate.id}`, "a person's page");
+  // The deactivation confirmation.
+  const leaving = await createUser({ role: "delegate", name: "Lea Leaving" });
+  await page.goto(`/admin/people/${leaving.id}`);
+  await hydrated(page);
+  await page.getByRole("button", { name: "Deactivate…" }).click();
+  await expect(page.getByRole("region", { name: /Lea Leaving/ })).toBeVisible();
+  await expectNoViolations(page, "a person's page, deactivation confirmation");
   await checkPage(page, "/admin/mail", "outgoing mail");
 
   // Published dispositions (comments public during the period, so they may be published now).
@@ -291,7 +449,7 @@ test("the secretariat's pages: dashboard, dispositions, imports, consultations, 
   await expectNoViolations(page, "people, invitation created");
   const mail = await waitForMail(email, { subject: "Invitation to the consultation platform" });
   const context = await browser.newContext();
-  const invitee = await context.newPage();
+  const invitee = await withArabicTwin(await context.newPage(), browser);
   await checkPage(invitee, new URL(mail.linkTo("/invitations/")).pathname, "invitation acceptance");
   await context.close();
 });
