@@ -14,12 +14,12 @@
  * event committed late) waits for the next one rather than being lost.
  */
 import type { Prisma } from "~/generated/prisma/client";
-import { fallbackLng } from "~/i18n";
-import { remixI18n } from "~/i18next.server";
+import { languageDirection } from "~/lib/language";
 import { MAIL_KINDS, type MailContent } from "~/lib/mail/compose";
 import { composeDigest, digestCutoff, digestDay, digestHourUtc, type DigestEntry } from "~/lib/mail/digest";
 import type { NotificationKind } from "~/lib/mail/notification-kinds";
 import { DIGEST_SCOPE } from "~/lib/mail/unsubscribe";
+import { mailLanguage, mailT } from "~/models/mail-language.server";
 import {
   listUnsubscribeHeaders,
   NOTIFICATION_SETTINGS_PATH,
@@ -113,7 +113,6 @@ export async function runDigestPass({
 /** Queues `userId`'s digest for the day of `cutoff`; returns how many items it gathered. */
 async function queueDigest(db: typeof prisma, userId: string, cutoff: Date): Promise<number> {
   const digestKey = `digest:${userId}:${digestDay(cutoff)}`;
-  const t = await remixI18n.getFixedT(fallbackLng);
   return db.$transaction(async (tx) => {
     const due = { userId, digestKey: null, dueAt: { lte: cutoff } };
     if (await tx.outboxMessage.findUnique({ where: { dedupeKey: digestKey }, select: { id: true } })) {
@@ -129,14 +128,18 @@ async function queueDigest(db: typeof prisma, userId: string, cutoff: Date): Pro
     });
     const user = await tx.user.findUnique({
       where: { id: userId },
-      select: { email: true, name: true, deactivatedAt: true },
+      select: { email: true, name: true, deactivatedAt: true, locale: true },
     });
     // A deactivated account's items are taken (so they are not looked at again) and nothing is sent.
     if (items.length === 0 || !user || user.deactivatedAt) return 0;
     const unsubscribe = unsubscribeUrl(userId, DIGEST_SCOPE);
     const count = items.length;
+    // In the recipient's language (User.locale, else English), as its items were written.
+    const language = mailLanguage(user.locale);
+    const t = await mailT(language);
     const mail = composeDigest({
-      lang: fallbackLng,
+      lang: language,
+      dir: languageDirection(language),
       subject: t("preferences.mail.digest.subject", { count }),
       greeting: t("preferences.mail.digest.greeting", { name: user.name }),
       intro: t("preferences.mail.digest.intro", { count }),

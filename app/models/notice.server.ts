@@ -17,12 +17,12 @@
  * per-consultation roster yet).
  */
 import type { Prisma } from "~/generated/prisma/client";
-import { fallbackLng } from "~/i18n";
-import { remixI18n } from "~/i18next.server";
 import { commentPeriodState, formatInstant } from "~/lib/dates";
+import { languageDirection, type Language } from "~/lib/language";
 import { MAIL_KINDS, type MailContent } from "~/lib/mail/compose";
 import type { Translate } from "~/lib/translate";
 import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
+import { mailLanguage, mailT } from "~/models/mail-language.server";
 import { queueNotification } from "~/models/notification.server";
 import { absoluteUrl } from "~/utils/app-url.server";
 
@@ -38,6 +38,8 @@ export interface Participant {
   organizationName: string;
   /** A focal point: submits the organization's drafts. */
   canSubmit: boolean;
+  /** The language their mail is written in (User.locale, else English). */
+  language: Language;
 }
 
 /** The people notified of a consultation's events (see the module comment), by name. */
@@ -54,6 +56,7 @@ export async function listParticipants(tx: Tx): Promise<Participant[]> {
       name: true,
       organizationId: true,
       organization: { select: { name: true } },
+      locale: true,
       role: { select: { permissions: { where: { action: "submit", entity: "comment" }, select: { id: true } } } },
     },
   });
@@ -63,13 +66,11 @@ export async function listParticipants(tx: Tx): Promise<Participant[]> {
     organizationId: user.organizationId!,
     organizationName: user.organization?.name ?? "",
     canSubmit: user.role.permissions.length > 0,
+    language: mailLanguage(user.locale),
   }));
 }
 
-/** The translation of the platform's language (the recipients' once accounts carry one). */
-export function mailT(): Promise<Translate> {
-  return remixI18n.getFixedT(fallbackLng);
-}
+export { mailLanguage, mailT };
 
 export function readerPath(slug: string, number: number) {
   return `/consultations/${encodeURIComponent(slug)}/versions/${number}`;
@@ -90,7 +91,8 @@ export function noticeContent(
   message: { subject: string; paragraphs: string[]; action?: { label: string; url: string }; footer?: string },
 ): MailContent {
   return {
-    lang: fallbackLng,
+    lang: person.language,
+    dir: languageDirection(person.language),
     subject: message.subject,
     greeting: t("notices.greeting", { name: person.name }),
     paragraphs: message.paragraphs,
@@ -126,18 +128,18 @@ export async function noticeVersionPublished(
   if (version.status === "open" && version.commentsOpenAt && version.commentsCloseAt) {
     return noticePeriodOpened(tx, version, now);
   }
-  const t = await mailT();
   const label = version.label;
-  const paragraphs = [
-    t("notices.versionPublished.body", {
-      version: t("notices.version", { number: version.number, label }),
-      consultation: consultation.title,
-      date: formatInstant(version.publishedAt ?? now, consultation.timeZone, fallbackLng),
-    }),
-  ];
   const url = absoluteUrl(readerPath(consultation.slug, version.number));
   let queued = 0;
   for (const person of await listParticipants(tx)) {
+    const t = await mailT(person.language);
+    const paragraphs = [
+      t("notices.versionPublished.body", {
+        version: t("notices.version", { number: version.number, label }),
+        consultation: consultation.title,
+        date: formatInstant(version.publishedAt ?? now, consultation.timeZone, person.language),
+      }),
+    ];
     const content = noticeContent(t, person, {
       subject: t("notices.versionPublished.subject", { consultation: consultation.title, label }),
       paragraphs,
@@ -158,20 +160,20 @@ type NoticeVersion = Prisma.VersionGetPayload<{ select: typeof versionSelect }>;
 
 async function noticePeriodOpened(tx: Tx, version: NoticeVersion, now: Date) {
   const { consultation } = version;
-  const t = await mailT();
   const zone = consultation.timeZone;
   const opens = version.commentsOpenAt!;
   const closes = version.commentsCloseAt!;
   if (closes <= now) return 0;
-  const body = t("notices.periodOpened.body", {
-    version: t("notices.version", { number: version.number, label: version.label }),
-    consultation: consultation.title,
-    opens: formatInstant(opens, zone, fallbackLng),
-    closes: formatInstant(closes, zone, fallbackLng),
-  });
   const url = absoluteUrl(readerPath(consultation.slug, version.number));
   let queued = 0;
   for (const person of await listParticipants(tx)) {
+    const t = await mailT(person.language);
+    const body = t("notices.periodOpened.body", {
+      version: t("notices.version", { number: version.number, label: version.label }),
+      consultation: consultation.title,
+      opens: formatInstant(opens, zone, person.language),
+      closes: formatInstant(closes, zone, person.language),
+    });
     const content = noticeContent(t, person, {
       subject: t("notices.periodOpened.subject", { consultation: consultation.title }),
       paragraphs: [body, t("notices.periodOpened.howTo", { organization: person.organizationName })],
@@ -230,21 +232,22 @@ export async function noticePeriodChanged(
   if (change === "opened") return noticePeriodOpened(tx, version, now);
   if (change === "closed") return noticePeriodClosed(tx, version);
   const { consultation } = version;
-  const t = await mailT();
   const zone = consultation.timeZone;
   const closes = version.commentsCloseAt!;
-  const values = {
+  const valuesIn = (t: Translate, language: Language) => ({
     version: t("notices.version", { number: version.number, label: version.label }),
     consultation: consultation.title,
-    opens: formatInstant(version.commentsOpenAt!, zone, fallbackLng),
-    closes: formatInstant(closes, zone, fallbackLng),
-    previous: formatInstant(before.commentsCloseAt!, zone, fallbackLng),
-  };
+    opens: formatInstant(version.commentsOpenAt!, zone, language),
+    closes: formatInstant(closes, zone, language),
+    previous: formatInstant(before.commentsCloseAt!, zone, language),
+  });
   const extended = change === "extended";
   const periodKey = `${version.commentsOpenAt!.getTime()}:${closes.getTime()}`;
   const url = absoluteUrl(readerPath(consultation.slug, version.number));
   let queued = 0;
   for (const person of await listParticipants(tx)) {
+    const t = await mailT(person.language);
+    const values = valuesIn(t, person.language);
     const content = noticeContent(t, person, {
       subject: extended ? t("notices.periodExtended.subject", values) : t("notices.periodChanged.subject", values),
       paragraphs: [extended ? t("notices.periodExtended.body", values) : t("notices.periodChanged.body", values)],
@@ -263,7 +266,6 @@ export async function noticePeriodChanged(
 
 async function noticePeriodClosed(tx: Tx, version: NoticeVersion) {
   const { consultation } = version;
-  const t = await mailT();
   const closes = version.commentsCloseAt ?? new Date();
   const drafts = await tx.comment.groupBy({
     by: ["organizationId"],
@@ -271,14 +273,15 @@ async function noticePeriodClosed(tx: Tx, version: NoticeVersion) {
     _count: { _all: true },
   });
   const draftsOf = new Map(drafts.map((row) => [row.organizationId, row._count._all]));
-  const body = t("notices.periodClosed.body", {
-    version: t("notices.version", { number: version.number, label: version.label }),
-    consultation: consultation.title,
-    closes: formatInstant(closes, consultation.timeZone, fallbackLng),
-  });
   const url = absoluteUrl(workspacePath(consultation.slug));
   let queued = 0;
   for (const person of await listParticipants(tx)) {
+    const t = await mailT(person.language);
+    const body = t("notices.periodClosed.body", {
+      version: t("notices.version", { number: version.number, label: version.label }),
+      consultation: consultation.title,
+      closes: formatInstant(closes, consultation.timeZone, person.language),
+    });
     const count = draftsOf.get(person.organizationId) ?? 0;
     const content = noticeContent(t, person, {
       subject: t("notices.periodClosed.subject", { consultation: consultation.title }),
@@ -309,7 +312,6 @@ export async function noticeCommentsPublished(
     where: { id: consultationId },
     select: { slug: true, title: true },
   });
-  const t = await mailT();
   const counts = await tx.comment.groupBy({
     by: ["organizationId"],
     where: { consultationId, status: "submitted" },
@@ -320,6 +322,7 @@ export async function noticeCommentsPublished(
   let queued = 0;
   for (const person of await listParticipants(tx)) {
     const count = countOf.get(person.organizationId) ?? 0;
+    const t = await mailT(person.language);
     const content = noticeContent(t, person, {
       subject: t("notices.commentsPublished.subject", { consultation: consultation.title }),
       paragraphs: [
@@ -357,7 +360,6 @@ export async function noticeDispositionsPublished(
     where: { id: consultationId },
     select: { slug: true, title: true },
   });
-  const t = await mailT();
   const rows = await tx.publishedDisposition.findMany({
     where: { publicationId, comment: { organizationId: { not: null } } },
     orderBy: { position: "asc" },
@@ -372,7 +374,7 @@ export async function noticeDispositionsPublished(
     const key = row.comment.organizationId!;
     byOrganization.set(key, [...(byOrganization.get(key) ?? []), row]);
   }
-  const decision = (status: string | null) =>
+  const decisionIn = (t: Translate) => (status: string | null) =>
     status
       ? t(`dispositions.status.${status}` as "dispositions.status.noted")
       : t("notices.dispositionsPublished.undecided");
@@ -381,6 +383,8 @@ export async function noticeDispositionsPublished(
   let queued = 0;
   for (const person of await listParticipants(tx)) {
     const own = byOrganization.get(person.organizationId) ?? [];
+    const t = await mailT(person.language);
+    const decision = decisionIn(t);
     const tally = new Map<string, number>();
     for (const row of own) tally.set(decision(row.status), (tally.get(decision(row.status)) ?? 0) + 1);
     const summary = [...tally].map(([label, count]) => `${label} ${count}`).join(", ");

@@ -15,7 +15,7 @@ import type { Receipt } from "~/models/submission.server";
 type Translate = (key: string, values?: Record<string, unknown>) => string;
 
 /** The receipt's lines, translated: one source for both formats. */
-export function receiptContent(receipt: Receipt, t: Translate) {
+export function receiptContent(receipt: Receipt, t: Translate, language = "en") {
   const zone = receipt.consultation.timeZone;
   return {
     title: t("receipt.title", { reference: receipt.reference }),
@@ -23,7 +23,7 @@ export function receiptContent(receipt: Receipt, t: Translate) {
       [t("receipt.consultation"), receipt.consultation.title],
       [t("receipt.organization"), receipt.organization?.name ?? t("receipt.unknown")],
       [t("receipt.submittedBy"), receipt.submittedBy?.name ?? t("receipt.unknown")],
-      [t("receipt.submittedAt"), formatInstant(receipt.createdAt, zone)],
+      [t("receipt.submittedAt"), formatInstant(receipt.createdAt, zone, language)],
     ] as Array<[string, string]>,
     count: t("receipt.count", { count: receipt.comments.length }),
     columns: [t("receipt.tracking"), t("receipt.paragraph"), t("receipt.type"), t("receipt.text")],
@@ -47,9 +47,16 @@ export function receiptContent(receipt: Receipt, t: Translate) {
   };
 }
 
+/**
+ * The languages the PDF is written in: those whose letters the standard Helvetica (WinAnsi) has. Arabic,
+ * Chinese and Russian readers get it in English (docs/decisions/0099-receipt-pdf-language.md); their Word
+ * receipt is in their language.
+ */
+export const PDF_LANGUAGES: readonly string[] = ["en", "es", "fr"];
+
 /** The PDF: A4, the standard Helvetica (no font file to ship), text wrapped by pdfkit. */
-export function receiptPdf(receipt: Receipt, t: Translate): Promise<Buffer> {
-  const content = receiptContent(receipt, t);
+export function receiptPdf(receipt: Receipt, t: Translate, language = "en"): Promise<Buffer> {
+  const content = receiptContent(receipt, t, language);
   const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: content.title } });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -75,8 +82,8 @@ export function receiptPdf(receipt: Receipt, t: Translate): Promise<Buffer> {
 }
 
 /** The Word document: the facts, then a table of the comments. */
-export function receiptDocx(receipt: Receipt, t: Translate): Promise<Buffer> {
-  const content = receiptContent(receipt, t);
+export function receiptDocx(receipt: Receipt, t: Translate, language = "en"): Promise<Buffer> {
+  const content = receiptContent(receipt, t, language);
   const cell = (text: string, bold = false) =>
     new TableCell({
       children: text.split("\n").map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] })),

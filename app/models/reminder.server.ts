@@ -23,7 +23,6 @@
  * An organization that has submitted and has no drafts left is not reminded.
  */
 import type { Prisma } from "~/generated/prisma/client";
-import { fallbackLng } from "~/i18n";
 import { formatInstant } from "~/lib/dates";
 import { MAIL_KINDS } from "~/lib/mail/compose";
 import {
@@ -92,7 +91,7 @@ export async function queueVersionReminders(
   if (!due) return 0;
   const { consultation } = version;
   const closesAt = version.commentsCloseAt!;
-  const [drafts, submitted, participants, t] = await Promise.all([
+  const [drafts, submitted, participants] = await Promise.all([
     tx.comment.groupBy({
       by: ["organizationId", "authorId"],
       where: { versionId, status: "draft", origin: "platform" },
@@ -100,7 +99,6 @@ export async function queueVersionReminders(
     }),
     tx.comment.groupBy({ by: ["organizationId"], where: { versionId, status: "submitted" }, _count: { _all: true } }),
     listParticipants(tx),
-    mailT(),
   ]);
   const draftsOfOrganization = new Map<string, number>();
   const draftsOfAuthor = new Map<string, number>();
@@ -111,17 +109,19 @@ export async function queueVersionReminders(
     if (row.authorId) draftsOfAuthor.set(`${row.organizationId}:${row.authorId}`, count);
   }
   const submittedOf = new Map(submitted.map((row) => [row.organizationId, row._count._all]));
-  const date = formatInstant(closesAt, consultation.timeZone, fallbackLng);
-  const closes = t("notices.reminder.closes", {
-    count: due.days,
-    version: t("notices.version", { number: version.number, label: version.label }),
-    consultation: consultation.title,
-    date,
-  });
   const url = absoluteUrl(workspacePath(consultation.slug));
   let queued = 0;
   for (const person of participants.slice(slice.from, slice.from + slice.count)) {
     const organization = person.organizationName;
+    // In the recipient's language (User.locale, else English).
+    const t = await mailT(person.language);
+    const date = formatInstant(closesAt, consultation.timeZone, person.language);
+    const closes = t("notices.reminder.closes", {
+      count: due.days,
+      version: t("notices.version", { number: version.number, label: version.label }),
+      consultation: consultation.title,
+      date,
+    });
     const organizationDrafts = draftsOfOrganization.get(person.organizationId) ?? 0;
     const ownDrafts = draftsOfAuthor.get(`${person.organizationId}:${person.id}`) ?? 0;
     const silent = organizationDrafts === 0 && (submittedOf.get(person.organizationId) ?? 0) === 0;

@@ -9,14 +9,13 @@
  * organization and the secretariat only.
  */
 import type { Prisma } from "~/generated/prisma/client";
-import { fallbackLng } from "~/i18n";
-import { remixI18n } from "~/i18next.server";
 import { formatInstant } from "~/lib/dates";
 import { DomainError } from "~/lib/errors";
+import { languageDirection } from "~/lib/language";
 import { composeMail, MAIL_KINDS } from "~/lib/mail/compose";
 import { can, type Actor } from "~/lib/permissions";
-import type { Translate } from "~/lib/translate";
 import { assertCommentingOpen } from "~/models/comment-period";
+import { mailLanguage, mailT } from "~/models/mail-language.server";
 import { absoluteUrl } from "~/utils/app-url.server";
 import { recordAuditEvent } from "~/utils/audit.server";
 import { authorize } from "~/utils/authorize.server";
@@ -68,7 +67,6 @@ export function receiptPath(slug: string, reference: string) {
 async function queueReceiptMail(
   tx: Prisma.TransactionClient,
   {
-    t,
     submission,
     consultation,
     submittedById,
@@ -76,7 +74,6 @@ async function queueReceiptMail(
     numbered,
     link,
   }: {
-    t: Translate;
     submission: { id: string; reference: string; createdAt: Date };
     consultation: { title: string; timeZone: string };
     submittedById: string;
@@ -88,23 +85,27 @@ async function queueReceiptMail(
   const authorIds = new Set(numbered.map((comment) => comment.authorId).filter((id): id is string => id !== null));
   const people = await tx.user.findMany({
     where: { id: { in: [submittedById, ...authorIds] } },
-    select: { id: true, name: true, email: true },
+    select: { id: true, name: true, email: true, locale: true },
   });
   const submitter = people.find((person) => person.id === submittedById);
   const { name: organizationName } = await tx.organization.findUniqueOrThrow({
     where: { id: organizationId },
     select: { name: true },
   });
-  const date = formatInstant(submission.createdAt, consultation.timeZone, fallbackLng);
-  const common = { organization: organizationName, consultation: consultation.title, date };
   for (const person of people) {
+    // In the recipient's language (User.locale, else English).
+    const language = mailLanguage(person.locale);
+    const t = await mailT(language);
+    const date = formatInstant(submission.createdAt, consultation.timeZone, language);
+    const common = { organization: organizationName, consultation: consultation.title, date };
     const own = person.id === submittedById;
     const numbers = own
       ? numbered.map((comment) => comment.trackingNumber)
       : numbered.filter((comment) => comment.authorId === person.id).map((comment) => comment.trackingNumber);
     if (numbers.length === 0) continue;
     const mail = composeMail({
-      lang: fallbackLng,
+      lang: language,
+      dir: languageDirection(language),
       subject: t("mail.receipt.subject", { reference: submission.reference, consultation: consultation.title }),
       greeting: t("mail.receipt.greeting", { name: person.name }),
       paragraphs: [
@@ -182,8 +183,6 @@ export async function submitDrafts({
     return { reference, submitted: 0, duplicate: true };
   }
 
-  // The recipients' language once accounts carry one; the platform's until then.
-  const t = await remixI18n.getFixedT(fallbackLng);
   const result = await prisma.$transaction(
     async (tx) => {
       // The row lock taken by this increment serializes submissions to one
@@ -251,7 +250,6 @@ export async function submitDrafts({
         });
       }
       await queueReceiptMail(tx, {
-        t,
         submission: { id: submission.id, reference, createdAt: now },
         consultation,
         submittedById: focalPoint.id,

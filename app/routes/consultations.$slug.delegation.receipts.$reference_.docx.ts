@@ -18,8 +18,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     }),
     headers,
   );
-  const t = await remixI18n.getFixedT(request);
-  const body = await receiptDocx(receipt, t as unknown as (key: string, values?: Record<string, unknown>) => string);
+  const [t, language] = await Promise.all([remixI18n.getFixedT(request), remixI18n.getLocale(request)]);
+  const translate = t as unknown as (key: string, values?: Record<string, unknown>) => string;
+  const body = await receiptDocx(receipt, translate, language);
   headers.set("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   headers.set("Content-Disposition", `attachment; filename="${receipt.reference}.docx"`);
   headers.set("Cache-Control", "private, no-store");

@@ -1,5 +1,5 @@
 import { remixI18n } from "~/i18next.server";
-import { receiptPdf } from "~/models/receipt-export.server";
+import { PDF_LANGUAGES, receiptPdf } from "~/models/receipt-export.server";
 import { getReceipt } from "~/models/submission.server";
 import { requireUser } from "~/utils/auth.server";
 import { orErrorResponse } from "~/utils/http.server";
@@ -18,8 +18,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     }),
     headers,
   );
-  const t = await remixI18n.getFixedT(request);
-  const body = await receiptPdf(receipt, t as unknown as (key: string, values?: Record<string, unknown>) => string);
+  // In the reader's language when Helvetica can write it, else English (docs/decisions/0099-receipt-pdf-language.md).
+  const requested = await remixI18n.getLocale(request);
+  const language = PDF_LANGUAGES.includes(requested) ? requested : "en";
+  const t = await remixI18n.getFixedT(language);
+  const translate = t as unknown as (key: string, values?: Record<string, unknown>) => string;
+  const body = await receiptPdf(receipt, translate, language);
   headers.set("Content-Type", "application/pdf");
   headers.set("Content-Disposition", `attachment; filename="${receipt.reference}.pdf"`);
   headers.set("Cache-Control", "private, no-store");
