@@ -103,12 +103,13 @@ function consultationNavLinks(
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
-  const locale = rootData?.locale ?? "en";
+  const { t, i18n } = useTranslation();
+  // A page no route matched has no root data: the language entry.server detected for the request.
+  const locale = rootData?.locale ?? i18n.language ?? "en";
   const user = rootData?.user ?? null;
   const nav = rootData?.nav ?? NO_NAV;
   const location = useLocation();
   const here = location.pathname + location.search;
-  const { t, i18n } = useTranslation();
   const nonce = useNonce();
   const roleLabel = user ? (isRoleName(user.role) ? t(`auth.roles.${user.role}`) : user.role) : "";
   const slug = consultationSlugOf(location.pathname);

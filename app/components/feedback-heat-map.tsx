@@ -64,13 +64,16 @@ export function FeedbackHeatMap({
                         <Link
                           className={`heat-cell heat-${paragraph.level}`}
                           to={paragraphHref(paragraph.key)}
-                          aria-label={t("feedback.heatMap.paragraph", { count: paragraph.count, number })}
                           title={t("feedback.heatMap.paragraph", { count: paragraph.count, number })}
                         >
-                          {/* The space keeps the number and the count two words of the name (WCAG 2.5.3):
-                              "4.5 1" is then part of "Paragraph 4.5: 1 comment". */}
+                          {/* The name is the visible text followed by the sentence, in every language
+                              (WCAG 2.5.3: "4.5 1 (Paragraph 4.5: 1 comment)"), not a label whose word
+                              order a translation may change. */}
                           <span className="heat-number">{number}</span>{" "}
                           <span className="heat-count">{paragraph.count > 0 ? paragraph.count : "\u00a0"}</span>
+                          <span className="visually-hidden">
+                            {` (${t("feedback.heatMap.paragraph", { count: paragraph.count, number })})`}
+                          </span>
                         </Link>
                       </li>
                     );

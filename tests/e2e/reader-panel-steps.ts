@@ -65,7 +65,7 @@ export async function saveByKeyboard(page: Page, readerPath: string, marker: str
   await page.goto(readerPath);
   await hydrated(page);
   const jump = page.getByRole("textbox", { name: "Go to paragraph" });
-  await tabTo(page, jump, 20);
+  await tabTo(page, jump, 26);
   await page.keyboard.type("2.9 b");
   await page.keyboard.press("Enter");
   await expect(page.locator("#p-2-9-b")).toBeFocused();
