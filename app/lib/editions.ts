@@ -211,3 +211,17 @@ function matchSections(
   });
   return [...headings].map(([sectionId, heading]) => ({ sectionId, heading }));
 }
+
+/** A language's name in `uiLanguage` ("fr" in English: "French"), from Intl; the code itself where Intl has none. */
+export function languageName(code: string, uiLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([uiLanguage], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A language's name in itself ("fr": "français"), for a switch between languages. */
+export function languageEndonym(code: string): string {
+  return languageName(code, code);
+}

@@ -9,6 +9,7 @@ import compare from "./en/compare";
 import contributions from "./en/contributions";
 import core from "./en/core";
 import dispositions from "./en/dispositions";
+import editions from "./en/editions";
 import feedback from "./en/feedback";
 import importErrors from "./en/import";
 import mail from "./en/mail";
@@ -40,6 +41,7 @@ const common = {
   ...reader,
   ...passwordReset,
   ...preferences,
+  ...editions,
 };
 
 export default { common } as const;
