@@ -1,5 +1,5 @@
 import { Form, Link, useNavigate, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState, type RefObject } from "react";
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 
 import { CommentView, type PanelComment, type PanelRevision } from "~/components/comment-view";
@@ -36,11 +36,12 @@ export function CommentPanel({
   hiddenNotice = null,
   feedbackHref = null,
   timeZone,
+  formExtra = null,
 }: {
   justSaved: boolean;
   /** The consultation's time zone, in which revision times are shown. */
   timeZone: string;
-  paragraph: { key: string; number: string | null; text: string };
+  paragraph: { key: string; number: string | null; text: string; lang?: string };
   comments: PanelComment[];
   commenting: CommentingState;
   idempotencyKey: string;
@@ -53,6 +54,8 @@ export function CommentPanel({
   hiddenNotice?: "not-published" | "own-only" | null;
   /** For a role that reads but does not comment (the secretariat): where its own work is. */
   feedbackHref?: string | null;
+  /** More fields for the new comment's form (the language select of app/components/comment-language-field.tsx). */
+  formExtra?: ReactNode;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -90,7 +93,7 @@ export function CommentPanel({
           {t("comments.close")}
         </Link>
       </div>
-      <QuotableParagraph text={paragraph.text} />
+      <QuotableParagraph text={paragraph.text} lang={paragraph.lang} />
       {justSaved ? (
         <p className="panel-saved" role="status" tabIndex={-1} ref={savedRef}>
           {t("readerPage.saved")}
@@ -144,6 +147,7 @@ export function CommentPanel({
             errors={editing ? undefined : errors}
             draftStorageKey={draftStorageKey}
             justSaved={justSaved}
+            extra={formExtra}
           />
         ) : commenting.kind === "signed-out" ? (
           <p>
@@ -209,7 +213,7 @@ function useModalOnNarrowScreens(panelRef: RefObject<HTMLElement | null>) {
  * The paragraph text; selecting a phrase in it (mouse, touch or keyboard
  * selection) fills the quote fields of the comment form.
  */
-function QuotableParagraph({ text }: { text: string }) {
+function QuotableParagraph({ text, lang }: { text: string; lang?: string }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -232,7 +236,9 @@ function QuotableParagraph({ text }: { text: string }) {
   }, []);
   return (
     <figure className="panel-paragraph">
-      <p ref={ref}>{text}</p>
+      <p ref={ref} lang={lang}>
+        {text}
+      </p>
       <figcaption>{t("comments.selectHint")}</figcaption>
     </figure>
   );
@@ -263,8 +269,10 @@ function CommentForm({
   errors,
   draftStorageKey,
   justSaved,
+  extra = null,
 }: {
   justSaved: boolean;
+  extra?: ReactNode;
   mode: "create" | "edit";
   comment?: PanelComment;
   paragraphKey: string;
@@ -341,6 +349,7 @@ function CommentForm({
       {mode === "edit" && comment ? <input type="hidden" name="commentId" value={comment.id} /> : null}
       {mode === "create" ? <input type="hidden" name="idempotencyKey" value={idempotencyKey} /> : null}
       <FormError id={`${prefix}-form-error`} message={errors?.formError} />
+      {extra}
       {quote ? (
         <div className="quote-field">
           <p>

@@ -6,7 +6,7 @@
  * pointing to it); deleting it leaves those comments with their language and
  * no edition.
  */
-import { matchEdition, type EditionLanguage, type EditionReport } from "~/lib/editions";
+import { matchEdition, ORIGINAL_LANGUAGE, type EditionLanguage, type EditionReport } from "~/lib/editions";
 import { DomainError } from "~/lib/errors";
 import type { ImportedDocument } from "~/lib/import/types";
 import type { Actor } from "~/lib/permissions";
@@ -213,4 +213,52 @@ export async function editionContent(editionId: string, paragraphIds?: readonly 
     paragraphs: Object.fromEntries(paragraphs.map((paragraph) => [paragraph.paragraphId, paragraph.text])),
     headings: Object.fromEntries(sections.map((section) => [section.sectionId, section.heading])),
   };
+}
+
+/**
+ * Which text the reader shows: the edition asked for (`?edition=fr`; "en" is
+ * the original), else the edition in the reader's UI language, else the
+ * original. Answers the languages available and, for an edition, its
+ * translated paragraphs (only `paragraphIds` when given) and headings.
+ */
+export async function readerEdition({
+  versionId,
+  requested,
+  uiLanguage,
+  paragraphIds,
+}: {
+  versionId: string;
+  requested: string | null;
+  uiLanguage: string;
+  paragraphIds?: readonly string[];
+}) {
+  const editions = await readerEditions(versionId);
+  const languages = editions.map((edition) => edition.language);
+  const wanted = requested === ORIGINAL_LANGUAGE ? null : (requested ?? uiLanguage);
+  const chosen = editions.find((edition) => edition.language === wanted) ?? null;
+  if (!chosen) return { languages, shown: null };
+  const content = await editionContent(chosen.id, paragraphIds);
+  return { languages, shown: { language: chosen.language, ...content } };
+}
+
+/**
+ * The edition a comment was written on, and the paragraph's text in it (null
+ * when that paragraph is not translated): 400 when the version has no such
+ * edition (an outdated form).
+ */
+export async function commentEdition({
+  versionId,
+  language,
+  paragraphId,
+}: {
+  versionId: string;
+  language: EditionLanguage;
+  paragraphId: string;
+}) {
+  const edition = await prisma.versionEdition.findUnique({
+    where: { versionId_language: { versionId, language } },
+    select: { id: true, paragraphs: { where: { paragraphId }, select: { text: true } } },
+  });
+  if (!edition) throw new DomainError(400, "editions.errors.noSuchEdition");
+  return { editionId: edition.id, text: edition.paragraphs[0]?.text ?? null };
 }
