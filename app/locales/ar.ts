@@ -9,6 +9,7 @@ import compare from "./ar/compare";
 import contributions from "./ar/contributions";
 import core from "./ar/core";
 import dispositions from "./ar/dispositions";
+import editions from "./ar/editions";
 import feedback from "./ar/feedback";
 import importErrors from "./ar/import";
 import mail from "./ar/mail";
@@ -40,6 +41,7 @@ const common = {
   ...reader,
   ...passwordReset,
   ...preferences,
+  ...editions,
 };
 
 export default { common } as const;

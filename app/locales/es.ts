@@ -9,6 +9,7 @@ import compare from "./es/compare";
 import contributions from "./es/contributions";
 import core from "./es/core";
 import dispositions from "./es/dispositions";
+import editions from "./es/editions";
 import feedback from "./es/feedback";
 import importErrors from "./es/import";
 import mail from "./es/mail";
@@ -40,6 +41,7 @@ const common = {
   ...reader,
   ...passwordReset,
   ...preferences,
+  ...editions,
 };
 
 export default { common } as const;

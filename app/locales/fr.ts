@@ -9,6 +9,7 @@ import compare from "./fr/compare";
 import contributions from "./fr/contributions";
 import core from "./fr/core";
 import dispositions from "./fr/dispositions";
+import editions from "./fr/editions";
 import feedback from "./fr/feedback";
 import importErrors from "./fr/import";
 import mail from "./fr/mail";
@@ -40,6 +41,7 @@ const common = {
   ...reader,
   ...passwordReset,
   ...preferences,
+  ...editions,
 };
 
 export default { common } as const;

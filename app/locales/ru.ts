@@ -9,6 +9,7 @@ import compare from "./ru/compare";
 import contributions from "./ru/contributions";
 import core from "./ru/core";
 import dispositions from "./ru/dispositions";
+import editions from "./ru/editions";
 import feedback from "./ru/feedback";
 import importErrors from "./ru/import";
 import mail from "./ru/mail";
@@ -40,6 +41,7 @@ const common = {
   ...reader,
   ...passwordReset,
   ...preferences,
+  ...editions,
 };
 
 export default { common } as const;

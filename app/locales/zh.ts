@@ -9,6 +9,7 @@ import compare from "./zh/compare";
 import contributions from "./zh/contributions";
 import core from "./zh/core";
 import dispositions from "./zh/dispositions";
+import editions from "./zh/editions";
 import feedback from "./zh/feedback";
 import importErrors from "./zh/import";
 import mail from "./zh/mail";
@@ -40,6 +41,7 @@ const common = {
   ...reader,
   ...passwordReset,
   ...preferences,
+  ...editions,
 };
 
 export default { common } as const;

@@ -3,7 +3,6 @@ export default {
   editions: {
     manage: {
       link: "Language editions",
-      pageTitle: "Language editions of {{label}}",
       title: "Language editions of {{label}}",
       intro:
         "Upload the text of this version in another language. Its paragraphs are matched to the original's " +
@@ -29,7 +28,6 @@ export default {
       importing: "Importing…",
       saved: "The {{language}} edition was saved: {{matched}} of {{total}} paragraphs translated.",
       replaced: "The {{language}} edition was replaced: {{matched}} of {{total}} paragraphs translated.",
-      back: "Back to the consultation",
     },
     report: {
       refused: "The edition was not imported: some paragraphs do not match the original. Nothing was changed.",
