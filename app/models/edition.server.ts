@@ -262,3 +262,26 @@ export async function commentEdition({
   if (!edition) throw new DomainError(400, "editions.errors.noSuchEdition");
   return { editionId: edition.id, text: edition.paragraphs[0]?.text ?? null };
 }
+
+/**
+ * When both versions have a `language` edition: the comparison job for them,
+ * cached under an algorithm name of its own that changes when either edition
+ * is replaced. Null: the originals are compared.
+ */
+export async function editionComparisonJob(
+  fromVersionId: string,
+  toVersionId: string,
+  language: string | null,
+  baseAlgorithm: string,
+) {
+  if (!language) return null;
+  const editions = await prisma.versionEdition.findMany({
+    where: { language, versionId: { in: [fromVersionId, toVersionId] } },
+    select: { versionId: true, updatedAt: true },
+  });
+  const a = editions.find((edition) => edition.versionId === fromVersionId);
+  const b = editions.find((edition) => edition.versionId === toVersionId);
+  if (!a || !b) return null;
+  const stamp = `${a.updatedAt.getTime()}.${b.updatedAt.getTime()}`;
+  return { job: { algorithm: `${baseAlgorithm}+${language}.${stamp}`, language } };
+}

@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "~/lib/errors";
 import { importDocument, parseMarkdown } from "~/lib/import";
 import { ensureReferenceData } from "~/models/bootstrap.server";
+import { getComparisonPage } from "~/models/comparison.server";
 import { createConsultation } from "~/models/consultation.server";
 import { deleteEdition, editionContent, getVersionEditions, uploadEdition } from "~/models/edition.server";
 import { createUser, upsertOrganization } from "~/models/user.server";
@@ -296,5 +297,58 @@ describe("the editions page's action", () => {
     const deleted = await answer(run(post(slug, secretariat.cookie, { language: "fr", intent: "delete" })));
     expect(deleted).toMatchObject({ status: 200, data: { deleted: "fr" } });
     expect(await storedParagraphs(version.id)).toBe(0);
+  });
+});
+
+describe("comparison within one language", () => {
+  it("compares the French editions when both versions have one, else the originals, saying which", async () => {
+    const slug = `editions-cmp-${crypto.randomBytes(4).toString("hex")}`;
+    await createConsultation({ slug, title: "Editions compared", status: "open" });
+    const text = (body: string) => parseMarkdown(`## Section 1. Introduction\n\n${body}`);
+    for (const [label, body] of [
+      ["Draft 1", "**1.1** The first text.\n\n**1.2** Kept as it is."],
+      ["Draft 2", "**1.1** The first text, amended.\n\n**1.2** Kept as it is."],
+    ]) {
+      await createVersionFromImport({
+        consultationSlug: slug,
+        documentSlug: "doc",
+        label,
+        status: "closed",
+        publishedAt: new Date(),
+        imported: text(body),
+      });
+    }
+    const upload = (number: number, body: string) =>
+      uploadEdition({
+        actor: secretariat.actor,
+        slug,
+        number,
+        language: "fr",
+        imported: text(body),
+        sourceFileName: "fr.md",
+      });
+    await upload(1, "**1.1** Le premier texte.\n\n**1.2** Conservé tel quel.");
+    const compare = () =>
+      getComparisonPage({
+        slug,
+        from: 1,
+        to: 2,
+        actor: null,
+        changesOnly: false,
+        page: null,
+        goto: null,
+        waitMs: 30_000,
+        language: "fr",
+      });
+    const originals = await compare();
+    expect(originals).toMatchObject({ status: "ready", edition: { language: "fr", compared: "original" } });
+    expect(JSON.stringify(originals)).toContain("amended");
+
+    await upload(2, "**1.1** Le premier texte, modifié.\n\n**1.2** Conservé tel quel.");
+    const editions = await compare();
+    expect(editions).toMatchObject({ status: "ready", edition: { language: "fr", compared: "edition" } });
+    const rendered = JSON.stringify(editions);
+    expect(rendered).toContain("modifié");
+    expect(rendered).not.toContain("amended");
   });
 });
