@@ -1,5 +1,5 @@
 import { Form, Link, useNavigate, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState, type RefObject } from "react";
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 
 import { CommentView, type PanelComment, type PanelRevision } from "~/components/comment-view";
@@ -37,11 +37,12 @@ export function CommentPanel({
   hiddenNotice = null,
   feedbackHref = null,
   timeZone,
+  formExtra = null,
 }: {
   justSaved: boolean;
   /** The consultation's time zone, in which revision times are shown. */
   timeZone: string;
-  paragraph: { key: string; number: string | null; text: string };
+  paragraph: { key: string; number: string | null; text: string; lang?: string };
   comments: PanelComment[];
   commenting: CommentingState;
   idempotencyKey: string;
@@ -54,6 +55,8 @@ export function CommentPanel({
   hiddenNotice?: "not-published" | "own-only" | null;
   /** For a role that reads but does not comment (the secretariat): where its own work is. */
   feedbackHref?: string | null;
+  /** More fields for the new comment's form (the language select of app/components/comment-language-field.tsx). */
+  formExtra?: ReactNode;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -91,7 +94,7 @@ export function CommentPanel({
           {t("comments.close")}
         </Link>
       </div>
-      <QuotableParagraph text={paragraph.text} number={label} />
+      <QuotableParagraph text={paragraph.text} number={label} lang={paragraph.lang} />
       {justSaved ? (
         <p className="panel-saved" role="status" tabIndex={-1} ref={savedRef}>
           {t("readerPage.saved")}
@@ -145,6 +148,7 @@ export function CommentPanel({
             errors={editing ? undefined : errors}
             draftStorageKey={draftStorageKey}
             justSaved={justSaved}
+            extra={formExtra}
           />
         ) : commenting.kind === "signed-out" ? (
           <p>
@@ -218,7 +222,7 @@ function useModalOnNarrowScreens(panelRef: RefObject<HTMLElement | null>) {
  * JavaScript it is the paragraph's text and nothing more.
  * (docs/decisions/0099-quoting-by-keyboard.md)
  */
-function QuotableParagraph({ text, number }: { text: string; number: string }) {
+function QuotableParagraph({ text, number, lang }: { text: string; number: string; lang?: string }) {
   const { t } = useTranslation();
   const hydrated = useHydrated();
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -279,6 +283,7 @@ function QuotableParagraph({ text, number }: { text: string; number: string }) {
         rows={3}
         aria-label={t("a11y.quote.textLabel", { number })}
         aria-describedby="quotable-hint"
+        lang={lang}
         dir="auto"
       />
       <figcaption id="quotable-hint">{t(hydrated ? "a11y.quote.hint" : "comments.selectHint")}</figcaption>
@@ -331,8 +336,10 @@ function CommentForm({
   errors,
   draftStorageKey,
   justSaved,
+  extra = null,
 }: {
   justSaved: boolean;
+  extra?: ReactNode;
   mode: "create" | "edit";
   comment?: PanelComment;
   paragraphKey: string;
@@ -418,6 +425,7 @@ function CommentForm({
       {mode === "edit" && comment ? <input type="hidden" name="commentId" value={comment.id} /> : null}
       {mode === "create" ? <input type="hidden" name="idempotencyKey" value={idempotencyKey} /> : null}
       <FormError id={`${prefix}-form-error`} message={errors?.formError} />
+      {extra}
       {quote ? (
         <div className="quote-field">
           <p>

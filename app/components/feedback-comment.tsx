@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { formatInstant } from "~/lib/dates";
+import { languageName } from "~/lib/editions";
 import { isCommentType, isDispositionStatus } from "~/lib/feedback/iso-table";
 import { ORGANIZATION_KINDS, type OrganizationKind } from "~/lib/permissions";
 
@@ -21,6 +22,9 @@ export interface FeedbackCommentView {
   sourceAttribution: string | null;
   submittedAt: string | Date | null;
   duplicateGroupId: string | null;
+  /** The language it is written in (null: before languages were recorded, English) and the edition read. */
+  language?: string | null;
+  edition?: { language: string } | null;
   paragraph: { key: string; number: string | null } | null;
   organization: { name: string; kind: string } | null;
   disposition: { status: string; response: string; decidedAt: string | Date; decidedBy: string | null } | null;
@@ -86,6 +90,14 @@ export function FeedbackComment({
         <span className="badge badge-type">
           {isCommentType(comment.type) ? t(`comments.types.${comment.type}`) : comment.type}
         </span>
+        <span className="badge badge-language">
+          {t("editions.feedback.writtenIn", { language: languageName(comment.language ?? "en", i18n.language) })}
+        </span>
+        {comment.edition ? (
+          <span className="badge badge-edition">
+            {t("editions.comment.readIn", { language: languageName(comment.edition.language, i18n.language) })}
+          </span>
+        ) : null}
         {comment.organization ? (
           <span className="badge badge-kind">
             {isOrganizationKind(comment.organization.kind)
@@ -102,7 +114,12 @@ export function FeedbackComment({
           {t("feedback.list.onPhrase")}: <q>{comment.quote}</q>
         </p>
       ) : null}
-      <div className="comment-body" dir="auto" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+      <div
+        className="comment-body"
+        dir="auto"
+        lang={comment.language ?? "en"}
+        dangerouslySetInnerHTML={{ __html: comment.bodyHtml }}
+      />
       {comment.proposedText ? (
         <div className="comment-proposal">
           <p className="label">{t("feedback.list.proposed")}</p>

@@ -1,6 +1,7 @@
 import { Form, Link, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { COMMENT_LANGUAGES, languageName } from "~/lib/editions";
 import {
   DISPOSITION_FILTERS,
   FEEDBACK_KINDS,
@@ -31,7 +32,7 @@ export function FeedbackFilters({
   sections: Array<{ id: string; param: string; number: string | null; heading: string; level: number }>;
   clearHref: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const submit = useSubmit();
   const submitWithoutEmpty = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -105,6 +106,18 @@ export function FeedbackFilters({
               {DISPOSITION_FILTERS.map((status) => (
                 <option key={status} value={status}>
                   {statusLabel(status)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="filter-lang" label={t("editions.feedback.language")}>
+          {(control) => (
+            <select {...control} name="lang" defaultValue={filters.lang ?? ""}>
+              <option value="">{t("editions.feedback.allLanguages")}</option>
+              {COMMENT_LANGUAGES.map((code) => (
+                <option key={code} value={code}>
+                  {languageName(code, i18n.language)}
                 </option>
               ))}
             </select>

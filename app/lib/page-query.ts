@@ -6,8 +6,8 @@
  * same key). Pure: imported by the browser too.
  */
 const PAGE_QUERY_PARAMETERS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
-  [/^\/consultations\/[^/]+\/versions\/[^/]+$/, ["at", "edit", "goto", "history", "p", "page", "saved"]],
-  [/^\/consultations\/[^/]+\/compare\/[^/]+$/, ["goto", "only", "page", "view"]],
+  [/^\/consultations\/[^/]+\/versions\/[^/]+$/, ["at", "edit", "edition", "goto", "history", "p", "page", "saved"]],
+  [/^\/consultations\/[^/]+\/compare\/[^/]+$/, ["edition", "goto", "only", "page", "view"]],
   [/^\/consultations\/[^/]+\/compare\/[^/]+\/export\.html$/, ["download"]],
   [/^\/consultations\/[^/]+\/dispositions$/, ["page", "v"]],
 ];

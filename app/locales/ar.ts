@@ -10,6 +10,7 @@ import compare from "./ar/compare";
 import contributions from "./ar/contributions";
 import core from "./ar/core";
 import dispositions from "./ar/dispositions";
+import editions from "./ar/editions";
 import feedback from "./ar/feedback";
 import importErrors from "./ar/import";
 import language from "./ar/language";
@@ -44,6 +45,7 @@ const common = {
   ...preferences,
   ...language,
   ...a11y,
+  ...editions,
 };
 
 export default { common } as const;

@@ -10,6 +10,7 @@ import compare from "./en/compare";
 import contributions from "./en/contributions";
 import core from "./en/core";
 import dispositions from "./en/dispositions";
+import editions from "./en/editions";
 import feedback from "./en/feedback";
 import importErrors from "./en/import";
 import language from "./en/language";
@@ -44,6 +45,7 @@ const common = {
   ...preferences,
   ...language,
   ...a11y,
+  ...editions,
 };
 
 export default { common } as const;

@@ -10,6 +10,7 @@ import compare from "./es/compare";
 import contributions from "./es/contributions";
 import core from "./es/core";
 import dispositions from "./es/dispositions";
+import editions from "./es/editions";
 import feedback from "./es/feedback";
 import importErrors from "./es/import";
 import language from "./es/language";
@@ -44,6 +45,7 @@ const common = {
   ...preferences,
   ...language,
   ...a11y,
+  ...editions,
 };
 
 export default { common } as const;

@@ -10,6 +10,7 @@ import compare from "./fr/compare";
 import contributions from "./fr/contributions";
 import core from "./fr/core";
 import dispositions from "./fr/dispositions";
+import editions from "./fr/editions";
 import feedback from "./fr/feedback";
 import importErrors from "./fr/import";
 import language from "./fr/language";
@@ -44,6 +45,7 @@ const common = {
   ...preferences,
   ...language,
   ...a11y,
+  ...editions,
 };
 
 export default { common } as const;

@@ -10,6 +10,7 @@ import compare from "./ru/compare";
 import contributions from "./ru/contributions";
 import core from "./ru/core";
 import dispositions from "./ru/dispositions";
+import editions from "./ru/editions";
 import feedback from "./ru/feedback";
 import importErrors from "./ru/import";
 import language from "./ru/language";
@@ -44,6 +45,7 @@ const common = {
   ...preferences,
   ...language,
   ...a11y,
+  ...editions,
 };
 
 export default { common } as const;

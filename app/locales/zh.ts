@@ -10,6 +10,7 @@ import compare from "./zh/compare";
 import contributions from "./zh/contributions";
 import core from "./zh/core";
 import dispositions from "./zh/dispositions";
+import editions from "./zh/editions";
 import feedback from "./zh/feedback";
 import importErrors from "./zh/import";
 import language from "./zh/language";
@@ -44,6 +45,7 @@ const common = {
   ...preferences,
   ...language,
   ...a11y,
+  ...editions,
 };
 
 export default { common } as const;

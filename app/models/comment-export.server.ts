@@ -32,15 +32,12 @@ import { DomainError } from "~/lib/errors";
 import {
   CSV_BOM,
   csvRecord,
-  isDispositionStatus,
-  ISO_COLUMNS,
   isoRow,
   parseFeedbackFilters,
   sectionLabel,
   sectionParams,
   type FeedbackFilters,
   type IsoRowSource,
-  type Translate,
 } from "~/lib/feedback";
 import type { Actor } from "~/lib/permissions";
 import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
@@ -56,6 +53,10 @@ import {
   type FeedbackScope,
   type TableAccess,
 } from "./feedback/scope.server";
+
+import type { ExportLabels } from "./comment-export-labels.server";
+
+export { exportLabels, type ExportLabels } from "./comment-export-labels.server";
 
 /** Comments per database query while exporting. */
 export const EXPORT_BATCH_SIZE = 1_000;
@@ -79,6 +80,8 @@ export interface ExportRow extends IsoRowSource {
   submittedAt: Date | null;
   decidedBy: string | null;
   decidedAt: Date | null;
+  /** The language the comment is written in, as its code ("fr"); "en" before languages were recorded. */
+  language?: string;
 }
 
 const exportSelect = {
@@ -92,6 +95,7 @@ const exportSelect = {
   submittedAt: true,
   duplicateGroupId: true,
   paragraphId: true,
+  language: true,
   organization: { select: { name: true } },
   disposition: { select: { status: true, response: true, decidedAt: true, decidedById: true } },
 } satisfies Prisma.CommentSelect;
@@ -150,6 +154,7 @@ export async function* exportRowBatches({
         submittedAt: comment.submittedAt,
         decidedBy: comment.disposition?.decidedById ? (deciders.get(comment.disposition.decidedById) ?? null) : null,
         decidedAt: comment.disposition?.decidedAt ?? null,
+        language: comment.language ?? "en",
       };
     });
   };
@@ -210,17 +215,6 @@ export async function* exportRowBatches({
   if ((countOf.get(null) ?? 0) > 0) yield* pageById(null);
 }
 
-/** Labels of the columns and the words inside cells, in the reader's language. */
-export interface ExportLabels {
-  columns: string[];
-  /** Extra columns of the secretariat's CSV and XLSX: id, group, submitted, decided by, decided at. */
-  internalColumns: string[];
-  status: (status: string) => string;
-  title: string;
-  /** "Section" heading for rows without a section. */
-  noSection: string;
-}
-
 function cells(row: ExportRow, access: TableAccess, labels: ExportLabels): Array<string> {
   const iso = isoRow(row, labels.status);
   if (access === "public") return iso;
@@ -231,6 +225,7 @@ function cells(row: ExportRow, access: TableAccess, labels: ExportLabels): Array
     row.submittedAt ? row.submittedAt.toISOString() : "",
     row.decidedBy ?? "",
     row.decidedAt ? row.decidedAt.toISOString() : "",
+    row.language ?? "en",
   ];
 }
 
@@ -392,23 +387,6 @@ export async function docxExport({
 /** A file name for an export: "gca-guidelines-v1-comments.csv". */
 export function exportFileName(slug: string, versionNumber: number, extension: "csv" | "xlsx" | "docx") {
   return `${slug.replace(/[^a-z0-9-]/gi, "")}-v${versionNumber}-comments.${extension}`;
-}
-
-/** The labels of the exports from the locale (`feedback.columns.*`, `dispositions.status.*`). */
-export function exportLabels(t: Translate, consultationTitle: string): ExportLabels {
-  return {
-    columns: ISO_COLUMNS.map((column, index) => `(${index + 1}) ${t(`feedback.columns.${column}`)}`),
-    internalColumns: [
-      t("feedback.columns.commentId"),
-      t("feedback.columns.duplicateGroup"),
-      t("feedback.columns.submittedAt"),
-      t("feedback.columns.decidedBy"),
-      t("feedback.columns.decidedAt"),
-    ],
-    status: (status) => (isDispositionStatus(status) ? t(`dispositions.status.${status}`) : status),
-    title: t("feedback.export.title", { title: consultationTitle }),
-    noSection: t("feedback.export.noSection"),
-  };
 }
 
 /**

@@ -5,6 +5,7 @@
 import { z } from "zod";
 
 import { COMMENT_TYPES } from "~/lib/comment-types";
+import { COMMENT_LANGUAGES, EDITION_LANGUAGES } from "~/lib/editions";
 import type { MessageKey } from "~/lib/translate";
 import { keyed as message } from "~/lib/zod-message";
 
@@ -66,6 +67,10 @@ export const CommentFormSchema = z
     quoteEnd: offset,
     idempotencyKey: z.string(message("errors.staleForm")).regex(/^[A-Za-z0-9_-]{8,64}$/, message("errors.staleForm")),
     submit: z.enum(["on", "true", "1"], { errorMap: () => badRequest }).optional(),
+    /** The language the comment is written in (the form's select; else the UI language). */
+    language: z.enum(COMMENT_LANGUAGES, { errorMap: () => badRequest }).optional(),
+    /** The language edition the panel showed when it was opened (none: the original). */
+    edition: z.enum(EDITION_LANGUAGES, { errorMap: () => badRequest }).optional(),
   })
   .strip();
 export type CommentFormInput = z.infer<typeof CommentFormSchema>;

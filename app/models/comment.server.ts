@@ -6,12 +6,14 @@
  */
 import type { Prisma } from "~/generated/prisma/client";
 import { MAX_WITHDRAWAL_REASON } from "~/lib/comment-types";
+import { commentLanguageOf, ORIGINAL_LANGUAGE } from "~/lib/editions";
 import { DomainError } from "~/lib/errors";
 import { can, type Actor } from "~/lib/permissions";
 import { anchorQuote } from "~/lib/quote-anchor";
 import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText } from "~/lib/richtext";
 import { assertCommentingOpen } from "~/models/comment-period";
 import type { CommentEditInput, CommentFormInput } from "~/models/comment-schema";
+import { commentEdition } from "~/models/edition.server";
 import { submitDrafts } from "~/models/submission.server";
 import { recordAuditEvent } from "~/utils/audit.server";
 import { authorize } from "~/utils/authorize.server";
@@ -125,6 +127,7 @@ export async function createComment({
   input,
   now = new Date(),
   clientAddress,
+  uiLanguage,
 }: {
   actor: Actor | null;
   slug: string;
@@ -132,6 +135,8 @@ export async function createComment({
   input: CommentFormInput;
   now?: Date;
   clientAddress?: string;
+  /** The author's UI language: the comment's language unless the form says otherwise. */
+  uiLanguage?: string;
 }) {
   await authorize({
     actor,
@@ -150,7 +155,12 @@ export async function createComment({
   });
 
   const body = prepareBody(input);
-  const quote = quoteFields(paragraph.text, input);
+  // On an edition, a selected phrase is in the translated text (the original's where it has none).
+  const edition = input.edition
+    ? await commentEdition({ versionId: version.id, language: input.edition, paragraphId: paragraph.id })
+    : null;
+  const quote = quoteFields(edition?.text ?? paragraph.text, input);
+  const language = input.language ?? commentLanguageOf(uiLanguage) ?? ORIGINAL_LANGUAGE;
   // "Submit now" goes through the one submission code (tracking number, receipt) once the draft exists.
   const submit = Boolean(input.submit) && can(author, "submit:comment:organization");
   const status = "draft";
@@ -170,6 +180,8 @@ export async function createComment({
         proposedText: input.proposedText ?? null,
         ...quote,
         idempotencyKey,
+        language,
+        editionId: edition?.editionId ?? null,
         revisions: {
           create: {
             revision: 1,

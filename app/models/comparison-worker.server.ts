@@ -49,6 +49,8 @@ export interface ComparisonJob {
   fromVersionId: string;
   toVersionId: string;
   algorithm: string;
+  /** Compare the two versions' language editions in this language (their untranslated paragraphs as the original). */
+  language?: string | null;
 }
 
 interface Job extends ComparisonJob {
@@ -61,8 +63,14 @@ type Reply = { ready: true } | { id: number; ok: true; json: string } | { id: nu
  * A version's paragraphs as the comparison takes them, grouped by top-level
  * section as in {@link paragraphsForComparison}. Two queries.
  */
-export async function loadParagraphsForComparison({ versionId }: { versionId: string }): Promise<CompareParagraph[]> {
-  const [sections, paragraphs] = await Promise.all([
+export async function loadParagraphsForComparison({
+  versionId,
+  language = null,
+}: {
+  versionId: string;
+  language?: string | null;
+}): Promise<CompareParagraph[]> {
+  const [sections, paragraphs, edition] = await Promise.all([
     prisma.section.findMany({
       where: { versionId },
       orderBy: { order: "asc" },
@@ -71,20 +79,31 @@ export async function loadParagraphsForComparison({ versionId }: { versionId: st
     prisma.paragraph.findMany({
       where: { versionId },
       orderBy: { order: "asc" },
-      select: { key: true, number: true, text: true, sectionId: true },
+      select: { id: true, key: true, number: true, text: true, sectionId: true },
     }),
+    language
+      ? prisma.versionEdition.findUnique({
+          where: { versionId_language: { versionId, language } },
+          select: {
+            paragraphs: { select: { paragraphId: true, text: true } },
+            sections: { select: { sectionId: true, heading: true } },
+          },
+        })
+      : null,
   ]);
+  const translated = new Map(edition?.paragraphs.map((row) => [row.paragraphId, row.text]));
+  const headings = new Map(edition?.sections.map((row) => [row.sectionId, row.heading]));
   const bySection = new Map<string, Array<{ key: string; number: string | null; text: string }>>();
-  for (const { sectionId, ...paragraph } of paragraphs) {
+  for (const { sectionId, id, ...paragraph } of paragraphs) {
     const list = bySection.get(sectionId) ?? [];
-    list.push(paragraph);
+    list.push({ ...paragraph, text: translated.get(id) ?? paragraph.text });
     bySection.set(sectionId, list);
   }
   const document: ImportedDocument = {
     title: "",
     sections: sections.map((section) => ({
       number: section.number,
-      heading: section.heading,
+      heading: headings.get(section.id) ?? section.heading,
       level: section.level === 2 ? 2 : 1,
       paragraphs: bySection.get(section.id) ?? [],
     })),
@@ -93,9 +112,9 @@ export async function loadParagraphsForComparison({ versionId }: { versionId: st
 }
 
 /** Loads both versions and compares them; the JSON to store. Reads only (the worker's job). */
-async function computeComparison({ fromVersionId, toVersionId }: ComparisonJob): Promise<string> {
-  const a = await loadParagraphsForComparison({ versionId: fromVersionId });
-  const b = await loadParagraphsForComparison({ versionId: toVersionId });
+async function computeComparison({ fromVersionId, toVersionId, language }: ComparisonJob): Promise<string> {
+  const a = await loadParagraphsForComparison({ versionId: fromVersionId, language });
+  const b = await loadParagraphsForComparison({ versionId: toVersionId, language });
   return JSON.stringify(comparisonPayload(a, b));
 }
 

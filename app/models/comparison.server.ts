@@ -29,7 +29,8 @@ import type { Actor } from "~/lib/permissions";
 import { sanitizeRichTextHtml } from "~/lib/richtext";
 import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
 import { visibleCommentsWhere } from "~/models/comment.server";
-import { computeAndStore, computeComparisonOffThread } from "~/models/comparison-worker.server";
+import { computeAndStore, computeComparisonOffThread, type ComparisonJob } from "~/models/comparison-worker.server";
+import { editionComparisonJob } from "~/models/edition.server";
 import { prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 
@@ -111,18 +112,19 @@ async function loadVersionPair({ slug, from, to }: { slug: string; from: number;
 const inflight = new Map<string, Promise<string>>();
 
 /** The stored JSON of a comparison, from the cache or computed once (off the event loop) and stored. */
-async function comparisonJson({ fromVersionId, toVersionId }: { fromVersionId: string; toVersionId: string }) {
-  const where = { fromVersionId, toVersionId, algorithm: COMPARISON_ALGORITHM };
+async function comparisonJson(pair: ComparedPair) {
+  const { fromVersionId, toVersionId, algorithm = COMPARISON_ALGORITHM, language = null } = pair;
+  const where = { fromVersionId, toVersionId, algorithm };
   const cached = await prisma.comparisonCache.findUnique({
     where: { fromVersionId_toVersionId_algorithm: where },
     select: { result: true },
   });
   if (cached) return cached.result;
 
-  const id = `${fromVersionId}:${toVersionId}:${COMPARISON_ALGORITHM}`;
+  const id = `${fromVersionId}:${toVersionId}:${algorithm}`;
   let computation = inflight.get(id);
   if (!computation) {
-    computation = computeComparisonOffThread(where).finally(() => inflight.delete(id));
+    computation = computeComparisonOffThread({ ...where, language }).finally(() => inflight.delete(id));
     inflight.set(id, computation);
   }
   return computation;
@@ -175,7 +177,9 @@ export function comparisonPageStats() {
   return { ...pageStats };
 }
 
-async function prepare(pair: { fromVersionId: string; toVersionId: string }, key: string) {
+/** Two versions to compare and, for their language editions, the cache's algorithm name and the language. */
+type ComparedPair = Pick<ComparisonJob, "fromVersionId" | "toVersionId"> & Partial<ComparisonJob>;
+async function prepare(pair: ComparedPair, key: string) {
   const json = await comparisonJson(pair);
   await yieldToEventLoop();
   const comparison = JSON.parse(json) as CachedComparison;
@@ -197,10 +201,10 @@ export const STILL_PREPARING = "preparing" as const;
  * {@link STILL_PREPARING} while its computation goes on (on the worker).
  */
 async function preparedComparison(
-  pair: { fromVersionId: string; toVersionId: string },
+  pair: ComparedPair,
   waitMs?: number,
 ): Promise<PreparedComparison | typeof STILL_PREPARING> {
-  const key = `${pair.fromVersionId}:${pair.toVersionId}:${COMPARISON_ALGORITHM}`;
+  const key = `${pair.fromVersionId}:${pair.toVersionId}:${pair.algorithm ?? COMPARISON_ALGORITHM}`;
   const kept = prepared.get(key);
   if (kept) return kept;
   let preparation = preparing.get(key);
@@ -402,6 +406,7 @@ export async function getComparisonPage({
   page: requested,
   goto,
   waitMs = preparingWaitMs(),
+  language = null,
 }: {
   slug: string;
   from: number;
@@ -411,12 +416,16 @@ export async function getComparisonPage({
   page: string | null;
   goto: string | null;
   waitMs?: number;
+  language?: string | null; // the reader's: its editions are compared when both versions have one
 }) {
   const pair = await loadVersionPair({ slug, from, to });
   if (!pair) return null;
   const { fromVersion } = pair;
-  const ready = await preparedComparison({ fromVersionId: fromVersion.id, toVersionId: pair.toVersion.id }, waitMs);
-  if (ready === STILL_PREPARING) return { status: STILL_PREPARING, ...pairView(pair) };
+  const compared = await editionComparisonJob(fromVersion.id, pair.toVersion.id, language, COMPARISON_ALGORITHM);
+  const ids = { fromVersionId: fromVersion.id, toVersionId: pair.toVersion.id };
+  const ready = await preparedComparison({ ...ids, ...compared?.job }, waitMs);
+  const edition = language ? { language, compared: compared ? ("edition" as const) : ("original" as const) } : null;
+  if (ready === STILL_PREPARING) return { status: STILL_PREPARING, ...pairView(pair), edition };
   const { comparison, index } = ready;
   const pages = planRowPages(index, changesOnly);
   const target = goto === null ? null : findParagraph(goto.slice(0, 100), index.targets);
@@ -456,6 +465,7 @@ export async function getComparisonPage({
   return {
     status: "ready" as const,
     ...pairView(pair),
+    edition,
     groups,
     sections: index.sections,
     totals: comparison.totals,

@@ -215,6 +215,12 @@ export default function ConsultationPage() {
                       </Link>
                     </>
                   ) : null}
+                  {canManage ? (
+                    <>
+                      {" · "}
+                      <Link to={`${base}/versions/${version.number}/editions`}>{t("editions.manage.link")}</Link>
+                    </>
+                  ) : null}
                 </p>
                 <CommentPeriod
                   opensAt={version.commentsOpenAt}

@@ -10,6 +10,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ParagraphJump } from "~/components/paragraph-jump";
 import { remixI18n } from "~/i18next.server";
 import { parseVersionRange } from "~/lib/compare";
+import { isEditionLanguage, languageName, ORIGINAL_LANGUAGE } from "~/lib/editions";
 import type { ParagraphTarget } from "~/lib/paragraph-number";
 import { getComparisonPage } from "~/models/comparison.server";
 import { getSessionUser } from "~/utils/auth.server";
@@ -61,7 +62,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const changesOnly = url.searchParams.get("only") === "changes";
   // Without JavaScript the field sends ?goto=2.9e: to the row's page and anchor, the view kept.
   const goto = url.searchParams.get("goto");
+  // Within one language: the reader's (or ?edition=), its editions compared when both versions have one.
+  const requested = url.searchParams.get("edition");
+  const wanted = requested ?? (await remixI18n.getLocale(request));
+  const editionParam = isEditionLanguage(requested) || requested === ORIGINAL_LANGUAGE ? requested : null;
   const page = await getComparisonPage({
+    language: isEditionLanguage(wanted) ? wanted : null,
     slug: params.slug ?? "",
     ...range,
     actor: auth.user,
@@ -95,6 +101,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       ...page,
       preparing: false as const,
+      editionParam,
       layout,
       changesOnly,
       metaTitle,
@@ -107,13 +114,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function CompareVersions() {
   const page = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { consultation, from, to, layout, changesOnly } = page;
   const base = `/consultations/${consultation.slug}/compare/${from.number}...${to.number}`;
   const href = (options: { layout?: "inline" | "side"; changesOnly?: boolean }) => {
     const params = new URLSearchParams();
     if ((options.layout ?? layout) === "side") params.set("view", "side");
     if (options.changesOnly ?? changesOnly) params.set("only", "changes");
+    if (page.preparing === false && page.editionParam) params.set("edition", page.editionParam);
     const query = params.toString();
     return query ? `${base}?${query}` : base;
   };
@@ -136,6 +144,18 @@ export default function CompareVersions() {
         </p>
         <h1>{t("compare.heading", { from: from.label, to: to.label })}</h1>
         <p className="comparison-document-title">{page.documentTitle}</p>
+        {!page.preparing && page.edition ? (
+          <p className="notice edition-notice">
+            {t(
+              page.edition.compared === "edition"
+                ? "editions.reader.compareInEdition"
+                : "editions.reader.compareOriginals",
+              {
+                language: languageName(page.edition.language, i18n.language),
+              },
+            )}
+          </p>
+        ) : null}
 
         <div className="comparison-controls">
           <Form method="get" action={`/consultations/${consultation.slug}/compare`} className="version-picker">
@@ -155,6 +175,9 @@ export default function CompareVersions() {
               />
               {layout === "side" ? <input type="hidden" name="view" value="side" /> : null}
               {changesOnly ? <input type="hidden" name="only" value="changes" /> : null}
+              {!page.preparing && page.editionParam ? (
+                <input type="hidden" name="edition" value={page.editionParam} />
+              ) : null}
               <button type="submit">{t("compare.picker.submit")}</button>
             </fieldset>
           </Form>

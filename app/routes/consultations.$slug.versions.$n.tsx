@@ -6,13 +6,16 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 
 import { CarriedComments } from "~/components/carried-comments";
+import { CommentLanguageField } from "~/components/comment-language-field";
 import { CommentPanel } from "~/components/comment-panel";
 import { CommentPeriod } from "~/components/comment-period";
 import { DocumentPages } from "~/components/document-pages";
+import { EditionSwitch, HeadingText, ParagraphText } from "~/components/edition-text";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ParagraphJump } from "~/components/paragraph-jump";
 import { StatusBadge } from "~/components/status-badge";
 import { TableOfContents } from "~/components/table-of-contents";
+import { remixI18n } from "~/i18next.server";
 import { pageOfParagraph, parsePageNumber } from "~/lib/document-pages";
 import { findParagraph } from "~/lib/paragraph-number";
 import { can } from "~/lib/permissions";
@@ -21,6 +24,7 @@ import { commentingState } from "~/models/comment-period";
 import { commentCountsByParagraph, listCommentRevisions, listParagraphComments } from "~/models/comment-read.server";
 import { CommentActionSchema } from "~/models/comment-schema";
 import { createComment, submitComment, updateComment, withdrawComment } from "~/models/comment.server";
+import { readerEdition } from "~/models/edition.server";
 import { carriedCommentCounts } from "~/models/lineage.server";
 import { loadVersionPage, paragraphIndex, versionOutline, type VersionOutline } from "~/models/version-pages.server";
 import { findReaderVersion, getVersionForReader } from "~/models/version.server";
@@ -74,6 +78,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (jumpTarget) throw redirect(`${base}#${jumpTarget.id}`, { headers: auth.headers });
 
   const paragraphIds = paged ? paragraphs.map((paragraph) => paragraph.id) : undefined;
+  // The edition in the reader's language, or the one chosen with the switch (?edition=fr; "en": the original).
+  const uiLanguage = await remixI18n.getLocale(request);
+  const requested = url.searchParams.get("edition")?.slice(0, 8) ?? null;
+  const edition = await readerEdition({ versionId: version.id, requested, uiLanguage, paragraphIds });
   const counts = await commentCountsByParagraph({ actor, version: readable, paragraphIds });
   const hiddenComments = commentsHiddenFrom(actor, version.consultation);
   const carried = await carriedCommentCounts({ actor, version: readable, paragraphIds });
@@ -92,7 +100,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           }
         : null;
     panel = {
-      paragraph: { key: selected.key, number: selected.number, text: selected.text },
+      paragraph: {
+        key: selected.key,
+        number: selected.number,
+        text: edition.shown?.paragraphs[selected.id] ?? selected.text,
+        lang: edition.shown?.paragraphs[selected.id] ? edition.shown.language : "en",
+      },
       comments,
       commenting: commentingState({ actor, version, now }),
       history,
@@ -110,6 +123,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       carried,
       panel,
       hiddenComments,
+      edition: { ...edition, requested: edition.languages.includes(requested ?? "") ? requested : null },
+      uiLanguage,
       jump: goto === null ? null : { typed: goto.slice(0, 100), notFound: true },
       // A fresh key per rendered form: a double submit of this form is one
       // comment. Only signed-in people get a form (and never a cached page).
@@ -217,8 +232,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     switch (input.intent) {
       case "create":
-        await createComment({ actor, slug, versionNumber: number, input, clientAddress });
-        return back(input.paragraphKey, "&saved=1");
+        await createComment({
+          actor,
+          slug,
+          versionNumber: number,
+          input,
+          clientAddress,
+          uiLanguage: await remixI18n.getLocale(request),
+        });
+        return back(input.paragraphKey, `&saved=1${input.edition ? `&edition=${input.edition}` : ""}`);
       case "edit":
         await updateComment({ actor, input, clientAddress });
         return back(input.paragraphKey, "&saved=1");
@@ -253,13 +275,17 @@ function unsavedFailure(error: unknown, headers: Headers, log: Record<string, un
 }
 
 export default function VersionReader() {
-  const { version, sections, paragraphs, paging, counts, carried, panel, hiddenComments, jump, idempotencyKey, now } =
-    useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { version, sections, paragraphs, paging, counts, carried, panel, hiddenComments, jump, idempotencyKey } = data;
+  const { edition, now } = data;
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const consultation = version.consultation;
-  const base = `/consultations/${consultation.slug}/versions/${version.number}`;
+  const path = `/consultations/${consultation.slug}/versions/${version.number}`;
+  // A chosen edition stays chosen on the page's own links (`base` is the page with it, `at` adds a query).
+  const base = edition.requested ? `${path}?edition=${edition.requested}` : path;
+  const at = (query: string) => `${base}${edition.requested ? "&" : "?"}${query}`;
   const bySection = new Map<string, typeof paragraphs>();
   for (const paragraph of paragraphs) {
     const list = bySection.get(paragraph.sectionId) ?? [];
@@ -329,6 +355,11 @@ export default function VersionReader() {
             ) : null}
           </ul>
         ) : null}
+        <EditionSwitch
+          languages={edition.languages}
+          shown={edition.shown?.language ?? null}
+          href={(language) => `${path}?edition=${language}`}
+        />
         <ParagraphJump
           targets={paragraphs.flatMap((p) => (p.number ? [{ number: p.number, id: `p-${p.key}` }] : []))}
           typed={jump?.typed}
@@ -344,7 +375,7 @@ export default function VersionReader() {
         <h2 id="document-title" className="visually-hidden">
           {version.document.title}
         </h2>
-        {paging ? <DocumentPages paging={paging} href={(n) => `${base}?page=${n}`} /> : null}
+        {paging ? <DocumentPages paging={paging} href={(n) => at(`page=${n}`)} /> : null}
         {sections.map((section, index) => {
           const Heading = section.level === 1 ? "h2" : "h3";
           const list = bySection.get(section.id) ?? [];
@@ -352,7 +383,7 @@ export default function VersionReader() {
             <section key={section.id} aria-labelledby={`sec-${index + 1}`} className={`section level-${section.level}`}>
               <Heading id={`sec-${index + 1}`}>
                 {section.number ? <span className="section-number">{section.number}</span> : null}
-                {section.heading}
+                <HeadingText heading={section.heading} edition={edition.shown} id={section.id} />
               </Heading>
               {list.map((paragraph) => {
                 const count = counts[paragraph.id] ?? 0;
@@ -372,10 +403,10 @@ export default function VersionReader() {
                     >
                       {paragraph.number ?? "¶"}
                     </a>
-                    <p>{paragraph.text}</p>
+                    <ParagraphText text={paragraph.text} edition={edition.shown} id={paragraph.id} />
                     <Link
                       className="comment-count"
-                      to={`${base}?p=${paragraph.key}#p-${paragraph.key}`}
+                      to={`${at(`p=${paragraph.key}`)}#p-${paragraph.key}`}
                       preventScrollReset
                       aria-label={countText.label}
                     >
@@ -393,7 +424,7 @@ export default function VersionReader() {
             </section>
           );
         })}
-        {paging ? <DocumentPages paging={paging} href={(n) => `${base}?page=${n}`} position="bottom" /> : null}
+        {paging ? <DocumentPages paging={paging} href={(n) => at(`page=${n}`)} position="bottom" /> : null}
       </article>
       {panel ? (
         <CommentPanel
@@ -411,6 +442,9 @@ export default function VersionReader() {
           hiddenNotice={hiddenComments}
           feedbackHref={panel.feedbackHref}
           timeZone={consultation.timeZone}
+          formExtra={
+            <CommentLanguageField defaultLanguage={data.uiLanguage} edition={edition.shown?.language ?? null} />
+          }
         />
       ) : null}
     </div>

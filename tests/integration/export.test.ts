@@ -36,7 +36,7 @@ const HEADER = [
   "(7) Proposed change",
   "(8) Observations of the secretariat",
 ];
-const INTERNAL = ["Comment id", "Near-duplicate of", "Submitted (UTC)", "Decided by", "Decided (UTC)"];
+const INTERNAL = ["Comment id", "Near-duplicate of", "Submitted (UTC)", "Decided by", "Decided (UTC)", "Language"];
 
 beforeAll(async () => {
   await seed({ quiet: true });

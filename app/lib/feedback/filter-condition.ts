@@ -21,6 +21,7 @@ export type CommentColumn =
   | "organizationId"
   | "origin"
   | "type"
+  | "language"
   | "dispositionStatus"
   | "duplicateGroupId"
   | "bodyText"
@@ -126,6 +127,17 @@ export function describeFeedbackFilter(
   }
 
   if (filters.type) conditions.push({ kind: "equals", column: "type", value: filters.type });
+
+  // Comments from before languages were recorded (NULL) are on the English original.
+  if (filters.lang === "en") {
+    conditions.push({
+      kind: "anyOf",
+      conditions: [
+        { kind: "equals", column: "language", value: "en" },
+        { kind: "isNull", column: "language" },
+      ],
+    });
+  } else if (filters.lang) conditions.push({ kind: "equals", column: "language", value: filters.lang });
 
   // Comment.dispositionStatus is the disposition's status (a trigger keeps it), NULL while undecided.
   if (filters.status === "undecided") conditions.push({ kind: "isNull", column: "dispositionStatus" });

@@ -7,6 +7,7 @@
 import { z } from "zod";
 
 import { COMMENT_TYPES } from "~/lib/comment-types";
+import { COMMENT_LANGUAGES } from "~/lib/editions";
 
 import { DISPOSITION_STATUSES } from "./iso-table";
 
@@ -52,6 +53,8 @@ export const FeedbackFiltersSchema = z.object({
   kind: optionalEnum(FEEDBACK_KINDS).catch(undefined),
   type: optionalEnum(FEEDBACK_TYPES).catch(undefined),
   status: optionalEnum(DISPOSITION_FILTERS).catch(undefined),
+  /** The language a comment is written in ("en" includes comments from before languages were recorded). */
+  lang: optionalEnum(COMMENT_LANGUAGES).catch(undefined),
   q: z
     .string()
     .optional()
@@ -94,7 +97,9 @@ export function feedbackSearch(
 
 /** Whether any filter narrows the comments (the version and page do not). */
 export function hasActiveFilters(filters: FeedbackFilters): boolean {
-  return Boolean(filters.section || filters.kind || filters.type || filters.status || filters.q || filters.group);
+  return Boolean(
+    filters.section || filters.kind || filters.type || filters.status || filters.lang || filters.q || filters.group,
+  );
 }
 
 /**

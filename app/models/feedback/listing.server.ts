@@ -108,6 +108,8 @@ export const listSelect = {
   sourceAttribution: true,
   submittedAt: true,
   duplicateGroupId: true,
+  language: true,
+  edition: { select: { language: true } },
   paragraph: { select: { key: true, number: true } },
   organization: { select: { name: true, kind: true } },
   disposition: {

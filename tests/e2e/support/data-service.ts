@@ -35,6 +35,7 @@ import {
   removeRows,
   warmUp,
 } from "./data";
+import { openVersionForComments } from "./editions-data";
 
 /** The operations the fixtures call (tests/e2e/support/data-client.ts): JSON in, JSON out. */
 export const operations = {
@@ -44,6 +45,8 @@ export const operations = {
   createGcaConsultation: (input: Parameters<typeof createGcaConsultation>[0]) => createGcaConsultation(input),
   addSubmittedComments: (input: Parameters<typeof addSubmittedComments>[1]) => addSubmittedComments(prisma, input),
   removeRows: (input: Parameters<typeof removeRows>[1]) => removeRows(prisma, input),
+  openVersionForComments: (input: Parameters<typeof openVersionForComments>[1]) =>
+    openVersionForComments(prisma, input),
 };
 export type Operations = typeof operations;
 

@@ -1,0 +1,70 @@
+/** UI strings in "ar": language editions of a version (upload, reader, comment language, dashboard). */
+export default {
+  editions: {
+    manage: {
+      link: "النسخ اللغوية",
+      title: "النسخ اللغوية لـ {{label}}",
+      intro:
+        "حمِّل نص هذه النسخة بلغة أخرى. تُطابَق فقراته مع فقرات النص الأصلي حسب الرقم والترتيب؛ " +
+        "وإذا لم تتطابق فقرة ما، فلا يُستورد أي شيء.",
+      partialNote: "تعرض الفقرات غير المترجمة النص الأصلي مع الإشارة إلى ذلك.",
+      none: "لا توجد لهذه النسخة أي نسخة لغوية بعد.",
+      tableCaption: "النسخ اللغوية لهذه النسخة",
+      language: "اللغة",
+      file: "الملف",
+      updated: "تاريخ التحميل",
+      coverage: "الفقرات المترجمة",
+      coverageValue: "{{matched}} من {{total}}",
+      comments: "التعليقات المقدمة عليها",
+      actions: "الإجراءات",
+      read: "قراءة النسخة اللغوية ({{language}})",
+      delete: "حذف النسخة اللغوية ({{language}})",
+      deleted: "حُذفت النسخة اللغوية ({{language}}).",
+      uploadTitle: "تحميل نسخة لغوية أو استبدالها",
+      fileLabel: "النص المترجم",
+      fileHint: "ملف Word ‏(.docx) أو Markdown ‏(.md) أو نص ‏(.txt)، بحد أقصى {{max}} ميغابايت، مرقَّم كالأصل.",
+      languageHint: "يؤدي تحميل لغة لها نسخة لغوية بالفعل إلى استبدالها.",
+      submit: "تحميل النسخة اللغوية",
+      importing: "جارٍ الاستيراد…",
+      saved: "حُفظت النسخة اللغوية ({{language}}): الفقرات المترجمة: {{matched}} من {{total}}.",
+      replaced: "استُبدلت النسخة اللغوية ({{language}}): الفقرات المترجمة: {{matched}} من {{total}}.",
+    },
+    report: {
+      refused: "لم تُستورد النسخة اللغوية: بعض الفقرات لا تتطابق مع النص الأصلي. لم يُغيَّر أي شيء.",
+      nothingMatched: "لم تُستورد النسخة اللغوية: لا تتطابق أي فقرة من الملف مع النص الأصلي.",
+      problemsTitle: "فقرات الملف غير المتطابقة",
+      extra: "الفقرة {{position}} من الملف ({{number}}): لا توجد في النص الأصلي فقرة تحمل هذا الرقم.",
+      extraUnnumbered: "الفقرة {{position}} من الملف (غير مرقمة): لم تبقَ في النص الأصلي فقرة تطابقها.",
+      outOfOrder:
+        "الفقرة {{position}} من الملف ({{number}}): يرد هذا الرقم في موضع سابق من النص الأصلي، أو مرتين في الملف.",
+      numberMismatch: "الفقرة {{position}} من الملف (غير مرقمة): في النص الأصلي هنا الفقرة {{expected}}.",
+      excerpt: "تبدأ بما يلي:",
+      missingTitle: "فقرات النص الأصلي غير المترجمة",
+      unnumbered: "فقرة غير مرقمة (الموضع {{position}})",
+    },
+    errors: {
+      noSuchEdition: "لا توجد لهذه النسخة نسخة لغوية بتلك اللغة.",
+      languageRequired: "اختر لغة النسخة اللغوية.",
+      fileRequired: "اختر ملف النص المترجم.",
+      refused: "لم يُستورد هذا الملف.",
+    },
+    reader: {
+      switchLabel: "لغة النص",
+      original: "{{language}} (الأصل)",
+      showing: "أنت تقرأ النسخة اللغوية ({{language}}). أرقام الفقرات والتعليقات هي تلك الخاصة بالنص الأصلي.",
+      showOriginal: "عرض النص الأصلي",
+      notTranslated: "غير مترجمة: يُعرض النص الأصلي.",
+      compareInEdition: "تجري مقارنة النسختين اللغويتين ({{language}}) لكلتا النسختين.",
+      compareOriginals: "ليست لكلتا النسختين نسخة لغوية ({{language}}): تجري مقارنة النصين الأصليين.",
+    },
+    comment: {
+      language: "لغة تعليقك",
+      readIn: "قُرئ في النسخة اللغوية ({{language}})",
+    },
+    feedback: {
+      language: "اللغة",
+      allLanguages: "جميع اللغات",
+      writtenIn: "مكتوب باللغة {{language}}",
+    },
+  },
+} as const;
