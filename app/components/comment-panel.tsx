@@ -220,7 +220,7 @@ function useModalOnNarrowScreens(panelRef: RefObject<HTMLElement | null>) {
  * fields, says what will be quoted and moves on to the comment. A mouse or
  * touch selection fills the quote fields at once, as before. Without
  * JavaScript it is the paragraph's text and nothing more.
- * (docs/decisions/0099-quoting-by-keyboard.md)
+ * (docs/decisions/0028-quoting-by-keyboard.md)
  */
 function QuotableParagraph({ text, number, lang }: { text: string; number: string; lang?: string }) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@
  * and order. Pure (no database): app/models/edition.server.ts stores what
  * `matchEdition` answers, or refuses the upload with its report.
  *
- * The rule (docs/decisions/0099-language-editions.md):
+ * The rule (docs/decisions/0027-language-editions.md):
  * - a numbered paragraph of the translation matches the original's paragraph
  *   with the same number ("2. a." and "2 a)" are the same number), looked for
  *   after the previous match: numbers come in the original's order;

@@ -1,6 +1,6 @@
 /**
  * The interface languages and how a request's language is chosen
- * (docs/i18n.md, docs/decisions/0099-language-detection-and-cache.md):
+ * (docs/i18n.md, docs/decisions/0025-language-detection-and-cache.md):
  * the signed-in account's choice (User.locale), else the `lng` cookie the
  * language switch sets, else the browser's Accept-Language, else English.
  * No language in the path: a shared address shows each reader their own.

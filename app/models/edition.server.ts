@@ -1,5 +1,5 @@
 /**
- * Language editions of a version (docs/decisions/0099-language-editions.md):
+ * Language editions of a version (docs/decisions/0027-language-editions.md):
  * the secretariat uploads the translated document, matched to the original's
  * paragraphs by number and order (app/lib/editions.ts); all or nothing, in one
  * transaction. Replacing an edition keeps its id (comments made on it keep

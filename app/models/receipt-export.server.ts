@@ -49,7 +49,7 @@ export function receiptContent(receipt: Receipt, t: Translate, language = "en") 
 
 /**
  * The languages the PDF is written in: those whose letters the standard Helvetica (WinAnsi) has. Arabic,
- * Chinese and Russian readers get it in English (docs/decisions/0099-receipt-pdf-language.md); their Word
+ * Chinese and Russian readers get it in English (docs/decisions/0026-receipt-pdf-language.md); their Word
  * receipt is in their language.
  */
 export const PDF_LANGUAGES: readonly string[] = ["en", "es", "fr"];

@@ -18,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     }),
     headers,
   );
-  // In the reader's language when Helvetica can write it, else English (docs/decisions/0099-receipt-pdf-language.md).
+  // In the reader's language when Helvetica can write it, else English (docs/decisions/0026-receipt-pdf-language.md).
   const requested = await remixI18n.getLocale(request);
   const language = PDF_LANGUAGES.includes(requested) ? requested : "en";
   const t = await remixI18n.getFixedT(language);
