@@ -25,7 +25,7 @@ test("the French edition is uploaded, read and commented on; the comment is on t
   const secretariat = await pageAs(people.secretariat, gca.path(""));
   await secretariat.getByRole("link", { name: "Language editions" }).nth(1).click();
   await expect(secretariat.getByRole("heading", { level: 1 })).toHaveText(`Language editions of ${final.label}`);
-  await secretariat.getByLabel("Language", { exact: true }).selectOption("fr");
+  await secretariat.getByRole("combobox", { name: "Language", exact: true }).selectOption("fr");
   await secretariat.getByLabel("Translated text").setInputFiles(FRENCH_FILE);
   await secretariat.getByRole("button", { name: "Upload the edition" }).click();
   await expect(secretariat.getByRole("status")).toContainText(/The French edition was saved: 23 of \d+ paragraphs/);
@@ -55,7 +55,7 @@ test("the French edition is uploaded, read and commented on; the comment is on t
   await paragraph.getByRole("link", { name: /comments? on paragraph 2\. a\./ }).click();
   await hydrated(focal);
   const panel = focal.getByRole("complementary", { name: "Comments on paragraph 2. a." });
-  await expect(panel.locator('figure p[lang="fr"]')).toContainText("L'UIT devrait poursuivre");
+  await expect(panel.locator('figure textarea[lang="fr"]')).toHaveValue(/L'UIT devrait poursuivre/);
   await panel.getByLabel("Language of your comment").selectOption("fr");
   await editorReady(panel);
   const marker = `Il faudrait nommer les organisations régionales (${Date.now()})`;
@@ -68,7 +68,7 @@ test("the French edition is uploaded, read and commented on; the comment is on t
   // The same paragraph of the English original has the comment.
   const english = await pageAs(people.secretariat, `${READER}?edition=en&p=${key}#p-${key}`);
   const englishPanel = english.getByRole("complementary", { name: "Comments on paragraph 2. a." });
-  await expect(englishPanel.locator('figure p[lang="en"]')).toContainText("ITU should continue its efforts");
+  await expect(englishPanel.locator('figure textarea[lang="en"]')).toHaveValue(/ITU should continue its efforts/);
   await expect(englishPanel.getByRole("article").filter({ hasText: marker })).toBeVisible();
 
   // The dashboard marks it French and filters by language.
@@ -87,7 +87,7 @@ test("a French file that does not match the original is refused with the report,
 }) => {
   const final = gca.final!;
   const page = await pageAs(people.secretariat, gca.path(`/versions/${final.number}/editions`));
-  await page.getByLabel("Language", { exact: true }).selectOption("fr");
+  await page.getByRole("combobox", { name: "Language", exact: true }).selectOption("fr");
   await page.getByLabel("Translated text").setInputFiles({
     name: "mismatch.md",
     mimeType: "text/markdown",

@@ -39,7 +39,7 @@ export async function commentOnAPhraseByKeyboard(page: Page, readerPath: string,
   const french = await stringsOf(page);
   // To the paragraph: "Go to paragraph" 2.9 a, then its comment link.
   const jump = page.getByRole("textbox", { name: french("jump.label") });
-  await tabTo(page, jump, 20);
+  await tabTo(page, jump, 26);
   await page.keyboard.type("2.9 a");
   await page.keyboard.press("Enter");
   await expect(page.locator("#p-2-9-a")).toBeFocused();
