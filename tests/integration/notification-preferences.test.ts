@@ -12,9 +12,10 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { MAIL_KINDS, type MailContent } from "~/lib/mail/compose";
+import { digestCutoff, digestDay } from "~/lib/mail/digest";
 import { signUnsubscribeToken, verifyUnsubscribeToken } from "~/lib/mail/unsubscribe";
 import { ensureReferenceData } from "~/models/bootstrap.server";
-import { runDigestPass, startDigestPasses } from "~/models/digest.server";
+import { configuredDigestHour, runDigestPass, startDigestPasses } from "~/models/digest.server";
 import { insertInvitation } from "~/models/invitation.server";
 import { notificationModes, saveNotificationModes, unsubscribeKey } from "~/models/notification-preference.server";
 import { queueNotification } from "~/models/notification.server";
@@ -300,7 +301,9 @@ describe("the daily digest", () => {
     expect(header(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
     for (const part of [text, html]) expect(part).toContain(`To stop the daily digest, unsubscribe: ${url}`);
     const row = await prisma.outboxMessage.findFirstOrThrow({ where: { toAddress: user.email } });
-    expect(row).toMatchObject({ kind: "digest", dedupeKey: `digest:${user.id}:${nextDay.toISOString().slice(0, 10)}` });
+    // Keyed by the day of the digest time it went out at: at 02:00 UTC with digests at 06:00, the day before.
+    const day = digestDay(digestCutoff(nextDay, configuredDigestHour()));
+    expect(row).toMatchObject({ kind: "digest", dedupeKey: `digest:${user.id}:${day}` });
 
     // The digest's own one-click turns off exactly the kinds received by digest.
     expect(statusOf(await unsubscribePost(token))).toBe(200);
