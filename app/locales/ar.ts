@@ -13,6 +13,7 @@ import dispositions from "./ar/dispositions";
 import editions from "./ar/editions";
 import feedback from "./ar/feedback";
 import importErrors from "./ar/import";
+import invitationLanguage from "./ar/invitation-language";
 import language from "./ar/language";
 import mail from "./ar/mail";
 import manage from "./ar/manage";
@@ -40,6 +41,7 @@ const common = {
   ...mail,
   ...notices,
   ...workspace,
+  ...invitationLanguage,
   ...reader,
   ...passwordReset,
   ...preferences,

@@ -13,6 +13,7 @@ import dispositions from "./en/dispositions";
 import editions from "./en/editions";
 import feedback from "./en/feedback";
 import importErrors from "./en/import";
+import invitationLanguage from "./en/invitation-language";
 import language from "./en/language";
 import mail from "./en/mail";
 import manage from "./en/manage";
@@ -40,6 +41,7 @@ const common = {
   ...mail,
   ...notices,
   ...workspace,
+  ...invitationLanguage,
   ...reader,
   ...passwordReset,
   ...preferences,

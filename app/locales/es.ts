@@ -13,6 +13,7 @@ import dispositions from "./es/dispositions";
 import editions from "./es/editions";
 import feedback from "./es/feedback";
 import importErrors from "./es/import";
+import invitationLanguage from "./es/invitation-language";
 import language from "./es/language";
 import mail from "./es/mail";
 import manage from "./es/manage";
@@ -40,6 +41,7 @@ const common = {
   ...mail,
   ...notices,
   ...workspace,
+  ...invitationLanguage,
   ...reader,
   ...passwordReset,
   ...preferences,

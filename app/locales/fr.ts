@@ -13,6 +13,7 @@ import dispositions from "./fr/dispositions";
 import editions from "./fr/editions";
 import feedback from "./fr/feedback";
 import importErrors from "./fr/import";
+import invitationLanguage from "./fr/invitation-language";
 import language from "./fr/language";
 import mail from "./fr/mail";
 import manage from "./fr/manage";
@@ -40,6 +41,7 @@ const common = {
   ...mail,
   ...notices,
   ...workspace,
+  ...invitationLanguage,
   ...reader,
   ...passwordReset,
   ...preferences,

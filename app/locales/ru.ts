@@ -13,6 +13,7 @@ import dispositions from "./ru/dispositions";
 import editions from "./ru/editions";
 import feedback from "./ru/feedback";
 import importErrors from "./ru/import";
+import invitationLanguage from "./ru/invitation-language";
 import language from "./ru/language";
 import mail from "./ru/mail";
 import manage from "./ru/manage";
@@ -40,6 +41,7 @@ const common = {
   ...mail,
   ...notices,
   ...workspace,
+  ...invitationLanguage,
   ...reader,
   ...passwordReset,
   ...preferences,

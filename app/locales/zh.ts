@@ -13,6 +13,7 @@ import dispositions from "./zh/dispositions";
 import editions from "./zh/editions";
 import feedback from "./zh/feedback";
 import importErrors from "./zh/import";
+import invitationLanguage from "./zh/invitation-language";
 import language from "./zh/language";
 import mail from "./zh/mail";
 import manage from "./zh/manage";
@@ -40,6 +41,7 @@ const common = {
   ...mail,
   ...notices,
   ...workspace,
+  ...invitationLanguage,
   ...reader,
   ...passwordReset,
   ...preferences,

@@ -1,8 +1,7 @@
-import { fallbackLng } from "~/i18n";
-import { remixI18n } from "~/i18next.server";
 import { formatInstant } from "~/lib/dates";
 import { normalizeEmail } from "~/lib/email";
 import { DomainError } from "~/lib/errors";
+import type { Language } from "~/lib/language";
 import { composeMail, MAIL_KINDS } from "~/lib/mail/compose";
 import { normalizeOrganizationName } from "~/lib/organization-name";
 import type { Actor, OrganizationKind, RoleName } from "~/lib/permissions";
@@ -17,6 +16,8 @@ import { AUDIT_ACTIONS, recordAuditEvent } from "~/utils/audit.server";
 import { authorize } from "~/utils/authorize.server";
 import { prisma } from "~/utils/db.server";
 import { queueEmail } from "~/utils/outbox.server";
+
+import { mailLanguage, mailT } from "./mail-language.server";
 
 /**
  * Account requests: anyone may ask for an account; the secretariat approves
@@ -35,6 +36,7 @@ export async function createAccountRequest({
   organizationName,
   organizationKind,
   message,
+  locale,
   clientAddress,
 }: {
   name: string;
@@ -42,6 +44,8 @@ export async function createAccountRequest({
   organizationName: string;
   organizationKind: RequestableOrganizationKind;
   message: string;
+  /** The language the form was filled in: the decision's email is written in it. */
+  locale?: Language | null;
   clientAddress?: string | null;
 }) {
   const request = await prisma.accountRequest.create({
@@ -51,6 +55,7 @@ export async function createAccountRequest({
       organizationName: organizationName.trim(),
       organizationKind,
       message: message.trim(),
+      locale: locale ?? null,
     },
     select: { id: true },
   });
@@ -120,13 +125,13 @@ export async function listPendingAccountRequests({
  * its delivery like any invitation's) and by the request and outcome.
  */
 function approvalMessage(request: { id: string; name: string }): InvitationMessage {
-  return ({ t, invitation, link }) =>
+  return ({ t, language, invitation, link }) =>
     Promise.resolve({
       kind: MAIL_KINDS.accountApproved,
       dedupeKey: `${invitationDedupeKey(invitation.id)}:account-request:${request.id}:approved`,
       toName: request.name,
       content: {
-        lang: fallbackLng,
+        lang: language,
         subject: t("mail.accountApproved.subject"),
         greeting: t("mail.accountApproved.greeting", { name: request.name }),
         paragraphs: [
@@ -135,7 +140,7 @@ function approvalMessage(request: { id: string; name: string }): InvitationMessa
             role: t(`auth.roles.${invitation.roleName}`),
           }),
           t("mail.accountApproved.next"),
-          t("mail.common.expires", { date: formatInstant(invitation.expiresAt, "UTC", fallbackLng) }),
+          t("mail.common.expires", { date: formatInstant(invitation.expiresAt, "UTC", language) }),
         ],
         action: { label: t("mail.accountApproved.action"), url: link, hint: t("mail.common.linkHint") },
         footer: [t("mail.accountApproved.footer", { email: invitation.email })],
@@ -184,7 +189,7 @@ export async function approveAccountRequest({
     if (claimed.count !== 1) throw new DomainError(409, "people.requests.notPending");
     const request = await tx.accountRequest.findUniqueOrThrow({
       where: { id: requestId },
-      select: { id: true, name: true, email: true, organizationName: true, organizationKind: true },
+      select: { id: true, name: true, email: true, organizationName: true, organizationKind: true, locale: true },
     });
     const kind = request.organizationKind as OrganizationKind;
     const existing = await findSimilarOrganization(tx, request.organizationName);
@@ -205,6 +210,7 @@ export async function approveAccountRequest({
       email: request.email,
       roleName,
       organization,
+      locale: mailLanguage(request.locale),
       createdById: actor.id,
       now,
       request: httpRequest,
@@ -254,8 +260,6 @@ export async function rejectAccountRequest({
     permission: INVITE_PERMISSION,
     audit: { ip: clientAddress, entity: "account_request", entityId: requestId },
   });
-  // The recipient's language once accounts carry one; the platform's until then.
-  const t = await remixI18n.getFixedT(fallbackLng);
   const rejected = await prisma.$transaction(async (tx) => {
     const { count } = await tx.accountRequest.updateMany({
       where: { id: requestId, status: "pending" },
@@ -264,10 +268,12 @@ export async function rejectAccountRequest({
     if (count !== 1) throw new DomainError(409, "people.requests.notPending");
     const request = await tx.accountRequest.findUniqueOrThrow({
       where: { id: requestId },
-      select: { id: true, name: true, email: true, organizationName: true },
+      select: { id: true, name: true, email: true, organizationName: true, locale: true },
     });
+    const language = mailLanguage(request.locale);
+    const t = await mailT(language);
     const mail = composeMail({
-      lang: fallbackLng,
+      lang: language,
       subject: t("mail.accountRejected.subject"),
       greeting: t("mail.accountRejected.greeting", { name: request.name }),
       paragraphs: [

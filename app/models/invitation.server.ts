@@ -1,11 +1,10 @@
 import crypto from "node:crypto";
 
 import type { Prisma } from "~/generated/prisma/client";
-import { fallbackLng } from "~/i18n";
-import { remixI18n } from "~/i18next.server";
 import { formatInstant } from "~/lib/dates";
 import { normalizeEmail } from "~/lib/email";
 import { DomainError } from "~/lib/errors";
+import type { Language } from "~/lib/language";
 import { composeMail, MAIL_KINDS, type MailContent } from "~/lib/mail/compose";
 import { isOutboxStatus, type OutboxStatus } from "~/lib/mail/statuses";
 import type { Actor, OrganizationKind, PermissionString, RoleName } from "~/lib/permissions";
@@ -16,6 +15,8 @@ import { authorize } from "~/utils/authorize.server";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { queueEmail } from "~/utils/outbox.server";
 import { hashPassword } from "~/utils/password.server";
+
+import { mailLanguage, mailT } from "./mail-language.server";
 
 /**
  * Invitations: the secretariat invites a person by email with a role and an
@@ -63,13 +64,15 @@ export interface CreatedInvitation {
 export type InvitationMessage = (args: {
   db: Db;
   t: Translate;
+  /** The language `t` speaks: the email's `lang` and its dates. */
+  language: Language;
   invitation: CreatedInvitation["invitation"];
   createdById: string;
   link: string;
 }) => Promise<{ kind: string; dedupeKey: string; toName?: string; content: MailContent }>;
 
 /** The invitation email: who invites, as what and for which organization, the link and when it expires. */
-export const invitationMessage: InvitationMessage = async ({ db, t, invitation, createdById, link }) => {
+export const invitationMessage: InvitationMessage = async ({ db, t, language, invitation, createdById, link }) => {
   const inviter = await db.user.findUnique({
     where: { id: createdById },
     select: { name: true, organization: { select: { name: true } } },
@@ -83,13 +86,13 @@ export const invitationMessage: InvitationMessage = async ({ db, t, invitation, 
       ? t("mail.invitation.roleOf", { role, organization: invitation.organizationName })
       : t("mail.invitation.role", { role }),
     t("mail.invitation.next"),
-    t("mail.common.expires", { date: formatInstant(invitation.expiresAt, "UTC", fallbackLng) }),
+    t("mail.common.expires", { date: formatInstant(invitation.expiresAt, "UTC", language) }),
   ];
   return {
     kind: MAIL_KINDS.invitation,
     dedupeKey: invitationDedupeKey(invitation.id),
     content: {
-      lang: fallbackLng,
+      lang: language,
       subject: t("mail.invitation.subject"),
       greeting: t("mail.invitation.greeting"),
       paragraphs,
@@ -113,6 +116,7 @@ export async function createInvitation({
   email,
   roleName,
   organization,
+  locale,
   clientAddress,
   request,
   now = new Date(),
@@ -121,6 +125,8 @@ export async function createInvitation({
   email: string;
   roleName: RoleName;
   organization: OrganizationChoice;
+  /** The language of the email and of the account it creates (see insertInvitation). */
+  locale?: Language | null;
   clientAddress?: string | null;
   /** Whose origin the email's link uses when APP_URL is unset (app/utils/app-url.server.ts). */
   request?: Request;
@@ -128,7 +134,7 @@ export async function createInvitation({
 }): Promise<CreatedInvitation> {
   await authorize({ actor, permission: INVITE_PERMISSION, audit: { ip: clientAddress, entity: "invitation" } });
   const result = await prisma.$transaction((tx) =>
-    insertInvitation(tx, { email, roleName, organization, createdById: actor.id, now, request }),
+    insertInvitation(tx, { email, roleName, organization, locale, createdById: actor.id, now, request }),
   );
   await recordAuditEvent({
     actorId: actor.id,
@@ -155,6 +161,7 @@ export async function insertInvitation(
     email,
     roleName,
     organization,
+    locale,
     createdById,
     now = new Date(),
     request,
@@ -163,6 +170,12 @@ export async function insertInvitation(
     email: string;
     roleName: RoleName;
     organization: OrganizationChoice;
+    /**
+     * The invitee's language, chosen by whoever invites (or the language an
+     * account request was made in): the email is written in it and the new
+     * account starts with it as User.locale. English when not given.
+     */
+    locale?: Language | null;
     createdById: string;
     now?: Date;
     request?: Request;
@@ -195,14 +208,15 @@ export async function insertInvitation(
       tokenHash: hashInvitationToken(token),
       expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS),
       createdById,
+      locale: locale ?? null,
     },
     select: { id: true, email: true, expiresAt: true },
   });
   const created = { token, invitation: { ...invitation, roleName, organizationName: org?.name ?? null } };
-  // The recipient's language once accounts carry one; the platform's until then.
-  const t = await remixI18n.getFixedT(fallbackLng);
+  const language = mailLanguage(locale);
+  const t = await mailT(language);
   const link = absoluteUrl(invitationPath(token), request);
-  const mail = await message({ db, t, invitation: created.invitation, createdById, link });
+  const mail = await message({ db, t, language, invitation: created.invitation, createdById, link });
   await queueEmail(db, {
     kind: mail.kind,
     to: { address: created.invitation.email, name: mail.toName },
@@ -289,7 +303,7 @@ export async function acceptInvitation({
       if (claimed.count !== 1) throw new InvitationGoneError();
       const invitation = await tx.invitation.findUniqueOrThrow({
         where: { tokenHash },
-        select: { email: true, roleName: true, organizationId: true },
+        select: { email: true, roleName: true, organizationId: true, locale: true },
       });
       const taken = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
       if (taken) throw new EmailTakenError();
@@ -301,6 +315,7 @@ export async function acceptInvitation({
           passwordHash,
           roleId: role.id,
           organizationId: invitation.organizationId,
+          locale: invitation.locale,
         },
         select: { id: true },
       });

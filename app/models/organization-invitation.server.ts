@@ -1,5 +1,6 @@
 import { normalizeEmail } from "~/lib/email";
 import { DomainError } from "~/lib/errors";
+import type { Language } from "~/lib/language";
 import { isOrganizationGrantableRole, type Actor, type PermissionString } from "~/lib/permissions";
 import { AUDIT_ACTIONS, recordAuditEvent } from "~/utils/audit.server";
 import { authorize, recordDenial } from "~/utils/authorize.server";
@@ -87,6 +88,7 @@ export async function inviteToOrganization({
   actor,
   email,
   roleName,
+  locale,
   clientAddress,
   request,
   now = new Date(),
@@ -94,6 +96,8 @@ export async function inviteToOrganization({
   actor: Actor;
   email: string;
   roleName: string;
+  /** The language of the email and of the new account (insertInvitation). */
+  locale?: Language | null;
   clientAddress?: string | null;
   request?: Request;
   now?: Date;
@@ -121,6 +125,7 @@ export async function inviteToOrganization({
       email: address,
       roleName,
       organization: { id: organization.id },
+      locale,
       createdById: actor.id,
       now,
       request,

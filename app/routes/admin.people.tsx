@@ -5,9 +5,11 @@ import { z } from "zod";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
+import { InvitationLanguageField } from "~/components/invitation-language-field";
 import { PeopleAccounts } from "~/components/people-accounts";
-import { remixI18n } from "~/i18next.server";
+import { remixI18n, requestLanguage } from "~/i18next.server";
 import { formatInstant } from "~/lib/dates";
+import { LANGUAGES } from "~/lib/language";
 import { isOrganizationKind, isRoleName, ORGANIZATION_KINDS, ROLE_NAMES } from "~/lib/permissions";
 import { stripBidiInput } from "~/lib/text/bidi";
 import {
@@ -49,6 +51,8 @@ const InviteSchema = z
       z.string().trim().max(200, "auth.validation.nameTooLong").default(""),
     ),
     newOrganizationKind: z.enum(ORGANIZATION_KINDS).default("member_state"),
+    /** The invitation's language (its email, the new account's); absent: the page's. */
+    language: z.enum(LANGUAGES).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.organization === NEW_ORGANIZATION && !value.newOrganizationName) {
@@ -172,6 +176,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
                 : input.organization
                   ? { id: input.organization }
                   : null,
+            locale: input.language ?? (await requestLanguage(request)),
             clientAddress,
             request,
           });
@@ -303,6 +308,7 @@ export default function PeoplePage() {
               </>
             )}
           </Field>
+          <InvitationLanguageField id="invite-language" errors={fieldErrors.language} />
           <button type="submit" name="intent" value="invite" className="button" disabled={busy}>
             {t("people.invite.submit")}
           </button>

@@ -5,8 +5,10 @@ import { z } from "zod";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
-import { remixI18n } from "~/i18next.server";
+import { InvitationLanguageField } from "~/components/invitation-language-field";
+import { remixI18n, requestLanguage } from "~/i18next.server";
 import { formatInstant } from "~/lib/dates";
+import { LANGUAGES } from "~/lib/language";
 import { isRoleName, ORGANIZATION_GRANTABLE_ROLES } from "~/lib/permissions";
 import type { InvitationDelivery } from "~/models/invitation.server";
 import {
@@ -41,6 +43,8 @@ const ActionSchema = z.discriminatedUnion("intent", [
     intent: z.literal("invite"),
     email: z.string().trim().max(254, "auth.validation.emailInvalid").email("auth.validation.emailInvalid"),
     roleName: z.enum(ORGANIZATION_GRANTABLE_ROLES),
+    /** The invitation's language (its email, the new account's); absent: the page's. */
+    language: z.enum(LANGUAGES).optional(),
   }),
   z.object({ intent: z.literal("withdraw"), invitationId: z.string().min(1).max(64) }),
 ]);
@@ -67,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = ActionSchema.safeParse(Object.fromEntries(await readFormData(request, headers)));
   if (!parsed.success) {
     // A withdrawal comes from a button the page wrote: a failure there is not the person's to fix.
-    return parsed.error.issues.some((issue) => issue.path[0] === "email" || issue.path[0] === "roleName")
+    return parsed.error.issues.some((issue) => ["email", "roleName", "language"].includes(String(issue.path[0])))
       ? validationFailure(parsed.error, headers)
       : formFailure(400, { key: "errors.badRequest" }, {}, headers);
   }
@@ -91,6 +95,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       actor,
       email: input.email,
       roleName: input.roleName,
+      locale: input.language ?? (await requestLanguage(request)),
       clientAddress,
       request,
     });
@@ -189,6 +194,7 @@ export default function OrganizationPage() {
               </select>
             )}
           </Field>
+          <InvitationLanguageField id="invite-language" errors={fieldErrors.language} />
           <button type="submit" name="intent" value="invite" className="button" disabled={busy}>
             {t("organization.invite.submit")}
           </button>

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
-import { remixI18n } from "~/i18next.server";
+import { remixI18n, requestLanguage } from "~/i18next.server";
 import { ORGANIZATION_KINDS } from "~/lib/permissions";
 import { stripBidiInput } from "~/lib/text/bidi";
 import { createAccountRequest } from "~/models/account-request.server";
@@ -71,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
     );
   }
-  await createAccountRequest({ ...parsed.data, clientAddress });
+  await createAccountRequest({ ...parsed.data, locale: await requestLanguage(request), clientAddress });
   return { sentTo: parsed.data.email };
 }
 

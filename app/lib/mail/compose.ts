@@ -7,6 +7,7 @@
  * with its language, every interpolated value escaped, and only absolute
  * http(s) links.
  */
+import { languageDirection } from "~/lib/language";
 
 /** The kinds of message the platform queues (OutboxMessage.kind). */
 export const MAIL_KINDS = {
@@ -40,6 +41,7 @@ export interface MailAction {
 export interface MailContent {
   /** The recipient's language (BCP 47), for the document's lang attribute. */
   lang: string;
+  /** Default: the language's own direction (app/lib/language.ts languageDirection). */
   dir?: "ltr" | "rtl";
   subject: string;
   greeting: string;
@@ -101,7 +103,8 @@ function htmlText(value: string): string {
 /** The subject, text part and HTML part of a message. Throws on a link that is not absolute http(s). */
 export function composeMail(content: MailContent): ComposedMail {
   const lang = LANGUAGE_TAG.test(content.lang) ? content.lang : "en";
-  const dir = content.dir === "rtl" ? "rtl" : "ltr";
+  // Unless the caller says otherwise, the direction of the language (Arabic: right to left).
+  const dir = content.dir ?? languageDirection(lang);
   const subject = oneLine(content.subject);
   const link = content.action ? safeMailLink(content.action.url) : null;
   const paragraphs = content.paragraphs.filter((paragraph) => paragraph.trim() !== "");

@@ -4,6 +4,7 @@
  * There is no per-person time zone yet, so every digest goes out at one
  * configured hour of UTC; the clock is the caller's.
  */
+import { languageDirection } from "~/lib/language";
 import { escapeHtml, safeMailLink, type ComposedMail, type MailContent } from "~/lib/mail/compose";
 
 /** The hour (UTC) digests are sent when DIGEST_HOUR_UTC is not set: early morning in Europe and Africa. */
@@ -71,7 +72,8 @@ const nonEmpty = (lines: readonly string[]) => lines.filter((line) => line.trim(
  */
 export function composeDigest(content: DigestContent): ComposedMail {
   const lang = LANGUAGE_TAG.test(content.lang) ? content.lang : "en";
-  const dir = content.dir === "rtl" ? "rtl" : "ltr";
+  // Unless the caller says otherwise, the direction of the language (Arabic: right to left).
+  const dir = content.dir ?? languageDirection(lang);
   const subject = oneLine(content.subject);
   const entries = content.entries.map((entry) => ({
     subject: oneLine(entry.subject),

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Invitation" ADD COLUMN     "locale" TEXT;
+
+-- AlterTable
+ALTER TABLE "AccountRequest" ADD COLUMN     "locale" TEXT;
+
