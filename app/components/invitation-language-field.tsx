@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 
-import { isLanguage, LANGUAGE_NAMES, LANGUAGES, languageDirection } from "~/lib/language";
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_NAMES, LANGUAGES, languageDirection } from "~/lib/language";
 
 import { Field } from "./field";
 
@@ -12,7 +12,7 @@ import { Field } from "./field";
  */
 export function InvitationLanguageField({ id, errors }: { id: string; errors?: string[] }) {
   const { t, i18n } = useTranslation();
-  const current = isLanguage(i18n.language) ? i18n.language : "en";
+  const current = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
   return (
     <Field id={id} label={t("invitationLanguage.label")} hint={t("invitationLanguage.hint")} errors={errors}>
       {(control) => (

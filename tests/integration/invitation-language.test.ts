@@ -16,13 +16,12 @@ import fr from "~/locales/fr";
 import ru from "~/locales/ru";
 import { ensureReferenceData } from "~/models/bootstrap.server";
 import { acceptInvitation } from "~/models/invitation.server";
-import { createUser, upsertOrganization } from "~/models/user.server";
 import { action as peopleAction } from "~/routes/admin.people";
 import { action as organizationAction } from "~/routes/organization";
 import { action as requestAccountAction } from "~/routes/request-account";
 import { prisma } from "~/utils/db.server";
 
-import { startUserSession } from "./session-fixtures";
+import { newAccount, sessionCookie } from "./session-fixtures";
 
 import type { AppLoadContext } from "@remix-run/node";
 
@@ -41,20 +40,8 @@ function context(): AppLoadContext {
 }
 
 async function signedIn(role: "secretariat" | "focal_point") {
-  const suffix = unique();
-  const organization = await upsertOrganization({
-    name: `Organization ${suffix}`,
-    kind: role === "secretariat" ? "secretariat" : "member_state",
-  });
-  const user = await createUser({
-    email: `${role}-${suffix}@example.test`,
-    name: `Person ${suffix}`,
-    password: crypto.randomBytes(18).toString("base64url"),
-    role,
-    organizationId: organization.id,
-  });
-  const cookie = (await startUserSession({ userId: user.id })).getSetCookie()[0].split(";")[0];
-  return { organization, cookie };
+  const { user, organization } = await newAccount(role);
+  return { organization, cookie: await sessionCookie(user.id) };
 }
 
 function post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {

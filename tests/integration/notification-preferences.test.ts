@@ -19,14 +19,13 @@ import { configuredDigestHour, runDigestPass, startDigestPasses } from "~/models
 import { insertInvitation } from "~/models/invitation.server";
 import { notificationModes, saveNotificationModes, unsubscribeKey } from "~/models/notification-preference.server";
 import { queueNotification } from "~/models/notification.server";
-import { createUser, upsertOrganization } from "~/models/user.server";
 import { action as preferencesAction, loader as preferencesLoader } from "~/routes/account.notifications";
 import { action as unsubscribeAction, loader as unsubscribeLoader } from "~/routes/unsubscribe.$token";
 import { prisma } from "~/utils/db.server";
 import { smtpTransport, type MailTransport } from "~/utils/mailer.server";
 import { deliverDue } from "~/utils/outbox.server";
 
-import { startUserSession } from "./session-fixtures";
+import { newAccount, sessionCookie } from "./session-fixtures";
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from "./smtp-sink";
 
 import type { AppLoadContext } from "@remix-run/node";
@@ -60,21 +59,10 @@ let serial = 0;
 const unique = () => `${Date.now().toString(36)}-${++serial}`;
 
 async function person(role: "delegate" | "secretariat" = "delegate") {
-  const suffix = unique();
-  const organization = await upsertOrganization({ name: `Delegation ${suffix}`, kind: "member_state" });
-  const user = await createUser({
-    email: `${role}-${suffix}@example.test`,
-    name: `Ana ${suffix}`,
-    password: crypto.randomBytes(18).toString("base64url"),
-    role,
-    organizationId: organization.id,
-  });
-  return user;
+  return (await newAccount(role)).user;
 }
 
-async function cookieFor(userId: string) {
-  return (await startUserSession({ userId })).getSetCookie()[0].split(";")[0];
-}
+const cookieFor = sessionCookie;
 
 function content(subject: string): MailContent {
   return {
