@@ -19,7 +19,7 @@ import { loader as docxLoader } from "~/routes/consultations.$slug.compare.$rang
 import { loader as htmlLoader } from "~/routes/consultations.$slug.compare.$range_.export[.]html";
 import { prisma } from "~/utils/db.server";
 
-import { createLongComparison } from "../fixtures/long-document";
+import { createLongComparison, LONG_FIXTURE_TIMEOUT_MS } from "../fixtures/long-document";
 
 type Long = Awaited<ReturnType<typeof createLongComparison>>;
 let long: Long;
@@ -73,64 +73,72 @@ async function numberOf(key: string) {
 describe("the comparison of two 40,000-paragraph versions", () => {
   beforeAll(async () => {
     long = await createLongComparison();
-  }, 120_000);
+  }, LONG_FIXTURE_TIMEOUT_MS);
 
-  it("is prepared on the worker: a page asked for before it is ready answers 'preparing' at once", async () => {
-    const query = { slug: long.consultation.slug, from: 1, to: 2, actor: null, changesOnly: false, goto: null };
-    const early = await getComparisonPage({ ...query, page: null, waitMs: 0 });
-    expect(early?.status).toBe("preparing");
+  it(
+    "is prepared on the worker: a page asked for before it is ready answers 'preparing' at once",
+    async () => {
+      const query = { slug: long.consultation.slug, from: 1, to: 2, actor: null, changesOnly: false, goto: null };
+      const early = await getComparisonPage({ ...query, page: null, waitMs: 0 });
+      expect(early?.status).toBe("preparing");
 
-    const before = comparisonPageStats();
-    const started = performance.now();
-    const first = await getComparisonPage({ ...query, page: null, waitMs: 120_000 });
-    expect(first?.status).toBe("ready");
-    const prepared = comparisonPageStats();
-    console.log(`first page (computation finishing + prepare): ${(performance.now() - started).toFixed(0)} ms`);
-    expect(prepared.indexed).toBe(before.indexed + 1);
-    expect(prepared.rowsIndexed - before.rowsIndexed).toBeGreaterThan(40_000);
-  }, 120_000);
+      const before = comparisonPageStats();
+      const started = performance.now();
+      const first = await getComparisonPage({ ...query, page: null, waitMs: LONG_FIXTURE_TIMEOUT_MS });
+      expect(first?.status).toBe("ready");
+      const prepared = comparisonPageStats();
+      console.log(`first page (computation finishing + prepare): ${(performance.now() - started).toFixed(0)} ms`);
+      expect(prepared.indexed).toBe(before.indexed + 1);
+      expect(prepared.rowsIndexed - before.rowsIndexed).toBeGreaterThan(40_000);
+    },
+    LONG_FIXTURE_TIMEOUT_MS,
+  );
 
-  it("answers with a 'being prepared' page that refreshes itself (503, Retry-After, never kept)", async () => {
-    const slug = long.consultation.slug;
-    process.env.COMPARISON_PREPARING_WAIT_MS = "0";
-    try {
-      // 2...1 was never asked for: its computation starts now, on the worker.
-      const answer = (await compareLoader({
-        request: new Request(`http://localhost/consultations/${slug}/compare/2...1`),
-        params: { slug, range: "2...1" },
-        context,
-      })) as unknown as { data: { preparing: boolean; metaTitle: string }; init: ResponseInit };
-      expect(answer.data.preparing).toBe(true);
-      expect(answer.init.status).toBe(503);
-      const loaderHeaders = new Headers(answer.init.headers);
-      expect(loaderHeaders.get("Retry-After")).toBe("3");
-      expect(loaderHeaders.get(PAGE_CACHE_HEADER)).toBeNull();
-      const headers = new Headers(
-        compareHeaders({
-          loaderHeaders,
-          parentHeaders: new Headers(),
-          actionHeaders: new Headers(),
-          errorHeaders: undefined,
-        }),
-      );
-      expect(headers.get("Cache-Control")).toBe("no-store");
-      const meta = compareMeta({ data: answer.data, matches: [] } as unknown as Parameters<typeof compareMeta>[0]);
-      expect(meta).toContainEqual({ httpEquiv: "refresh", content: "3" });
-    } finally {
-      delete process.env.COMPARISON_PREPARING_WAIT_MS;
-    }
-    const ready = await getComparisonPage({
-      slug,
-      from: 2,
-      to: 1,
-      actor: null,
-      changesOnly: false,
-      page: null,
-      goto: null,
-      waitMs: 120_000,
-    });
-    expect(ready?.status).toBe("ready");
-  }, 120_000);
+  it(
+    "answers with a 'being prepared' page that refreshes itself (503, Retry-After, never kept)",
+    async () => {
+      const slug = long.consultation.slug;
+      process.env.COMPARISON_PREPARING_WAIT_MS = "0";
+      try {
+        // 2...1 was never asked for: its computation starts now, on the worker.
+        const answer = (await compareLoader({
+          request: new Request(`http://localhost/consultations/${slug}/compare/2...1`),
+          params: { slug, range: "2...1" },
+          context,
+        })) as unknown as { data: { preparing: boolean; metaTitle: string }; init: ResponseInit };
+        expect(answer.data.preparing).toBe(true);
+        expect(answer.init.status).toBe(503);
+        const loaderHeaders = new Headers(answer.init.headers);
+        expect(loaderHeaders.get("Retry-After")).toBe("3");
+        expect(loaderHeaders.get(PAGE_CACHE_HEADER)).toBeNull();
+        const headers = new Headers(
+          compareHeaders({
+            loaderHeaders,
+            parentHeaders: new Headers(),
+            actionHeaders: new Headers(),
+            errorHeaders: undefined,
+          }),
+        );
+        expect(headers.get("Cache-Control")).toBe("no-store");
+        const meta = compareMeta({ data: answer.data, matches: [] } as unknown as Parameters<typeof compareMeta>[0]);
+        expect(meta).toContainEqual({ httpEquiv: "refresh", content: "3" });
+      } finally {
+        delete process.env.COMPARISON_PREPARING_WAIT_MS;
+      }
+      const ready = await getComparisonPage({
+        slug,
+        from: 2,
+        to: 1,
+        actor: null,
+        changesOnly: false,
+        page: null,
+        goto: null,
+        waitMs: LONG_FIXTURE_TIMEOUT_MS,
+      });
+      expect(ready?.status).toBe("ready");
+    },
+    LONG_FIXTURE_TIMEOUT_MS,
+  );
 
   it(
     "serves each page under 1.5 MB with at most 400 rows; a next page builds its own rows only",
@@ -196,30 +204,34 @@ describe("the comparison of two 40,000-paragraph versions", () => {
     expect(split.data.paging?.pages[split.data.paging.current - 1].continued).toBe(true);
   });
 
-  it("builds each export once and serves it again from memory", async () => {
-    const slug = long.consultation.slug;
-    for (const [name, loader, path] of [
-      ["html", htmlLoader, "export.html"],
-      ["docx", docxLoader, "export.docx"],
-    ] as const) {
-      const download = async () => {
-        const started = performance.now();
-        const response = await loader({
-          request: new Request(`http://localhost/consultations/${slug}/compare/1...2/${path}`),
-          params: { slug, range: "1...2" },
-          context,
-        });
-        const bytes = (await response.arrayBuffer()).byteLength;
-        return { bytes, ms: performance.now() - started };
-      };
-      const before = comparisonExportStats();
-      const first = await download();
-      const second = await download();
-      const after = comparisonExportStats();
-      expect(after.builds - before.builds).toBe(1);
-      expect(after.hits - before.hits).toBe(1);
-      expect(second.bytes).toBe(first.bytes);
-      console.log(`${name} export: ${first.bytes} bytes, ${first.ms.toFixed(0)} ms, then ${second.ms.toFixed(0)} ms`);
-    }
-  }, 120_000);
+  it(
+    "builds each export once and serves it again from memory",
+    async () => {
+      const slug = long.consultation.slug;
+      for (const [name, loader, path] of [
+        ["html", htmlLoader, "export.html"],
+        ["docx", docxLoader, "export.docx"],
+      ] as const) {
+        const download = async () => {
+          const started = performance.now();
+          const response = await loader({
+            request: new Request(`http://localhost/consultations/${slug}/compare/1...2/${path}`),
+            params: { slug, range: "1...2" },
+            context,
+          });
+          const bytes = (await response.arrayBuffer()).byteLength;
+          return { bytes, ms: performance.now() - started };
+        };
+        const before = comparisonExportStats();
+        const first = await download();
+        const second = await download();
+        const after = comparisonExportStats();
+        expect(after.builds - before.builds).toBe(1);
+        expect(after.hits - before.hits).toBe(1);
+        expect(second.bytes).toBe(first.bytes);
+        console.log(`${name} export: ${first.bytes} bytes, ${first.ms.toFixed(0)} ms, then ${second.ms.toFixed(0)} ms`);
+      }
+    },
+    LONG_FIXTURE_TIMEOUT_MS,
+  );
 });

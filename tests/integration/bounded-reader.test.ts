@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PAGE_BUDGET } from "~/lib/document-pages";
 import { loader } from "~/routes/consultations.$slug.versions.$n";
 
-import { createLongDocument } from "../fixtures/long-document";
+import { createLongDocument, LONG_FIXTURE_TIMEOUT_MS } from "../fixtures/long-document";
 
 type Long = Awaited<ReturnType<typeof createLongDocument>>;
 let long: Long;
@@ -27,7 +27,7 @@ async function read(query: string) {
 describe("a 40,000-paragraph version is read page by page", () => {
   beforeAll(async () => {
     long = await createLongDocument();
-  }, 120_000);
+  }, LONG_FIXTURE_TIMEOUT_MS);
 
   it("page 1 holds at most the budget, in bounded bytes and time", async () => {
     await read(""); // the outline is read once per process
