@@ -44,7 +44,7 @@ export function UploadVersionForm({
   const [dismissed, setDismissed] = useState<UploadVersionResult | null>(null);
   const action = `/consultations/${slug}/upload`;
   const busy = fetcher.state !== "idle" || (navigation.state !== "idle" && navigation.formAction === action);
-  const answer = (fetcher.data as UploadVersionResult | undefined) ?? pageResult ?? null;
+  const answer = fetcher.data ?? pageResult ?? null;
   const result = answer === dismissed ? null : answer;
   const failure = result && "formError" in result ? result : null;
   const review = result && "trackedChanges" in result ? result.trackedChanges : null;

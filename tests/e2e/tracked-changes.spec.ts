@@ -30,7 +30,7 @@ async function versionCount(page: Page) {
   return page.getByRole("region", { name: "Versions" }).getByRole("heading", { level: 3 }).count();
 }
 
-test("tracked changes are shown before the upload; refused, nothing is created; accepted, the new version has them accepted", async ({
+test("tracked changes are reviewed before the upload: refused, nothing is made; accepted, the new version", async ({
   page,
   people,
   gcaDraftOnly: gca,
