@@ -122,9 +122,8 @@ export function TrackedChangesReviewPanel({
         ))}
       </ol>
       {more > 0 ? <p className="hint">{t("trackedChanges.more", { count: more })}</p> : null}
-      <noscript>
-        <p className="hint">{t("trackedChanges.chooseAgain")}</p>
-      </noscript>
+      {/* With JavaScript the file stays selected; after a full page load (none) it must be chosen again. */}
+      <p className="hint">{t("trackedChanges.chooseAgain")}</p>
       <div className="button-row">
         <button type="submit" name={ACCEPT_TRACKED_CHANGES_FIELD} value={review.digest} disabled={busy}>
           {t("trackedChanges.accept")}

@@ -104,3 +104,40 @@ test("tracked changes are reviewed before the upload: refused, nothing is made; 
   await expect(page.getByText("It consults the regions first.", { exact: false })).toBeVisible();
   await expect(page.getByText("This paragraph is withdrawn.")).toHaveCount(0);
 });
+
+test("without JavaScript: the upload page shows the review; the file chosen again and accepted is uploaded", async ({
+  browser,
+  people,
+  gcaDraftOnly: gca,
+  signInAs,
+}) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await signInAs(people.secretariat, context);
+  const page = await context.newPage();
+  const file = {
+    name: "draft-2.docx",
+    mimeType: "application/octet-stream",
+    buffer: Buffer.from(await reviewedDraft()),
+  };
+
+  await page.goto(gca.path("/upload"));
+  await page.getByLabel("Document file").setInputFiles(file);
+  await page.getByLabel("Version name").fill("Draft 2 (no script)");
+  const [first] = await Promise.all([
+    page.waitForResponse((response) => response.request().method() === "POST"),
+    page.getByRole("button", { name: "Upload and import" }).click(),
+  ]);
+  expect(first.status()).toBe(422);
+  const review = page.getByRole("region", { name: "Tracked changes in draft-2.docx" });
+  await expect(review).toContainText("This file has 4 tracked changes by Ana Lima and Bo Chen in 3 paragraphs.");
+  await expect(review).toContainText("choose the same file again");
+
+  // A fresh page: the file must be chosen again (the label was typed back by the browser or is typed again).
+  await page.getByLabel("Document file").setInputFiles(file);
+  await page.getByLabel("Version name").fill("Draft 2 (no script)");
+  await review.getByRole("button", { name: "Accept the changes and upload" }).click();
+  await expect(page).toHaveURL(new RegExp(`${gca.path()}\\?uploaded=2`), { timeout: 120_000 });
+  await expect(page.getByText("Draft 2 (no script) was imported as version 2")).toBeVisible();
+  await context.close();
+});
