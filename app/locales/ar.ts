@@ -23,6 +23,7 @@ import passwordReset from "./ar/password-reset";
 import people from "./ar/people";
 import preferences from "./ar/preferences";
 import reader from "./ar/reader";
+import trackedChanges from "./ar/tracked-changes";
 import workspace from "./ar/workspace";
 
 const common = {
@@ -48,6 +49,7 @@ const common = {
   ...language,
   ...a11y,
   ...editions,
+  ...trackedChanges,
 };
 
 export default { common } as const;

@@ -23,6 +23,7 @@ import passwordReset from "./en/password-reset";
 import people from "./en/people";
 import preferences from "./en/preferences";
 import reader from "./en/reader";
+import trackedChanges from "./en/tracked-changes";
 import workspace from "./en/workspace";
 
 const common = {
@@ -48,6 +49,7 @@ const common = {
   ...language,
   ...a11y,
   ...editions,
+  ...trackedChanges,
 };
 
 export default { common } as const;

@@ -23,6 +23,7 @@ import passwordReset from "./es/password-reset";
 import people from "./es/people";
 import preferences from "./es/preferences";
 import reader from "./es/reader";
+import trackedChanges from "./es/tracked-changes";
 import workspace from "./es/workspace";
 
 const common = {
@@ -48,6 +49,7 @@ const common = {
   ...language,
   ...a11y,
   ...editions,
+  ...trackedChanges,
 };
 
 export default { common } as const;

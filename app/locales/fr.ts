@@ -23,6 +23,7 @@ import passwordReset from "./fr/password-reset";
 import people from "./fr/people";
 import preferences from "./fr/preferences";
 import reader from "./fr/reader";
+import trackedChanges from "./fr/tracked-changes";
 import workspace from "./fr/workspace";
 
 const common = {
@@ -48,6 +49,7 @@ const common = {
   ...language,
   ...a11y,
   ...editions,
+  ...trackedChanges,
 };
 
 export default { common } as const;

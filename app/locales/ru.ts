@@ -23,6 +23,7 @@ import passwordReset from "./ru/password-reset";
 import people from "./ru/people";
 import preferences from "./ru/preferences";
 import reader from "./ru/reader";
+import trackedChanges from "./ru/tracked-changes";
 import workspace from "./ru/workspace";
 
 const common = {
@@ -48,6 +49,7 @@ const common = {
   ...language,
   ...a11y,
   ...editions,
+  ...trackedChanges,
 };
 
 export default { common } as const;

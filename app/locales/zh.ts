@@ -23,6 +23,7 @@ import passwordReset from "./zh/password-reset";
 import people from "./zh/people";
 import preferences from "./zh/preferences";
 import reader from "./zh/reader";
+import trackedChanges from "./zh/tracked-changes";
 import workspace from "./zh/workspace";
 
 const common = {
@@ -48,6 +49,7 @@ const common = {
   ...language,
   ...a11y,
   ...editions,
+  ...trackedChanges,
 };
 
 export default { common } as const;

@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 
 import { DomainError } from "~/lib/errors";
+import { acceptedTrackedChangesDetails } from "~/lib/import/tracked-changes-review";
 import type { ImportedDocument } from "~/lib/import/types";
 import type { Actor } from "~/lib/permissions";
 import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
@@ -226,6 +227,11 @@ export type UploadStatus = (typeof UPLOAD_STATUSES)[number];
  * browser: published at once (so it can be read and compared), all or
  * nothing. Answers the new version's number and the previous published
  * version of the same document, to offer the comparison.
+ *
+ * A Word file with tracked changes (`imported.revisions`) is imported with
+ * the changes accepted, and only once the secretariat has seen them and said
+ * so (`acceptTrackedChanges`; the upload page shows the review): otherwise
+ * 422 and nothing is written. The audit event records what was accepted.
  */
 export async function uploadVersion({
   actor,
@@ -234,6 +240,7 @@ export async function uploadVersion({
   status,
   imported,
   sourceFileName,
+  acceptTrackedChanges = false,
   clientAddress,
   now = new Date(),
 }: {
@@ -243,10 +250,17 @@ export async function uploadVersion({
   status: UploadStatus;
   imported: ImportedDocument;
   sourceFileName: string;
+  /** The secretariat has reviewed the file's tracked changes and accepts them. */
+  acceptTrackedChanges?: boolean;
   clientAddress?: string | null;
   now?: Date;
 }) {
   await authorize({ actor, permission: "create:version:any", audit: { ip: clientAddress } });
+  if (imported.revisions && !acceptTrackedChanges) {
+    throw new DomainError(422, "trackedChanges.errors.notAccepted", {
+      values: { fileName: sourceFileName, count: imported.revisions.changes },
+    });
+  }
   const consultation = await prisma.consultation.findUnique({
     where: { slug },
     select: { id: true, status: true, documents: { orderBy: { order: "asc" }, take: 1, select: { slug: true } } },
@@ -282,7 +296,15 @@ export async function uploadVersion({
     entityId: created.id,
     outcome: "ok",
     ip: clientAddress ?? null,
-    details: { slug, number: created.number, label, status, sourceFileName, paragraphs },
+    details: {
+      slug,
+      number: created.number,
+      label,
+      status,
+      sourceFileName,
+      paragraphs,
+      ...(imported.revisions ? { trackedChangesAccepted: acceptedTrackedChangesDetails(imported.revisions) } : {}),
+    },
   });
   return { number: created.number, previousNumber: previous?.number ?? null, paragraphs };
 }

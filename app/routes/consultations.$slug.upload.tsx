@@ -3,9 +3,14 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { UploadVersionForm } from "~/components/upload-version-form";
+import { UploadVersionForm, type UploadVersionResult } from "~/components/upload-version-form";
 import { remixI18n } from "~/i18next.server";
 import { importDocument, MAX_IMPORT_BYTES } from "~/lib/import";
+import {
+  ACCEPT_TRACKED_CHANGES_FIELD,
+  acceptsTrackedChanges,
+  trackedChangesReview,
+} from "~/lib/import/tracked-changes-review";
 import { ImportError } from "~/lib/import/types";
 import { UploadVersionSchema } from "~/models/consultation-schema";
 import { getConsultationOverview } from "~/models/consultation.server";
@@ -20,7 +25,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 const MAX_IMPORT_MEGABYTES = MAX_IMPORT_BYTES / 1024 / 1024;
 
-/** `/consultations/:slug/upload`: the upload form on its own page (where a refused upload is shown). */
+/**
+ * `/consultations/:slug/upload`: the upload form on its own page (where a
+ * refused upload, or a Word file's tracked changes to review, is shown when
+ * the form was posted without JavaScript).
+ */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { headers } = await requirePermission(request, "create:version:any", { clientAddress: context.clientAddress });
   const consultation = await orErrorResponse(getConsultationOverview({ slug: params.slug ?? "" }), headers);
@@ -50,6 +59,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const tooLarge = { key: "manage.errors.documentTooLarge", values: { max: MAX_IMPORT_MEGABYTES } } as const;
     return formFailure(413, tooLarge, { document: [tooLarge.key] }, headers);
   }
+  // "Cancel (refuse this file)" from a page without JavaScript: nothing is read, nothing is kept.
+  if (form.get("intent") === "refuse") throw redirect(`/consultations/${slug}`, { headers });
   const parsed = UploadVersionSchema.safeParse(
     Object.fromEntries([...form].filter(([, value]) => typeof value === "string")),
   );
@@ -61,7 +72,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   let uploaded: Awaited<ReturnType<typeof uploadVersion>>;
   try {
-    const imported = await importDocument({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const imported = await importDocument({ fileName: file.name, bytes });
+    // Tracked changes are shown first; the upload is made when this very file comes back with their acceptance.
+    const accepted =
+      imported.revisions !== undefined && (await acceptsTrackedChanges(form.get(ACCEPT_TRACKED_CHANGES_FIELD), bytes));
+    if (imported.revisions && !accepted) {
+      const trackedChanges = await trackedChangesReview(imported.revisions, { fileName: file.name, bytes });
+      return data<UploadVersionResult>({ trackedChanges }, { status: 422, headers });
+    }
     uploaded = await uploadVersion({
       actor: user,
       slug,
@@ -69,6 +88,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       status: parsed.data.status,
       imported,
       sourceFileName: file.name,
+      acceptTrackedChanges: accepted,
       clientAddress,
     });
   } catch (error) {

@@ -9,6 +9,7 @@ import mammoth from "mammoth";
 import { decodeEntities } from "~/lib/text/entities";
 
 import { documentFromBlocks, type Block, type ParseOptions } from "./blocks";
+import { readDocxRevisions, type DocxRevisions } from "./docx-revisions";
 import { ImportError, type ImportedDocument } from "./types";
 
 /** Class mammoth puts on the paragraph styled "Title" (see style map below). */
@@ -125,7 +126,9 @@ export function docxHtmlToBlocks(html: string): Block[] {
 /**
  * Parses a .docx file. Throws `ImportError` when the bytes are not a Word
  * document that mammoth can read (not a zip, a zip without
- * word/document.xml, a damaged archive).
+ * word/document.xml, a damaged archive). Tracked changes are accepted, as
+ * mammoth reads them; the document's `revisions` lists them (absent when
+ * there are none).
  */
 export async function parseDocx(buffer: Uint8Array | Buffer, options: ParseOptions = {}): Promise<ImportedDocument> {
   const nodeBuffer = Buffer.isBuffer(buffer)
@@ -146,5 +149,12 @@ export async function parseDocx(buffer: Uint8Array | Buffer, options: ParseOptio
   } catch (error) {
     throw new ImportError("import.errors.unreadableDocx", {}, { cause: error });
   }
-  return documentFromBlocks(docxHtmlToBlocks(html), options);
+  let revisions: DocxRevisions | null;
+  try {
+    revisions = await readDocxRevisions(nodeBuffer);
+  } catch (error) {
+    throw new ImportError("import.errors.unreadableDocx", {}, { cause: error });
+  }
+  const document = documentFromBlocks(docxHtmlToBlocks(html), options);
+  return revisions ? { ...document, revisions } : document;
 }

@@ -6,6 +6,8 @@
 import type { Message } from "~/lib/errors";
 import type { MessageKey, MessageValues } from "~/lib/translate";
 
+import type { DocxRevisions } from "./docx-revisions";
+
 /** One paragraph as found in a source document. */
 export interface ImportedParagraph {
   /**
@@ -45,6 +47,13 @@ export interface ImportedSection {
 export interface ImportedDocument {
   title: string;
   sections: ImportedSection[];
+  /**
+   * Word's tracked changes, when the .docx has any. The sections hold the
+   * text with every change accepted (the file "as it stands"); this says
+   * what that accepted, for the secretariat to review before the upload
+   * (docx-revisions.ts). Absent for a file without tracked changes.
+   */
+  revisions?: DocxRevisions;
 }
 
 /** The source formats the importer understands. */
