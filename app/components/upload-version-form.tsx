@@ -23,7 +23,7 @@ export type UploadVersionResult = FormFailure | { trackedChanges: TrackedChanges
  * It posts through a fetcher, so the page it is on stays as it is: a
  * refusal or the review of a Word file's tracked changes is shown inside the
  * form, whose file stays selected for the second post that accepts them
- * (docs/decisions/XXXX-word-tracked-changes.md). Without JavaScript it is a
+ * (docs/decisions/0030-word-tracked-changes.md). Without JavaScript it is a
  * plain form; the upload page then shows the answer (`result`).
  */
 export function UploadVersionForm({

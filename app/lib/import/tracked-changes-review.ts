@@ -1,7 +1,7 @@
 /**
  * What the secretariat is shown before a .docx with tracked changes becomes
  * a version, and how its acceptance is tied to that very file
- * (docs/decisions/XXXX-word-tracked-changes.md): the review carries the
+ * (docs/decisions/0030-word-tracked-changes.md): the review carries the
  * SHA-256 of the file's bytes; the form posts the file again with
  * `acceptTrackedChanges=<that digest>`, and the upload goes ahead only when
  * the digest of the file posted the second time is the same. An acceptance
