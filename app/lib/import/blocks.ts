@@ -173,7 +173,11 @@ export function documentFromBlocks(blocks: Block[], options: ParseOptions = {}):
     }
 
     const section = ensureSection();
-    const marker = block.bullet ? null : block.autoNumber ? autoNumberMarker(block.autoNumber, text) : parseLeadingMarker(text);
+    const marker = block.bullet
+      ? null
+      : block.autoNumber
+        ? autoNumberMarker(block.autoNumber, text)
+        : parseLeadingMarker(text);
     if (marker && (marker.kind === "dotted" || marker.kind === "whole")) {
       parent = marker.label;
       const paragraph = { number: marker.label, text: marker.rest };

@@ -12,16 +12,20 @@
  * for the paragraph; malformed XML throws, and the caller falls back to
  * mammoth's lists.
  */
-import { DOMParser } from "@xmldom/xmldom";
+import {
+  attribute,
+  bodyParagraphs,
+  child,
+  children,
+  integer,
+  isW,
+  onOff,
+  parseXml,
+  readWordParts,
+  valueOf,
+} from "./docx-xml";
 
 import type JSZip from "jszip";
-
-/** The two namespaces WordprocessingML is written in (transitional, strict). */
-const W_NAMESPACES = new Set([
-  "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-  "http://purl.oclc.org/ooxml/wordprocessingml/main",
-]);
-const MC_NAMESPACE = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 /** The number Word shows before one paragraph. */
 export interface DocxParagraphNumber {
@@ -92,76 +96,6 @@ interface Definitions {
   paragraphStyles: Map<string, ParagraphStyle>;
   /** Numbering styles (w:type="numbering"): style id → numId. */
   numberingStyles: Map<string, string>;
-}
-
-// ---------------------------------------------------------------------------
-// XML helpers
-
-function parseXml(xml: string): Document {
-  const fail = (message: unknown) => {
-    throw new Error(`Malformed Word XML: ${String(message)}`);
-  };
-  const document = new DOMParser({ errorHandler: { warning: () => {}, error: fail, fatalError: fail } }).parseFromString(
-    xml,
-    "text/xml",
-  );
-  if (!document?.documentElement) fail("no root element");
-  return document;
-}
-
-function isW(node: Node, localName: string): node is Element {
-  return (
-    node.nodeType === 1 && (node as Element).localName === localName && W_NAMESPACES.has((node as Element).namespaceURI ?? "")
-  );
-}
-
-function isMc(node: Node, localName: string): node is Element {
-  return node.nodeType === 1 && (node as Element).localName === localName && (node as Element).namespaceURI === MC_NAMESPACE;
-}
-
-function children(element: Element): Element[] {
-  const result: Element[] = [];
-  for (let child = element.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 1) result.push(child as Element);
-  }
-  return result;
-}
-
-function child(element: Element | null | undefined, localName: string): Element | null {
-  if (!element) return null;
-  for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (isW(node, localName)) return node;
-  }
-  return null;
-}
-
-/** A w: attribute ("w:val"), whatever prefix the document gives the namespace. */
-function attribute(element: Element | null | undefined, localName: string): string | null {
-  if (!element) return null;
-  const attributes = element.attributes;
-  for (let i = 0; i < attributes.length; i++) {
-    const attr = attributes[i];
-    if (attr.localName === localName && (attr.namespaceURI === null || W_NAMESPACES.has(attr.namespaceURI))) {
-      return attr.value;
-    }
-  }
-  return null;
-}
-
-function valueOf(element: Element | null, localName: string): string | null {
-  return attribute(child(element, localName), "val");
-}
-
-function integer(value: string | null): number | null {
-  if (value === null || !/^-?\d{1,9}$/.test(value.trim())) return null;
-  return Number.parseInt(value, 10);
-}
-
-/** A w:b-style on/off property: present and not "false"/"0"/"off". */
-function onOff(element: Element | null): boolean {
-  if (!element) return false;
-  const value = attribute(element, "val");
-  return value === null || !["false", "0", "off"].includes(value);
 }
 
 // ---------------------------------------------------------------------------
@@ -399,7 +333,11 @@ class NumberingCounter {
 
     let state = this.lists.get(resolved.abstractNumId);
     if (!state) {
-      state = { counters: Array(9).fill(null), last: Array(9).fill(null), pendingStarts: new Map() };
+      state = {
+        counters: Array.from({ length: 9 }, () => null),
+        last: Array.from({ length: 9 }, () => null),
+        pendingStarts: new Map(),
+      };
       this.lists.set(resolved.abstractNumId, state);
     }
     if (!this.seenNums.has(numId)) {
@@ -407,7 +345,8 @@ class NumberingCounter {
       this.seenNums.add(numId);
       for (const [level, start] of num.startOverrides) state.pendingStarts.set(level, start);
       for (const [level, override] of num.levelOverrides) {
-        if (override.start !== undefined && !num.startOverrides.has(level)) state.pendingStarts.set(level, override.start);
+        if (override.start !== undefined && !num.startOverrides.has(level))
+          state.pendingStarts.set(level, override.start);
       }
     }
 
@@ -505,68 +444,6 @@ function paragraphNumbering(pPr: Element | null, definitions: Definitions): Para
 }
 
 /**
- * Walks the body like mammoth does: paragraphs in document order, inside
- * tables, content controls and inserted runs; deleted rows, deleted and
- * moved-away runs and the mc:Choice branch (mammoth reads mc:Fallback) are
- * skipped; a paragraph whose mark is deleted is joined to the next one; a
- * text box's paragraphs come after the paragraph that anchors them.
- */
-function bodyParagraphs(body: Element, visit: (pPr: Element | null, text: string) => void) {
-  let carried = "";
-
-  const collectText = (element: Element, nested: Element[]): string => {
-    let text = "";
-    for (let node = element.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType !== 1) continue;
-      const el = node as Element;
-      if (isW(el, "t")) text += el.textContent ?? "";
-      else if (isW(el, "tab")) text += " ";
-      else if (isW(el, "p")) nested.push(el);
-      else if (isMc(el, "AlternateContent")) {
-        const fallback = children(el).find((c) => isMc(c, "Fallback"));
-        if (fallback) text += collectText(fallback, nested);
-      } else if (
-        isW(el, "del") ||
-        isW(el, "moveFrom") ||
-        isW(el, "pPr") ||
-        isW(el, "rPr") ||
-        isW(el, "fldSimple") ||
-        isW(el, "instrText")
-      ) {
-        continue;
-      } else text += collectText(el, nested);
-    }
-    return text;
-  };
-
-  const paragraph = (p: Element) => {
-    const pPr = child(p, "pPr");
-    const nested: Element[] = [];
-    const text = collectText(p, nested);
-    if (child(child(pPr, "rPr"), "del")) {
-      carried += text;
-    } else {
-      visit(pPr, carried + text);
-      carried = "";
-    }
-    for (const inner of nested) paragraph(inner);
-  };
-
-  const walk = (element: Element) => {
-    for (const el of children(element)) {
-      if (isW(el, "p")) paragraph(el);
-      else if (isW(el, "tr") && child(child(el, "trPr"), "del")) continue;
-      else if (isMc(el, "AlternateContent")) {
-        const fallback = children(el).find((c) => isMc(c, "Fallback"));
-        if (fallback) walk(fallback);
-      } else if (isW(el, "del") || isW(el, "moveFrom") || isW(el, "sectPr") || isW(el, "sdtPr")) continue;
-      else walk(el);
-    }
-  };
-  walk(body);
-}
-
-/**
  * Every body paragraph with the number Word shows for it (null for an
  * unnumbered paragraph). Throws on malformed XML.
  */
@@ -589,112 +466,13 @@ export function numberDocxParagraphs(parts: DocxNumberingParts): DocxNumberedPar
   return result;
 }
 
-// ---------------------------------------------------------------------------
-// Reading the parts from the archive
-
-function relationshipTarget(relsXml: string | null, typeSuffix: string): string | null {
-  if (!relsXml) return null;
-  const root = parseXml(relsXml).documentElement;
-  for (let node = root.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType !== 1) continue;
-    const el = node as Element;
-    if (el.localName === "Relationship" && (el.getAttribute("Type") ?? "").endsWith(typeSuffix)) {
-      const mode = el.getAttribute("TargetMode");
-      if (mode === "External") continue;
-      return el.getAttribute("Target");
-    }
-  }
-  return null;
-}
-
-/** A relationship target ("numbering.xml", "/word/numbering.xml", "../x.xml") as a zip path from `base` ("word/"). */
-function resolvePath(base: string, target: string): string {
-  const parts = (target.startsWith("/") ? target.slice(1) : base + target).split("/");
-  const resolved: string[] = [];
-  for (const part of parts) {
-    if (part === "..") resolved.pop();
-    else if (part !== "." && part !== "") resolved.push(part);
-  }
-  return resolved.join("/");
-}
-
-async function readPart(zip: JSZip, path: string | null): Promise<string | null> {
-  if (path === null) return null;
-  const file = zip.file(path);
-  return file ? file.async("string") : null;
-}
-
 /**
  * Reads the numbering of a .docx already opened with jszip: finds the main
  * document, numbering and styles parts through the package relationships
  * (as mammoth does) and counts. Throws on malformed XML.
  */
 export async function readDocxNumbering(zip: JSZip): Promise<DocxNumberedParagraph[]> {
-  const packageRels = await readPart(zip, "_rels/.rels");
-  const documentPath = resolvePath("", relationshipTarget(packageRels, "/officeDocument") ?? "word/document.xml");
-  const document = await readPart(zip, documentPath);
+  const { document, numbering, styles } = await readWordParts(zip);
   if (document === null) throw new Error("No main document part");
-  const slash = documentPath.lastIndexOf("/");
-  const base = slash >= 0 ? documentPath.slice(0, slash + 1) : "";
-  const documentRels = await readPart(zip, `${base}_rels/${documentPath.slice(slash + 1)}.rels`);
-  const numberingTarget = relationshipTarget(documentRels, "/numbering");
-  const stylesTarget = relationshipTarget(documentRels, "/styles");
-  const numbering = await readPart(zip, resolvePath(base, numberingTarget ?? "numbering.xml"));
-  const styles = await readPart(zip, resolvePath(base, stylesTarget ?? "styles.xml"));
   return numberDocxParagraphs({ document, numbering, styles });
-}
-
-// ---------------------------------------------------------------------------
-// Lining up with mammoth's paragraphs
-
-/** What two readings of one paragraph agree on: its letters and digits. */
-export function alignmentKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-}
-
-/** How far ahead the alignment looks for a paragraph one side has and the other lacks. */
-const LOOKAHEAD = 32;
-
-/**
- * Pairs mammoth's paragraphs (their texts, in order) with ours: in order, by
- * text; when the two disagree (a paragraph one reader skipped), the nearer
- * match within a few paragraphs on either side wins, and a paragraph left
- * without a partner gets no number. Returns, for each of mammoth's
- * paragraphs, the index of ours or null. Linear in the number of paragraphs.
- */
-export function alignParagraphs(mammothTexts: readonly string[], ours: readonly DocxNumberedParagraph[]): (number | null)[] {
-  const left = mammothTexts.map(alignmentKey);
-  const right = ours.map((p) => alignmentKey(p.text));
-  const result: (number | null)[] = Array(left.length).fill(null);
-  let i = 0;
-  let j = 0;
-  while (i < left.length && j < right.length) {
-    if (left[i] === right[j]) {
-      result[i] = j;
-      i++;
-      j++;
-      continue;
-    }
-    let skipRight = -1;
-    for (let k = 1; k <= LOOKAHEAD && j + k < right.length; k++) {
-      if (right[j + k] === left[i]) {
-        skipRight = k;
-        break;
-      }
-    }
-    let skipLeft = -1;
-    for (let k = 1; k <= LOOKAHEAD && i + k < left.length; k++) {
-      if (left[i + k] === right[j]) {
-        skipLeft = k;
-        break;
-      }
-    }
-    if (skipRight > 0 && (skipLeft < 0 || skipRight <= skipLeft)) j += skipRight;
-    else if (skipLeft > 0) i += skipLeft;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return result;
 }

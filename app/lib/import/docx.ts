@@ -18,12 +18,8 @@ import mammoth from "mammoth";
 import { decodeEntities } from "~/lib/text/entities";
 
 import { documentFromBlocks, type Block, type ParseOptions } from "./blocks";
-import {
-  alignParagraphs,
-  readDocxNumbering,
-  type DocxNumberedParagraph,
-  type DocxParagraphNumber,
-} from "./docx-numbering";
+import { alignParagraphs } from "./docx-alignment";
+import { readDocxNumbering, type DocxNumberedParagraph, type DocxParagraphNumber } from "./docx-numbering";
 import { ImportError, type ImportedDocument } from "./types";
 
 /** Class mammoth puts on the paragraph styled "Title" (see style map below). */
@@ -124,11 +120,7 @@ export function docxHtmlToBlocks(html: string, numbered: readonly DocxNumberedPa
     open = null;
   };
 
-  const toBlock = (
-    block: NonNullable<typeof open>,
-    text: string,
-    number: DocxParagraphNumber | null,
-  ): Block => {
+  const toBlock = (block: NonNullable<typeof open>, text: string, number: DocxParagraphNumber | null): Block => {
     if (block.kind === "title") return { kind: "title", text };
     if (block.kind === "heading") {
       return { kind: "heading", depth: block.depth, text: number?.shown ? `${number.shown} ${text}` : text };
