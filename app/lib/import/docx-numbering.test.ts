@@ -301,11 +301,12 @@ describe("numbering that cannot be read", () => {
     await expect(parseDocx(broken)).rejects.toBeInstanceOf(ImportError);
   });
 
-  it("numberDocxParagraphs without numbering or styles numbers nothing", () => {
+  it("numberDocxParagraphs without any list defined does not read the body", () => {
     const document = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
       <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Text</w:t></w:r></w:p>
     </w:body></w:document>`;
-    expect(numberDocxParagraphs({ document })).toEqual([{ text: "Text", number: null }]);
+    expect(numberDocxParagraphs({ document })).toEqual([]);
+    expect(numberDocxParagraphs({ document: "<not-even-xml", numbering: "<numbering/>" })).toEqual([]);
   });
 });
 

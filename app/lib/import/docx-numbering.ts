@@ -445,10 +445,13 @@ function paragraphNumbering(pPr: Element | null, definitions: Definitions): Para
 
 /**
  * Every body paragraph with the number Word shows for it (null for an
- * unnumbered paragraph). Throws on malformed XML.
+ * unnumbered paragraph), or [] when the document defines no list at all.
+ * Throws on malformed XML.
  */
 export function numberDocxParagraphs(parts: DocxNumberingParts): DocxNumberedParagraph[] {
   const definitions = readDefinitions(parts.numbering, parts.styles);
+  // No list defined, nothing to count: the body (the slow part to parse) is not read.
+  if (definitions.nums.size === 0) return [];
   const root = parseXml(parts.document).documentElement;
   const body = children(root).find((el) => isW(el, "body"));
   if (!body) throw new Error("Malformed Word XML: no w:body");

@@ -221,7 +221,7 @@ export async function parseDocx(buffer: Uint8Array | Buffer, options: ParseOptio
         styleMap: STYLE_MAP,
         externalFileAccess: false,
         transformDocument: (document: MammothElement) => {
-          if (numbered !== null) markNumberedParagraphs(document, numbered);
+          if (numbered !== null && numbered.length > 0) markNumberedParagraphs(document, numbered);
           return document;
         },
         // Images are not paragraphs; skip reading and encoding them.
