@@ -340,6 +340,21 @@ describe("numberDocxParagraphs", () => {
     ]);
   });
 
+  it("follows lvlRestart (0: never restarts) and isLgl (ancestors shown as decimals)", () => {
+    const levels = `<w:abstractNum w:abstractNumId="0">
+      <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+      <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/><w:isLgl/>
+        <w:lvlRestart w:val="0"/></w:lvl>
+    </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
+    const at = (ilvl: number, text: string) =>
+      `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="1"/></w:numPr></w:pPr>` +
+      `<w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const body = [at(0, "A"), at(1, "B"), at(0, "C"), at(1, "D")].join("");
+    const document = `<w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`;
+    const result = numberDocxParagraphs({ document, numbering: `<w:numbering xmlns:w="${W}">${levels}</w:numbering>` });
+    expect(result.map((p) => p.number?.label)).toEqual(["I.", "1.1", "II.", "2.2"]);
+  });
+
   it("throws on malformed XML", () => {
     expect(() => numberDocxParagraphs({ document: "<w:document", numbering })).toThrow(/Malformed/);
   });
