@@ -370,6 +370,8 @@ describe("formatNumber", () => {
     expect(formatNumber(7, "decimalZero")).toBe("07");
     expect(formatNumber(22, "ordinal")).toBe("22nd");
     expect(formatNumber(4, "somethingNew")).toBe("4");
+    // A hostile start value does not build a huge string.
+    expect(formatNumber(999_999_999, "lowerLetter")).toBe("999999999");
   });
 });
 

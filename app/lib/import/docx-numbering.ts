@@ -229,7 +229,8 @@ function roman(value: number): string {
 
 /** Word's letters: a … z, then aa … zz, aaa … (the letter repeated, not "ab"). */
 function letters(value: number): string {
-  if (value <= 0) return String(value);
+  // Word stops at 780 ("zzz…" 30 times); a larger start value must not build a huge string.
+  if (value <= 0 || value > 780) return String(value);
   const letter = String.fromCharCode(97 + ((value - 1) % 26));
   return letter.repeat(Math.floor((value - 1) / 26) + 1);
 }

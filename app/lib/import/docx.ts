@@ -40,6 +40,8 @@ interface MammothElement {
   type: string;
   children?: MammothElement[];
   value?: string;
+  /** On runs: "superscript" for a footnote-like call, which the HTML walk drops. */
+  verticalAlignment?: string;
 }
 
 /** mammoth's paragraphs in document order (inside tables too). */
@@ -55,14 +57,16 @@ function mammothParagraphs(root: MammothElement): MammothElement[] {
   return paragraphs;
 }
 
-function textElements(paragraph: MammothElement): MammothElement[] {
-  const texts: MammothElement[] = [];
-  const stack: MammothElement[] = [paragraph];
+/** A paragraph's text elements, each with whether it is in a superscript run (dropped by the HTML walk). */
+function textElements(paragraph: MammothElement): { element: MammothElement; superscript: boolean }[] {
+  const texts: { element: MammothElement; superscript: boolean }[] = [];
+  const stack: { element: MammothElement; superscript: boolean }[] = [{ element: paragraph, superscript: false }];
   while (stack.length > 0) {
-    const element = stack.pop()!;
-    if (element.type === "text" && typeof element.value === "string") texts.push(element);
+    const { element, superscript } = stack.pop()!;
+    if (element.type === "text" && typeof element.value === "string") texts.push({ element, superscript });
+    const inSuperscript = superscript || element.verticalAlignment === "superscript";
     const children = element.children ?? [];
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ element: children[i], superscript: inSuperscript });
   }
   return texts;
 }
@@ -76,13 +80,13 @@ export function markNumberedParagraphs(document: MammothElement, numbered: reado
   const paragraphs = mammothParagraphs(document);
   const texts = paragraphs.map(textElements);
   const pairs = alignParagraphs(
-    texts.map((elements) => elements.map((element) => element.value).join("")),
+    texts.map((elements) => elements.map(({ element }) => element.value).join("")),
     numbered,
   );
   paragraphs.forEach((_, index) => {
     const pair = pairs[index];
     if (pair === null || numbered[pair].number === null) return;
-    const first = texts[index][0];
+    const first = texts[index].find((text) => !text.superscript)?.element;
     if (first) first.value = `\uE000${pair}\uE001${first.value ?? ""}`;
   });
 }
@@ -221,7 +225,13 @@ export async function parseDocx(buffer: Uint8Array | Buffer, options: ParseOptio
         styleMap: STYLE_MAP,
         externalFileAccess: false,
         transformDocument: (document: MammothElement) => {
-          if (numbered !== null && numbered.length > 0) markNumberedParagraphs(document, numbered);
+          if (numbered !== null && numbered.length > 0) {
+            try {
+              markNumberedParagraphs(document, numbered);
+            } catch {
+              // Numbers are a nicety: without them mammoth's lists are counted.
+            }
+          }
           return document;
         },
         // Images are not paragraphs; skip reading and encoding them.
