@@ -7,7 +7,7 @@
  */
 import { withParagraphKeys, type UnkeyedParagraph, type UnkeyedSection } from "./keys";
 import { collapseWhitespace } from "./normalize";
-import { itemNumber, parseLeadingMarker } from "./numbering";
+import { itemNumber, parseLeadingMarker, type LeadingMarker } from "./numbering";
 
 import type { ImportedDocument } from "./types";
 
@@ -23,9 +23,19 @@ export type Block =
    * block): it is not numbered and never merged into the paragraph before
    * it. `keepSeparate` marks a paragraph whose source says where it starts
    * (a Markdown paragraph after a blank line): numbered as usual, but never
-   * taken for a page-break continuation.
+   * taken for a page-break continuation. `autoNumber` is a number the source
+   * shows but does not hold in the text (Word's automatic numbering): the
+   * paragraph is numbered `label` ("1.", "1.1", "Article 3"), or, for an
+   * `item` ("a.", "(i)", "a. i."), numbered under the last numbered paragraph
+   * or heading as a typed "a." would be.
    */
-  | { kind: "paragraph"; text: string; bullet?: boolean; keepSeparate?: boolean };
+  | {
+      kind: "paragraph";
+      text: string;
+      bullet?: boolean;
+      keepSeparate?: boolean;
+      autoNumber?: { label: string; item: boolean };
+    };
 
 /** Options shared by every parser. */
 export interface ParseOptions {
@@ -76,6 +86,17 @@ export function parseHeading(text: string): ParsedHeading {
 function headingItemParent(number: string | null): string | null {
   if (number === null || !/^\d/.test(number)) return null;
   return number.includes(".") ? number : `${number}.`;
+}
+
+/**
+ * A number the source shows outside its text, read as the marker it would be
+ * if typed: "1.1." is normalized to "1.1" like a typed one; a label the
+ * marker rules do not know ("Article 3", "IV.") is kept as it is.
+ */
+function autoNumberMarker(number: { label: string; item: boolean }, text: string): LeadingMarker {
+  const typed = parseLeadingMarker(number.label);
+  const label = typed !== null && typed.rest === "" ? typed.label : collapseWhitespace(number.label);
+  return { kind: number.item ? "letter" : "whole", label, rest: text };
 }
 
 /** Text ends like a finished sentence, list intro or quotation. */
@@ -152,7 +173,11 @@ export function documentFromBlocks(blocks: Block[], options: ParseOptions = {}):
     }
 
     const section = ensureSection();
-    const marker = block.bullet ? null : parseLeadingMarker(text);
+    const marker = block.bullet
+      ? null
+      : block.autoNumber
+        ? autoNumberMarker(block.autoNumber, text)
+        : parseLeadingMarker(text);
     if (marker && (marker.kind === "dotted" || marker.kind === "whole")) {
       parent = marker.label;
       const paragraph = { number: marker.label, text: marker.rest };

@@ -3,12 +3,23 @@
  * generated HTML (headings h1–h6 from the Heading styles, p, ul/ol/li,
  * tables); we walk that HTML into blocks and reuse the shared back end, so a
  * .docx is numbered exactly like the same text pasted as Markdown.
+ *
+ * Word's automatic numbers (lists, numbered headings) are not in the text.
+ * docx-numbering.ts computes them from numbering.xml and styles.xml; each of
+ * mammoth's paragraphs is lined up with its w:p by document order and text,
+ * and carries the index of its number into the HTML as a private-use marker
+ * (U+E000 index U+E001) at the start of its text, which the walk below
+ * removes. When the numbering cannot be read, mammoth's lists are counted
+ * instead ("1.", "2." at the top level, "a.", "b." one level down).
  */
+import JSZip from "jszip";
 import mammoth from "mammoth";
 
 import { decodeEntities } from "~/lib/text/entities";
 
 import { documentFromBlocks, type Block, type ParseOptions } from "./blocks";
+import { alignParagraphs } from "./docx-alignment";
+import { readDocxNumbering, type DocxNumberedParagraph, type DocxParagraphNumber } from "./docx-numbering";
 import { readDocxRevisions, type DocxRevisions } from "./docx-revisions";
 import { ImportError, type ImportedDocument } from "./types";
 
@@ -22,14 +33,75 @@ interface ListLevel {
   counter: number;
 }
 
+/** The marker a numbered paragraph's text starts with in mammoth's HTML. */
+const NUMBER_MARKER = /\uE000(\d{1,9})\uE001/g;
+
+/** The little of mammoth's document model this module touches. */
+interface MammothElement {
+  type: string;
+  children?: MammothElement[];
+  value?: string;
+  /** On runs: "superscript" for a footnote-like call, which the HTML walk drops. */
+  verticalAlignment?: string;
+}
+
+/** mammoth's paragraphs in document order (inside tables too). */
+function mammothParagraphs(root: MammothElement): MammothElement[] {
+  const paragraphs: MammothElement[] = [];
+  const stack: MammothElement[] = [root];
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    if (element.type === "paragraph") paragraphs.push(element);
+    const children = element.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return paragraphs;
+}
+
+/** A paragraph's text elements, each with whether it is in a superscript run (dropped by the HTML walk). */
+function textElements(paragraph: MammothElement): { element: MammothElement; superscript: boolean }[] {
+  const texts: { element: MammothElement; superscript: boolean }[] = [];
+  const stack: { element: MammothElement; superscript: boolean }[] = [{ element: paragraph, superscript: false }];
+  while (stack.length > 0) {
+    const { element, superscript } = stack.pop()!;
+    if (element.type === "text" && typeof element.value === "string") texts.push({ element, superscript });
+    const inSuperscript = superscript || element.verticalAlignment === "superscript";
+    const children = element.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ element: children[i], superscript: inSuperscript });
+  }
+  return texts;
+}
+
+/**
+ * Puts the index of each paragraph's Word number in front of its text, for
+ * `docxHtmlToBlocks`. Paragraphs without text are left alone: mammoth drops
+ * them, though they count in Word's lists (the counting has been done).
+ */
+export function markNumberedParagraphs(document: MammothElement, numbered: readonly DocxNumberedParagraph[]): void {
+  const paragraphs = mammothParagraphs(document);
+  const texts = paragraphs.map(textElements);
+  const pairs = alignParagraphs(
+    texts.map((elements) => elements.map(({ element }) => element.value).join("")),
+    numbered,
+  );
+  paragraphs.forEach((_, index) => {
+    const pair = pairs[index];
+    if (pair === null || numbered[pair].number === null) return;
+    const first = texts[index].find((text) => !text.superscript)?.element;
+    if (first) first.value = `\uE000${pair}\uE001${first.value ?? ""}`;
+  });
+}
+
 /**
  * Walks mammoth's HTML into blocks. Footnote and endnote references
  * (<sup>…</sup>) and the footnote list mammoth appends at the end are dropped,
  * as for the other formats. Word's automatic numbering is not part of the
- * text, so ordered-list items get their number back: "1.", "2." at the top
- * level and "a.", "b." one level down.
+ * text: a paragraph marked with the index of its entry in `numbered` gets
+ * that number (a heading's number is put in front of its text, as typed
+ * numbers are); other ordered-list items get a number by counting: "1.",
+ * "2." at the top level and "a.", "b." one level down.
  */
-export function docxHtmlToBlocks(html: string): Block[] {
+export function docxHtmlToBlocks(html: string, numbered: readonly DocxNumberedParagraph[] = []): Block[] {
   const blocks: Block[] = [];
   const lists: ListLevel[] = [];
   let open: {
@@ -43,13 +115,26 @@ export function docxHtmlToBlocks(html: string): Block[] {
 
   const flush = () => {
     if (!open) return;
-    const text = decodeEntities(open.text).replace(/\s+/g, " ").trim();
-    if (text !== "") {
-      if (open.kind === "title") blocks.push({ kind: "title", text });
-      else if (open.kind === "heading") blocks.push({ kind: "heading", depth: open.depth, text });
-      else blocks.push({ kind: "paragraph", text: `${open.prefix}${text}`, bullet: open.bullet && open.prefix === "" });
-    }
+    let number: DocxParagraphNumber | null = null;
+    const unmarked = open.text.replace(NUMBER_MARKER, (_, index: string) => {
+      number ??= numbered[Number(index)]?.number ?? null;
+      return "";
+    });
+    const text = decodeEntities(unmarked).replace(/\s+/g, " ").trim();
+    if (text !== "") blocks.push(toBlock(open, text, number));
     open = null;
+  };
+
+  const toBlock = (block: NonNullable<typeof open>, text: string, number: DocxParagraphNumber | null): Block => {
+    if (block.kind === "title") return { kind: "title", text };
+    if (block.kind === "heading") {
+      return { kind: "heading", depth: block.depth, text: number?.shown ? `${number.shown} ${text}` : text };
+    }
+    if (number?.bullet) return { kind: "paragraph", text, bullet: true };
+    if (number?.label) {
+      return { kind: "paragraph", text, bullet: false, autoNumber: { label: number.label, item: number.item } };
+    }
+    return { kind: "paragraph", text: `${block.prefix}${text}`, bullet: block.bullet && block.prefix === "" };
   };
 
   const listItemPrefix = (): { prefix: string; bullet: boolean } => {
@@ -134,6 +219,7 @@ export async function parseDocx(buffer: Uint8Array | Buffer, options: ParseOptio
   const nodeBuffer = Buffer.isBuffer(buffer)
     ? buffer
     : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const numbered = await readNumberingOrNull(nodeBuffer);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
@@ -141,6 +227,16 @@ export async function parseDocx(buffer: Uint8Array | Buffer, options: ParseOptio
       {
         styleMap: STYLE_MAP,
         externalFileAccess: false,
+        transformDocument: (document: MammothElement) => {
+          if (numbered !== null && numbered.length > 0) {
+            try {
+              markNumberedParagraphs(document, numbered);
+            } catch {
+              // Numbers are a nicety: without them mammoth's lists are counted.
+            }
+          }
+          return document;
+        },
         // Images are not paragraphs; skip reading and encoding them.
         convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })),
       },
@@ -155,6 +251,19 @@ export async function parseDocx(buffer: Uint8Array | Buffer, options: ParseOptio
   } catch (error) {
     throw new ImportError("import.errors.unreadableDocx", {}, { cause: error });
   }
-  const document = documentFromBlocks(docxHtmlToBlocks(html), options);
+  const document = documentFromBlocks(docxHtmlToBlocks(html, numbered ?? []), options);
   return revisions ? { ...document, revisions } : document;
+}
+
+/**
+ * Word's numbers for the body's paragraphs, or null when they cannot be read
+ * (a damaged archive, malformed numbering or styles XML): the import then
+ * counts mammoth's lists, as it did before numbering.xml was read.
+ */
+async function readNumberingOrNull(buffer: Buffer): Promise<DocxNumberedParagraph[] | null> {
+  try {
+    return await readDocxNumbering(await JSZip.loadAsync(buffer));
+  } catch {
+    return null;
+  }
 }
