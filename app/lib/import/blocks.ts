@@ -60,7 +60,8 @@ export interface ParsedHeading {
  * Splits a heading into number and text: "Section 2. Pillar 1 - Legal
  * Measures" → ("2", "Pillar 1 - Legal Measures", level 1); "Annex 1: Some
  * developments" → ("Annex 1", …, 1); "3.4 GCA Pillar 1" → ("3.4", …, 2);
- * "2) Technical and Procedural Measures" → ("2", …, 1); "Introduction" →
+ * "2) Technical and Procedural Measures" → ("2", …, 1); "Chapter II: Scope"
+ * → ("Chapter II", "Scope", depth decides); "Introduction" →
  * (null, "Introduction", depth decides).
  */
 export function parseHeading(text: string): ParsedHeading {
@@ -71,6 +72,13 @@ export function parseHeading(text: string): ParsedHeading {
   if (match) {
     const word = match[1][0].toUpperCase() + match[1].slice(1).toLowerCase();
     return { number: `${word} ${match[2]}`, heading: match[3] || clean, level: 1 };
+  }
+  // "Article 3", "Chapter II", "Part 1": the word is part of the number, as
+  // for annexes; whether it is a top-level section only the depth can tell.
+  match = /^(article|chapter|part)\s+(\d{1,3}|[IVXLC]{1,7})\b\s*[.:)\-–—]?\s*(.*)$/i.exec(clean);
+  if (match) {
+    const word = match[1][0].toUpperCase() + match[1].slice(1).toLowerCase();
+    return { number: `${word} ${match[2].toUpperCase()}`, heading: match[3] || clean, level: null };
   }
   match = /^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(\S.*)$/.exec(clean);
   if (match) {

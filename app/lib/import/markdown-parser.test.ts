@@ -121,7 +121,7 @@ describe("section levels", () => {
   it("reads a numbered sub-heading ('### 1. Account Controls') as a sub-section of the article above it", () => {
     const doc = parseMarkdown("## Article 2. Security\n\n### 1. Account Controls\n\nText.\n\n## 3. Privacy\n\nMore.");
     expect(doc.sections.map((s) => [s.number, s.heading, s.level])).toEqual([
-      [null, "Article 2. Security", 1],
+      ["Article 2", "Security", 1],
       ["1", "Account Controls", 2],
       ["3", "Privacy", 1],
     ]);

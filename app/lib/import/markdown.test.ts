@@ -160,6 +160,19 @@ describe("parseMarkdown", () => {
     ]);
   });
 
+  it("reads 'Chapter II' and 'Article 3' headings as section numbers, their level from the depth", () => {
+    const doc = parseMarkdown(
+      "# Statute\n\n## Chapter II: Scope\n\n### Article 3. Definitions\n\nIn this Statute:\n\n" +
+        "### Article 4 - Members\n\nMembers are states.\n\n## Part one of the text\n\nPlain.",
+    );
+    expect(doc.sections.map((s) => [s.number, s.heading, s.level])).toEqual([
+      ["Chapter II", "Scope", 1],
+      ["Article 3", "Definitions", 2],
+      ["Article 4", "Members", 2],
+      [null, "Part one of the text", 1],
+    ]);
+  });
+
   it("puts paragraphs before the first heading in a section named after the title", () => {
     const doc = parseMarkdown("Just a paragraph.", { title: "Given title" });
     expect(doc).toEqual({
