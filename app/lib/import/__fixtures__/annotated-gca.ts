@@ -132,7 +132,7 @@ export async function buildAnnotatedGcaDocx({ reply = false }: { reply?: boolean
   }
   const date = new Date("2026-03-02T10:00:00Z");
   const comments = Object.values(c).map((comment) => ({
-    id: comment.id,
+    id: comment.id as number,
     author: AUTHOR,
     initials: "DD",
     date,
