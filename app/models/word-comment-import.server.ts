@@ -56,7 +56,13 @@ export interface WordImportResult {
     excerpt: string;
   }>;
   /** The comments that could not be placed, with the reason. */
-  unplaced: Array<{ wordId: string; author: string; excerpt: string; anchor: string | null; reason: WordImportProblem }>;
+  unplaced: Array<{
+    wordId: string;
+    author: string;
+    excerpt: string;
+    anchor: string | null;
+    reason: WordImportProblem;
+  }>;
 }
 
 const EXCERPT_CHARS = 160;
@@ -94,9 +100,10 @@ async function readComments(bytes: Uint8Array): Promise<WordComment[]> {
   if (zip.declaredBytes > WORD_IMPORT_LIMITS.maxUnzippedBytes) throw refused("zipTooLarge", unzipped);
   if (!zip.names.includes("word/document.xml")) throw refused("notDocx");
   const budget = await checkZipBudget(bytes, { budgetBytes: WORD_IMPORT_LIMITS.maxUnzippedBytes });
-  if (!budget.ok) throw budget.reason === "tooLarge" || budget.reason === "tooManyEntries"
-    ? refused("zipTooLarge", unzipped)
-    : refused(budget.reason === "notZip" ? "notDocx" : "corrupt");
+  if (!budget.ok)
+    throw budget.reason === "tooLarge" || budget.reason === "tooManyEntries"
+      ? refused("zipTooLarge", unzipped)
+      : refused(budget.reason === "notZip" ? "notDocx" : "corrupt");
   const read = await readDocxComments(bytes);
   if (!read.ok) throw refused(read.error);
   if (read.comments.length === 0) throw refused("noComments");

@@ -70,7 +70,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       form = await readMultipartForm(request, { maxPartSize: WORD_IMPORT_LIMITS.maxBytes + 1, headers });
     } catch (error) {
       if (error instanceof MaxPartSizeExceededError) {
-        return formFailure(413, { key: "workspace.wordImport.errors.tooLarge", values: { megabytes: MEGABYTES } }, {}, headers);
+        return formFailure(
+          413,
+          { key: "workspace.wordImport.errors.tooLarge", values: { megabytes: MEGABYTES } },
+          {},
+          headers,
+        );
       }
       throw error;
     }
@@ -162,9 +167,7 @@ function ImportReport({ result, base }: { result: WordImportResult; base: string
       ) : null}
       {result.unplaced.length > 0 ? (
         <section className="rejected" aria-labelledby="word-unplaced-title">
-          <h2 id="word-unplaced-title">
-            {t("workspace.wordImport.unplacedTitle", { count: result.unplaced.length })}
-          </h2>
+          <h2 id="word-unplaced-title">{t("workspace.wordImport.unplacedTitle", { count: result.unplaced.length })}</h2>
           <p>{t("workspace.wordImport.unplacedHint")}</p>
           <ul className="word-import-list">
             {result.unplaced.map((item) => (

@@ -12,7 +12,8 @@ import { commentsFromXml, readDocxComments } from "./docx-comments";
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const documentXml = (body: string) => `<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`;
-const commentsXml = (...comments: string[]) => `<?xml version="1.0"?><w:comments ${W}>${comments.join("")}</w:comments>`;
+const commentsXml = (...comments: string[]) =>
+  `<?xml version="1.0"?><w:comments ${W}>${comments.join("")}</w:comments>`;
 const comment = (id: number, text: string) =>
   `<w:comment w:id="${id}" w:author="A" w:date="2026-01-01T00:00:00Z"><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:comment>`;
 const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;

@@ -213,7 +213,9 @@ export function commentsFromXml(parts: {
     const element = elements.item(index)!;
     return { element, id: attribute(element, W, "id") ?? `#${index}`, ...commentBody(element) };
   });
-  const idByLastParaId = new Map(read.flatMap((comment) => (comment.lastParaId ? [[comment.lastParaId, comment.id]] : [])));
+  const idByLastParaId = new Map(
+    read.flatMap((comment) => (comment.lastParaId ? [[comment.lastParaId, comment.id]] : [])),
+  );
 
   return read.map(({ element, id, body, lastParaId }) => {
     const parentParaId = lastParaId ? links.get(lastParaId) : undefined;

@@ -121,7 +121,8 @@ export default {
         corrupt: "ملف Word تالف ولا يمكن قراءته.",
         zipTooLarge: "يتجاوز حجم الملف بعد فك ضغطه {{megabytes}} ميغابايت: رُفض.",
         noComments: "لا يحتوي الملف على أي تعليقات Word.",
-        tooManyComments: "يحتوي الملف على {{count, number}} تعليق؛ ولا يمكن استيراد أكثر من {{max, number}} في المرة الواحدة.",
+        tooManyComments:
+          "يحتوي الملف على {{count, number}} تعليق؛ ولا يمكن استيراد أكثر من {{max, number}} في المرة الواحدة.",
         alreadyImported: "سبق استيراد هذا الملف: تعليقاته ضمن مسوداتك.",
         noVersion: "لا توجد في هذه المشاورة نسخة مفتوحة للتعليقات.",
       },

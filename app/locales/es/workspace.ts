@@ -105,7 +105,8 @@ export default {
         corrupt: "El archivo Word está dañado y no puede leerse.",
         zipTooLarge: "El archivo se descomprime en más de {{megabytes}} MB: se rechaza.",
         noComments: "El archivo no contiene comentarios de Word.",
-        tooManyComments: "El archivo tiene {{count, number}} comentarios; como máximo pueden importarse {{max, number}} a la vez.",
+        tooManyComments:
+          "El archivo tiene {{count, number}} comentarios; como máximo pueden importarse {{max, number}} a la vez.",
         alreadyImported: "Este archivo ya se importó: sus comentarios están entre sus borradores.",
         noVersion: "Esta consulta no tiene ninguna versión abierta a observaciones.",
       },

@@ -107,7 +107,8 @@ export default {
         corrupt: "Le fichier Word est endommagé et ne peut être lu.",
         zipTooLarge: "Le fichier se décompresse en plus de {{megabytes}} Mo : il est refusé.",
         noComments: "Le fichier ne contient aucun commentaire Word.",
-        tooManyComments: "Le fichier contient {{count, number}} commentaires ; au plus {{max, number}} peuvent être importés à la fois.",
+        tooManyComments:
+          "Le fichier contient {{count, number}} commentaires ; au plus {{max, number}} peuvent être importés à la fois.",
         alreadyImported: "Ce fichier a déjà été importé : ses commentaires figurent parmi vos brouillons.",
         noVersion: "Cette consultation n’a aucune version ouverte aux observations.",
       },
