@@ -25,7 +25,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 /** The accepted files, for the file picker (the model checks the content). */
 const DOCX_TYPES = [".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"].join(",");
 
-const MEGABYTES = WORD_IMPORT_LIMITS.maxBytes / (1024 * 1024);
+/** The file limit shown and enforced, in MB (the model's; read on the server only). */
+const megabytes = () => WORD_IMPORT_LIMITS.maxBytes / (1024 * 1024);
 
 const REASONS = {
   reply: "workspace.wordImport.reasons.reply",
@@ -50,6 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       consultation: page.consultation,
       organization: page.organization.name,
       version: { number: page.version.number, label: page.version.label },
+      limits: { megabytes: megabytes(), maxComments: WORD_IMPORT_LIMITS.maxComments },
     },
     { headers },
   );
@@ -72,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (error instanceof MaxPartSizeExceededError) {
         return formFailure(
           413,
-          { key: "workspace.wordImport.errors.tooLarge", values: { megabytes: MEGABYTES } },
+          { key: "workspace.wordImport.errors.tooLarge", values: { megabytes: megabytes() } },
           {},
           headers,
         );
@@ -98,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ImportWordComments() {
-  const { consultation, organization, version } = useLoaderData<typeof loader>();
+  const { consultation, organization, version, limits } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -121,7 +123,7 @@ export default function ImportWordComments() {
         <Field
           id="word-import-file"
           label={t("workspace.wordImport.file")}
-          hint={t("workspace.wordImport.fileHint", { megabytes: MEGABYTES, max: WORD_IMPORT_LIMITS.maxComments })}
+          hint={t("workspace.wordImport.fileHint", { megabytes: limits.megabytes, max: limits.maxComments })}
         >
           {(control) => <input {...control} name="file" type="file" required accept={DOCX_TYPES} />}
         </Field>

@@ -1,12 +1,12 @@
 import { buildAnnotatedGcaDocx } from "../../app/lib/import/__fixtures__/annotated-gca";
-
-import { expect, test } from "./fixtures";
+import { expect, hydrated, test } from "./fixtures";
 
 test(
   "a delegate uploads the delegation's annotated copy of the 2020 draft: its three Word comments become drafts " +
     "on paragraphs 1.1, 4.8 b. and the phrase of 5.1, and the comment on an added paragraph is reported",
   async ({ gca, people, pageAs }) => {
     const page = await pageAs(people.delegate, gca.path("/delegation"));
+    await hydrated(page);
     await page.getByRole("link", { name: "Import comments from a Word file" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import comments from a Word file");
 
@@ -47,6 +47,7 @@ test(
 
 test("the import page refuses a file that is not a Word document, and an observer", async ({ gca, people, pageAs }) => {
   const page = await pageAs(people.focalPoint, gca.path("/delegation/import"));
+  await hydrated(page);
   await page.getByLabel("Word file (.docx)").setInputFiles({
     name: "notes.docx",
     mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

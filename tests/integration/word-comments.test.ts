@@ -6,11 +6,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { DomainError } from "~/lib/errors";
 import { parseText } from "~/lib/import";
-import { getDelegationWorkspace, parseWorkspaceFilters } from "~/models/delegation.server";
-import { importWordComments } from "~/models/word-comment-import.server";
 import { createConsultation } from "~/models/consultation.server";
+import { getDelegationWorkspace, parseWorkspaceFilters } from "~/models/delegation.server";
 import { upsertOrganization } from "~/models/user.server";
 import { createVersionFromImport } from "~/models/version.server";
+import { importWordComments } from "~/models/word-comment-import.server";
 import { prisma } from "~/utils/db.server";
 
 import {
@@ -257,7 +257,7 @@ describe("the import page (HTTP, multipart upload)", () => {
   });
 
   it("imports an uploaded copy and answers with the report", async () => {
-    const copy = new File([await buildAnnotatedGcaDocx()], "copy.docx", {
+    const copy = new File([Buffer.from(await buildAnnotatedGcaDocx())], "copy.docx", {
       type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     });
     const answer = (await post(people.focalA.id, copy)) as {

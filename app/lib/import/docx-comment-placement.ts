@@ -19,12 +19,13 @@
  *    (app/lib/quote-anchor.ts).
  * Whatever cannot be placed is returned with the reason, never guessed.
  */
-import { FeatureList, similarity, textFeatures } from "~/lib/compare/similarity";
 import { ShingleIndex } from "~/lib/compare/shingle-index";
+import { FeatureList, similarity, textFeatures } from "~/lib/compare/similarity";
 import { anchorQuote, quoteContext, type AnchoredQuote } from "~/lib/quote-anchor";
 
-import type { WordComment } from "./docx-comments";
 import { parseLeadingMarker } from "./numbering";
+
+import type { WordComment } from "./docx-comments";
 
 /** Lowest similarity at which a paragraph of the copy is taken for a paragraph of the draft. */
 export const MIN_SIMILARITY = 0.6;

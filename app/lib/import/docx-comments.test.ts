@@ -15,7 +15,8 @@ const documentXml = (body: string) => `<?xml version="1.0"?><w:document ${W}><w:
 const commentsXml = (...comments: string[]) =>
   `<?xml version="1.0"?><w:comments ${W}>${comments.join("")}</w:comments>`;
 const comment = (id: number, text: string) =>
-  `<w:comment w:id="${id}" w:author="A" w:date="2026-01-01T00:00:00Z"><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:comment>`;
+  `<w:comment w:id="${id}" w:author="A" w:date="2026-01-01T00:00:00Z">` +
+  `<w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:comment>`;
 const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
 
 describe("readDocxComments on the annotated GCA draft", () => {
@@ -39,7 +40,8 @@ describe("readDocxComments on the annotated GCA draft", () => {
       "Which criteria define “proper” organizational structures?\n\nPlease list them in an annex.",
     );
     expect(second.paragraphText).toBe(
-      "4.8 b. ITU should prioritize countries where proper cybersecurity organizational structures have not yet been implemented.",
+      "4.8 b. ITU should prioritize countries where proper cybersecurity organizational structures " +
+        "have not yet been implemented.",
     );
     expect(second.quote).toBeNull();
     // The selection runs over three runs, one of them bold.
@@ -60,10 +62,13 @@ describe("readDocxComments on the annotated GCA draft", () => {
 });
 
 describe("commentsFromXml", () => {
-  it("takes the phrase between range start and end, and treats a whole-paragraph selection as a paragraph comment", () => {
+  it("takes the phrase between range start and end; a whole paragraph selected is a paragraph comment", () => {
     const comments = commentsFromXml({
       documentXml: documentXml(
-        `<w:p>${run("Keep ")}<w:commentRangeStart w:id="1"/>${run("this ")}<w:ins w:id="9"><w:r><w:t>new</w:t></w:r></w:ins><w:del w:id="8"><w:r><w:delText>old</w:delText></w:r></w:del><w:r><w:tab/></w:r>${run("phrase")}<w:commentRangeEnd w:id="1"/>${run(" here.")}</w:p>` +
+        `<w:p>${run("Keep ")}<w:commentRangeStart w:id="1"/>${run("this ")}` +
+          `<w:ins w:id="9"><w:r><w:t>new</w:t></w:r></w:ins>` +
+          `<w:del w:id="8"><w:r><w:delText>old</w:delText></w:r></w:del><w:r><w:tab/></w:r>` +
+          `${run("phrase")}<w:commentRangeEnd w:id="1"/>${run(" here.")}</w:p>` +
           `<w:commentRangeStart w:id="2"/><w:p>${run("Whole paragraph.")}</w:p><w:commentRangeEnd w:id="2"/>`,
       ),
       commentsXml: commentsXml(comment(1, "On a phrase"), comment(2, "On a paragraph")),

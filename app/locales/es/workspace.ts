@@ -65,10 +65,12 @@ export default {
       title: "Importar observaciones desde un archivo Word",
       intro:
         "Suba la copia del proyecto de {{organization}} con comentarios de Word. " +
-        "Cada comentario se convierte en un borrador de su organización en el párrafo en que está, o en la frase que selecciona; " +
+        "Cada comentario se convierte en un borrador de su organización en el párrafo en que está, o en la frase " +
+        "que selecciona; " +
         "su punto focal presenta los borradores como de costumbre.",
       rule:
-        "Los párrafos se encuentran por su texto, de modo que su copia no necesita conservar la numeración de la plataforma. " +
+        "Los párrafos se encuentran por su texto, de modo que su copia no necesita conservar la numeración de la " +
+        "plataforma. " +
         "Un comentario que no puede situarse se indica con el motivo: no se adivina nada.",
       target: "Las observaciones se refieren a {{label}}.",
       file: "Archivo Word (.docx)",

@@ -67,10 +67,12 @@ export default {
       title: "Importer des observations depuis un fichier Word",
       intro:
         "Téléversez la copie du projet de {{organization}} contenant des commentaires Word. " +
-        "Chaque commentaire devient un brouillon de votre organisation sur le paragraphe où il se trouve, ou sur l’expression qu’il sélectionne ; " +
+        "Chaque commentaire devient un brouillon de votre organisation sur le paragraphe où il se trouve, ou sur " +
+        "l’expression qu’il sélectionne ; " +
         "votre point focal soumet les brouillons comme d’habitude.",
       rule:
-        "Les paragraphes sont retrouvés par leur texte : votre copie n’a pas besoin de garder la numérotation de la plateforme. " +
+        "Les paragraphes sont retrouvés par leur texte : votre copie n’a pas besoin de garder la numérotation de " +
+        "la plateforme. " +
         "Un commentaire qui ne peut être placé est signalé avec le motif : rien n’est deviné.",
       target: "Les observations portent sur {{label}}.",
       file: "Fichier Word (.docx)",
@@ -108,7 +110,8 @@ export default {
         zipTooLarge: "Le fichier se décompresse en plus de {{megabytes}} Mo : il est refusé.",
         noComments: "Le fichier ne contient aucun commentaire Word.",
         tooManyComments:
-          "Le fichier contient {{count, number}} commentaires ; au plus {{max, number}} peuvent être importés à la fois.",
+          "Le fichier contient {{count, number}} commentaires ; au plus {{max, number}} peuvent être importés à " +
+          "la fois.",
         alreadyImported: "Ce fichier a déjà été importé : ses commentaires figurent parmi vos brouillons.",
         noVersion: "Cette consultation n’a aucune version ouverte aux observations.",
       },

@@ -131,8 +131,15 @@ export async function buildAnnotatedGcaDocx({ reply = false }: { reply?: boolean
     }
   }
   const date = new Date("2026-03-02T10:00:00Z");
-  const comments = Object.values(c).map((comment) => ({
-    id: comment.id as number,
+  const comments: Array<{
+    id: number;
+    author: string;
+    initials: string;
+    date: Date;
+    children: Paragraph[];
+    parentId?: number;
+  }> = Object.values(c).map((comment) => ({
+    id: comment.id,
     author: AUTHOR,
     initials: "DD",
     date,
@@ -145,7 +152,7 @@ export async function buildAnnotatedGcaDocx({ reply = false }: { reply?: boolean
       initials: "FF",
       date,
       children: [new Paragraph({ children: [new TextRun(ANNOTATED_GCA_REPLY.body)] })],
-      ...{ parentId: c["whole-1-1"].id },
+      parentId: c["whole-1-1"].id,
     });
   }
   const document = new Document({ comments: { children: comments }, sections: [{ children }] });
