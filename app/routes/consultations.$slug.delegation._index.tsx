@@ -86,6 +86,11 @@ export default function DelegationWorkspace() {
         <p className="deadline">{t("workspace.closed")}</p>
       )}
       <p>{t("workspace.counts", workspace.statusCounts)}</p>
+      {workspace.open ? (
+        <p>
+          <Link to={`${here}/import`}>{t("workspace.importWord")}</Link>
+        </p>
+      ) : null}
       <FormError message={failure?.formError} />
       {review ? (
         <Confirmation review={review} organization={organization.name} back={here} />

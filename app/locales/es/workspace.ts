@@ -59,6 +59,60 @@ export default {
       reasonRequired: "Indique el motivo por el que retira esta observación oficial.",
       reasonTooLong: "El motivo puede tener como máximo 1000 caracteres.",
     },
+    importWord: "Importar observaciones desde un archivo Word",
+    wordImport: {
+      metaTitle: "Importar comentarios de Word: {{title}}",
+      title: "Importar observaciones desde un archivo Word",
+      intro:
+        "Suba la copia del proyecto de {{organization}} con comentarios de Word. " +
+        "Cada comentario se convierte en un borrador de su organización en el párrafo en que está, o en la frase " +
+        "que selecciona; " +
+        "su punto focal presenta los borradores como de costumbre.",
+      rule:
+        "Los párrafos se encuentran por su texto, de modo que su copia no necesita conservar la numeración de la " +
+        "plataforma. " +
+        "Un comentario que no puede situarse se indica con el motivo: no se adivina nada.",
+      target: "Las observaciones se refieren a {{label}}.",
+      file: "Archivo Word (.docx)",
+      fileHint: "Como máximo {{megabytes}} MB y {{max, number}} comentarios.",
+      submit: "Importar los comentarios",
+      submitting: "Importando…",
+      imported_one: "{{count}} comentario importado como borrador.",
+      imported_many: "{{count}} comentarios importados como borradores.",
+      imported_other: "{{count}} comentarios importados como borradores.",
+      importedTitle: "Borradores importados",
+      onPhrase: "Sobre «{{quote}}»",
+      onParagraph: "Sobre todo el párrafo",
+      unplacedTitle_one: "{{count}} comentario no pudo situarse",
+      unplacedTitle_many: "{{count}} comentarios no pudieron situarse",
+      unplacedTitle_other: "{{count}} comentarios no pudieron situarse",
+      unplacedHint: "Añádalos en el lector, en el párrafo correcto, si todavía se desean.",
+      comment: "Comentario: {{text}}",
+      inCopy: "En su copia, sobre: {{text}}",
+      reason: "Motivo: {{reason}}",
+      noText: "(ningún párrafo)",
+      reasons: {
+        reply: "Una respuesta a otro comentario: solo se importa el primer comentario de un hilo.",
+        emptyBody: "El comentario está vacío.",
+        noAnchor: "El comentario no está vinculado a ningún párrafo.",
+        paragraphNotFound: "Ningún párrafo del proyecto tiene este texto.",
+        ambiguous: "Varios párrafos del proyecto tienen este texto.",
+        quoteNotFound: "La frase seleccionada no está en el párrafo del proyecto.",
+        bodyInvalid: "El comentario es demasiado largo o no puede guardarse tal como está.",
+      },
+      errors: {
+        missing: "Elija un archivo Word (.docx).",
+        tooLarge: "El archivo supera {{megabytes}} MB.",
+        notDocx: "Este archivo no es un documento Word (.docx).",
+        corrupt: "El archivo Word está dañado y no puede leerse.",
+        zipTooLarge: "El archivo se descomprime en más de {{megabytes}} MB: se rechaza.",
+        noComments: "El archivo no contiene comentarios de Word.",
+        tooManyComments:
+          "El archivo tiene {{count, number}} comentarios; como máximo pueden importarse {{max, number}} a la vez.",
+        alreadyImported: "Este archivo ya se importó: sus comentarios están entre sus borradores.",
+        noVersion: "Esta consulta no tiene ninguna versión abierta a observaciones.",
+      },
+    },
   },
   receipt: {
     metaTitle: "Acuse de recibo {{reference}}",

@@ -61,6 +61,61 @@ export default {
       reasonRequired: "Indiquez le motif du retrait de cette observation officielle.",
       reasonTooLong: "Le motif ne peut dépasser 1 000 caractères.",
     },
+    importWord: "Importer des observations depuis un fichier Word",
+    wordImport: {
+      metaTitle: "Importer des commentaires Word : {{title}}",
+      title: "Importer des observations depuis un fichier Word",
+      intro:
+        "Téléversez la copie du projet de {{organization}} contenant des commentaires Word. " +
+        "Chaque commentaire devient un brouillon de votre organisation sur le paragraphe où il se trouve, ou sur " +
+        "l’expression qu’il sélectionne ; " +
+        "votre point focal soumet les brouillons comme d’habitude.",
+      rule:
+        "Les paragraphes sont retrouvés par leur texte : votre copie n’a pas besoin de garder la numérotation de " +
+        "la plateforme. " +
+        "Un commentaire qui ne peut être placé est signalé avec le motif : rien n’est deviné.",
+      target: "Les observations portent sur {{label}}.",
+      file: "Fichier Word (.docx)",
+      fileHint: "Au plus {{megabytes}} Mo et {{max, number}} commentaires.",
+      submit: "Importer les commentaires",
+      submitting: "Importation…",
+      imported_one: "{{count}} commentaire importé comme brouillon.",
+      imported_many: "{{count}} commentaires importés comme brouillons.",
+      imported_other: "{{count}} commentaires importés comme brouillons.",
+      importedTitle: "Brouillons importés",
+      onPhrase: "Sur « {{quote}} »",
+      onParagraph: "Sur l’ensemble du paragraphe",
+      unplacedTitle_one: "{{count}} commentaire n’a pas pu être placé",
+      unplacedTitle_many: "{{count}} commentaires n’ont pas pu être placés",
+      unplacedTitle_other: "{{count}} commentaires n’ont pas pu être placés",
+      unplacedHint: "Ajoutez-les dans le lecteur, sur le bon paragraphe, s’ils sont toujours souhaités.",
+      comment: "Commentaire : {{text}}",
+      inCopy: "Dans votre copie, sur : {{text}}",
+      reason: "Motif : {{reason}}",
+      noText: "(aucun paragraphe)",
+      reasons: {
+        reply: "Une réponse à un autre commentaire : seul le premier commentaire d’un fil est importé.",
+        emptyBody: "Le commentaire est vide.",
+        noAnchor: "Le commentaire n’est rattaché à aucun paragraphe.",
+        paragraphNotFound: "Aucun paragraphe du projet n’a ce texte.",
+        ambiguous: "Plusieurs paragraphes du projet ont ce texte.",
+        quoteNotFound: "L’expression sélectionnée ne figure pas dans le paragraphe du projet.",
+        bodyInvalid: "Le commentaire est trop long ou ne peut être enregistré tel quel.",
+      },
+      errors: {
+        missing: "Choisissez un fichier Word (.docx).",
+        tooLarge: "Le fichier dépasse {{megabytes}} Mo.",
+        notDocx: "Ce fichier n’est pas un document Word (.docx).",
+        corrupt: "Le fichier Word est endommagé et ne peut être lu.",
+        zipTooLarge: "Le fichier se décompresse en plus de {{megabytes}} Mo : il est refusé.",
+        noComments: "Le fichier ne contient aucun commentaire Word.",
+        tooManyComments:
+          "Le fichier contient {{count, number}} commentaires ; au plus {{max, number}} peuvent être importés à " +
+          "la fois.",
+        alreadyImported: "Ce fichier a déjà été importé : ses commentaires figurent parmi vos brouillons.",
+        noVersion: "Cette consultation n’a aucune version ouverte aux observations.",
+      },
+    },
   },
   receipt: {
     metaTitle: "Accusé de réception {{reference}}",

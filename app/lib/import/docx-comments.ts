@@ -1,0 +1,270 @@
+/**
+ * The comments a reviewer left in a Word file (a delegation's annotated
+ * copy of a draft): for each one, what it says, who wrote it, and what it is
+ * on: the paragraph of the document it is anchored in and the phrase
+ * selected, if any.
+ *
+ * Word keeps a comment's text in word/comments.xml (w:comment, its
+ * paragraphs) and its place in word/document.xml: w:commentRangeStart and
+ * w:commentRangeEnd around the selected text (which may span several runs,
+ * or several paragraphs) and a w:commentReference run after it. Replies are
+ * comments of their own, linked to their parent in word/commentsExtended.xml
+ * (w15:commentEx paraIdParent → the parent's last paragraph's w14:paraId).
+ *
+ * Pure: the caller hands the XML parts (or the bytes, read with jszip);
+ * nothing here knows the consultation. Placement on the platform's
+ * paragraphs is docx-comment-placement.ts.
+ */
+import { DOMParser } from "@xmldom/xmldom";
+import JSZip from "jszip";
+
+const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
+const W15 = "http://schemas.microsoft.com/office/word/2012/wordml";
+
+/** One Word comment and what it is anchored to in the document. */
+export interface WordComment {
+  /** Word's w:id, unique within the file. */
+  id: string;
+  author: string;
+  /** As Word wrote it (ISO 8601), or null. */
+  date: string | null;
+  /** The comment's text, its paragraphs separated by a blank line. */
+  body: string;
+  /** The w:id of the comment this one replies to, or null. */
+  parentId: string | null;
+  /** Text of the document paragraph the comment is on (where its range starts), or null when it has no anchor. */
+  paragraphText: string | null;
+  /** Position of that paragraph among the document's paragraphs (0-based), or null. */
+  paragraphIndex: number | null;
+  /**
+   * The phrase selected inside that paragraph, or null for a comment on the
+   * whole paragraph (nothing selected, the whole paragraph selected, or a
+   * selection running over several paragraphs).
+   */
+  quote: string | null;
+  /** Whether the selection ran past the end of its first paragraph. */
+  spansParagraphs: boolean;
+}
+
+/** Why a file's comments could not be read at all. */
+export type DocxCommentsError = "notDocx" | "corrupt";
+
+export type DocxCommentsResult = { ok: true; comments: WordComment[] } | { ok: false; error: DocxCommentsError };
+
+interface Mark {
+  paragraph: number;
+  offset: number;
+}
+
+/** Local name of an element in the WordprocessingML namespace, or null for anything else. */
+function wordName(node: Node): string | null {
+  if (node.nodeType !== 1) return null;
+  const element = node as Element;
+  return element.namespaceURI === W ? element.localName : null;
+}
+
+function attribute(element: Element, namespace: string, name: string): string | null {
+  return element.getAttributeNS(namespace, name) || element.getAttribute(`w:${name}`) || null;
+}
+
+/** Parses an XML part; throws when it is not well-formed (xmldom reports instead of throwing). */
+function parseXml(text: string): Document {
+  let failed = false;
+  const document = new DOMParser({
+    errorHandler: (level: string) => {
+      if (level !== "warning") failed = true;
+    },
+  }).parseFromString(text, "text/xml");
+  if (failed || !document.documentElement) throw new Error("malformed XML");
+  return document;
+}
+
+/**
+ * The text of every paragraph of document.xml in document order, and where
+ * each comment's range starts and ends and where its reference sits.
+ * Deleted text (w:delText in tracked deletions) and field instructions are
+ * not text; tabs and line breaks are spaces. A paragraph inside another
+ * (a text box in a run) is a paragraph of its own.
+ */
+function walkDocument(document: Document) {
+  const texts: string[] = [];
+  const starts = new Map<string, Mark>();
+  const ends = new Map<string, Mark>();
+  const references = new Map<string, Mark>();
+  const open: number[] = [];
+  const here = (): Mark | null => {
+    const paragraph = open.at(-1);
+    return paragraph === undefined ? null : { paragraph, offset: texts[paragraph].length };
+  };
+  const append = (text: string) => {
+    const paragraph = open.at(-1);
+    if (paragraph !== undefined) texts[paragraph] += text;
+  };
+  const visit = (node: Node) => {
+    const name = wordName(node);
+    if (name === "p") {
+      open.push(texts.length);
+      texts.push("");
+      for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+      open.pop();
+      return;
+    }
+    const element = node as Element;
+    switch (name) {
+      case "t":
+        append(element.textContent ?? "");
+        return;
+      case "tab":
+      case "br":
+      case "cr":
+        append(" ");
+        return;
+      case "noBreakHyphen":
+        append("-");
+        return;
+      case "delText":
+      case "instrText":
+        return;
+      case "commentRangeStart": {
+        const id = attribute(element, W, "id");
+        // Between paragraphs: the range starts at the beginning of the next one.
+        if (id !== null) starts.set(id, here() ?? { paragraph: texts.length, offset: 0 });
+        return;
+      }
+      case "commentRangeEnd": {
+        const id = attribute(element, W, "id");
+        // Between paragraphs: the range ends with the previous one.
+        const last = texts.length - 1;
+        if (id !== null) ends.set(id, here() ?? { paragraph: last, offset: texts[last]?.length ?? 0 });
+        return;
+      }
+      case "commentReference": {
+        const id = attribute(element, W, "id");
+        const mark = here();
+        if (id !== null && mark) references.set(id, mark);
+        return;
+      }
+      default:
+        for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+    }
+  };
+  visit(document.documentElement);
+  return { texts, starts, ends, references };
+}
+
+/** The text of a comment's paragraphs (w:p children), one block each. */
+function commentBody(comment: Element): { body: string; lastParaId: string | null } {
+  const blocks: string[] = [];
+  let lastParaId: string | null = null;
+  const paragraphs = comment.getElementsByTagNameNS(W, "p");
+  for (let index = 0; index < paragraphs.length; index++) {
+    const paragraph = paragraphs.item(index)!;
+    lastParaId = paragraph.getAttributeNS(W14, "paraId") || paragraph.getAttribute("w14:paraId") || lastParaId;
+    let text = "";
+    const visit = (node: Node) => {
+      const name = wordName(node);
+      if (name === "t") text += node.textContent ?? "";
+      else if (name === "tab" || name === "br" || name === "cr") text += " ";
+      else if (name !== "delText" && name !== "instrText")
+        for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+    };
+    visit(paragraph);
+    blocks.push(text.replace(/\s+/g, " ").trim());
+  }
+  return { body: blocks.filter((block) => block !== "").join("\n\n"), lastParaId };
+}
+
+/** Reply links from commentsExtended.xml: a comment's last paraId → its parent's last paraId. */
+function replyLinks(extended: Document | null): Map<string, string> {
+  const links = new Map<string, string>();
+  if (!extended) return links;
+  const entries = extended.getElementsByTagNameNS(W15, "commentEx");
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries.item(index)!;
+    const paraId = entry.getAttributeNS(W15, "paraId") || entry.getAttribute("w15:paraId");
+    const parent = entry.getAttributeNS(W15, "paraIdParent") || entry.getAttribute("w15:paraIdParent");
+    if (paraId && parent) links.set(paraId, parent);
+  }
+  return links;
+}
+
+/** Collapses whitespace the way the importer does for paragraph text. */
+function clean(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The comments of a Word document, from its XML parts, in the order
+ * comments.xml lists them. Throws when a part is not well-formed XML.
+ */
+export function commentsFromXml(parts: {
+  documentXml: string;
+  commentsXml: string | null;
+  commentsExtendedXml?: string | null;
+}): WordComment[] {
+  if (!parts.commentsXml) return [];
+  const { texts, starts, ends, references } = walkDocument(parseXml(parts.documentXml));
+  const commentsDocument = parseXml(parts.commentsXml);
+  const links = replyLinks(parts.commentsExtendedXml ? parseXml(parts.commentsExtendedXml) : null);
+
+  const elements = commentsDocument.getElementsByTagNameNS(W, "comment");
+  const read = Array.from({ length: elements.length }, (_, index) => {
+    const element = elements.item(index)!;
+    return { element, id: attribute(element, W, "id") ?? `#${index}`, ...commentBody(element) };
+  });
+  const idByLastParaId = new Map(
+    read.flatMap((comment) => (comment.lastParaId ? [[comment.lastParaId, comment.id]] : [])),
+  );
+
+  return read.map(({ element, id, body, lastParaId }) => {
+    const parentParaId = lastParaId ? links.get(lastParaId) : undefined;
+    const start = starts.get(id);
+    const end = ends.get(id);
+    const anchor = start ?? references.get(id) ?? null;
+    const paragraphText = anchor && anchor.paragraph < texts.length ? texts[anchor.paragraph] : null;
+    const spansParagraphs = Boolean(start && end && end.paragraph > start.paragraph);
+    let quote: string | null = null;
+    if (start && end && paragraphText !== null && end.paragraph === start.paragraph && end.offset > start.offset) {
+      const selected = clean(paragraphText.slice(start.offset, end.offset));
+      // Selecting the whole paragraph is commenting on the paragraph.
+      if (selected !== "" && selected !== clean(paragraphText)) quote = selected;
+    }
+    return {
+      id,
+      author: attribute(element, W, "author") ?? "",
+      date: attribute(element, W, "date"),
+      body,
+      parentId: parentParaId ? (idByLastParaId.get(parentParaId) ?? null) : null,
+      paragraphText: paragraphText === null ? null : clean(paragraphText),
+      paragraphIndex: paragraphText === null ? null : anchor!.paragraph,
+      quote,
+      spansParagraphs,
+    };
+  });
+}
+
+/**
+ * Reads the comments of a .docx given as bytes. The caller bounds the file
+ * (size, what it inflates to) before handing it here.
+ */
+export async function readDocxComments(bytes: Uint8Array): Promise<DocxCommentsResult> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return { ok: false, error: "notDocx" };
+  }
+  const documentPart = zip.file("word/document.xml");
+  if (!documentPart) return { ok: false, error: "notDocx" };
+  try {
+    const [documentXml, commentsXml, commentsExtendedXml] = await Promise.all([
+      documentPart.async("string"),
+      zip.file("word/comments.xml")?.async("string") ?? null,
+      zip.file("word/commentsExtended.xml")?.async("string") ?? null,
+    ]);
+    return { ok: true, comments: commentsFromXml({ documentXml, commentsXml, commentsExtendedXml }) };
+  } catch {
+    return { ok: false, error: "corrupt" };
+  }
+}
