@@ -4,7 +4,7 @@
  * placed (app/lib/import/docx-comment-placement.ts) becomes a draft on its
  * paragraph, or on its phrase, of the version open for comments; the focal
  * point then reviews and submits them like any draft
- * (docs/decisions/XXXX-word-comments-as-drafts.md).
+ * (docs/decisions/0032-word-comments-as-drafts.md).
  *
  * The drafts are the reader's drafts: same permission (create:comment:own,
  * for a member of an organization), same period check, same body pipeline

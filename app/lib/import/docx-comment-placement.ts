@@ -3,7 +3,7 @@
  * consultation's current version: a delegation comments on its own copy of
  * the draft, so each commented paragraph is looked up by its text.
  *
- * The rule (docs/decisions/XXXX-word-comments-as-drafts.md):
+ * The rule (docs/decisions/0032-word-comments-as-drafts.md):
  * 1. exact: the same text once typography (quote and dash styles, spaces,
  *    case, NFKC) is set aside, with or without the paragraph's printed
  *    number ("2.9 a. Given…" and "Given…" are both paragraph 2.9 a.); a text
