@@ -22,12 +22,16 @@
  *    paragraphs on the other side whose text it contains; an unpaired
  *    paragraph whose text is covered by a run of consecutive unpaired
  *    paragraphs on the other side becomes a split (or merge). This pass
- *    lives in split-merge.ts.
+ *    lives in split-merge.ts. Then **containment** (containment.ts): an
+ *    unpaired paragraph whose words are mostly found, in order, inside an
+ *    unpaired paragraph on the other side pairs with it, whatever their
+ *    similarity.
  * 5. **Order.** Pairings consistent with the anchor-and-gap chain are in
  *    place; the others are flagged as moved. Operations are listed in the new
  *    version's order, deletions where they stood in the old one.
  */
 import { heaviestChain, type ChainCandidate } from "./chain";
+import { findContainedMoves } from "./containment";
 import { alignRuns, hasSharedRepeats } from "./runs";
 import { ShingleIndex } from "./shingle-index";
 import { FeatureList, similarity, unionFeatures } from "./similarity";
@@ -62,6 +66,10 @@ export interface AlignInput {
  * - `deleted`: an old paragraph with no counterpart.
  * - `inserted`: a new paragraph with no counterpart.
  *
+ * Short paragraphs (under {@link SHORT_PARAGRAPH_WORDS} words: labels,
+ * definition terms) pair only with an identical paragraph in the local
+ * order, never by similarity.
+ *
  * Moving and renumbering are orthogonal to these and reported as flags, so a
  * paragraph that was moved *and* edited is `modified` with `moved: true`.
  */
@@ -91,6 +99,13 @@ export interface AlignmentOperation {
    * operation, never a deletion plus an insertion.
    */
   renumbered: boolean;
+  /**
+   * `"low"` when the pairing rests on little shared wording (a one-to-one
+   * pairing below {@link LOW_CONFIDENCE_SIMILARITY}, not found by
+   * containment): the page shows it as "possibly related", not as certain.
+   * Absent otherwise.
+   */
+  confidence?: "low";
 }
 
 /** Result of {@link alignParagraphs}. */
@@ -141,6 +156,24 @@ export const MOVE_THRESHOLD = 0.55;
 export const SANDWICH_THRESHOLD = 0.3;
 
 /**
+ * Paragraphs with fewer words than this (labels, definition terms split from
+ * their definitions, "Background") pair only when identical and in the local
+ * order: by similarity, two unrelated three-word labels easily share a word
+ * or two and were paired, and flagged moved.
+ */
+export const SHORT_PARAGRAPH_WORDS = 4;
+
+/**
+ * A one-to-one pairing with a similarity below this is of low confidence
+ * (shown as "possibly related"). The pairings of unrelated paragraphs that
+ * still pass the lowest bar ({@link SANDWICH_THRESHOLD}) and the heaviest
+ * rewrites sit here; the reworded GCA guidelines that survived from 2020 to
+ * 2022 score above it, except the rewritten 2020 "3.12 e." → 2022 "3. e."
+ * (0.37), which a reader should indeed check.
+ */
+export const LOW_CONFIDENCE_SIMILARITY = 0.45;
+
+/**
  * Chain weights are `similarity − CHAIN_BASELINE`, not the raw similarity.
  * Raw similarities would let two weak in-order pairs (0.45 + 0.45) outweigh
  * one strong crossing pair (0.8) and lose the strong one; subtracting a
@@ -162,6 +195,8 @@ export const ALL_PAIRS_LIMIT = 10_000;
 interface Group extends Pairing {
   /** Part of the order-preserving chain of passes 1–2 (never moved). */
   inChain: boolean;
+  /** Paired by containment (pass 4c): confident whatever the similarity. */
+  contained?: boolean;
 }
 
 /**
@@ -233,6 +268,10 @@ export function alignParagraphs(
   for (const group of findSplits(featuresA, featuresB, ownerA, ownerB)) addGroup({ ...group, inChain: false });
   for (const group of findSplits(featuresB, featuresA, ownerB, ownerA)) {
     addGroup({ a: group.b, b: group.a, inChain: false });
+  }
+  // Pass 4c: one text mostly contained in the other.
+  for (const pair of findContainedMoves(featuresA, featuresB, ownerA, ownerB)) {
+    addGroup({ a: [pair.a], b: [pair.b], inChain: false, contained: true });
   }
 
   // Pass 5: flags and document order.
@@ -344,6 +383,7 @@ function matchGap(
   if (aSize <= 0 || bSize <= 0) return [];
   const candidates: ChainCandidate[] = [];
   const consider = (i: number, j: number) => {
+    if (shortUnlessIdentical(featuresA, featuresB, i, j)) return;
     const score = similarity(featuresA.get(i), featuresB.get(j));
     if (score >= threshold) candidates.push({ a: i - aStart, b: j, weight: score - CHAIN_BASELINE });
   };
@@ -378,11 +418,24 @@ function pairSandwiches(
     if (next.a - previous.a === 2 && next.b - previous.b === 2) {
       const i = previous.a + 1;
       const j = previous.b + 1;
-      if (similarity(featuresA.get(i), featuresB.get(j)) >= SANDWICH_THRESHOLD) pairs.push({ a: i, b: j });
+      if (
+        !shortUnlessIdentical(featuresA, featuresB, i, j) &&
+        similarity(featuresA.get(i), featuresB.get(j)) >= SANDWICH_THRESHOLD
+      )
+        pairs.push({ a: i, b: j });
     }
     previous = next;
   }
   return pairs;
+}
+
+function isShort(features: FeatureList, index: number): boolean {
+  return features.wordSequence(index).length < SHORT_PARAGRAPH_WORDS;
+}
+
+/** Whether the short-paragraph guard forbids pairing old `i` with new `j` by similarity. */
+function shortUnlessIdentical(featuresA: FeatureList, featuresB: FeatureList, i: number, j: number): boolean {
+  return (isShort(featuresA, i) || isShort(featuresB, j)) && featuresA.key(i) !== featuresB.key(j);
 }
 
 /** Pass 3: best-first pairing of leftover paragraphs whose similarity reaches the move threshold. */
@@ -393,8 +446,9 @@ function findMoves(
   ownerB: Int32Array,
   threshold: number,
 ): Array<{ a: number; b: number }> {
-  const leftA = unowned(ownerA);
-  const leftB = unowned(ownerB);
+  // Short paragraphs never pair out of order by similarity (see SHORT_PARAGRAPH_WORDS).
+  const leftA = unowned(ownerA).filter((i) => !isShort(featuresA, i));
+  const leftB = unowned(ownerB).filter((j) => !isShort(featuresB, j));
   if (leftA.length === 0 || leftB.length === 0) return [];
   const scored: Array<{ a: number; b: number; score: number }> = [];
   const consider = (i: number, j: number) => {
@@ -475,7 +529,9 @@ function describeGroup(
           unionFeatures(group.a.map((i) => featuresA.get(i))),
           unionFeatures(group.b.map((j) => featuresB.get(j))),
         );
-  return { kind, a: group.a, b: group.b, similarity: round(score), moved, renumbered };
+  const operation: AlignmentOperation = { kind, a: group.a, b: group.b, similarity: round(score), moved, renumbered };
+  if (kind === "modified" && !group.contained && score < LOW_CONFIDENCE_SIMILARITY) operation.confidence = "low";
+  return operation;
 }
 
 /** Similarities are rounded to 4 decimals so serialized comparisons are stable and readable. */

@@ -12,6 +12,8 @@ export {
   MATCH_THRESHOLD,
   MOVE_THRESHOLD,
   SANDWICH_THRESHOLD,
+  SHORT_PARAGRAPH_WORDS,
+  LOW_CONFIDENCE_SIMILARITY,
   type Alignment,
   type AlignmentKind,
   type AlignmentOperation,
