@@ -446,6 +446,12 @@ export async function getComparisonPage({
     buildComparisonRows({ comparison, index, comments, sanitizeHtml: sanitizeRichTextHtml }, selection),
   );
   pageStats.rowsBuilt += selection.reduce((sum, group) => sum + group.rows.length, 0);
+  // A moved sentence's other end may be on another page of the view.
+  if (paged) {
+    for (const group of groups)
+      for (const row of group.rows)
+        for (const moved of row.movedSentences) moved.page = pageOfRow(index, pages, moved.row, changesOnly);
+  }
   const paging = paged
     ? {
         current,

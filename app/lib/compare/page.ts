@@ -11,6 +11,7 @@ import { emptyCounts, type ChangeCounts } from "./compare";
 import type { ParagraphTarget } from "../paragraph-number";
 import type { AlignmentKind } from "./align";
 import type { CachedComparison } from "./payload";
+import type { MovedSentence } from "./moved-sentences";
 import type { WordChange } from "./words";
 
 /**
@@ -61,6 +62,23 @@ export interface CarriedComment {
   adoption: AdoptionLevel | null;
 }
 
+/** One end of a sentence moved between two rows, as the page links it. */
+export interface MovedSentenceView {
+  /** `old`: deleted here, `to` the other row; `new`: inserted here, `from` the other row. */
+  side: "old" | "new";
+  /** Character range in this row's text on that side (see {@link MovedSentence}). */
+  start: number;
+  end: number;
+  /** Index of the other row in the comparison. */
+  row: number;
+  /** Element id of the other row. */
+  anchor: string;
+  /** Where the sentence went (its new paragraphs' numbers) or came from (its old ones); "" when unnumbered. */
+  number: string;
+  /** The page of the current view that shows the other row, when the comparison has several; else null. */
+  page: number | null;
+}
+
 /** One change (or unchanged paragraph) of the comparison page. */
 export interface ComparisonRowView {
   /** Element id of the row (`ch-<new key>`, or `ch-old-<old key>` for a deletion). */
@@ -69,6 +87,10 @@ export interface ComparisonRowView {
   moved: boolean;
   renumbered: boolean;
   similarity: number;
+  /** A pairing on little shared wording: shown as "possibly related", not as certain. */
+  possiblyRelated: boolean;
+  /** Sentences moved to or from other rows. */
+  movedSentences: MovedSentenceView[];
   old: RowParagraph[];
   new: RowParagraph[];
   changes: WordChange[];
@@ -432,6 +454,16 @@ function rowView(row: CachedComparison["rows"][number], input: ComparisonPageInp
     moved: row.moved,
     renumbered: row.renumbered,
     similarity: row.similarity,
+    possiblyRelated: row.confidence === "low",
+    movedSentences: (row.movedSentences ?? []).map((moved) => {
+      const other = input.comparison.rows[moved.row];
+      return {
+        ...moved,
+        anchor: rowAnchor(other),
+        number: rowNumbers(moved.side === "old" ? other.new : other.old),
+        page: null,
+      };
+    }),
     old,
     new: row.new.map(({ key, number }) => ({ key, number })),
     changes: row.changes,
