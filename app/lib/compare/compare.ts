@@ -3,13 +3,7 @@
  * changes inside each aligned pair, with per-section counts. The result is
  * plain JSON so a loader can return it and a cache can store it.
  */
-import {
-  alignParagraphs,
-  type AlignInput,
-  type AlignmentKind,
-  type AlignmentOperation,
-  type AlignOptions,
-} from "./align";
+import { alignParagraphs, type AlignInput, type AlignmentKind, type AlignOptions } from "./align";
 import { findMovedSentences, type MovedSentence } from "./moved-sentences";
 import { diffParagraphWords, type WordChange, type WordDiffOptions } from "./words";
 
@@ -55,7 +49,7 @@ export interface ComparisonRow {
    * joined with a blank line ("\n\n") before diffing.
    */
   changes: WordChange[];
-  /** `"low"`: a pairing on little shared wording, shown as "possibly related" (see {@link AlignmentOperation.confidence}). */
+  /** `"low"`: a pairing on little shared wording, shown as "possibly related" (see align.ts). */
   confidence?: "low";
   /** Sentences of this row moved to or from another row (absent when none). */
   movedSentences?: MovedSentence[];

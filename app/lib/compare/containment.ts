@@ -8,6 +8,7 @@
  * paired. The cost is bounded by counts (cells of the in-order comparison),
  * never by the clock.
  */
+import { ALL_PAIRS_LIMIT } from "./move-pass";
 import { ShingleIndex } from "./shingle-index";
 import { intersectionSize, type FeatureList } from "./similarity";
 import { unowned } from "./split-merge";
@@ -32,9 +33,6 @@ export const CONTAINMENT_PAIR_CELLS = 1_000_000;
 /** Cells the whole pass may spend; candidates past it are left unpaired, in a fixed order. */
 export const CONTAINMENT_TOTAL_CELLS = 50_000_000;
 
-/** Candidate pairs scored exhaustively up to this many (leftover old × leftover new); beyond, a word-pair index. */
-const ALL_PAIRS_LIMIT = 10_000;
-
 /**
  * Share of `shorter`'s words found in order in `longer` (length of their
  * longest common subsequence over `shorter`'s length), in 0..1.
@@ -47,8 +45,7 @@ export function inOrderShare(shorter: Uint32Array, longer: Uint32Array): number 
   for (let j = 0; j < longer.length; j++) {
     const word = longer[j];
     for (let i = 1; i <= n; i++) {
-      current[i] =
-        shorter[i - 1] === word ? previous[i - 1] + 1 : Math.max(previous[i], current[i - 1]);
+      current[i] = shorter[i - 1] === word ? previous[i - 1] + 1 : Math.max(previous[i], current[i - 1]);
     }
     [previous, current] = [current, previous];
   }
@@ -75,8 +72,7 @@ export function findContainedMoves(
   ownerA: Int32Array,
   ownerB: Int32Array,
 ): ContainedPair[] {
-  const long = (features: FeatureList) => (index: number) =>
-    features.wordSequence(index).length >= MIN_CONTAINED_WORDS;
+  const long = (features: FeatureList) => (index: number) => features.wordSequence(index).length >= MIN_CONTAINED_WORDS;
   const leftA = unowned(ownerA).filter(long(featuresA));
   const leftB = unowned(ownerB).filter(long(featuresB));
   if (leftA.length === 0 || leftB.length === 0) return [];

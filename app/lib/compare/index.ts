@@ -48,7 +48,12 @@ export {
   type SectionSummary,
 } from "./compare";
 export { paragraphsForComparison } from "./document";
-export { findMovedSentences, MIN_MOVED_SENTENCE_WORDS, type MovedSentence } from "./moved-sentences";
+export {
+  findMovedSentences,
+  MIN_MOVED_SENTENCE_WORDS,
+  type MovedSentence,
+  type MovedSentenceView,
+} from "./moved-sentences";
 export { planLineage, type LineagePlan, type PlannedLink } from "./lineage";
 export { alignSections, type SectionLineage, type SectionLink, type SectionLinkKind } from "./sections";
 export { comparisonPayload, type CachedComparison } from "./payload";

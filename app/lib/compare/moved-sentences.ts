@@ -35,7 +35,11 @@ export interface MovedSentence {
   row: number;
 }
 
-/** Sentence boundaries: a full stop, question or exclamation mark before a space and anything but a lower-case letter or a digit; CJK full stops; the blank line between joined paragraphs. */
+/**
+ * Sentence boundaries: a full stop, question or exclamation mark before a
+ * space and anything but a lower-case letter or a digit ("Res. 130", "e.g.
+ * the" go on); CJK full stops; the blank line between joined paragraphs.
+ */
 const BOUNDARY = /[.!?؟]["'”’)\]]*(?=\s+[^\s\p{Ll}\p{N}])|[.!?؟]["'”’)\]]*\s*$|[。！？]|\n\n/gu;
 
 /** Sentences of a text as [start, end) ranges, surrounding whitespace excluded. */
@@ -134,4 +138,49 @@ export function findMovedSentences(rows: ReadonlyArray<{ changes: readonly WordC
   }
   for (const list of result) list.sort((x, y) => (x.side === y.side ? x.start - y.start : x.side === "old" ? -1 : 1));
   return result;
+}
+
+/** One end of a sentence moved between two rows, as the page links it. */
+export interface MovedSentenceView {
+  /** `old`: deleted here, `to` the other row; `new`: inserted here, `from` the other row. */
+  side: "old" | "new";
+  /** Character range in this row's text on that side (see {@link MovedSentence}). */
+  start: number;
+  end: number;
+  /** Index of the other row in the comparison. */
+  row: number;
+  /** Element id of the other row. */
+  anchor: string;
+  /** Where the sentence went (its new paragraphs' numbers) or came from (its old ones); "" when unnumbered. */
+  number: string;
+  /** The page of the current view that shows the other row, when the comparison has several; else null. */
+  page: number | null;
+}
+
+/** A row as {@link movedSentenceViews} reads it. */
+interface RowWithMoves {
+  old: ReadonlyArray<{ key: string; number: string | null }>;
+  new: ReadonlyArray<{ key: string; number: string | null }>;
+  movedSentences?: MovedSentence[];
+}
+
+/** The moved sentences of `row` as the page links them (page.ts passes its anchor and numbering rules). */
+export function movedSentenceViews<Row extends RowWithMoves>(
+  row: Row,
+  rows: readonly Row[],
+  how: {
+    rowAnchor: (row: Row) => string;
+    rowNumbers: (paragraphs: Row["old"]) => string;
+    pageOf?: (row: number) => number | null;
+  },
+): MovedSentenceView[] {
+  return (row.movedSentences ?? []).map((moved) => {
+    const other = rows[moved.row];
+    return {
+      ...moved,
+      anchor: how.rowAnchor(other),
+      number: how.rowNumbers(moved.side === "old" ? other.new : other.old),
+      page: how.pageOf?.(moved.row) ?? null,
+    };
+  });
 }

@@ -126,9 +126,11 @@ describe("comparisonPageBody", () => {
         unchanged,
       ],
     };
-    const rows = comparisonPageBody({ comparison: moving, comments: new Map(), sanitizeHtml: stripScripts }).groups.flatMap(
-      (group) => group.rows,
-    );
+    const rows = comparisonPageBody({
+      comparison: moving,
+      comments: new Map(),
+      sanitizeHtml: stripScripts,
+    }).groups.flatMap((group) => group.rows);
     expect(rows.map((row) => row.possiblyRelated)).toEqual([true, false, false, false]);
     expect(rows[0].movedSentences).toEqual([
       // Deleted here, now in the other row's new paragraphs (a deletion has none: "").

@@ -7,11 +7,11 @@
  */
 import { proposedTextAdoption, type AdoptionLevel } from "./adoption";
 import { emptyCounts, type ChangeCounts } from "./compare";
+import { movedSentenceViews, type MovedSentenceView } from "./moved-sentences";
 
 import type { ParagraphTarget } from "../paragraph-number";
 import type { AlignmentKind } from "./align";
 import type { CachedComparison } from "./payload";
-import type { MovedSentence } from "./moved-sentences";
 import type { WordChange } from "./words";
 
 /**
@@ -60,23 +60,6 @@ export interface CarriedComment {
   submittedAt: Date | null;
   /** Whether the proposed text made it into the new version; null without proposed text. */
   adoption: AdoptionLevel | null;
-}
-
-/** One end of a sentence moved between two rows, as the page links it. */
-export interface MovedSentenceView {
-  /** `old`: deleted here, `to` the other row; `new`: inserted here, `from` the other row. */
-  side: "old" | "new";
-  /** Character range in this row's text on that side (see {@link MovedSentence}). */
-  start: number;
-  end: number;
-  /** Index of the other row in the comparison. */
-  row: number;
-  /** Element id of the other row. */
-  anchor: string;
-  /** Where the sentence went (its new paragraphs' numbers) or came from (its old ones); "" when unnumbered. */
-  number: string;
-  /** The page of the current view that shows the other row, when the comparison has several; else null. */
-  page: number | null;
 }
 
 /** One change (or unchanged paragraph) of the comparison page. */
@@ -140,7 +123,11 @@ export interface ComparisonPageInput {
   comments: ReadonlyMap<string, readonly CarriedCommentSource[]>;
   /** Makes a stored comment body safe to show (called only for the comments listed). */
   sanitizeHtml: (html: string) => string;
+  /** The page of the view showing a row, for links between rows when the comparison has several pages. */
+  pageOf?: (row: number) => number | null;
 }
+
+export { parseVersionRange } from "./range";
 
 /** Numbers of a row's paragraphs, joined ("5.14 j. + 5.14 k."); "" when none is numbered. */
 export function rowNumbers(paragraphs: readonly RowParagraph[]) {
@@ -148,13 +135,6 @@ export function rowNumbers(paragraphs: readonly RowParagraph[]) {
     .map((paragraph) => paragraph.number)
     .filter((number): number is string => number !== null)
     .join(" + ");
-}
-
-/** Parses a `a...b` range ("1...2"); null when it is not one. */
-export function parseVersionRange(range: string | undefined): { from: number; to: number } | null {
-  const match = /^([1-9]\d{0,5})\.\.\.([1-9]\d{0,5})$/.exec(range ?? "");
-  if (!match) return null;
-  return { from: Number(match[1]), to: Number(match[2]) };
 }
 
 /** Texts of the old and the new side of a row, per paragraph, from its word changes. */
@@ -455,15 +435,7 @@ function rowView(row: CachedComparison["rows"][number], input: ComparisonPageInp
     renumbered: row.renumbered,
     similarity: row.similarity,
     possiblyRelated: row.confidence === "low",
-    movedSentences: (row.movedSentences ?? []).map((moved) => {
-      const other = input.comparison.rows[moved.row];
-      return {
-        ...moved,
-        anchor: rowAnchor(other),
-        number: rowNumbers(moved.side === "old" ? other.new : other.old),
-        page: null,
-      };
-    }),
+    movedSentences: movedSentenceViews(row, input.comparison.rows, { rowAnchor, rowNumbers, pageOf: input.pageOf }),
     old,
     new: row.new.map(({ key, number }) => ({ key, number })),
     changes: row.changes,

@@ -67,7 +67,8 @@ export default {
       possiblyRelated: "Possibly related",
     },
     possiblyRelatedNote:
-      "Possibly related: these paragraphs share little wording, so this pairing may be wrong. Read both before relying on it.",
+      "Possibly related: these paragraphs share little wording, so this pairing may be wrong. Read both " +
+      "before relying on it.",
     movedSentence: "moved sentence",
     movedTo: "moved to {{number}}",
     movedFrom: "moved from {{number}}",

@@ -68,7 +68,8 @@ export default {
       possiblyRelated: "Posiblemente relacionado",
     },
     possiblyRelatedNote:
-      "Posiblemente relacionados: estos párrafos comparten pocas palabras, por lo que este emparejamiento puede ser erróneo. Lea ambos antes de confiar en él.",
+      "Posiblemente relacionados: estos párrafos comparten pocas palabras, por lo que este emparejamiento " +
+      "puede ser erróneo. Lea ambos antes de confiar en él.",
     movedSentence: "oración desplazada",
     movedTo: "desplazada a {{number}}",
     movedFrom: "desplazada desde {{number}}",

@@ -68,7 +68,8 @@ export default {
       possiblyRelated: "Peut-être apparenté",
     },
     possiblyRelatedNote:
-      "Peut-être apparentés : ces paragraphes ont peu de mots en commun, ce rapprochement peut être erroné. Lisez les deux avant de vous y fier.",
+      "Peut-être apparentés : ces paragraphes ont peu de mots en commun, ce rapprochement peut être erroné." +
+      " Lisez les deux avant de vous y fier.",
     movedSentence: "phrase déplacée",
     movedTo: "déplacée vers {{number}}",
     movedFrom: "déplacée depuis {{number}}",

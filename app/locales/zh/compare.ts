@@ -66,8 +66,7 @@ export default {
       inserted: "已插入",
       possiblyRelated: "可能相关",
     },
-    possiblyRelatedNote:
-      "可能相关：这两个段落的共同措辞很少，此配对可能有误。请先阅读两者再作判断。",
+    possiblyRelatedNote: "可能相关：这两个段落的共同措辞很少，此配对可能有误。请先阅读两者再作判断。",
     movedSentence: "移动的句子",
     movedTo: "已移至 {{number}}",
     movedFrom: "移自 {{number}}",
