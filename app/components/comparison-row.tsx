@@ -21,11 +21,24 @@ export type RowComment = {
   adoption: "full" | "partial" | "none" | null;
 };
 
+/** One end of a sentence moved between rows (see MovedSentenceView in ~/lib/compare/page). */
+export type RowMovedSentence = {
+  side: "old" | "new";
+  start: number;
+  end: number;
+  anchor: string;
+  number: string;
+  page: number | null;
+};
+
 export type RowData = {
   anchor: string;
   kind: "unchanged" | "modified" | "split" | "merged" | "deleted" | "inserted";
   moved: boolean;
   renumbered: boolean;
+  /** A pairing on little shared wording, shown as "possibly related". */
+  possiblyRelated?: boolean;
+  movedSentences?: RowMovedSentence[];
   old: RowParagraphRef[];
   new: RowParagraphRef[];
   changes: WordChange[];
@@ -42,6 +55,8 @@ export type ComparisonContext = {
   to: { number: number; label: string };
   /** Prefix for links ("" on the site; the origin in a standalone export). */
   linkBase: string;
+  /** On a comparison of several pages: the page shown and the link to another one. */
+  paging?: { current: number; href: (page: number) => string };
 };
 
 export type ComparisonLayout = "inline" | "side";
@@ -56,52 +71,133 @@ function commentTypeKey(type: string) {
   return type === "technical" || type === "editorial" ? (`comments.types.${type}` as const) : "comments.types.general";
 }
 
+/** A run of a row's text as shown: a word change, or the part of one that is a moved sentence. */
+type ShownChange = WordChange & {
+  /** The moved sentence this part belongs to. */
+  move?: RowMovedSentence;
+  /** The last part of that sentence (where its link goes). */
+  moveEnds?: boolean;
+};
+
+/**
+ * Cuts the deleted and inserted runs at the moved sentences' bounds
+ * (character ranges in the old side's text, equal + deleted runs, and the
+ * new side's, equal + inserted runs).
+ */
+function markMovedSentences(changes: readonly WordChange[], moves: readonly RowMovedSentence[]): ShownChange[] {
+  if (moves.length === 0) return [...changes];
+  const shown: ShownChange[] = [];
+  let oldAt = 0;
+  let newAt = 0;
+  for (const change of changes) {
+    const side = change.type === "delete" ? "old" : change.type === "insert" ? "new" : null;
+    const at = change.type === "insert" ? newAt : oldAt;
+    const end = at + change.text.length;
+    if (change.type !== "insert") oldAt += change.text.length;
+    if (change.type !== "delete") newAt += change.text.length;
+    const inside = side ? moves.filter((move) => move.side === side && move.start < end && move.end > at) : [];
+    if (inside.length === 0) {
+      shown.push(change);
+      continue;
+    }
+    let cut = at;
+    for (const move of inside) {
+      const from = Math.max(move.start, at);
+      const to = Math.min(move.end, end);
+      if (from > cut) shown.push({ type: change.type, text: change.text.slice(cut - at, from - at) });
+      shown.push({ type: change.type, text: change.text.slice(from - at, to - at), move, moveEnds: move.end <= end });
+      cut = to;
+    }
+    if (cut < end) shown.push({ type: change.type, text: change.text.slice(cut - at) });
+  }
+  return shown;
+}
+
 /**
  * Splits word changes into paragraphs: a blank line inside a run separates
  * the joined paragraphs of a split or merge. `side` keeps only what one
  * version has (old: equal + deleted, new: equal + inserted).
  */
-function toBlocks(changes: readonly WordChange[], side: "old" | "new" | "both") {
-  const blocks: WordChange[][] = [[]];
+function toBlocks(changes: readonly ShownChange[], side: "old" | "new" | "both") {
+  const blocks: ShownChange[][] = [[]];
   for (const change of changes) {
     if (side === "old" && change.type === "insert") continue;
     if (side === "new" && change.type === "delete") continue;
-    change.text.split("\n\n").forEach((piece, index) => {
+    const pieces = change.text.split("\n\n");
+    pieces.forEach((piece, index) => {
       if (index > 0) blocks.push([]);
-      if (piece) blocks[blocks.length - 1].push({ type: change.type, text: piece });
+      if (piece)
+        blocks[blocks.length - 1].push({
+          ...change,
+          text: piece,
+          moveEnds: change.moveEnds && index === pieces.length - 1,
+        });
     });
   }
   return blocks.filter((block) => block.length > 0);
+}
+
+/** The link from one end of a moved sentence to the other ("moved to 6."). */
+function MovedSentenceLink({ move, context }: { move: RowMovedSentence; context?: ComparisonContext }) {
+  const { t } = useTranslation();
+  const number = move.number || t("compare.unnumberedLong");
+  const paging = context?.paging;
+  const href =
+    paging && move.page !== null && move.page !== paging.current
+      ? `${paging.href(move.page)}#${move.anchor}`
+      : `#${move.anchor}`;
+  const version = move.side === "old" ? context?.to.label : context?.from.label;
+  return (
+    <span className="moved-sentence-note">
+      {" "}
+      <span className="badge badge-change badge-moved-sentence">{t("compare.movedSentence")}</span>{" "}
+      <a
+        href={href}
+        aria-label={
+          version
+            ? t(move.side === "old" ? "compare.movedToLabel" : "compare.movedFromLabel", { number, version })
+            : undefined
+        }
+      >
+        {t(move.side === "old" ? "compare.movedTo" : "compare.movedFrom", { number })}
+      </a>
+    </span>
+  );
 }
 
 /** Word changes as text with `<ins>` and `<del>`, announced to screen readers. */
 export function ChangeText({
   changes,
   side = "both",
+  movedSentences = [],
+  context,
 }: {
   changes: readonly WordChange[];
   side?: "old" | "new" | "both";
+  /** Sentences of the row moved to or from other rows: marked, with a link to the other end. */
+  movedSentences?: readonly RowMovedSentence[];
+  context?: ComparisonContext;
 }) {
   const { t } = useTranslation();
   return (
     <>
-      {toBlocks(changes, side).map((block, index) => (
+      {toBlocks(markMovedSentences(changes, movedSentences), side).map((block, index) => (
         <p key={index}>
-          {block.map((change, position) =>
-            change.type === "equal" ? (
-              <Fragment key={position}>{change.text}</Fragment>
-            ) : change.type === "insert" ? (
-              <ins key={position}>
-                <span className="visually-hidden">{t("compare.inserted")} </span>
-                {change.text}
-              </ins>
-            ) : (
-              <del key={position}>
-                <span className="visually-hidden">{t("compare.deleted")} </span>
-                {change.text}
-              </del>
-            ),
-          )}
+          {block.map((change, position) => {
+            if (change.type === "equal") return <Fragment key={position}>{change.text}</Fragment>;
+            const Mark = change.type === "insert" ? "ins" : "del";
+            return (
+              <Fragment key={position}>
+                <Mark className={change.move ? "moved-sentence" : undefined}>
+                  <span className="visually-hidden">
+                    {t(change.type === "insert" ? "compare.inserted" : "compare.deleted")}{" "}
+                  </span>
+                  {change.text}
+                </Mark>
+                {change.move && change.moveEnds ? <MovedSentenceLink move={change.move} context={context} /> : null}
+              </Fragment>
+            );
+          })}
         </p>
       ))}
     </>
@@ -153,6 +249,7 @@ function ParagraphLinks({
 function badgesOf(row: RowData) {
   const badges: Array<keyof typeof BADGE_KEYS> = [];
   if (row.kind !== "unchanged") badges.push(row.kind);
+  if (row.possiblyRelated) badges.push("possiblyRelated");
   if (row.moved) badges.push("moved");
   if (row.renumbered) badges.push("renumbered");
   return badges;
@@ -166,6 +263,7 @@ const BADGE_KEYS = {
   inserted: "compare.badges.inserted",
   moved: "compare.badges.moved",
   renumbered: "compare.badges.renumbered",
+  possiblyRelated: "compare.badges.possiblyRelated",
 } as const;
 
 /** One change of the comparison: numbers old → new, badges, the text, the comments made on the old paragraphs. */
@@ -215,7 +313,7 @@ export function ComparisonRow({
           <div className="change-side change-side-old">
             <p className="change-side-label">{context.from.label}</p>
             {row.old.length > 0 ? (
-              <ChangeText changes={row.changes} side="old" />
+              <ChangeText changes={row.changes} side="old" movedSentences={row.movedSentences} context={context} />
             ) : (
               <p>
                 <NoParagraph />
@@ -225,7 +323,7 @@ export function ComparisonRow({
           <div className="change-side change-side-new">
             <p className="change-side-label">{context.to.label}</p>
             {row.new.length > 0 ? (
-              <ChangeText changes={row.changes} side="new" />
+              <ChangeText changes={row.changes} side="new" movedSentences={row.movedSentences} context={context} />
             ) : (
               <p>
                 <NoParagraph />
@@ -235,9 +333,10 @@ export function ComparisonRow({
         </div>
       ) : (
         <div className="change-text">
-          <ChangeText changes={row.changes} />
+          <ChangeText changes={row.changes} movedSentences={row.movedSentences} context={context} />
         </div>
       )}
+      {row.possiblyRelated ? <p className="change-confidence">{t("compare.possiblyRelatedNote")}</p> : null}
       {row.commentsAnchor && row.commentCount > 0 ? (
         <details className="carried-comments" id={row.commentsAnchor}>
           <summary>

@@ -47,12 +47,11 @@ export {
 } from "~/lib/compare";
 
 /**
- * Identifies the comparison code in ComparisonCache rows. Change it whenever
- * the output of `compareVersions` or of `comparisonPayload` changes (new
- * thresholds, a different cleanup rule, new fields): old rows are then
- * ignored and recomputed on demand.
+ * Identifies the comparison code in ComparisonCache rows. Change it whenever the output of `compareVersions` or of
+ * `comparisonPayload` changes (new thresholds, a different cleanup rule, new fields): old rows are then ignored and
+ * recomputed on demand. structure-2: moved sentences, low-confidence pairings, moves by containment.
  */
-export const COMPARISON_ALGORITHM = "structure-1";
+export const COMPARISON_ALGORITHM = "structure-2";
 
 /** A version as the comparison page names it. */
 export interface ComparedVersion {
@@ -436,6 +435,7 @@ export async function getComparisonPage({
   const paged = pages.length > 1;
   const current = paged ? (parsePageNumber(requested, pages.length) ?? 1) : 1;
   const selection = pageRowIndexes(index, paged ? pages[current - 1] : null, changesOnly);
+  const pageOf = paged ? (row: number) => pageOfRow(index, pages, row, changesOnly) : undefined;
   const comments = await loadCarriedComments({
     actor,
     versionId: fromVersion.id,
@@ -443,7 +443,7 @@ export async function getComparisonPage({
     keys: oldKeysOf(comparison, selection),
   });
   const groups = await paced(
-    buildComparisonRows({ comparison, index, comments, sanitizeHtml: sanitizeRichTextHtml }, selection),
+    buildComparisonRows({ comparison, index, comments, sanitizeHtml: sanitizeRichTextHtml, pageOf }, selection),
   );
   pageStats.rowsBuilt += selection.reduce((sum, group) => sum + group.rows.length, 0);
   const paging = paged

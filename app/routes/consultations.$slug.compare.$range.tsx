@@ -134,6 +134,7 @@ export default function CompareVersions() {
     from: { number: from.number, label: from.label },
     to: { number: to.number, label: to.label },
     linkBase: "",
+    paging: page.preparing === false && page.paging ? { current: page.paging.current, href: pageHref } : undefined,
   };
   return (
     <div className="comparison">

@@ -64,6 +64,34 @@ test("an observer compares the 2020 draft with the 2022 final text as tracked ch
   await expect(sides.locator(".change-side-new ins")).toContainText(["all"]);
 });
 
+test("a sentence moved between paragraphs is linked both ways; a weak pairing reads 'possibly related'", async ({
+  page,
+  gca,
+}) => {
+  await page.goto(compareOf(gca));
+  // "The United Nations has a unique role …" left 6.17 a. and opens 6. now.
+  const away = change(page, "6.17 a. → 6. a.");
+  const arrived = change(page, "6.17 → 6.");
+  await expect(away.locator("del.moved-sentence")).toHaveText(/^deleted: The United Nations has a unique role/);
+  await expect(away.locator(".moved-sentence-note")).toHaveText("moved sentence moved to 6.");
+  await expect(arrived.locator("ins.moved-sentence")).toHaveText(/^inserted: The United Nations has a unique role/);
+  await expect(arrived.locator(".moved-sentence-note")).toHaveText("moved sentence moved from 6.17 a.");
+  const to = away.getByRole("link", { name: "Moved sentence: read it where it went, 6. in Final text (Council 2022)" });
+  const anchor = await arrived.getAttribute("id");
+  await expect(to).toHaveAttribute("href", `#${anchor}`);
+  await to.click();
+  await expect(page).toHaveURL(new RegExp(`#${anchor}$`));
+  await expect(
+    arrived.getByRole("link", { name: "Moved sentence: read it where it came from, 6.17 a. in Draft 1 (C20/65)" }),
+  ).toHaveAttribute("href", `#${await away.getAttribute("id")}`);
+
+  // 3.12 e. → 3. e. was paired on its place alone: shown as possibly related, not as certain.
+  const weak = change(page, "3.12 e. → 3. e.");
+  await expect(weak.getByText("Possibly related", { exact: true })).toBeVisible();
+  await expect(weak.locator(".change-confidence")).toContainText("this pairing may be wrong");
+  await expect(change(page, "3.12 d. → 3. d.").getByText("Possibly related", { exact: true })).toHaveCount(0);
+});
+
 test("the version picker is a GET form that leads to a shareable URL, in either order", async ({ page, gca }) => {
   // 2...1 is not precomputed at import: the first request starts the
   // comparison worker, which loads the server build (a few seconds here).

@@ -22,17 +22,23 @@
  *    paragraphs on the other side whose text it contains; an unpaired
  *    paragraph whose text is covered by a run of consecutive unpaired
  *    paragraphs on the other side becomes a split (or merge). This pass
- *    lives in split-merge.ts.
+ *    lives in split-merge.ts. Then **containment** (containment.ts): an
+ *    unpaired paragraph whose words are mostly found, in order, inside an
+ *    unpaired paragraph on the other side pairs with it, whatever their
+ *    similarity.
  * 5. **Order.** Pairings consistent with the anchor-and-gap chain are in
  *    place; the others are flagged as moved. Operations are listed in the new
  *    version's order, deletions where they stood in the old one.
  */
 import { heaviestChain, type ChainCandidate } from "./chain";
+import { findContainedMoves } from "./containment";
+import { ALL_PAIRS_LIMIT, findMoves, shortUnlessIdentical } from "./move-pass";
 import { alignRuns, hasSharedRepeats } from "./runs";
 import { ShingleIndex } from "./shingle-index";
 import { FeatureList, similarity, unionFeatures } from "./similarity";
-import { extendIntoSplitsAndMerges, findSplits, unowned, type Pairing } from "./split-merge";
+import { extendIntoSplitsAndMerges, findSplits, type Pairing } from "./split-merge";
 
+export { ALL_PAIRS_LIMIT, SHORT_PARAGRAPH_WORDS } from "./move-pass";
 export { MIN_PIECE_BIGRAMS, MIN_PIECE_NOVELTY, PIECE_CONTAINMENT, SPLIT_COVERAGE } from "./split-merge";
 
 /** One paragraph as the aligner needs it, in document order. */
@@ -61,6 +67,10 @@ export interface AlignInput {
  * - `merged`: several consecutive old paragraphs now in one new one.
  * - `deleted`: an old paragraph with no counterpart.
  * - `inserted`: a new paragraph with no counterpart.
+ *
+ * Short paragraphs (under SHORT_PARAGRAPH_WORDS words, move-pass.ts: labels,
+ * definition terms) pair only with an identical paragraph in the local
+ * order, never by similarity.
  *
  * Moving and renumbering are orthogonal to these and reported as flags, so a
  * paragraph that was moved *and* edited is `modified` with `moved: true`.
@@ -91,6 +101,13 @@ export interface AlignmentOperation {
    * operation, never a deletion plus an insertion.
    */
   renumbered: boolean;
+  /**
+   * `"low"` when the pairing rests on little shared wording (a one-to-one
+   * pairing below {@link LOW_CONFIDENCE_SIMILARITY}, not found by
+   * containment): the page shows it as "possibly related", not as certain.
+   * Absent otherwise.
+   */
+  confidence?: "low";
 }
 
 /** Result of {@link alignParagraphs}. */
@@ -141,6 +158,17 @@ export const MOVE_THRESHOLD = 0.55;
 export const SANDWICH_THRESHOLD = 0.3;
 
 /**
+ * A one-to-one pairing with a similarity below this is of low confidence
+ * (shown as "possibly related"): the bar of a pairing inside a gap
+ * ({@link MATCH_THRESHOLD}), so what is flagged are the pairings that only
+ * the one-for-one position allowed ({@link SANDWICH_THRESHOLD}) — on the GCA
+ * drafts, the rewritten 2020 "3.12 e." → 2022 "3. e." (0.37), which keeps the
+ * subject but little of the wording. Pairings found by containment are
+ * never flagged: a text found almost whole inside another is no guess.
+ */
+export const LOW_CONFIDENCE_SIMILARITY = MATCH_THRESHOLD;
+
+/**
  * Chain weights are `similarity − CHAIN_BASELINE`, not the raw similarity.
  * Raw similarities would let two weak in-order pairs (0.45 + 0.45) outweigh
  * one strong crossing pair (0.8) and lose the strong one; subtracting a
@@ -149,19 +177,12 @@ export const SANDWICH_THRESHOLD = 0.3;
  */
 export const CHAIN_BASELINE = 0.3;
 
-/**
- * Gaps with at most this many paragraph pairs are scored exhaustively; larger
- * ones go through the word-pair index. 10,000 pairs cost a few milliseconds
- * and cover every gap of the GCA documents, so real documents get exact
- * results while a wholesale rewrite of a 5,000-paragraph document stays
- * near-linear.
- */
-export const ALL_PAIRS_LIMIT = 10_000;
-
 /** Internal pairing under construction. */
 interface Group extends Pairing {
   /** Part of the order-preserving chain of passes 1–2 (never moved). */
   inChain: boolean;
+  /** Paired by containment (pass 4c): confident whatever the similarity. */
+  contained?: boolean;
 }
 
 /**
@@ -233,6 +254,10 @@ export function alignParagraphs(
   for (const group of findSplits(featuresA, featuresB, ownerA, ownerB)) addGroup({ ...group, inChain: false });
   for (const group of findSplits(featuresB, featuresA, ownerB, ownerA)) {
     addGroup({ a: group.b, b: group.a, inChain: false });
+  }
+  // Pass 4c: one text mostly contained in the other.
+  for (const pair of findContainedMoves(featuresA, featuresB, ownerA, ownerB)) {
+    addGroup({ a: [pair.a], b: [pair.b], inChain: false, contained: true });
   }
 
   // Pass 5: flags and document order.
@@ -344,6 +369,7 @@ function matchGap(
   if (aSize <= 0 || bSize <= 0) return [];
   const candidates: ChainCandidate[] = [];
   const consider = (i: number, j: number) => {
+    if (shortUnlessIdentical(featuresA, featuresB, i, j)) return;
     const score = similarity(featuresA.get(i), featuresB.get(j));
     if (score >= threshold) candidates.push({ a: i - aStart, b: j, weight: score - CHAIN_BASELINE });
   };
@@ -378,46 +404,13 @@ function pairSandwiches(
     if (next.a - previous.a === 2 && next.b - previous.b === 2) {
       const i = previous.a + 1;
       const j = previous.b + 1;
-      if (similarity(featuresA.get(i), featuresB.get(j)) >= SANDWICH_THRESHOLD) pairs.push({ a: i, b: j });
+      if (
+        !shortUnlessIdentical(featuresA, featuresB, i, j) &&
+        similarity(featuresA.get(i), featuresB.get(j)) >= SANDWICH_THRESHOLD
+      )
+        pairs.push({ a: i, b: j });
     }
     previous = next;
-  }
-  return pairs;
-}
-
-/** Pass 3: best-first pairing of leftover paragraphs whose similarity reaches the move threshold. */
-function findMoves(
-  featuresA: FeatureList,
-  featuresB: FeatureList,
-  ownerA: Int32Array,
-  ownerB: Int32Array,
-  threshold: number,
-): Array<{ a: number; b: number }> {
-  const leftA = unowned(ownerA);
-  const leftB = unowned(ownerB);
-  if (leftA.length === 0 || leftB.length === 0) return [];
-  const scored: Array<{ a: number; b: number; score: number }> = [];
-  const consider = (i: number, j: number) => {
-    const score = similarity(featuresA.get(i), featuresB.get(j));
-    if (score >= threshold) scored.push({ a: i, b: j, score });
-  };
-  if (leftA.length * leftB.length <= ALL_PAIRS_LIMIT) {
-    for (const j of leftB) for (const i of leftA) consider(i, j);
-  } else {
-    const index = new ShingleIndex(leftA, featuresA);
-    for (const j of leftB) for (const i of index.candidates(featuresB.get(j))) consider(i, j);
-  }
-  // Best first, so each paragraph goes to its most similar partner; ties in
-  // document order keep the result deterministic.
-  scored.sort((x, y) => y.score - x.score || x.b - y.b || x.a - y.a);
-  const takenA = new Set<number>();
-  const takenB = new Set<number>();
-  const pairs: Array<{ a: number; b: number }> = [];
-  for (const pair of scored) {
-    if (takenA.has(pair.a) || takenB.has(pair.b)) continue;
-    takenA.add(pair.a);
-    takenB.add(pair.b);
-    pairs.push(pair);
   }
   return pairs;
 }
@@ -475,7 +468,9 @@ function describeGroup(
           unionFeatures(group.a.map((i) => featuresA.get(i))),
           unionFeatures(group.b.map((j) => featuresB.get(j))),
         );
-  return { kind, a: group.a, b: group.b, similarity: round(score), moved, renumbered };
+  const operation: AlignmentOperation = { kind, a: group.a, b: group.b, similarity: round(score), moved, renumbered };
+  if (kind === "modified" && !group.contained && score < LOW_CONFIDENCE_SIMILARITY) operation.confidence = "low";
+  return operation;
 }
 
 /** Similarities are rounded to 4 decimals so serialized comparisons are stable and readable. */

@@ -4,6 +4,7 @@
  * plain JSON so a loader can return it and a cache can store it.
  */
 import { alignParagraphs, type AlignInput, type AlignmentKind, type AlignOptions } from "./align";
+import { findMovedSentences, type MovedSentence } from "./moved-sentences";
 import { diffParagraphWords, type WordChange, type WordDiffOptions } from "./words";
 
 /**
@@ -48,6 +49,10 @@ export interface ComparisonRow {
    * joined with a blank line ("\n\n") before diffing.
    */
   changes: WordChange[];
+  /** `"low"`: a pairing on little shared wording, shown as "possibly related" (see align.ts). */
+  confidence?: "low";
+  /** Sentences of this row moved to or from another row (absent when none). */
+  movedSentences?: MovedSentence[];
 }
 
 /**
@@ -142,7 +147,7 @@ export function compareVersions(
     else if (operation.kind === "inserted") changes = [{ type: "insert", text: newText }];
     else if (operation.kind === "deleted") changes = [{ type: "delete", text: oldText }];
     else changes = diffParagraphWords(oldText, newText, options.words);
-    return {
+    const row: ComparisonRow = {
       kind: operation.kind,
       moved: operation.moved,
       renumbered: operation.renumbered,
@@ -151,6 +156,11 @@ export function compareVersions(
       new: operation.b.map(ref(b)),
       changes,
     };
+    if (operation.confidence) row.confidence = operation.confidence;
+    return row;
+  });
+  findMovedSentences(rows).forEach((moved, index) => {
+    if (moved.length > 0) rows[index].movedSentences = moved;
   });
 
   const totals = emptyCounts();

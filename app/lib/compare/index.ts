@@ -12,6 +12,8 @@ export {
   MATCH_THRESHOLD,
   MOVE_THRESHOLD,
   SANDWICH_THRESHOLD,
+  SHORT_PARAGRAPH_WORDS,
+  LOW_CONFIDENCE_SIMILARITY,
   type Alignment,
   type AlignmentKind,
   type AlignmentOperation,
@@ -46,6 +48,12 @@ export {
   type SectionSummary,
 } from "./compare";
 export { paragraphsForComparison } from "./document";
+export {
+  findMovedSentences,
+  MIN_MOVED_SENTENCE_WORDS,
+  type MovedSentence,
+  type MovedSentenceView,
+} from "./moved-sentences";
 export { planLineage, type LineagePlan, type PlannedLink } from "./lineage";
 export { alignSections, type SectionLineage, type SectionLink, type SectionLinkKind } from "./sections";
 export { comparisonPayload, type CachedComparison } from "./payload";

@@ -116,6 +116,32 @@ describe("comparisonPageBody", () => {
     expect(rows[0].new).toEqual([{ key: "2-9-a", number: "2. a." }]);
   });
 
+  it("carries low confidence as 'possibly related' and links each end of a moved sentence to the other row", () => {
+    const moving: CachedComparison = {
+      ...comparison,
+      rows: [
+        { ...modified, confidence: "low", movedSentences: [{ side: "old", start: 0, end: 10, row: 1 }] },
+        { ...deleted, movedSentences: [{ side: "new", start: 0, end: 5, row: 0 }] },
+        merged,
+        unchanged,
+      ],
+    };
+    const rows = comparisonPageBody({
+      comparison: moving,
+      comments: new Map(),
+      sanitizeHtml: stripScripts,
+    }).groups.flatMap((group) => group.rows);
+    expect(rows.map((row) => row.possiblyRelated)).toEqual([true, false, false, false]);
+    expect(rows[0].movedSentences).toEqual([
+      // Deleted here, now in the other row's new paragraphs (a deletion has none: "").
+      { side: "old", start: 0, end: 10, row: 1, anchor: "ch-old-2-10", number: "", page: null },
+    ]);
+    expect(rows[1].movedSentences).toEqual([
+      { side: "new", start: 0, end: 5, row: 0, anchor: "ch-2-9-a", number: "2.9 a.", page: null },
+    ]);
+    expect(rows[2].movedSentences).toEqual([]);
+  });
+
   it("lists the comments of the old paragraphs, sanitized, with the adoption of their proposed text", () => {
     const comments = new Map([
       [

@@ -7,6 +7,7 @@
  */
 import { proposedTextAdoption, type AdoptionLevel } from "./adoption";
 import { emptyCounts, type ChangeCounts } from "./compare";
+import { movedSentenceViews, type MovedSentenceView } from "./moved-sentences";
 
 import type { ParagraphTarget } from "../paragraph-number";
 import type { AlignmentKind } from "./align";
@@ -69,6 +70,10 @@ export interface ComparisonRowView {
   moved: boolean;
   renumbered: boolean;
   similarity: number;
+  /** A pairing on little shared wording: shown as "possibly related", not as certain. */
+  possiblyRelated: boolean;
+  /** Sentences moved to or from other rows. */
+  movedSentences: MovedSentenceView[];
   old: RowParagraph[];
   new: RowParagraph[];
   changes: WordChange[];
@@ -118,7 +123,11 @@ export interface ComparisonPageInput {
   comments: ReadonlyMap<string, readonly CarriedCommentSource[]>;
   /** Makes a stored comment body safe to show (called only for the comments listed). */
   sanitizeHtml: (html: string) => string;
+  /** The page of the view showing a row, for links between rows when the comparison has several pages. */
+  pageOf?: (row: number) => number | null;
 }
+
+export { parseVersionRange } from "./range";
 
 /** Numbers of a row's paragraphs, joined ("5.14 j. + 5.14 k."); "" when none is numbered. */
 export function rowNumbers(paragraphs: readonly RowParagraph[]) {
@@ -126,13 +135,6 @@ export function rowNumbers(paragraphs: readonly RowParagraph[]) {
     .map((paragraph) => paragraph.number)
     .filter((number): number is string => number !== null)
     .join(" + ");
-}
-
-/** Parses a `a...b` range ("1...2"); null when it is not one. */
-export function parseVersionRange(range: string | undefined): { from: number; to: number } | null {
-  const match = /^([1-9]\d{0,5})\.\.\.([1-9]\d{0,5})$/.exec(range ?? "");
-  if (!match) return null;
-  return { from: Number(match[1]), to: Number(match[2]) };
 }
 
 /** Texts of the old and the new side of a row, per paragraph, from its word changes. */
@@ -432,6 +434,8 @@ function rowView(row: CachedComparison["rows"][number], input: ComparisonPageInp
     moved: row.moved,
     renumbered: row.renumbered,
     similarity: row.similarity,
+    possiblyRelated: row.confidence === "low",
+    movedSentences: movedSentenceViews(row, input.comparison.rows, { rowAnchor, rowNumbers, pageOf: input.pageOf }),
     old,
     new: row.new.map(({ key, number }) => ({ key, number })),
     changes: row.changes,

@@ -16,6 +16,9 @@ ins, del { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .change-numbers { margin: 0; font-weight: 600; } .change-text p { margin: .25rem 0; }
 .change-unchanged .change-text { color: #57606a; }
 .badge { font-size: .75rem; font-weight: 600; padding: 0 .4rem; border-radius: 999px; border: 1px solid currentColor; }
+.badge-possiblyRelated { border-style: dashed; }
+.change-confidence { font-size: .85rem; font-style: italic; color: #57606a; }
+ins.moved-sentence, del.moved-sentence { text-decoration-style: double; } .moved-sentence-note { font-size: .85rem; }
 .former-heading { color: #57606a; font-style: italic; margin: 0; }
 .table-scroll { overflow-x: auto; } table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: 1rem 0; }
 caption { text-align: start; font-weight: 600; margin-bottom: .25rem; }

@@ -164,6 +164,11 @@ export class FeatureList {
     return this.words.length;
   }
 
+  /** Hashes of the paragraph's normalized words, in text order (do not modify). */
+  wordSequence(index: number): Uint32Array {
+    return this.words[index];
+  }
+
   /** The paragraph's {@link TextFeatures.key}, without building its word sets. */
   key(index: number): string {
     return this.keys[index];

@@ -64,7 +64,16 @@ export default {
       merged: "مدمجة",
       deleted: "محذوفة",
       inserted: "مُدرجة",
+      possiblyRelated: "ربما تكون ذات صلة",
     },
+    possiblyRelatedNote:
+      "ربما تكون ذات صلة: تشترك هاتان الفقرتان في القليل من الصياغة، لذا قد تكون هذه المطابقة خاطئة. اقرأ " +
+      "الفقرتين قبل الاعتماد عليها.",
+    movedSentence: "جملة منقولة",
+    movedTo: "نُقلت إلى {{number}}",
+    movedFrom: "نُقلت من {{number}}",
+    movedToLabel: "جملة منقولة: اقرأها في موضعها الجديد، {{number}} في {{version}}",
+    movedFromLabel: "جملة منقولة: اقرأها في موضعها السابق، {{number}} في {{version}}",
     none: "لا شيء",
     unnumbered: "¶",
     unnumberedLong: "فقرة غير مرقمة",

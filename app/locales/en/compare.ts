@@ -64,7 +64,16 @@ export default {
       merged: "Merged",
       deleted: "Deleted",
       inserted: "Inserted",
+      possiblyRelated: "Possibly related",
     },
+    possiblyRelatedNote:
+      "Possibly related: these paragraphs share little wording, so this pairing may be wrong. Read both " +
+      "before relying on it.",
+    movedSentence: "moved sentence",
+    movedTo: "moved to {{number}}",
+    movedFrom: "moved from {{number}}",
+    movedToLabel: "Moved sentence: read it where it went, {{number}} in {{version}}",
+    movedFromLabel: "Moved sentence: read it where it came from, {{number}} in {{version}}",
     none: "none",
     unnumbered: "¶",
     unnumberedLong: "unnumbered paragraph",

@@ -65,7 +65,16 @@ export default {
       merged: "Fusionado",
       deleted: "Suprimido",
       inserted: "Insertado",
+      possiblyRelated: "Posiblemente relacionado",
     },
+    possiblyRelatedNote:
+      "Posiblemente relacionados: estos párrafos comparten pocas palabras, por lo que este emparejamiento " +
+      "puede ser erróneo. Lea ambos antes de confiar en él.",
+    movedSentence: "oración desplazada",
+    movedTo: "desplazada a {{number}}",
+    movedFrom: "desplazada desde {{number}}",
+    movedToLabel: "Oración desplazada: léala donde está ahora, {{number}} en {{version}}",
+    movedFromLabel: "Oración desplazada: léala donde estaba, {{number}} en {{version}}",
     none: "ninguno",
     unnumbered: "¶",
     unnumberedLong: "párrafo sin numerar",

@@ -65,7 +65,16 @@ export default {
       merged: "Fusionné",
       deleted: "Supprimé",
       inserted: "Inséré",
+      possiblyRelated: "Peut-être apparenté",
     },
+    possiblyRelatedNote:
+      "Peut-être apparentés : ces paragraphes ont peu de mots en commun, ce rapprochement peut être erroné." +
+      " Lisez les deux avant de vous y fier.",
+    movedSentence: "phrase déplacée",
+    movedTo: "déplacée vers {{number}}",
+    movedFrom: "déplacée depuis {{number}}",
+    movedToLabel: "Phrase déplacée : la lire là où elle se trouve désormais, {{number}} dans {{version}}",
+    movedFromLabel: "Phrase déplacée : la lire là où elle se trouvait, {{number}} dans {{version}}",
     none: "aucun",
     unnumbered: "¶",
     unnumberedLong: "paragraphe non numéroté",
