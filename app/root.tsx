@@ -12,6 +12,7 @@ import {
   useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 
@@ -219,7 +220,20 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export default function App() {
   const { locale } = useLoaderData<typeof loader>();
   useChangeLanguage(locale);
+  useHydrationMark();
   return <Outlet />;
+}
+
+/**
+ * Marks <html data-hydrated> once React has hydrated the page (effects run
+ * after the hydration commit). A tap before that reaches markup that has no
+ * handlers yet: the end-to-end tests wait for this mark before they act
+ * (tests/e2e/fixtures.ts `hydrated`), since Remix's router is ready earlier.
+ */
+function useHydrationMark() {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "";
+  }, []);
 }
 
 export function ErrorBoundary() {

@@ -1,6 +1,6 @@
 import { totpCode } from "~/lib/security/totp";
 
-import { expect, signOut, test } from "./fixtures";
+import { expect, hydrated, signOut, test } from "./fixtures";
 
 const PASSWORD = "a test passphrase of several words";
 
@@ -163,6 +163,7 @@ test("an anonymous reader signs in from a paragraph's panel and lands on that pa
     password: PASSWORD,
   });
   await page.goto(gca.path("/versions/1?p=2-9-b#p-2-9-b"));
+  await hydrated(page);
   const panel = page.getByRole("complementary", { name: "Comments on paragraph 2.9 b." });
   const signIn = panel.getByRole("link", { name: "Sign in to comment" });
   // The query before the hash: "#p-2-9-b?p=2-9-b" would be all anchor, and the panel would not open.

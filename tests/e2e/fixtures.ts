@@ -169,7 +169,10 @@ export const test = base.extend<TestFixtures>({
       contexts.push(context);
       await signInAs(user, context);
       const page = await context.newPage();
-      if (path) await page.goto(path);
+      if (path) {
+        await page.goto(path);
+        await hydrated(page);
+      }
       return page;
     });
     await Promise.all(contexts.map((context) => context.close()));
@@ -200,14 +203,17 @@ export async function signOut(page: Page) {
 }
 
 /**
- * Waits until the app has hydrated (Remix's router initialized): typing into
- * the rich-text editor before that is typing into server-rendered markup.
+ * Waits until React has hydrated the page (<html data-hydrated>, set by the
+ * root's effect; app/root.tsx). Remix's router is initialized before React
+ * has finished hydrating a long page: a click or a check in that window lands
+ * on server-rendered markup and is lost (seen on the reader: a link that did
+ * not navigate, a radio button that React reset to unchecked).
  */
 export async function hydrated(page: Page) {
   await page.waitForFunction(
     () =>
       (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state
-        .initialized === true,
+        .initialized === true && document.documentElement.hasAttribute("data-hydrated"),
   );
 }
 
