@@ -155,7 +155,7 @@ test("without JavaScript: the upload page shows the review; the file chosen agai
   await context.close();
 });
 
-test("opening a consultation from a Word file with tracked changes: reviewed, Enter reviews again, accepted opens it", async ({
+test("a consultation opened from a tracked .docx: reviewed, Enter reviews again, accepted opens it", async ({
   page,
   people,
   suffix,

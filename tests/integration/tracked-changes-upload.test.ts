@@ -12,6 +12,7 @@ import crypto from "node:crypto";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { importDocument } from "~/lib/import";
 import { buildDocx } from "~/lib/import/__fixtures__/docx";
 import {
   ANA,
@@ -19,7 +20,6 @@ import {
   REVIEWED_DRAFT_ACCEPTED,
   reviewedDraft,
 } from "~/lib/import/__fixtures__/tracked-changes";
-import { importDocument } from "~/lib/import";
 import { fileDigest, type TrackedChangesReview } from "~/lib/import/tracked-changes-review";
 import { ensureReferenceData } from "~/models/bootstrap.server";
 import { createConsultation, openConsultation } from "~/models/consultation.server";
