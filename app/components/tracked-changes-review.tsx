@@ -76,7 +76,12 @@ function Segments({ segments }: { segments: RevisionSegment[] }) {
  * its insertions and deletions, and the two answers. "Accept" posts the same
  * form again (the file is still selected) with the reviewed file's digest;
  * "Cancel" refuses the file (with JavaScript the form is cleared where it is,
- * without it the server sends the consultation page back).
+ * without it the server sends the page back as it was before).
+ *
+ * The panel goes after the form's ordinary submit button: the first submit
+ * button in the form is the one Enter in a text field presses, and it must
+ * not be "Accept". The ordinary button posts without an acceptance, which
+ * only shows the review again.
  */
 export function TrackedChangesReviewPanel({
   review,

@@ -99,15 +99,13 @@ export function UploadVersionForm({
           </>
         )}
       </Field>
-      {review ? (
-        <TrackedChangesReviewPanel review={review} busy={busy} onCancel={refuse} />
-      ) : (
-        <div className="button-row">
-          <button type="submit" disabled={busy}>
-            {busy ? t("manage.upload.importing") : t("manage.upload.submit")}
-          </button>
-        </div>
-      )}
+      {/* The form's first submit button, so Enter in a field posts without an acceptance (a review again). */}
+      <div className="button-row">
+        <button type="submit" disabled={busy}>
+          {busy ? t("manage.upload.importing") : t("manage.upload.submit")}
+        </button>
+      </div>
+      {review ? <TrackedChangesReviewPanel review={review} busy={busy} onCancel={refuse} /> : null}
       {busy ? (
         <div role="status" className="upload-progress">
           <progress aria-label={t("manage.upload.importing")} />

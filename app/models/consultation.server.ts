@@ -1,4 +1,5 @@
 import { DomainError } from "~/lib/errors";
+import { acceptedTrackedChangesDetails, refuseUnacceptedTrackedChanges } from "~/lib/import/tracked-changes-review";
 import type { ImportedDocument } from "~/lib/import/types";
 import type { Actor } from "~/lib/permissions";
 import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
@@ -90,13 +91,16 @@ export async function createConsultation(input: {
 
 /**
  * The secretariat opens a consultation on an imported document: the
- * consultation, its document and version 1, all or nothing.
+ * consultation, its document and version 1, all or nothing. A Word file's
+ * tracked changes must have been reviewed and accepted (`acceptTrackedChanges`),
+ * as for a new version: otherwise 422 and nothing is written.
  */
 export async function openConsultation({
   actor,
   input,
   imported,
   sourceFileName,
+  acceptTrackedChanges = false,
   clientAddress,
 }: {
   actor: Actor | null;
@@ -112,9 +116,12 @@ export async function openConsultation({
   };
   imported: ImportedDocument;
   sourceFileName: string;
+  /** The secretariat has reviewed the file's tracked changes and accepts them. */
+  acceptTrackedChanges?: boolean;
   clientAddress?: string;
 }) {
   await authorize({ actor, permission: "create:consultation:any", audit: { ip: clientAddress } });
+  refuseUnacceptedTrackedChanges(imported, sourceFileName, acceptTrackedChanges);
   if (input.closesAt <= input.opensAt) throw periodOrderError();
   const taken = await prisma.consultation.findUnique({ where: { slug: input.slug }, select: { id: true } });
   if (taken) {
@@ -161,7 +168,11 @@ export async function openConsultation({
     entityId: consultation.id,
     outcome: "ok",
     ip: clientAddress ?? null,
-    details: { slug: input.slug, sourceFileName },
+    details: {
+      slug: input.slug,
+      sourceFileName,
+      ...(imported.revisions ? { trackedChangesAccepted: acceptedTrackedChangesDetails(imported.revisions) } : {}),
+    },
   });
   return consultation;
 }

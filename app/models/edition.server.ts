@@ -8,6 +8,7 @@
  */
 import { matchEdition, ORIGINAL_LANGUAGE, type EditionLanguage, type EditionReport } from "~/lib/editions";
 import { DomainError } from "~/lib/errors";
+import { acceptedTrackedChangesDetails, refuseUnacceptedTrackedChanges } from "~/lib/import/tracked-changes-review";
 import type { ImportedDocument } from "~/lib/import/types";
 import type { Actor } from "~/lib/permissions";
 import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
@@ -72,7 +73,9 @@ export type UploadEditionResult =
 /**
  * Stores `imported` as the `language` edition of version `number`, replacing
  * the one there was. Refused (nothing written) with the matching report when
- * a paragraph does not match the original.
+ * a paragraph does not match the original. A Word file's tracked changes
+ * must have been reviewed and accepted (`acceptTrackedChanges`), as for a
+ * new version: otherwise 422 and nothing is written.
  */
 export async function uploadEdition({
   actor,
@@ -81,6 +84,7 @@ export async function uploadEdition({
   language,
   imported,
   sourceFileName,
+  acceptTrackedChanges = false,
   clientAddress,
 }: {
   actor: Actor | null;
@@ -89,9 +93,12 @@ export async function uploadEdition({
   language: EditionLanguage;
   imported: ImportedDocument;
   sourceFileName: string;
+  /** The secretariat has reviewed the file's tracked changes and accepts them. */
+  acceptTrackedChanges?: boolean;
   clientAddress?: string | null;
 }): Promise<UploadEditionResult> {
   await authorize({ actor, permission: MANAGE_EDITIONS, audit: { ip: clientAddress, action: "edition.upload" } });
+  refuseUnacceptedTrackedChanges(imported, sourceFileName, acceptTrackedChanges);
   const version = await findVersion(slug, number);
   const [original, originalSections] = await Promise.all([
     prisma.paragraph.findMany({
@@ -154,7 +161,15 @@ export async function uploadEdition({
   await recordAuditEvent({
     ...audit,
     outcome: "ok",
-    details: { slug, number, language, sourceFileName, replaced, matched: match.report.matched },
+    details: {
+      slug,
+      number,
+      language,
+      sourceFileName,
+      replaced,
+      matched: match.report.matched,
+      ...(imported.revisions ? { trackedChangesAccepted: acceptedTrackedChangesDetails(imported.revisions) } : {}),
+    },
   });
   return { accepted: true, report: match.report, replaced };
 }

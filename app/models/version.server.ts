@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 
 import { DomainError } from "~/lib/errors";
-import { acceptedTrackedChangesDetails } from "~/lib/import/tracked-changes-review";
+import { acceptedTrackedChangesDetails, refuseUnacceptedTrackedChanges } from "~/lib/import/tracked-changes-review";
 import type { ImportedDocument } from "~/lib/import/types";
 import type { Actor } from "~/lib/permissions";
 import { PUBLISHED_VERSION_STATUSES } from "~/lib/version-status";
@@ -256,11 +256,7 @@ export async function uploadVersion({
   now?: Date;
 }) {
   await authorize({ actor, permission: "create:version:any", audit: { ip: clientAddress } });
-  if (imported.revisions && !acceptTrackedChanges) {
-    throw new DomainError(422, "trackedChanges.errors.notAccepted", {
-      values: { fileName: sourceFileName, count: imported.revisions.changes },
-    });
-  }
+  refuseUnacceptedTrackedChanges(imported, sourceFileName, acceptTrackedChanges);
   const consultation = await prisma.consultation.findUnique({
     where: { slug },
     select: { id: true, status: true, documents: { orderBy: { order: "asc" }, take: 1, select: { slug: true } } },

@@ -1,15 +1,23 @@
-import { data, MaxPartSizeExceededError } from "@remix-run/node";
+import { data, MaxPartSizeExceededError, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { EditionReportView } from "~/components/edition-report";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
+import { TrackedChangesReviewPanel } from "~/components/tracked-changes-review";
 import { DOCUMENT_ACCEPT } from "~/components/upload-version-form";
 import { formatDay } from "~/lib/dates";
 import { EDITION_LANGUAGES, isEditionLanguage, languageName, type EditionReport } from "~/lib/editions";
 import type { Message } from "~/lib/errors";
 import { importDocument, MAX_IMPORT_BYTES } from "~/lib/import";
+import {
+  ACCEPT_TRACKED_CHANGES_FIELD,
+  acceptsTrackedChanges,
+  trackedChangesReview,
+  type TrackedChangesReview,
+} from "~/lib/import/tracked-changes-review";
 import { ImportError } from "~/lib/import/types";
 import { deleteEdition, getVersionEditions, uploadEdition } from "~/models/edition.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -45,7 +53,8 @@ type EditionActionData =
       report?: EditionReport;
     }
   | { saved: { language: string; replaced: boolean; report: EditionReport } }
-  | { deleted: string };
+  | { deleted: string }
+  | { trackedChanges: TrackedChangesReview };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const number = versionNumber(params.n);
@@ -61,6 +70,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const tooLarge = { key: "manage.errors.documentTooLarge", values: { max: MAX_IMPORT_MEGABYTES } } as const;
     return formFailure(413, tooLarge, { document: [tooLarge.key] }, headers);
   }
+  // "Cancel (refuse this file)" from a page without JavaScript: nothing is read, nothing is kept.
+  // (The upload form also holds a hidden intent=upload; the button's own value comes after it.)
+  if (form.getAll("intent").includes("refuse")) {
+    throw redirect(`/consultations/${slug}/versions/${number}/editions`, { headers });
+  }
   const language = form.get("language");
   if (!isEditionLanguage(language)) {
     return formFailure(400, { key: "errors.checkFields" }, { language: ["editions.errors.languageRequired"] }, headers);
@@ -74,7 +88,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!(file instanceof File) || file.name === "") {
       return formFailure(400, { key: "errors.checkFields" }, { document: ["editions.errors.fileRequired"] }, headers);
     }
-    const imported = await importDocument({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const imported = await importDocument({ fileName: file.name, bytes });
+    // Tracked changes are shown first, as for a new version (docs/decisions/0030-word-tracked-changes.md).
+    const accepted =
+      imported.revisions !== undefined && (await acceptsTrackedChanges(form.get(ACCEPT_TRACKED_CHANGES_FIELD), bytes));
+    if (imported.revisions && !accepted) {
+      const trackedChanges = await trackedChangesReview(imported.revisions, { fileName: file.name, bytes });
+      return data<EditionActionData>({ trackedChanges }, { status: 422, headers });
+    }
     const result = await uploadEdition({
       actor: user,
       slug,
@@ -82,6 +104,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       language,
       imported,
       sourceFileName: file.name,
+      acceptTrackedChanges: accepted,
       clientAddress,
     });
     if (!result.accepted) {
@@ -107,7 +130,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function VersionEditionsPage() {
   const { version, editions, total, maxMegabytes } = useLoaderData<typeof loader>();
-  const result = useActionData<EditionActionData>();
+  const answer = useActionData<EditionActionData>() ?? null;
+  const [dismissed, setDismissed] = useState<EditionActionData | null>(null);
+  const result = answer === dismissed ? null : answer;
+  const uploadForm = useRef<HTMLFormElement>(null);
   const navigation = useNavigation();
   const { t, i18n } = useTranslation();
   const name = (code: string) => languageName(code, i18n.language);
@@ -116,6 +142,16 @@ export default function VersionEditionsPage() {
   const failure = result && "formError" in result ? result : null;
   const saved = result && "saved" in result ? result.saved : null;
   const deleted = result && "deleted" in result ? result.deleted : null;
+  const review = result && "trackedChanges" in result ? result.trackedChanges : null;
+  // "Cancel (refuse this file)": the file is forgotten, the language chosen stays.
+  const refuse = () => {
+    setDismissed(answer);
+    const file = uploadForm.current?.querySelector<HTMLInputElement>('input[name="document"]');
+    if (file) {
+      file.value = "";
+      file.focus();
+    }
+  };
   return (
     <div className="page form-page editions-page">
       <p className="breadcrumbs">
@@ -185,7 +221,7 @@ export default function VersionEditionsPage() {
         </div>
       )}
       <h2>{t("editions.manage.uploadTitle")}</h2>
-      <Form method="post" encType="multipart/form-data" className="stacked-form" aria-busy={busy}>
+      <Form ref={uploadForm} method="post" encType="multipart/form-data" className="stacked-form" aria-busy={busy}>
         <FormError message={failure?.formError} />
         {failure?.report ? <EditionReportView report={failure.report} lang="" /> : null}
         <input type="hidden" name="intent" value="upload" />
@@ -216,11 +252,13 @@ export default function VersionEditionsPage() {
         >
           {(control) => <input {...control} name="document" type="file" required accept={DOCUMENT_ACCEPT} />}
         </Field>
+        {/* The form's first submit button, so Enter posts without an acceptance (a review again). */}
         <div className="button-row">
           <button type="submit" disabled={busy}>
             {busy ? t("editions.manage.importing") : t("editions.manage.submit")}
           </button>
         </div>
+        {review ? <TrackedChangesReviewPanel review={review} busy={busy} onCancel={refuse} /> : null}
       </Form>
     </div>
   );

@@ -1,19 +1,33 @@
 import { data, MaxPartSizeExceededError, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
+import { TrackedChangesReviewPanel } from "~/components/tracked-changes-review";
 import { DOCUMENT_ACCEPT } from "~/components/upload-version-form";
 import { VisibilityField } from "~/components/visibility-field";
 import { remixI18n } from "~/i18next.server";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/lib/dates";
 import { importDocument, MAX_IMPORT_BYTES } from "~/lib/import";
+import {
+  ACCEPT_TRACKED_CHANGES_FIELD,
+  acceptsTrackedChanges,
+  trackedChangesReview,
+  type TrackedChangesReview,
+} from "~/lib/import/tracked-changes-review";
 import { ImportError } from "~/lib/import/types";
 import { OpenConsultationSchema } from "~/models/consultation-schema";
 import { openConsultation } from "~/models/consultation.server";
 import { requirePermission } from "~/utils/auth.server";
-import { actionFailure, formFailure, readMultipartForm, validationFailure } from "~/utils/http.server";
+import {
+  actionFailure,
+  formFailure,
+  readMultipartForm,
+  validationFailure,
+  type FormFailure,
+} from "~/utils/http.server";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
@@ -50,6 +64,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
 }
 
+/** What the action answers when it does not redirect: a refusal, or a Word file's tracked changes to review. */
+type OpenConsultationResult = FormFailure | { trackedChanges: TrackedChangesReview };
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, headers } = await requirePermission(request, "create:consultation:any", { ip: context.clientAddress });
 
@@ -62,6 +79,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const tooLarge = { key: "manage.errors.documentTooLarge", values: { max: MAX_IMPORT_MEGABYTES } } as const;
     return formFailure(413, tooLarge, { document: [tooLarge.key] }, headers);
   }
+  // "Cancel (refuse this file)" from a page without JavaScript: nothing is read, nothing is kept.
+  if (form.get("intent") === "refuse") throw redirect("/consultations/new", { headers });
   const parsed = OpenConsultationSchema.safeParse(
     Object.fromEntries([...form].filter(([, value]) => typeof value === "string")),
   );
@@ -75,12 +94,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const opensAt = zonedLocalToUtc(input.opensAt, input.timeZone);
   const closesAt = zonedLocalToUtc(input.closesAt, input.timeZone);
   try {
-    const imported = await importDocument({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const imported = await importDocument({ fileName: file.name, bytes });
+    // Tracked changes are shown first, as for a new version (docs/decisions/0030-word-tracked-changes.md).
+    const accepted =
+      imported.revisions !== undefined && (await acceptsTrackedChanges(form.get(ACCEPT_TRACKED_CHANGES_FIELD), bytes));
+    if (imported.revisions && !accepted) {
+      const trackedChanges = await trackedChangesReview(imported.revisions, { fileName: file.name, bytes });
+      return data<OpenConsultationResult>({ trackedChanges }, { status: 422, headers });
+    }
     await openConsultation({
       actor: user,
       input: { ...input, opensAt, closesAt },
       imported,
       sourceFileName: file.name,
+      acceptTrackedChanges: accepted,
       clientAddress: context.clientAddress,
     });
   } catch (error) {
@@ -95,18 +123,33 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function OpenConsultationPage() {
   const { timeZones, defaults, maxMegabytes } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<OpenConsultationResult>() ?? null;
   const navigation = useNavigation();
   const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  const [dismissed, setDismissed] = useState<OpenConsultationResult | null>(null);
   const busy = navigation.state === "submitting";
-  const fieldErrors = result?.fieldErrors ?? {};
+  const result = answer === dismissed ? null : answer;
+  const failure = result && "formError" in result ? result : null;
+  const review = result && "trackedChanges" in result ? result.trackedChanges : null;
+  const fieldErrors = failure?.fieldErrors ?? {};
+
+  // "Cancel (refuse this file)": the file is forgotten; what was typed in the other fields stays.
+  const refuse = () => {
+    setDismissed(answer);
+    const file = form.current?.querySelector<HTMLInputElement>('input[name="document"]');
+    if (file) {
+      file.value = "";
+      file.focus();
+    }
+  };
 
   return (
     <div className="page form-page">
       <h1>{t("manage.newTitle")}</h1>
       <p className="lead">{t("manage.newIntro")}</p>
-      <Form method="post" encType="multipart/form-data" className="stacked-form" aria-busy={busy}>
-        <FormError message={result?.formError} />
+      <Form ref={form} method="post" encType="multipart/form-data" className="stacked-form" aria-busy={busy}>
+        <FormError message={failure?.formError} />
         <Field id="new-title" label={t("manage.fields.title")} errors={fieldErrors.title}>
           {(control) => <input {...control} name="title" type="text" required />}
         </Field>
@@ -149,9 +192,11 @@ export default function OpenConsultationPage() {
           )}
         </Field>
         <VisibilityField id="new-visibility" errors={fieldErrors.commentsVisibility} />
+        {/* The form's first submit button, so Enter in a field posts without an acceptance (a review again). */}
         <button type="submit" disabled={busy}>
           {busy ? t("manage.importing") : t("manage.open")}
         </button>
+        {review ? <TrackedChangesReviewPanel review={review} busy={busy} onCancel={refuse} /> : null}
         {busy ? (
           <p role="status" className="hint">
             {t("manage.importingHint")}

@@ -4,7 +4,9 @@
  * changes are shown in the upload form (counts, authors, each paragraph
  * with its insertions and deletions); Cancel refuses the file and nothing
  * is created; the same file uploaded again and accepted becomes the new
- * version, with the changes accepted. axe stays clean on the review.
+ * version, with the changes accepted; Enter in a field never accepts.
+ * Opening a consultation from such a file goes the same way. axe stays clean
+ * on the review.
  */
 import AxeBuilder from "@axe-core/playwright";
 
@@ -67,9 +69,20 @@ test("tracked changes are reviewed before the upload: refused, nothing is made; 
   await expect(paragraphs.nth(0).locator("del")).toContainText("Deleted by Ana Lima");
   await expect(paragraphs.nth(0).locator("ins")).toHaveText(/shall$/);
   await expect(paragraphs.nth(2).locator("del").first()).toContainText("1.3 This paragraph is withdrawn.");
-  // Nothing uploaded yet: the page stays where it was, the normal button gives way to the two answers.
+  // Nothing uploaded yet: the page stays where it was.
   await expect(page).toHaveURL(new RegExp(`${gca.path()}$`));
-  await expect(form.getByRole("button", { name: "Upload and import" })).toHaveCount(0);
+  // Enter in a text field presses the ordinary upload button (the form's first), which only reviews again.
+  await form.getByLabel("Version name").press("Enter");
+  await expect(review.getByRole("heading", { level: 2 })).toBeFocused({ timeout: 60_000 });
+  await expect(review.getByRole("button", { name: "Accept the changes and upload" })).toBeEnabled({
+    timeout: 60_000,
+  });
+  await page.reload();
+  expect(await versionCount(page)).toBe(1);
+  await hydrated(page);
+  await page.getByText("Upload a new version").click();
+  await chooseAndUpload();
+  await expect(review).toBeVisible({ timeout: 60_000 });
 
   const { violations } = await new AxeBuilder({ page })
     .options({ resultTypes: ["violations"], rules: { "label-content-name-mismatch": { enabled: true } } })
@@ -140,4 +153,46 @@ test("without JavaScript: the upload page shows the review; the file chosen agai
   await expect(page).toHaveURL(new RegExp(`${gca.path()}\\?uploaded=2`), { timeout: 120_000 });
   await expect(page.getByText("Draft 2 (no script) was imported as version 2")).toBeVisible();
   await context.close();
+});
+
+test("a consultation opened from a tracked .docx: reviewed, Enter reviews again, accepted opens it", async ({
+  page,
+  people,
+  suffix,
+  created,
+  signInAs,
+}) => {
+  test.setTimeout(180_000);
+  const slug = `tracked-open-${suffix}`;
+  created.consultationSlugs.push(slug);
+  await signInAs(people.secretariat);
+  await page.goto("/consultations/new");
+  await hydrated(page);
+  await page.getByLabel("Title").fill(`Tracked opening ${suffix}`);
+  await page.getByLabel("Web address").fill(slug);
+  await page.getByLabel("Draft document").setInputFiles({
+    name: "draft-1.docx",
+    mimeType: "application/octet-stream",
+    buffer: Buffer.from(await reviewedDraft()),
+  });
+  await page.getByRole("button", { name: "Import and open for comments" }).click();
+  const review = page.getByRole("region", { name: "Tracked changes in draft-1.docx" });
+  await expect(review).toContainText("This file has 4 tracked changes by Ana Lima and Bo Chen in 3 paragraphs.", {
+    timeout: 60_000,
+  });
+  await expect(page).toHaveURL(/\/consultations\/new$/);
+
+  // Enter in the title: the ordinary button, a review again, nothing opened.
+  const [again] = await Promise.all([
+    page.waitForResponse((response) => response.request().method() === "POST"),
+    page.getByLabel("Title").press("Enter"),
+  ]);
+  expect(again.status()).toBe(422);
+  await expect(page).toHaveURL(/\/consultations\/new$/);
+
+  await review.getByRole("button", { name: "Accept the changes and upload" }).click();
+  await expect(page).toHaveURL(new RegExp(`/consultations/${slug}$`), { timeout: 120_000 });
+  await page.goto(`/consultations/${slug}/versions/1`);
+  await expect(page.getByText("Member States shall cooperate on cybersecurity.")).toBeVisible();
+  await expect(page.getByText("This paragraph is withdrawn.")).toHaveCount(0);
 });

@@ -11,6 +11,8 @@
  * Web Crypto (global in Node and browsers), so the page can import the
  * types and the field name from here.
  */
+import { DomainError } from "~/lib/errors";
+
 import type { DocxRevisions, RevisedParagraph } from "./docx-revisions";
 
 /** Most revised paragraphs listed on the page; the counts always cover them all. */
@@ -74,4 +76,22 @@ export function acceptedTrackedChangesDetails(revisions: DocxRevisions) {
     paragraphs: revisions.paragraphs.length,
     authors: revisions.authors,
   };
+}
+
+/**
+ * What every model that writes an imported document (a new version, a new
+ * consultation, a language edition) checks first: a document with tracked
+ * changes is written only once they were reviewed and accepted; otherwise
+ * 422 and nothing is written.
+ */
+export function refuseUnacceptedTrackedChanges(
+  imported: { revisions?: DocxRevisions },
+  sourceFileName: string,
+  accepted: boolean,
+): void {
+  if (imported.revisions && !accepted) {
+    throw new DomainError(422, "trackedChanges.errors.notAccepted", {
+      values: { fileName: sourceFileName, count: imported.revisions.changes },
+    });
+  }
 }
