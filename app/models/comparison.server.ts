@@ -52,7 +52,7 @@ export {
  * thresholds, a different cleanup rule, new fields): old rows are then
  * ignored and recomputed on demand.
  */
-export const COMPARISON_ALGORITHM = "structure-1";
+export const COMPARISON_ALGORITHM = "structure-2";
 
 /** A version as the comparison page names it. */
 export interface ComparedVersion {

@@ -47,8 +47,15 @@ export {
 } from "./compare";
 export { paragraphsForComparison } from "./document";
 export { planLineage, type LineagePlan, type PlannedLink } from "./lineage";
-export { alignSections, type SectionLineage, type SectionLink, type SectionLinkKind } from "./sections";
-export { comparisonPayload, type CachedComparison } from "./payload";
+export { alignSections, linkSections, type SectionLineage, type SectionLink, type SectionLinkKind } from "./sections";
+export { comparisonPayload, documentComparisonPayload, type CachedComparison } from "./payload";
+export {
+  describeSectionChanges,
+  isRelettering,
+  type SectionChange,
+  type SectionChangeKind,
+  type SectionName,
+} from "./section-changes";
 export {
   buildComparisonPage,
   comparisonPageBody,
@@ -64,4 +71,5 @@ export {
   type ComparisonRowView,
   type ComparisonSectionSummary,
   type RowParagraph,
+  type SectionHeadingChange,
 } from "./page";

@@ -11,6 +11,7 @@ import { emptyCounts, type ChangeCounts } from "./compare";
 import type { ParagraphTarget } from "../paragraph-number";
 import type { AlignmentKind } from "./align";
 import type { CachedComparison } from "./payload";
+import type { SectionChange, SectionChangeKind } from "./section-changes";
 import type { WordChange } from "./words";
 
 /**
@@ -84,14 +85,30 @@ export interface ComparisonRowView {
   commentCount: number;
 }
 
+/** How a section's heading changed, as its heading row shows it (see {@link SectionChange}). */
+export interface SectionHeadingChange {
+  /** Empty for an unchanged heading. */
+  kinds: SectionChangeKind[];
+  /** The number in the old version, for "3.2 → 4.2" (null when it had none or did not exist). */
+  oldNumber: string | null;
+  /** Old heading → new heading, word by word; null unless renamed. */
+  headingChanges: WordChange[] | null;
+  /** For a moved section: the section it used to follow, as a title ("4.3.3.1 Rule processing"); null when first. */
+  movedFrom: string | null;
+}
+
 /** Rows under one section heading. */
 export interface ComparisonGroup {
   /** Element id of the heading. */
   id: string;
   number: string | null;
   heading: string | null;
-  /** The old version's heading when the section exists in both and was retitled. */
+  /** 1 for a top-level section, 2 for a section inside one. */
+  level: 1 | 2;
+  /** The old version's heading when the lineage says the section is the same one and it was retitled. */
   formerHeading: string | null;
+  /** How the heading changed; null for a comparison made without section lineage. */
+  change: SectionHeadingChange | null;
   counts: ChangeCounts;
   rows: ComparisonRowView[];
 }
@@ -245,11 +262,35 @@ export interface ComparisonIndex {
   targets: RowTarget[];
 }
 
+/** A section's title as one line ("4.2 General principles"). */
+const sectionTitle = (name: { number: string | null; heading: string }) =>
+  [name.number, name.heading].filter(Boolean).join(" ");
+
+/** A group's heading and heading change, from the section's lineage. */
+function groupOfSection(change: SectionChange): Omit<IndexedGroup, "id" | "firstRow" | "lastRow"> {
+  const shown = change.new ?? change.old!;
+  return {
+    number: shown.number,
+    heading: shown.heading,
+    level: change.level,
+    formerHeading: change.kinds.includes("renamed") ? change.old!.heading : null,
+    change: {
+      kinds: change.kinds,
+      oldNumber: change.old?.number ?? null,
+      headingChanges: change.headingChanges,
+      movedFrom: change.movedFrom ? sectionTitle(change.movedFrom) : null,
+    },
+    counts: emptyCounts(),
+    changes: 0,
+  };
+}
+
 /** Indexes a comparison; a generator that pauses after every {@link ROWS_PER_SLICE} rows. */
 export function* indexComparison(
   comparison: CachedComparison,
   rowsPerSlice = ROWS_PER_SLICE,
 ): Generator<void, ComparisonIndex, void> {
+  if (comparison.sectionChanges) return yield* indexByLineage(comparison, comparison.sectionChanges, rowsPerSlice);
   const headings = sectionNames(comparison);
   const groups: IndexedGroup[] = [];
   const summary = new Map<string, ComparisonSectionSummary>();
@@ -269,7 +310,9 @@ export function* indexComparison(
         id: `s-${groups.length + 1}`,
         number: shown?.number ?? null,
         heading: shown?.heading ?? null,
+        level: 1,
         formerHeading,
+        change: null,
         counts: emptyCounts(),
         firstRow: index,
         lastRow: index,
@@ -296,6 +339,93 @@ export function* indexComparison(
     for (const paragraph of row.old)
       if (paragraph.number) oldTargets.push({ number: paragraph.number, id, row: index });
   }
+  return { groups, sections: [...summary.values()], changeRows, targets: [...newTargets, ...oldTargets] };
+}
+
+/**
+ * {@link indexComparison} of a comparison with section lineage: one group per
+ * run of rows of a section at any level, under its own heading and heading
+ * change; a section without rows of its own (a chapter heading over its
+ * sub-sections, an emptied section) still gets its heading, as an empty group
+ * where the lineage places it. Summaries sum the rows by top-level section.
+ */
+function* indexByLineage(
+  comparison: CachedComparison,
+  sectionChanges: readonly SectionChange[],
+  rowsPerSlice: number,
+): Generator<void, ComparisonIndex, void> {
+  const position = new Map(sectionChanges.map((change, at) => [change.key, at]));
+  const withRows = new Set(comparison.rowSections);
+  const groups: IndexedGroup[] = [];
+  const summary = new Map<string, ComparisonSectionSummary>();
+  const changeRows: number[] = [];
+  const newTargets: RowTarget[] = [];
+  const oldTargets: RowTarget[] = [];
+  const summaryOf = (change: SectionChange, groupId: string) => {
+    let found = summary.get(change.top);
+    if (!found) {
+      const top = sectionChanges[position.get(change.top)!];
+      const shown = top.new ?? top.old!;
+      // Until the top-level section's own heading is on the page, the first of its groups stands for it.
+      found = { groupId, number: shown.number, heading: shown.heading, counts: emptyCounts() };
+      summary.set(change.top, found);
+    }
+    return found;
+  };
+  // Top-level sections whose own heading is on the page: their summary links to it.
+  const headed = new Set<string>();
+  const open = (change: SectionChange, row: number) => {
+    const group: IndexedGroup = {
+      id: `s-${groups.length + 1}`,
+      ...groupOfSection(change),
+      firstRow: row,
+      lastRow: row - 1,
+    };
+    groups.push(group);
+    const owner = summaryOf(change, group.id);
+    if (change.key === change.top && !headed.has(change.key)) {
+      owner.groupId = group.id;
+      headed.add(change.key);
+    }
+    return group;
+  };
+  // Sections whose heading has not been shown yet, in lineage order, from `pending` on.
+  let pending = 0;
+  const headingsUpTo = (end: number, row: number) => {
+    for (; pending < end; pending++) {
+      const change = sectionChanges[pending];
+      if (!withRows.has(change.key)) open(change, row);
+    }
+  };
+  let current: IndexedGroup | null = null;
+  let currentKey: string | null = null;
+  for (const [index, row] of comparison.rows.entries()) {
+    if (index > 0 && index % rowsPerSlice === 0) yield;
+    const key = comparison.rowSections[index] ?? "";
+    if (current === null || key !== currentKey) {
+      const at = position.get(key);
+      if (at === undefined) throw new Error(`row ${index} names no section of the lineage: ${key}`);
+      if (at >= pending) {
+        headingsUpTo(at, index);
+        pending = at + 1;
+      }
+      current = open(sectionChanges[at], index);
+      currentKey = key;
+    }
+    current.lastRow = index;
+    countRow(current.counts, row);
+    countRow(summaryOf(sectionChanges[position.get(key)!], current.id).counts, row);
+    if (isChangeRow(row)) {
+      current.changes++;
+      changeRows.push(index);
+    }
+    const id = rowAnchor(row);
+    for (const paragraph of row.new)
+      if (paragraph.number) newTargets.push({ number: paragraph.number, id, row: index });
+    for (const paragraph of row.old)
+      if (paragraph.number) oldTargets.push({ number: paragraph.number, id, row: index });
+  }
+  headingsUpTo(sectionChanges.length, comparison.rows.length);
   return { groups, sections: [...summary.values()], changeRows, targets: [...newTargets, ...oldTargets] };
 }
 
@@ -326,6 +456,15 @@ function viewRows(group: IndexedGroup, changesOnly: boolean) {
 }
 
 /**
+ * A group that a view shows as its heading alone: a section without rows of
+ * its own, or, in "changes only", one whose only change is its heading.
+ */
+function headingOnly(group: IndexedGroup, changesOnly: boolean) {
+  if (viewRows(group, changesOnly) > 0 || !group.change) return false;
+  return changesOnly ? group.change.kinds.length > 0 : true;
+}
+
+/**
  * The pages of a comparison in a view: groups (sections) together under
  * {@link ROWS_PER_PAGE} rows — counting only changes in "changes only",
  * where a group without changes is left out — and a larger group split into
@@ -333,20 +472,33 @@ function viewRows(group: IndexedGroup, changesOnly: boolean) {
  */
 export function planRowPages(index: ComparisonIndex, changesOnly: boolean, perPage = ROWS_PER_PAGE): RowPage[] {
   const pages: RowPage[] = [];
+  // Headings shown alone wait for the rows that follow them, so a chapter heading opens the page of its sections.
+  let waiting: PageSegment[] = [];
   index.groups.forEach((group, position) => {
     const rows = viewRows(group, changesOnly);
-    if (rows === 0) return;
+    if (rows === 0) {
+      if (headingOnly(group, changesOnly)) waiting.push({ group: position, start: 0, end: -1 });
+      return;
+    }
     const last = pages.at(-1);
     if (last && last.rows + rows <= perPage) {
-      last.segments.push({ group: position, start: 0, end: rows - 1 });
+      last.segments.push(...waiting, { group: position, start: 0, end: rows - 1 });
       last.rows += rows;
+      waiting = [];
       return;
     }
     for (let start = 0; start < rows; start += perPage) {
       const end = Math.min(rows, start + perPage) - 1;
-      pages.push({ segments: [{ group: position, start, end }], rows: end - start + 1, continued: start > 0 });
+      const segments = start === 0 ? [...waiting, { group: position, start, end }] : [{ group: position, start, end }];
+      pages.push({ segments, rows: end - start + 1, continued: start > 0 });
     }
+    waiting = [];
   });
+  if (waiting.length > 0) {
+    const last = pages.at(-1);
+    if (last) last.segments.push(...waiting);
+    else pages.push({ segments: waiting, rows: 0, continued: false });
+  }
   return pages.length > 0 ? pages : [{ segments: [], rows: 0, continued: false }];
 }
 
@@ -372,7 +524,10 @@ export function pageRowIndexes(index: ComparisonIndex, page: RowPage | null, cha
     index.groups.map((group, position) => ({ group: position, start: 0, end: viewRows(group, changesOnly) - 1 }));
   const selection: Array<{ group: number; rows: number[] }> = [];
   for (const { group: position, start, end } of segments) {
-    if (end < start) continue;
+    if (end < start) {
+      if (headingOnly(index.groups[position], changesOnly)) selection.push({ group: position, rows: [] });
+      continue;
+    }
     const { firstRow } = index.groups[position];
     // In "changes only", positions count the group's changes, which follow one another in changeRows.
     const base = changesOnly ? lowerBound(index.changeRows, firstRow) : 0;

@@ -10,7 +10,7 @@
  * paragraphs mostly stayed is the same section, renamed, not a deletion and
  * an insertion.
  */
-import { alignParagraphs, type Alignment, type AlignOptions } from "./align";
+import { alignParagraphs, type Alignment, type AlignmentKind, type AlignOptions } from "./align";
 
 import type { ImportedDocument } from "../import/types";
 
@@ -103,6 +103,28 @@ export function alignSections(
   const flat = (document: ImportedDocument) =>
     document.sections.flatMap((section) => section.paragraphs.map(({ key, number, text }) => ({ key, number, text })));
   const alignment = alignParagraphs(flat(previous), flat(next), options);
+  return { links: linkSections(previous, next, alignment.operations), alignment };
+}
+
+/** What {@link linkSections} reads of a paragraph alignment (a comparison's rows give the same). */
+export interface PairingOperation {
+  kind: AlignmentKind;
+  /** Indices into the old version's paragraphs, in document order. */
+  a: readonly number[];
+  /** Indices into the new version's paragraphs, in document order. */
+  b: readonly number[];
+}
+
+/**
+ * The section links of {@link alignSections}, from a paragraph alignment
+ * already made (the comparison's, so the paragraphs are aligned once).
+ */
+export function linkSections(
+  previous: ImportedDocument,
+  next: ImportedDocument,
+  operations: readonly PairingOperation[],
+): SectionLink[] {
+  const alignment = { operations };
   const oldSectionOf = sectionOfEachParagraph(previous);
   const newSectionOf = sectionOfEachParagraph(next);
 
@@ -239,5 +261,5 @@ export function alignSections(
     }
     pushDeleted(newIndex);
   });
-  return { links, alignment };
+  return links;
 }
