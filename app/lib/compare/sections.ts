@@ -51,6 +51,14 @@ function headingIdentity(heading: string): string {
     .trim();
 }
 
+/** A heading's words alone, for the same-number rule: "Pillar 1: Legal Measures" is "Pillar 1 - Legal Measures". */
+function headingWords(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
 function sectionOfEachParagraph(document: ImportedDocument): number[] {
   return document.sections.flatMap((section, index) => section.paragraphs.map(() => index));
 }
@@ -82,8 +90,9 @@ function longestIncreasing(sequence: readonly number[]): Set<number> {
  * Matches the sections of `previous` with those of `next`.
  *
  * 1. A heading that occurs once in each version matches; so does the same
- *    number with a heading that contains the other ("File formats: general
- *    principles" → "General principles").
+ *    number with a heading whose words contain the other's ("File formats:
+ *    general principles" → "General principles", "Pillar 1: Legal Measures"
+ *    → "Pillar 1 - Legal Measures").
  * 2. The paragraphs of both versions are aligned as for a comparison.
  *    Every pairing counts towards the (old section, new section) it joins;
  *    pairs are accepted greedily, most shared paragraphs first, when the
@@ -171,10 +180,10 @@ export function linkSections(
   });
   previous.sections.forEach((section, oldIndex) => {
     if (oldMatch.has(oldIndex) || section.number === null) return;
-    const identity = headingIdentity(section.heading);
+    const identity = headingWords(section.heading);
     const newIndex = next.sections.findIndex((candidate, index) => {
       if (newMatched.has(index) || candidate.number !== section.number) return false;
-      const other = headingIdentity(candidate.heading);
+      const other = headingWords(candidate.heading);
       return other.includes(identity) || identity.includes(other);
     });
     if (newIndex !== -1) accept(oldIndex, newIndex, "heading");
