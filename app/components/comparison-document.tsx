@@ -18,6 +18,8 @@ export type GroupData = {
   formerHeading: string | null;
   /** How the heading changed, from the section lineage; null for a comparison made without it. */
   change?: SectionHeadingChange | null;
+  /** A later run of rows of a section already headed above. */
+  continued?: boolean;
   rows: RowData[];
 };
 
@@ -67,8 +69,8 @@ const SECTION_LEGEND = ["renumbered", "relettered", "renamed", "moved", "added",
 export function SectionChangeLegend() {
   const { t } = useTranslation();
   return (
-    <div className="section-legend" role="group" aria-labelledby="section-legend-title">
-      <span id="section-legend-title" className="comparison-legend-title">
+    <div className="section-legend" role="group" aria-label={t("compare.sectionChange.legend")}>
+      <span className="comparison-legend-title" aria-hidden="true">
         {t("compare.sectionChange.legend")}:
       </span>{" "}
       <ul>
@@ -272,8 +274,14 @@ export function ComparisonDocument({
             className={`redline-section redline-level-${group.level ?? 1}`}
           >
             <Heading id={group.id} tabIndex={-1}>
-              {group.number ? <span className="section-number">{group.number}</span> : null}
-              {group.heading ?? t("compare.untitledSection")}
+              {group.number ? (
+                <>
+                  <span className="section-number">{group.number}</span>{" "}
+                </>
+              ) : null}
+              {group.continued
+                ? t("documentPages.continued", { heading: group.heading ?? t("compare.untitledSection") })
+                : (group.heading ?? t("compare.untitledSection"))}
             </Heading>
             <SectionChangeLine group={group} />
             {group.rows.length > 0 ? (

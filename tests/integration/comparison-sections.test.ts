@@ -86,7 +86,7 @@ describe("section headings on the comparison page (NIST SP 800-63-3, draft → f
     const response = await htmlLoader(request("/export.html"));
     expect(response.status).toBe(200);
     const html = await response.text();
-    const start = html.indexOf('<span class="section-number">6</span>Selecting Assurance Levels</h2>');
+    const start = html.indexOf('<span class="section-number">6</span> Selecting Assurance Levels</h2>');
     expect(start).toBeGreaterThan(0);
     const line = html.slice(start, html.indexOf("</p>", start));
     expect(line).toContain("Renumbered");
@@ -94,7 +94,7 @@ describe("section headings on the comparison page (NIST SP 800-63-3, draft → f
     expect(line).toContain("Renamed");
     expect(line).toMatch(/<del><span class="visually-hidden">deleted: <\/span>[^<]*Appropriate xAL<\/del>/);
     expect(line).toMatch(/<ins><span class="visually-hidden">inserted: <\/span>[^<]*Assurance Levels<\/ins>/);
-    expect(html).toMatch(/<h3 id="s-\d+" tabindex="-1"><span class="section-number">6\.1<\/span>Selecting IAL<\/h3>/);
+    expect(html).toMatch(/<h3 id="s-\d+" tabindex="-1"><span class="section-number">6\.1<\/span> Selecting IAL<\/h3>/);
     expect(html).toContain("Section headings");
   });
 

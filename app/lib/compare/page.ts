@@ -109,6 +109,8 @@ export interface ComparisonGroup {
   formerHeading: string | null;
   /** How the heading changed; null for a comparison made without section lineage. */
   change: SectionHeadingChange | null;
+  /** A later run of rows of a section whose heading came before (rows shown where the old version had them). */
+  continued: boolean;
   counts: ChangeCounts;
   rows: ComparisonRowView[];
 }
@@ -267,7 +269,7 @@ const sectionTitle = (name: { number: string | null; heading: string }) =>
   [name.number, name.heading].filter(Boolean).join(" ");
 
 /** A group's heading and heading change, from the section's lineage. */
-function groupOfSection(change: SectionChange): Omit<IndexedGroup, "id" | "firstRow" | "lastRow"> {
+function groupOfSection(change: SectionChange): Omit<IndexedGroup, "id" | "firstRow" | "lastRow" | "continued"> {
   const shown = change.new ?? change.old!;
   return {
     number: shown.number,
@@ -313,6 +315,7 @@ export function* indexComparison(
         level: 1,
         formerHeading,
         change: null,
+        continued: summary.has(section),
         counts: emptyCounts(),
         firstRow: index,
         lastRow: index,
@@ -374,13 +377,17 @@ function* indexByLineage(
   };
   // Top-level sections whose own heading is on the page: their summary links to it.
   const headed = new Set<string>();
+  // Sections that have a group already.
+  const opened = new Set<string>();
   const open = (change: SectionChange, row: number) => {
     const group: IndexedGroup = {
       id: `s-${groups.length + 1}`,
       ...groupOfSection(change),
+      continued: opened.has(change.key),
       firstRow: row,
       lastRow: row - 1,
     };
+    opened.add(change.key);
     groups.push(group);
     const owner = summaryOf(change, group.id);
     if (change.key === change.top && !headed.has(change.key)) {
