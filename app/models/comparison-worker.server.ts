@@ -119,7 +119,7 @@ export async function loadDocumentForComparison({
   return document;
 }
 
-/** Loads both versions and compares them, sections with their lineage; the JSON to store. Reads only (the worker's job). */
+/** Loads both versions and compares them, sections with their lineage; the JSON to store. Reads only (worker's job). */
 async function computeComparison({ fromVersionId, toVersionId, language }: ComparisonJob): Promise<string> {
   const a = await loadDocumentForComparison({ versionId: fromVersionId, language });
   const b = await loadDocumentForComparison({ versionId: toVersionId, language });

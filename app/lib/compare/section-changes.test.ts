@@ -57,7 +57,7 @@ function expectFormerlyOnlyWhenRenamed(index: ComparisonIndex) {
 }
 
 describe("section headings on the comparison page, real pairs", () => {
-  it("GitHub privacy statement: renamed headings as word diffs, moved sections with where from, new and deleted", () => {
+  it("GitHub privacy statement: renamed headings as word diffs, moved sections with where from, new, deleted", () => {
     const { index } = pageOf("github-privacy-statement-2017-06.md", "github-privacy-statement-2018-05.md");
     expect(headingChange(index, "Why we collect this")).toEqual({
       kinds: ["renamed"],
