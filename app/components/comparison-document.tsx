@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { Fragment, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 
 import {
@@ -7,13 +7,19 @@ import {
   type ComparisonLayout,
   type RowData,
 } from "~/components/comparison-row";
-import type { ChangeCounts } from "~/lib/compare";
+import type { ChangeCounts, SectionChangeKind, SectionHeadingChange, WordChange } from "~/lib/compare";
 
 export type GroupData = {
   id: string;
   number: string | null;
   heading: string | null;
+  /** 1 (an `h2`) or 2 (an `h3`, a section inside another); 1 when absent. */
+  level?: 1 | 2;
   formerHeading: string | null;
+  /** How the heading changed, from the section lineage; null for a comparison made without it. */
+  change?: SectionHeadingChange | null;
+  /** A later run of rows of a section already headed above. */
+  continued?: boolean;
   rows: RowData[];
 };
 
@@ -44,6 +50,101 @@ export function ComparisonLegend() {
         {t("compare.legendDeleted")}
       </del>
     </div>
+  );
+}
+
+/** The words of each heading change, in the badges, the legend and the DOCX export. */
+export const SECTION_CHANGE_KEYS = {
+  added: "compare.sectionChange.added",
+  deleted: "compare.sectionChange.deleted",
+  renumbered: "compare.sectionChange.renumbered",
+  relettered: "compare.sectionChange.relettered",
+  renamed: "compare.sectionChange.renamed",
+  moved: "compare.sectionChange.moved",
+} as const satisfies Record<SectionChangeKind, string>;
+
+const SECTION_LEGEND = ["renumbered", "relettered", "renamed", "moved", "added", "deleted"] as const;
+
+/** What the heading badges mean (the heading rows say each section's change in words). */
+export function SectionChangeLegend() {
+  const { t } = useTranslation();
+  return (
+    <div className="section-legend" role="group" aria-label={t("compare.sectionChange.legend")}>
+      <span className="comparison-legend-title" aria-hidden="true">
+        {t("compare.sectionChange.legend")}:
+      </span>{" "}
+      <ul>
+        {SECTION_LEGEND.map((kind) => (
+          <li key={kind}>
+            <span className={`badge badge-change badge-section-${kind}`}>{t(SECTION_CHANGE_KEYS[kind])}</span>{" "}
+            {t(`compare.sectionChange.explain.${kind}`)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Word changes inline (a heading is one line), `<ins>`/`<del>` announced to screen readers. */
+function InlineChanges({ changes }: { changes: readonly WordChange[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {changes.map((change, position) =>
+        change.type === "equal" ? (
+          <Fragment key={position}>{change.text}</Fragment>
+        ) : change.type === "insert" ? (
+          <ins key={position}>
+            <span className="visually-hidden">{t("compare.inserted")} </span>
+            {change.text}
+          </ins>
+        ) : (
+          <del key={position}>
+            <span className="visually-hidden">{t("compare.deleted")} </span>
+            {change.text}
+          </del>
+        ),
+      )}
+    </>
+  );
+}
+
+/** Under a section heading: what became of it (unchanged, renumbered 3.2 → 4.2, renamed word by word, moved …). */
+function SectionChangeLine({ group }: { group: GroupData }) {
+  const { t } = useTranslation();
+  const change = group.change;
+  if (!change) {
+    return group.formerHeading ? (
+      <p className="former-heading">{t("compare.formerHeading", { heading: group.formerHeading })}</p>
+    ) : null;
+  }
+  if (change.kinds.length === 0) {
+    return <p className="section-change section-change-none">{t("compare.sectionChange.unchanged")}</p>;
+  }
+  return (
+    <p className="section-change">
+      {change.kinds.map((kind, position) => (
+        <span key={kind} className="section-change-part">
+          {position > 0 ? " " : null}
+          <span className={`badge badge-change badge-section-${kind}`}>{t(SECTION_CHANGE_KEYS[kind])}</span>{" "}
+          {kind === "renumbered" || kind === "relettered" ? (
+            <span className="section-change-detail">
+              {change.oldNumber ?? t("compare.none")} → {group.number ?? t("compare.none")}
+            </span>
+          ) : kind === "renamed" && change.headingChanges ? (
+            <span className="section-change-detail">
+              <InlineChanges changes={change.headingChanges} />
+            </span>
+          ) : kind === "moved" ? (
+            <span className="section-change-detail">
+              {change.movedFrom
+                ? t("compare.sectionChange.movedFrom", { section: change.movedFrom })
+                : t("compare.sectionChange.movedFromStart")}
+            </span>
+          ) : null}
+        </span>
+      ))}
+    </p>
   );
 }
 
@@ -164,22 +265,35 @@ export function ComparisonDocument({
   return (
     <div className={`redline redline-${layout}`}>
       {groups.length === 0 ? <p className="comparison-empty">{emptyMessage}</p> : null}
-      {groups.map((group) => (
-        <section key={group.id} aria-labelledby={group.id} className="redline-section">
-          <h2 id={group.id} tabIndex={-1}>
-            {group.number ? <span className="section-number">{group.number}</span> : null}
-            {group.heading ?? t("compare.untitledSection")}
-          </h2>
-          {group.formerHeading ? (
-            <p className="former-heading">{t("compare.formerHeading", { heading: group.formerHeading })}</p>
-          ) : null}
-          <ol className="change-list">
-            {group.rows.map((row) => (
-              <ComparisonRow key={row.anchor} row={row} context={context} layout={layout} fold={fold} />
-            ))}
-          </ol>
-        </section>
-      ))}
+      {groups.map((group) => {
+        const Heading = group.level === 2 ? "h3" : "h2";
+        return (
+          <section
+            key={group.id}
+            aria-labelledby={group.id}
+            className={`redline-section redline-level-${group.level ?? 1}`}
+          >
+            <Heading id={group.id} tabIndex={-1}>
+              {group.number ? (
+                <>
+                  <span className="section-number">{group.number}</span>{" "}
+                </>
+              ) : null}
+              {group.continued
+                ? t("documentPages.continued", { heading: group.heading ?? t("compare.untitledSection") })
+                : (group.heading ?? t("compare.untitledSection"))}
+            </Heading>
+            <SectionChangeLine group={group} />
+            {group.rows.length > 0 ? (
+              <ol className="change-list">
+                {group.rows.map((row) => (
+                  <ComparisonRow key={row.anchor} row={row} context={context} layout={layout} fold={fold} />
+                ))}
+              </ol>
+            ) : null}
+          </section>
+        );
+      })}
     </div>
   );
 }

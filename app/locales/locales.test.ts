@@ -91,6 +91,7 @@ const DYNAMIC_PREFIXES = [
   "comments.types.",
   "compare.adoption.",
   "compare.counts.",
+  "compare.sectionChange.explain.",
   "dispositions.status.",
   "feedback.columns.",
   "feedback.confirmPublish.",

@@ -63,9 +63,35 @@ export async function comparisonDocx({
   ];
 
   for (const group of page.groups) {
-    const heading = [group.number, group.heading].filter(Boolean).join(" ") || t("compare.untitledSection");
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(heading)] }));
+    body.push(headingParagraph(group));
     for (const row of group.rows) body.push(...rowParagraphs(row));
+  }
+
+  /**
+   * A section heading with its change as tracked changes, as the page shows it: a new section's heading
+   * inserted, a deleted one's deleted, a new number or a reworded heading word by word.
+   */
+  function headingParagraph(group: ComparisonPage["groups"][number]): Paragraph {
+    const level = group.level === 2 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2;
+    const kinds = group.change?.kinds ?? [];
+    const whole = kinds.includes("added") ? "insert" : kinds.includes("deleted") ? "delete" : "equal";
+    const run = (type: "equal" | "insert" | "delete", text: string): ParagraphChild =>
+      type === "equal"
+        ? new TextRun(text)
+        : type === "insert"
+          ? new InsertedTextRun({ ...tracked(), text })
+          : new DeletedTextRun({ ...tracked(), text });
+    const children: ParagraphChild[] = [];
+    const oldNumber = group.change?.oldNumber ?? null;
+    if (whole === "equal" && group.change && oldNumber !== group.number) {
+      if (oldNumber) children.push(run("delete", oldNumber));
+      if (group.number) children.push(run("insert", group.number));
+    } else if (group.number) children.push(run(whole, group.number));
+    if (children.length > 0) children.push(new TextRun(" "));
+    const changes = group.change?.headingChanges;
+    if (whole === "equal" && changes) for (const change of changes) children.push(run(change.type, change.text));
+    else children.push(run(whole, group.heading ?? t("compare.untitledSection")));
+    return new Paragraph({ heading: level, children });
   }
 
   function note(row: ComparisonRowView): string | null {

@@ -2,7 +2,7 @@
  * Computes comparisons on a worker thread, so that a long comparison never
  * holds the event loop (docs/decisions/0005-comparison-off-the-event-loop.md).
  *
- * The worker reads both versions' paragraphs, runs `comparisonPayload`
+ * The worker reads both versions' sections and paragraphs, runs `documentComparisonPayload`
  * (app/lib/compare/payload.ts) and serializes the result, and hands back the
  * JSON. Each of those steps costs 30–100 ms on a 5,000-paragraph document,
  * and the SQLite driver is synchronous, so on the main thread they would add
@@ -30,7 +30,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
-import { comparisonPayload, paragraphsForComparison, type CompareParagraph } from "~/lib/compare";
+import { documentComparisonPayload, paragraphsForComparison, type CompareParagraph } from "~/lib/compare";
 import type { ImportedDocument } from "~/lib/import";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
@@ -63,13 +63,21 @@ type Reply = { ready: true } | { id: number; ok: true; json: string } | { id: nu
  * A version's paragraphs as the comparison takes them, grouped by top-level
  * section as in {@link paragraphsForComparison}. Two queries.
  */
-export async function loadParagraphsForComparison({
+export async function loadParagraphsForComparison(version: {
+  versionId: string;
+  language?: string | null;
+}): Promise<CompareParagraph[]> {
+  return paragraphsForComparison(await loadDocumentForComparison(version));
+}
+
+/** A version's sections and paragraphs (in its language edition's text, if one is named). Two queries. */
+export async function loadDocumentForComparison({
   versionId,
   language = null,
 }: {
   versionId: string;
   language?: string | null;
-}): Promise<CompareParagraph[]> {
+}): Promise<ImportedDocument> {
   const [sections, paragraphs, edition] = await Promise.all([
     prisma.section.findMany({
       where: { versionId },
@@ -108,14 +116,14 @@ export async function loadParagraphsForComparison({
       paragraphs: bySection.get(section.id) ?? [],
     })),
   };
-  return paragraphsForComparison(document);
+  return document;
 }
 
-/** Loads both versions and compares them; the JSON to store. Reads only (the worker's job). */
+/** Loads both versions and compares them, sections with their lineage; the JSON to store. Reads only (worker's job). */
 async function computeComparison({ fromVersionId, toVersionId, language }: ComparisonJob): Promise<string> {
-  const a = await loadParagraphsForComparison({ versionId: fromVersionId, language });
-  const b = await loadParagraphsForComparison({ versionId: toVersionId, language });
-  return JSON.stringify(comparisonPayload(a, b));
+  const a = await loadDocumentForComparison({ versionId: fromVersionId, language });
+  const b = await loadDocumentForComparison({ versionId: toVersionId, language });
+  return JSON.stringify(documentComparisonPayload(a, b));
 }
 
 /** Stores a computed comparison in ComparisonCache (on the calling thread, never the worker's). */

@@ -51,7 +51,7 @@ export {
  * `comparisonPayload` changes (new thresholds, a different cleanup rule, new fields): old rows are then ignored and
  * recomputed on demand. structure-2: moved sentences, low-confidence pairings, moves by containment.
  */
-export const COMPARISON_ALGORITHM = "structure-2";
+export const COMPARISON_ALGORITHM = "structure-3";
 
 /** A version as the comparison page names it. */
 export interface ComparedVersion {

@@ -2,7 +2,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { ComparisonDocument, ComparisonLegend, ComparisonSummary } from "~/components/comparison-document";
+import {
+  ComparisonDocument,
+  ComparisonLegend,
+  ComparisonSummary,
+  SectionChangeLegend,
+} from "~/components/comparison-document";
 import { ComparisonNavigator } from "~/components/comparison-navigator";
 import type { ComparisonContext, RowData } from "~/components/comparison-row";
 import { DocumentPages } from "~/components/document-pages";
@@ -249,6 +254,7 @@ export default function CompareVersions() {
           </nav>
         </div>
         <ComparisonLegend />
+        <SectionChangeLegend />
       </div>
 
       {page.preparing ? (

@@ -2,7 +2,12 @@ import { createInstance } from "i18next";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 
-import { ComparisonDocument, ComparisonLegend, ComparisonSummary } from "~/components/comparison-document";
+import {
+  ComparisonDocument,
+  ComparisonLegend,
+  ComparisonSummary,
+  SectionChangeLegend,
+} from "~/components/comparison-document";
 import { i18nConfig, resources } from "~/i18n";
 import { remixI18n } from "~/i18next.server";
 import { parseVersionRange } from "~/lib/compare";
@@ -77,6 +82,7 @@ async function renderRedline({
         <p>{page.documentTitle}</p>
         <p className="printed-from">{t("compare.printed", { url: pageUrl })}</p>
         <ComparisonLegend />
+        <SectionChangeLegend />
         <ComparisonSummary sections={page.sections} totals={page.totals} from={page.from.label} to={page.to.label} />
         <ComparisonDocument
           groups={page.groups}

@@ -109,7 +109,8 @@ export function emptyCounts(): ChangeCounts {
   return { unchanged: 0, modified: 0, moved: 0, split: 0, merged: 0, added: 0, deleted: 0, renumbered: 0 };
 }
 
-function bucket(row: ComparisonRow): keyof Omit<ChangeCounts, "renumbered"> {
+/** The one bucket a row counts in (see {@link ChangeCounts}). */
+export function bucket(row: Pick<ComparisonRow, "kind" | "moved">): keyof Omit<ChangeCounts, "renumbered"> {
   if (row.kind === "inserted") return "added";
   if (row.kind === "deleted" || row.kind === "split" || row.kind === "merged") return row.kind;
   if (row.moved) return "moved";

@@ -55,8 +55,15 @@ export {
   type MovedSentenceView,
 } from "./moved-sentences";
 export { planLineage, type LineagePlan, type PlannedLink } from "./lineage";
-export { alignSections, type SectionLineage, type SectionLink, type SectionLinkKind } from "./sections";
-export { comparisonPayload, type CachedComparison } from "./payload";
+export { alignSections, linkSections, type SectionLineage, type SectionLink, type SectionLinkKind } from "./sections";
+export { comparisonPayload, documentComparisonPayload, type CachedComparison } from "./payload";
+export {
+  describeSectionChanges,
+  isRelettering,
+  type SectionChange,
+  type SectionChangeKind,
+  type SectionName,
+} from "./section-changes";
 export {
   buildComparisonPage,
   comparisonPageBody,
@@ -72,4 +79,5 @@ export {
   type ComparisonRowView,
   type ComparisonSectionSummary,
   type RowParagraph,
+  type SectionHeadingChange,
 } from "./page";

@@ -6,12 +6,17 @@
  * actor may see, and drives {@link buildComparisonPage} a slice at a time.
  */
 import { proposedTextAdoption, type AdoptionLevel } from "./adoption";
-import { emptyCounts, type ChangeCounts } from "./compare";
+import { type ChangeCounts } from "./compare";
 import { movedSentenceViews, type MovedSentenceView } from "./moved-sentences";
+import { isChangeRow, rowAnchor, ROWS_PER_SLICE } from "./page-rows";
+import { indexComparison } from "./page-sections";
+
+export { indexComparison, ROWS_PER_SLICE };
 
 import type { ParagraphTarget } from "../paragraph-number";
 import type { AlignmentKind } from "./align";
 import type { CachedComparison } from "./payload";
+import type { SectionChangeKind } from "./section-changes";
 import type { WordChange } from "./words";
 
 /**
@@ -20,9 +25,6 @@ import type { WordChange } from "./words";
  * of comments on one paragraph, and the comparison is about the text.
  */
 export const MAX_COMMENTS_PER_ROW = 25;
-
-/** Rows built between two pauses of {@link buildComparisonPage}. */
-export const ROWS_PER_SLICE = 1000;
 
 /** A paragraph as a comparison row shows it. */
 export interface RowParagraph {
@@ -89,14 +91,32 @@ export interface ComparisonRowView {
   commentCount: number;
 }
 
+/** How a section's heading changed, as its heading row shows it (see {@link SectionChange}). */
+export interface SectionHeadingChange {
+  /** Empty for an unchanged heading. */
+  kinds: SectionChangeKind[];
+  /** The number in the old version, for "3.2 → 4.2" (null when it had none or did not exist). */
+  oldNumber: string | null;
+  /** Old heading → new heading, word by word; null unless renamed. */
+  headingChanges: WordChange[] | null;
+  /** For a moved section: the section it used to follow, as a title ("4.3.3.1 Rule processing"); null when first. */
+  movedFrom: string | null;
+}
+
 /** Rows under one section heading. */
 export interface ComparisonGroup {
   /** Element id of the heading. */
   id: string;
   number: string | null;
   heading: string | null;
-  /** The old version's heading when the section exists in both and was retitled. */
+  /** 1 for a top-level section, 2 for a section inside one. */
+  level: 1 | 2;
+  /** The old version's heading when the lineage says the section is the same one and it was retitled. */
   formerHeading: string | null;
+  /** How the heading changed; null for a comparison made without section lineage. */
+  change: SectionHeadingChange | null;
+  /** A later run of rows of a section whose heading came before (rows shown where the old version had them). */
+  continued: boolean;
   counts: ChangeCounts;
   rows: ComparisonRowView[];
 }
@@ -150,28 +170,6 @@ function rowTexts(changes: readonly WordChange[]) {
   return { oldTexts: before.split("\n\n"), newText: after };
 }
 
-/** The same buckets as the library's section summaries (each row counts once, renumbering aside). */
-function countRow(counts: ChangeCounts, row: Pick<ComparisonRowView, "kind" | "moved" | "renumbered">) {
-  if (row.kind === "inserted") counts.added++;
-  else if (row.kind === "deleted" || row.kind === "split" || row.kind === "merged") counts[row.kind]++;
-  else if (row.moved) counts.moved++;
-  else counts[row.kind]++;
-  if (row.renumbered) counts.renumbered++;
-}
-
-type SectionNames = Partial<Record<"old" | "new", { number: string | null; heading: string | null }>>;
-
-/** The number and heading of each section in each version, by grouping key. */
-function sectionNames(comparison: CachedComparison) {
-  const headings = new Map<string, SectionNames>();
-  for (const summary of comparison.sections) {
-    const entry = headings.get(summary.section ?? "") ?? {};
-    entry[summary.version] = { number: summary.number, heading: summary.heading };
-    headings.set(summary.section ?? "", entry);
-  }
-  return headings;
-}
-
 /** The comments listed under a row (capped) and how many there are in all. */
 function carriedComments(
   row: CachedComparison["rows"][number],
@@ -212,15 +210,6 @@ function carriedComments(
   return { carried, commentCount };
 }
 
-/** Element id of a row's change (`ch-<new key>`, or `ch-old-<old key>` for a deletion). */
-function rowAnchor(row: CachedComparison["rows"][number]) {
-  return row.new.length > 0 ? `ch-${row.new[0].key}` : `ch-old-${row.old[0].key}`;
-}
-
-function isChangeRow(row: CachedComparison["rows"][number]) {
-  return row.kind !== "unchanged" || row.moved;
-}
-
 /** One run of consecutive rows of a section, as the index keeps it (rows not built). */
 export interface IndexedGroup extends Omit<ComparisonGroup, "rows"> {
   /** Row indexes in the comparison, inclusive, and how many of them are changes. */
@@ -245,60 +234,6 @@ export interface ComparisonIndex {
   changeRows: number[];
   /** Every row under its new paragraphs' numbers first, then its old ones (a deletion has only old ones). */
   targets: RowTarget[];
-}
-
-/** Indexes a comparison; a generator that pauses after every {@link ROWS_PER_SLICE} rows. */
-export function* indexComparison(
-  comparison: CachedComparison,
-  rowsPerSlice = ROWS_PER_SLICE,
-): Generator<void, ComparisonIndex, void> {
-  const headings = sectionNames(comparison);
-  const groups: IndexedGroup[] = [];
-  const summary = new Map<string, ComparisonSectionSummary>();
-  const changeRows: number[] = [];
-  const newTargets: RowTarget[] = [];
-  const oldTargets: RowTarget[] = [];
-  let currentSection: string | null = null;
-  for (const [index, row] of comparison.rows.entries()) {
-    if (index > 0 && index % rowsPerSlice === 0) yield;
-    const section = comparison.rowSections[index] ?? "";
-    if (groups.length === 0 || section !== currentSection) {
-      const names = headings.get(section) ?? {};
-      const shown = names.new ?? names.old;
-      const formerHeading =
-        names.new && names.old?.heading && names.old.heading !== names.new.heading ? names.old.heading : null;
-      groups.push({
-        id: `s-${groups.length + 1}`,
-        number: shown?.number ?? null,
-        heading: shown?.heading ?? null,
-        formerHeading,
-        counts: emptyCounts(),
-        firstRow: index,
-        lastRow: index,
-        changes: 0,
-      });
-      currentSection = section;
-    }
-    const group = groups[groups.length - 1];
-    group.lastRow = index;
-    let sectionSummary = summary.get(section);
-    if (!sectionSummary) {
-      sectionSummary = { groupId: group.id, number: group.number, heading: group.heading, counts: emptyCounts() };
-      summary.set(section, sectionSummary);
-    }
-    countRow(group.counts, row);
-    countRow(sectionSummary.counts, row);
-    if (isChangeRow(row)) {
-      group.changes++;
-      changeRows.push(index);
-    }
-    const id = rowAnchor(row);
-    for (const paragraph of row.new)
-      if (paragraph.number) newTargets.push({ number: paragraph.number, id, row: index });
-    for (const paragraph of row.old)
-      if (paragraph.number) oldTargets.push({ number: paragraph.number, id, row: index });
-  }
-  return { groups, sections: [...summary.values()], changeRows, targets: [...newTargets, ...oldTargets] };
 }
 
 /** Rows per page of a long comparison: whole sections together, a larger section split across pages. */
@@ -328,6 +263,15 @@ function viewRows(group: IndexedGroup, changesOnly: boolean) {
 }
 
 /**
+ * A group that a view shows as its heading alone: a section without rows of
+ * its own, or, in "changes only", one whose only change is its heading.
+ */
+function headingOnly(group: IndexedGroup, changesOnly: boolean) {
+  if (viewRows(group, changesOnly) > 0 || !group.change) return false;
+  return changesOnly ? group.change.kinds.length > 0 : true;
+}
+
+/**
  * The pages of a comparison in a view: groups (sections) together under
  * {@link ROWS_PER_PAGE} rows — counting only changes in "changes only",
  * where a group without changes is left out — and a larger group split into
@@ -335,20 +279,33 @@ function viewRows(group: IndexedGroup, changesOnly: boolean) {
  */
 export function planRowPages(index: ComparisonIndex, changesOnly: boolean, perPage = ROWS_PER_PAGE): RowPage[] {
   const pages: RowPage[] = [];
+  // Headings shown alone wait for the rows that follow them, so a chapter heading opens the page of its sections.
+  let waiting: PageSegment[] = [];
   index.groups.forEach((group, position) => {
     const rows = viewRows(group, changesOnly);
-    if (rows === 0) return;
+    if (rows === 0) {
+      if (headingOnly(group, changesOnly)) waiting.push({ group: position, start: 0, end: -1 });
+      return;
+    }
     const last = pages.at(-1);
     if (last && last.rows + rows <= perPage) {
-      last.segments.push({ group: position, start: 0, end: rows - 1 });
+      last.segments.push(...waiting, { group: position, start: 0, end: rows - 1 });
       last.rows += rows;
+      waiting = [];
       return;
     }
     for (let start = 0; start < rows; start += perPage) {
       const end = Math.min(rows, start + perPage) - 1;
-      pages.push({ segments: [{ group: position, start, end }], rows: end - start + 1, continued: start > 0 });
+      const segments = start === 0 ? [...waiting, { group: position, start, end }] : [{ group: position, start, end }];
+      pages.push({ segments, rows: end - start + 1, continued: start > 0 });
     }
+    waiting = [];
   });
+  if (waiting.length > 0) {
+    const last = pages.at(-1);
+    if (last) last.segments.push(...waiting);
+    else pages.push({ segments: waiting, rows: 0, continued: false });
+  }
   return pages.length > 0 ? pages : [{ segments: [], rows: 0, continued: false }];
 }
 
@@ -374,7 +331,10 @@ export function pageRowIndexes(index: ComparisonIndex, page: RowPage | null, cha
     index.groups.map((group, position) => ({ group: position, start: 0, end: viewRows(group, changesOnly) - 1 }));
   const selection: Array<{ group: number; rows: number[] }> = [];
   for (const { group: position, start, end } of segments) {
-    if (end < start) continue;
+    if (end < start) {
+      if (headingOnly(index.groups[position], changesOnly)) selection.push({ group: position, rows: [] });
+      continue;
+    }
     const { firstRow } = index.groups[position];
     // In "changes only", positions count the group's changes, which follow one another in changeRows.
     const base = changesOnly ? lowerBound(index.changeRows, firstRow) : 0;

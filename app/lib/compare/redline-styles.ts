@@ -20,6 +20,11 @@ ins, del { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .change-confidence { font-size: .85rem; font-style: italic; color: #57606a; }
 ins.moved-sentence, del.moved-sentence { text-decoration-style: double; } .moved-sentence-note { font-size: .85rem; }
 .former-heading { color: #57606a; font-style: italic; margin: 0; }
+h3 { font-size: 1.05rem; margin: 1.25rem 0 .4rem; break-after: avoid; }
+.section-change { display: flex; flex-wrap: wrap; gap: .25rem .75rem; align-items: baseline; margin: 0 0 .4rem; }
+.section-change-none { color: #57606a; font-size: .85rem; }
+.section-legend { display: flex; flex-wrap: wrap; gap: .25rem .5rem; margin: 0 0 .5rem; font-size: .9rem; }
+.section-legend ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0; padding: 0; }
 .table-scroll { overflow-x: auto; } table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: 1rem 0; }
 caption { text-align: start; font-weight: 600; margin-bottom: .25rem; }
 th, td { border-bottom: 1px solid #d0d7de; padding: .2rem .4rem; text-align: end; }

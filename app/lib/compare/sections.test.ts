@@ -45,6 +45,12 @@ describe("alignSections", () => {
     ]);
   });
 
+  it("keeps a numbered section whose heading only changed its punctuation, as renamed", () => {
+    expect(
+      links(`## 2. Pillar 1: Legal Measures\n\n${body(1)}`, `## 2. Pillar 1 - Legal Measures\n\n${body(5)}`),
+    ).toEqual([["renamed", "Pillar 1: Legal Measures", "Pillar 1 - Legal Measures", false, false]]);
+  });
+
   it("ignores case, spacing and final punctuation in headings", () => {
     expect(links(`## Data Retention.\n\n${body(1)}`, `## Data  retention\n\n${body(1)}`)[0][0]).toBe("kept");
   });

@@ -10,7 +10,7 @@
  * paragraphs mostly stayed is the same section, renamed, not a deletion and
  * an insertion.
  */
-import { alignParagraphs, type Alignment, type AlignOptions } from "./align";
+import { alignParagraphs, type Alignment, type AlignmentKind, type AlignOptions } from "./align";
 
 import type { ImportedDocument } from "../import/types";
 
@@ -51,6 +51,14 @@ function headingIdentity(heading: string): string {
     .trim();
 }
 
+/** A heading's words alone, for the same-number rule: "Pillar 1: Legal Measures" is "Pillar 1 - Legal Measures". */
+function headingWords(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
 function sectionOfEachParagraph(document: ImportedDocument): number[] {
   return document.sections.flatMap((section, index) => section.paragraphs.map(() => index));
 }
@@ -82,8 +90,9 @@ function longestIncreasing(sequence: readonly number[]): Set<number> {
  * Matches the sections of `previous` with those of `next`.
  *
  * 1. A heading that occurs once in each version matches; so does the same
- *    number with a heading that contains the other ("File formats: general
- *    principles" → "General principles").
+ *    number with a heading whose words contain the other's ("File formats:
+ *    general principles" → "General principles", "Pillar 1: Legal Measures"
+ *    → "Pillar 1 - Legal Measures").
  * 2. The paragraphs of both versions are aligned as for a comparison.
  *    Every pairing counts towards the (old section, new section) it joins;
  *    pairs are accepted greedily, most shared paragraphs first, when the
@@ -103,6 +112,28 @@ export function alignSections(
   const flat = (document: ImportedDocument) =>
     document.sections.flatMap((section) => section.paragraphs.map(({ key, number, text }) => ({ key, number, text })));
   const alignment = alignParagraphs(flat(previous), flat(next), options);
+  return { links: linkSections(previous, next, alignment.operations), alignment };
+}
+
+/** What {@link linkSections} reads of a paragraph alignment (a comparison's rows give the same). */
+export interface PairingOperation {
+  kind: AlignmentKind;
+  /** Indices into the old version's paragraphs, in document order. */
+  a: readonly number[];
+  /** Indices into the new version's paragraphs, in document order. */
+  b: readonly number[];
+}
+
+/**
+ * The section links of {@link alignSections}, from a paragraph alignment
+ * already made (the comparison's, so the paragraphs are aligned once).
+ */
+export function linkSections(
+  previous: ImportedDocument,
+  next: ImportedDocument,
+  operations: readonly PairingOperation[],
+): SectionLink[] {
+  const alignment = { operations };
   const oldSectionOf = sectionOfEachParagraph(previous);
   const newSectionOf = sectionOfEachParagraph(next);
 
@@ -149,10 +180,10 @@ export function alignSections(
   });
   previous.sections.forEach((section, oldIndex) => {
     if (oldMatch.has(oldIndex) || section.number === null) return;
-    const identity = headingIdentity(section.heading);
+    const identity = headingWords(section.heading);
     const newIndex = next.sections.findIndex((candidate, index) => {
       if (newMatched.has(index) || candidate.number !== section.number) return false;
-      const other = headingIdentity(candidate.heading);
+      const other = headingWords(candidate.heading);
       return other.includes(identity) || identity.includes(other);
     });
     if (newIndex !== -1) accept(oldIndex, newIndex, "heading");
@@ -239,5 +270,5 @@ export function alignSections(
     }
     pushDeleted(newIndex);
   });
-  return { links, alignment };
+  return links;
 }

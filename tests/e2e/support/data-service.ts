@@ -30,6 +30,7 @@ import {
   addSubmittedComments,
   createGcaConsultation,
   createOrganization,
+  createRealPairConsultation,
   createSessionCookie,
   createUser,
   removeRows,
@@ -43,6 +44,8 @@ export const operations = {
   createUser: (input: Parameters<typeof createUser>[1]) => createUser(prisma, input),
   createSessionCookie: (input: Parameters<typeof createSessionCookie>[0]) => createSessionCookie(input),
   createGcaConsultation: (input: Parameters<typeof createGcaConsultation>[0]) => createGcaConsultation(input),
+  createRealPairConsultation: (input: Parameters<typeof createRealPairConsultation>[0]) =>
+    createRealPairConsultation(input),
   addSubmittedComments: (input: Parameters<typeof addSubmittedComments>[1]) => addSubmittedComments(prisma, input),
   removeRows: (input: Parameters<typeof removeRows>[1]) => removeRows(prisma, input),
   openVersionForComments: (input: Parameters<typeof openVersionForComments>[1]) =>

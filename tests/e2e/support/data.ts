@@ -51,6 +51,7 @@ async function app() {
   ]);
   return {
     parseText: imports.parseText,
+    parseMarkdown: imports.parseMarkdown,
     createVersionFromImport: versions.createVersionFromImport,
     createConsultation: consultations.createConsultation,
     richtext,
@@ -276,6 +277,44 @@ export async function createGcaConsultation({
     draft: { ...draftRow, label: draft.label },
     final: finalVersion,
   };
+}
+
+/** The real pairs (tests/fixtures/corpus/real-pairs, see its README) that tests may import. */
+const REAL_PAIRS = {
+  nist: ["nist-sp800-63-3-xal-2017-01-30-draft.md", "nist-sp800-63-3-xal-2017-06-18-final.md"],
+  openjs: ["openjs-cpc-charter-2019-01-14.md", "openjs-cpc-charter-2026-01-07.md"],
+} as const;
+
+/**
+ * A consultation with one of the real pairs as its two versions: the older text closed as "Draft", the
+ * newer one final (their comparison computed at import, as for any new version).
+ */
+export async function createRealPairConsultation({
+  suffix,
+  pair,
+}: {
+  suffix: string;
+  pair: keyof typeof REAL_PAIRS;
+}): Promise<Omit<TestConsultation, "path">> {
+  const { createConsultation, createVersionFromImport, parseMarkdown } = await appModules();
+  const slug = `${pair}-${suffix}`;
+  const title = `Real pair ${pair} (${suffix})`;
+  const consultation = await createConsultation({ slug, title, status: "open" });
+  const versions: TestVersion[] = [];
+  for (const [index, file] of REAL_PAIRS[pair].entries()) {
+    const label = index === 0 ? "Draft" : "Final";
+    const row = await createVersionFromImport({
+      consultationSlug: slug,
+      documentSlug: pair,
+      label,
+      status: index === 0 ? "closed" : "final",
+      publishedAt: new Date(Date.UTC(2020, index, 1)),
+      sourceFileName: file,
+      imported: parseMarkdown(fs.readFileSync(path.join(CORPUS, "real-pairs", file), "utf8")),
+    });
+    versions.push({ ...row, label });
+  }
+  return { id: consultation.id, slug, title, draft: versions[0], final: versions[1] };
 }
 
 export interface SubmittedComment {
