@@ -110,6 +110,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const user = rootData?.user ?? null;
   const nav = rootData?.nav ?? NO_NAV;
   const location = useLocation();
+  useHydrationMark();
   const here = location.pathname + location.search;
   const nonce = useNonce();
   const roleLabel = user ? (isRoleName(user.role) ? t(`auth.roles.${user.role}`) : user.role) : "";
@@ -220,14 +221,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export default function App() {
   const { locale } = useLoaderData<typeof loader>();
   useChangeLanguage(locale);
-  useHydrationMark();
   return <Outlet />;
 }
 
 /**
  * Marks <html data-hydrated> once React has hydrated the page (effects run
- * after the hydration commit). A tap before that reaches markup that has no
- * handlers yet: the end-to-end tests wait for this mark before they act
+ * after the hydration commit), error pages included (the Layout wraps them).
+ * A tap before that reaches markup that has no handlers yet: the end-to-end
+ * tests wait for this mark before they act
  * (tests/e2e/fixtures.ts `hydrated`), since Remix's router is ready earlier.
  */
 function useHydrationMark() {

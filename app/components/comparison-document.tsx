@@ -267,10 +267,13 @@ export function ComparisonDocument({
       {groups.length === 0 ? <p className="comparison-empty">{emptyMessage}</p> : null}
       {groups.map((group) => {
         const Heading = group.level === 2 ? "h3" : "h2";
+        // A section whose rows come back later in the page (its deleted rows stand where they stood in the
+        // old version) is one landmark: the continuation is a plain block under its "(continued)" heading.
+        const Wrapper = group.continued ? "div" : "section";
         return (
-          <section
+          <Wrapper
             key={group.id}
-            aria-labelledby={group.id}
+            aria-labelledby={group.continued ? undefined : group.id}
             className={`redline-section redline-level-${group.level ?? 1}`}
           >
             <Heading id={group.id} tabIndex={-1}>
@@ -291,7 +294,7 @@ export function ComparisonDocument({
                 ))}
               </ol>
             ) : null}
-          </section>
+          </Wrapper>
         );
       })}
     </div>

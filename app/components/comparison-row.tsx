@@ -151,15 +151,11 @@ function MovedSentenceLink({ move, context }: { move: RowMovedSentence; context?
     <span className="moved-sentence-note">
       {" "}
       <span className="badge badge-change badge-moved-sentence">{t("compare.movedSentence")}</span>{" "}
-      <a
-        href={href}
-        aria-label={
-          version
-            ? t(move.side === "old" ? "compare.movedToLabel" : "compare.movedFromLabel", { number, version })
-            : undefined
-        }
-      >
+      <a href={href}>
         {t(move.side === "old" ? "compare.movedTo" : "compare.movedFrom", { number })}
+        {/* Which version the other end is in, for a screen reader's list of links; the visible text stays the
+            start of the link's name (WCAG 2.5.3). */}
+        {version ? <span className="visually-hidden"> {t("compare.movedInVersion", { version })}</span> : null}
       </a>
     </span>
   );
