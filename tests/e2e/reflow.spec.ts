@@ -3,7 +3,11 @@
  * (WCAG 1.4.10; a data table may scroll inside its own container); with the text-spacing overrides of
  * WCAG 1.4.12 nothing that holds text clips it; with prefers-reduced-motion nothing moves.
  */
+import { buildAnnotatedGcaDocx } from "~/lib/import/__fixtures__/annotated-gca";
+import { reviewedDraft } from "~/lib/import/__fixtures__/tracked-changes";
+
 import { editorReady, expect, hydrated, test, type SubmittedComment } from "./fixtures";
+import { callDataService } from "./support/data-client";
 
 import type { Page } from "@playwright/test";
 
@@ -121,6 +125,58 @@ test.describe("at 320 CSS px (400 % zoom of a 1280 px window)", () => {
       await hydrated(officer);
       await expectReflows(officer, state);
     }
+  });
+  test("the Word comment import and its report, a tracked-changes review and a real pair's sections reflow", async ({
+    page,
+    gca,
+    people,
+    signInAs,
+    created,
+    suffix,
+  }, testInfo) => {
+    test.setTimeout(300_000);
+    // A delegate's import of an annotated copy: the imported drafts and the report of what could not be placed.
+    await signInAs(people.delegate);
+    await page.goto(gca.path("/delegation/import"));
+    await hydrated(page);
+    await expectReflows(page, "Word comment import");
+    await page.getByLabel("Word file (.docx)").setInputFiles({
+      name: "C20-65-annotated-by-the-delegation-of-example.docx",
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      buffer: Buffer.from(await buildAnnotatedGcaDocx()),
+    });
+    await page.getByRole("button", { name: "Import the comments" }).click();
+    await expect(page.getByRole("status")).toHaveText("3 comments imported as drafts.", { timeout: 60_000 });
+    await page.screenshot({ path: testInfo.outputPath("word-import-320.png"), fullPage: true });
+    await expectReflows(page, "Word comment import, report");
+
+    // The secretariat's review of a file's tracked changes in the upload form.
+    await signInAs(people.secretariat);
+    await page.goto(gca.path());
+    await hydrated(page);
+    await page.getByText("Upload a new version").click();
+    const form = page.locator(".manage-upload");
+    await form.getByLabel("Document file").setInputFiles({
+      name: "draft-2-with-the-changes-of-the-editing-committee.docx",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from(await reviewedDraft()),
+    });
+    await form.getByLabel("Version name").fill("Draft 2 (reviewed)");
+    await form.getByRole("button", { name: "Upload and import" }).click();
+    const review = form.getByRole("region", { name: /^Tracked changes in / });
+    await expect(review).toBeVisible({ timeout: 60_000 });
+    await review.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath("tracked-changes-review-320.png") });
+    await expectReflows(page, "tracked-changes review");
+
+    // A real pair whose section headings were renumbered, renamed, moved and deleted.
+    const nist = await callDataService("createRealPairConsultation", { suffix, pair: "nist" });
+    created.consultationIds.push(nist.id);
+    await page.goto(`/consultations/${nist.slug}/compare/1...2`);
+    await hydrated(page);
+    await page.locator(".section-change").first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath("compare-sections-320.png") });
+    await expectReflows(page, "comparison of a real pair, section headings");
   });
 });
 
