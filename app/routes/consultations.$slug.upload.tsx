@@ -3,20 +3,16 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { UploadVersionForm, type UploadVersionResult } from "~/components/upload-version-form";
+import { UploadVersionForm } from "~/components/upload-version-form";
 import { remixI18n } from "~/i18next.server";
-import { importDocument, MAX_IMPORT_BYTES } from "~/lib/import";
-import {
-  ACCEPT_TRACKED_CHANGES_FIELD,
-  acceptsTrackedChanges,
-  trackedChangesReview,
-} from "~/lib/import/tracked-changes-review";
+import { MAX_IMPORT_BYTES } from "~/lib/import";
 import { ImportError } from "~/lib/import/types";
 import { UploadVersionSchema } from "~/models/consultation-schema";
 import { getConsultationOverview } from "~/models/consultation.server";
 import { uploadVersion } from "~/models/version.server";
 import { requirePermission } from "~/utils/auth.server";
 import { actionFailure, formFailure, orErrorResponse, readMultipartForm, validationFailure } from "~/utils/http.server";
+import { importUploadedDocument } from "~/utils/tracked-changes-action.server";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
@@ -72,23 +68,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   let uploaded: Awaited<ReturnType<typeof uploadVersion>>;
   try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const imported = await importDocument({ fileName: file.name, bytes });
     // Tracked changes are shown first; the upload is made when this very file comes back with their acceptance.
-    const accepted =
-      imported.revisions !== undefined && (await acceptsTrackedChanges(form.get(ACCEPT_TRACKED_CHANGES_FIELD), bytes));
-    if (imported.revisions && !accepted) {
-      const trackedChanges = await trackedChangesReview(imported.revisions, { fileName: file.name, bytes });
-      return data<UploadVersionResult>({ trackedChanges }, { status: 422, headers });
-    }
+    const upload = await importUploadedDocument({ form, file, headers });
+    if (upload.review) return upload.review;
     uploaded = await uploadVersion({
       actor: user,
       slug,
       label: parsed.data.label,
       status: parsed.data.status,
-      imported,
-      sourceFileName: file.name,
-      acceptTrackedChanges: accepted,
+      ...upload.document,
       clientAddress,
     });
   } catch (error) {

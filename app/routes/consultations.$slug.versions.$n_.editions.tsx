@@ -11,17 +11,12 @@ import { DOCUMENT_ACCEPT } from "~/components/upload-version-form";
 import { formatDay } from "~/lib/dates";
 import { EDITION_LANGUAGES, isEditionLanguage, languageName, type EditionReport } from "~/lib/editions";
 import type { Message } from "~/lib/errors";
-import { importDocument, MAX_IMPORT_BYTES } from "~/lib/import";
-import {
-  ACCEPT_TRACKED_CHANGES_FIELD,
-  acceptsTrackedChanges,
-  trackedChangesReview,
-  type TrackedChangesReview,
-} from "~/lib/import/tracked-changes-review";
+import { MAX_IMPORT_BYTES } from "~/lib/import";
 import { ImportError } from "~/lib/import/types";
 import { deleteEdition, getVersionEditions, uploadEdition } from "~/models/edition.server";
 import { requirePermission } from "~/utils/auth.server";
 import { actionFailure, errorResponse, formFailure, orErrorResponse, readMultipartForm } from "~/utils/http.server";
+import { importUploadedDocument, type TrackedChangesAnswer } from "~/utils/tracked-changes-action.server";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
@@ -54,7 +49,7 @@ type EditionActionData =
     }
   | { saved: { language: string; replaced: boolean; report: EditionReport } }
   | { deleted: string }
-  | { trackedChanges: TrackedChangesReview };
+  | TrackedChangesAnswer;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const number = versionNumber(params.n);
@@ -88,25 +83,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!(file instanceof File) || file.name === "") {
       return formFailure(400, { key: "errors.checkFields" }, { document: ["editions.errors.fileRequired"] }, headers);
     }
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const imported = await importDocument({ fileName: file.name, bytes });
     // Tracked changes are shown first, as for a new version (docs/decisions/0030-word-tracked-changes.md).
-    const accepted =
-      imported.revisions !== undefined && (await acceptsTrackedChanges(form.get(ACCEPT_TRACKED_CHANGES_FIELD), bytes));
-    if (imported.revisions && !accepted) {
-      const trackedChanges = await trackedChangesReview(imported.revisions, { fileName: file.name, bytes });
-      return data<EditionActionData>({ trackedChanges }, { status: 422, headers });
-    }
-    const result = await uploadEdition({
-      actor: user,
-      slug,
-      number,
-      language,
-      imported,
-      sourceFileName: file.name,
-      acceptTrackedChanges: accepted,
-      clientAddress,
-    });
+    const upload = await importUploadedDocument({ form, file, headers });
+    if (upload.review) return upload.review;
+    const result = await uploadEdition({ actor: user, slug, number, language, ...upload.document, clientAddress });
     if (!result.accepted) {
       const key = result.report.problems.length > 0 ? "editions.report.refused" : "editions.report.nothingMatched";
       return data<EditionActionData>(

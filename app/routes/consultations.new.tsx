@@ -7,16 +7,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError } from "~/components/field";
 import { TrackedChangesReviewPanel } from "~/components/tracked-changes-review";
 import { DOCUMENT_ACCEPT } from "~/components/upload-version-form";
+import { useHydrated } from "~/components/use-hydrated";
 import { VisibilityField } from "~/components/visibility-field";
 import { remixI18n } from "~/i18next.server";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/lib/dates";
-import { importDocument, MAX_IMPORT_BYTES } from "~/lib/import";
-import {
-  ACCEPT_TRACKED_CHANGES_FIELD,
-  acceptsTrackedChanges,
-  trackedChangesReview,
-  type TrackedChangesReview,
-} from "~/lib/import/tracked-changes-review";
+import { MAX_IMPORT_BYTES } from "~/lib/import";
 import { ImportError } from "~/lib/import/types";
 import { OpenConsultationSchema } from "~/models/consultation-schema";
 import { openConsultation } from "~/models/consultation.server";
@@ -28,6 +23,7 @@ import {
   validationFailure,
   type FormFailure,
 } from "~/utils/http.server";
+import { importUploadedDocument, type TrackedChangesAnswer } from "~/utils/tracked-changes-action.server";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
@@ -65,7 +61,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 /** What the action answers when it does not redirect: a refusal, or a Word file's tracked changes to review. */
-type OpenConsultationResult = FormFailure | { trackedChanges: TrackedChangesReview };
+type OpenConsultationResult = FormFailure | TrackedChangesAnswer;
+
+/** The longest value any field of the form accepts (the summary's): what is typed back is cut there. */
+const MAX_TYPED_LENGTH = 5_000;
+
+/**
+ * What was typed in the form's fields, sent back with every answer that is
+ * not a redirect: without JavaScript the answer is a new page, whose form
+ * would otherwise be empty. Only the form's own fields (not the acceptance,
+ * nor the file, which no browser lets a page refill).
+ */
+function typedFields(form: FormData): Record<string, string> {
+  const typed: Record<string, string> = {};
+  for (const name of Object.keys(OpenConsultationSchema.shape)) {
+    const value = form.get(name);
+    if (typeof value === "string") typed[name] = value.slice(0, MAX_TYPED_LENGTH);
+  }
+  return typed;
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, headers } = await requirePermission(request, "create:consultation:any", { ip: context.clientAddress });
@@ -85,38 +99,34 @@ export async function action({ request, context }: ActionFunctionArgs) {
     Object.fromEntries([...form].filter(([, value]) => typeof value === "string")),
   );
   const file = form.get("document");
-  if (!parsed.success) return validationFailure(parsed.error, headers);
+  const typed = typedFields(form);
+  if (!parsed.success) return validationFailure(parsed.error, headers, typed);
   if (!(file instanceof File) || file.size === 0) {
-    return formFailure(400, { key: "errors.checkFields" }, { document: ["manage.errors.documentRequired"] }, headers);
+    const documentRequired = { document: ["manage.errors.documentRequired" as const] };
+    return formFailure(400, { key: "errors.checkFields" }, documentRequired, headers, typed);
   }
 
   const input = parsed.data;
   const opensAt = zonedLocalToUtc(input.opensAt, input.timeZone);
   const closesAt = zonedLocalToUtc(input.closesAt, input.timeZone);
   try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const imported = await importDocument({ fileName: file.name, bytes });
     // Tracked changes are shown first, as for a new version (docs/decisions/0030-word-tracked-changes.md).
-    const accepted =
-      imported.revisions !== undefined && (await acceptsTrackedChanges(form.get(ACCEPT_TRACKED_CHANGES_FIELD), bytes));
-    if (imported.revisions && !accepted) {
-      const trackedChanges = await trackedChangesReview(imported.revisions, { fileName: file.name, bytes });
-      return data<OpenConsultationResult>({ trackedChanges }, { status: 422, headers });
-    }
+    const upload = await importUploadedDocument({ form, file, headers, typed });
+    if (upload.review) return upload.review;
     await openConsultation({
       actor: user,
       input: { ...input, opensAt, closesAt },
-      imported,
-      sourceFileName: file.name,
-      acceptTrackedChanges: accepted,
+      ...upload.document,
       clientAddress: context.clientAddress,
     });
   } catch (error) {
     if (error instanceof ImportError) {
       // The form error says what is wrong with the file (it names it); the field points to it.
-      return formFailure(400, error.userMessage, { document: ["manage.errors.documentRefused"] }, headers);
+      return formFailure(400, error.userMessage, { document: ["manage.errors.documentRefused"] }, headers, typed);
     }
-    return actionFailure(error, headers);
+    // A slug taken, a period the wrong way round: the same answer, with what was typed.
+    const failure = actionFailure(error, headers);
+    return data<FormFailure>({ ...failure.data, typed }, failure.init ?? undefined);
   }
   throw redirect(`/consultations/${input.slug}`, { headers });
 }
@@ -133,6 +143,11 @@ export default function OpenConsultationPage() {
   const failure = result && "formError" in result ? result : null;
   const review = result && "trackedChanges" in result ? result.trackedChanges : null;
   const fieldErrors = failure?.fieldErrors ?? {};
+  // Kept after Cancel too: what was typed stays, only the file is refused.
+  const typed = answer?.typed ?? {};
+  // A review sent back as a new page (no JavaScript) has lost the file: say so at the file input, which is empty.
+  const hydrated = useHydrated();
+  const documentErrors = fieldErrors.document ?? (review && !hydrated ? ["trackedChanges.chooseFileAgain"] : undefined);
 
   // "Cancel (refuse this file)": the file is forgotten; what was typed in the other fields stays.
   const refuse = () => {
@@ -151,28 +166,39 @@ export default function OpenConsultationPage() {
       <Form ref={form} method="post" encType="multipart/form-data" className="stacked-form" aria-busy={busy}>
         <FormError message={failure?.formError} />
         <Field id="new-title" label={t("manage.fields.title")} errors={fieldErrors.title}>
-          {(control) => <input {...control} name="title" type="text" required />}
+          {(control) => <input {...control} name="title" type="text" required defaultValue={typed.title} />}
         </Field>
         <Field id="new-slug" label={t("manage.fields.slug")} hint={t("manage.hints.slug")} errors={fieldErrors.slug}>
-          {(control) => <input {...control} name="slug" type="text" required pattern="[a-z0-9]+(-[a-z0-9]+)*" />}
+          {(control) => (
+            <input
+              {...control}
+              name="slug"
+              type="text"
+              required
+              pattern="[a-z0-9]+(-[a-z0-9]+)*"
+              defaultValue={typed.slug}
+            />
+          )}
         </Field>
         <Field id="new-summary" label={t("manage.fields.summary")} errors={fieldErrors.summary}>
-          {(control) => <textarea {...control} name="summary" rows={3} />}
+          {(control) => <textarea {...control} name="summary" rows={3} defaultValue={typed.summary} />}
         </Field>
         <Field
           id="new-document"
           label={t("manage.fields.document")}
           hint={t("manage.hints.document", { max: maxMegabytes })}
-          errors={fieldErrors.document}
+          errors={documentErrors}
         >
           {(control) => <input {...control} name="document" type="file" required accept={DOCUMENT_ACCEPT} />}
         </Field>
         <Field id="new-label" label={t("manage.fields.label")} errors={fieldErrors.label}>
-          {(control) => <input {...control} name="label" type="text" required defaultValue="Draft 1" />}
+          {(control) => (
+            <input {...control} name="label" type="text" required defaultValue={typed.label ?? "Draft 1"} />
+          )}
         </Field>
         <Field id="new-timeZone" label={t("manage.fields.timeZone")} errors={fieldErrors.timeZone}>
           {(control) => (
-            <select {...control} name="timeZone" defaultValue="Europe/Zurich">
+            <select {...control} name="timeZone" defaultValue={typed.timeZone ?? "Europe/Zurich"}>
               {timeZones.map((zone) => (
                 <option key={zone} value={zone}>
                   {zone}
@@ -183,15 +209,31 @@ export default function OpenConsultationPage() {
         </Field>
         <Field id="new-opensAt" label={t("manage.fields.opensAt")} errors={fieldErrors.opensAt}>
           {(control) => (
-            <input {...control} name="opensAt" type="datetime-local" required defaultValue={defaults.opensAt} />
+            <input
+              {...control}
+              name="opensAt"
+              type="datetime-local"
+              required
+              defaultValue={typed.opensAt ?? defaults.opensAt}
+            />
           )}
         </Field>
         <Field id="new-closesAt" label={t("manage.fields.closesAt")} errors={fieldErrors.closesAt}>
           {(control) => (
-            <input {...control} name="closesAt" type="datetime-local" required defaultValue={defaults.closesAt} />
+            <input
+              {...control}
+              name="closesAt"
+              type="datetime-local"
+              required
+              defaultValue={typed.closesAt ?? defaults.closesAt}
+            />
           )}
         </Field>
-        <VisibilityField id="new-visibility" errors={fieldErrors.commentsVisibility} />
+        <VisibilityField
+          id="new-visibility"
+          defaultValue={typed.commentsVisibility === "during" ? "during" : "after_close"}
+          errors={fieldErrors.commentsVisibility}
+        />
         {/* The form's first submit button, so Enter in a field posts without an acceptance (a review again). */}
         <button type="submit" disabled={busy}>
           {busy ? t("manage.importing") : t("manage.open")}

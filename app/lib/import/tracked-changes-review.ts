@@ -21,21 +21,29 @@ export const MAX_REVIEWED_PARAGRAPHS = 200;
 /** The form field that carries the acceptance (the digest of the reviewed file). */
 export const ACCEPT_TRACKED_CHANGES_FIELD = "acceptTrackedChanges";
 
+/**
+ * The counts of a document's tracked changes (changes, insertions,
+ * deletions, moves, authors), as the review shows them: taken from
+ * {@link DocxRevisions}, where they are counted, rather than declared and
+ * copied a second time.
+ */
+export type TrackedChangesSummary = Omit<DocxRevisions, "paragraphs">;
+
 /** The review of one file's tracked changes, as the upload page shows it. */
-export interface TrackedChangesReview {
+export interface TrackedChangesReview extends TrackedChangesSummary {
   fileName: string;
   /** SHA-256 of the file, hex: what the acceptance must echo. */
   digest: string;
-  changes: number;
-  insertions: number;
-  deletions: number;
-  moved: number;
-  authors: string[];
-  unknownAuthor: boolean;
   /** Paragraphs of the import that carry changes (all of them, listed or not). */
   paragraphCount: number;
   /** The first {@link MAX_REVIEWED_PARAGRAPHS} of them. */
   paragraphs: RevisedParagraph[];
+}
+
+/** The summary of a document's tracked changes: everything the reading counted, without the paragraphs. */
+export function trackedChangesSummary(revisions: DocxRevisions): TrackedChangesSummary {
+  const { paragraphs: _paragraphs, ...summary } = revisions;
+  return summary;
 }
 
 /** SHA-256 of the bytes, hex. */
@@ -51,12 +59,7 @@ export async function trackedChangesReview(
   return {
     fileName: file.fileName,
     digest: await fileDigest(file.bytes),
-    changes: revisions.changes,
-    insertions: revisions.insertions,
-    deletions: revisions.deletions,
-    moved: revisions.moved,
-    authors: revisions.authors,
-    unknownAuthor: revisions.unknownAuthor,
+    ...trackedChangesSummary(revisions),
     paragraphCount: revisions.paragraphs.length,
     paragraphs: revisions.paragraphs.slice(0, MAX_REVIEWED_PARAGRAPHS),
   };

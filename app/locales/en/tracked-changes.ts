@@ -25,6 +25,7 @@ export default {
     on: "{{date}}",
     paragraphBreak: "paragraph break",
     chooseAgain: "If the file is no longer selected above, choose the same file again before accepting.",
+    chooseFileAgain: "Choose the same file again: the page came back without it. Then accept its changes below.",
     accept: "Accept the changes and upload",
     cancel: "Cancel (refuse this file)",
     errors: {

@@ -28,6 +28,8 @@ export default {
     on: "{{date}}",
     paragraphBreak: "salto de párrafo",
     chooseAgain: "Si el archivo ya no está seleccionado arriba, elija de nuevo el mismo archivo antes de aceptar.",
+    chooseFileAgain:
+      "Elija de nuevo el mismo archivo: la página ha vuelto sin él. Después, acepte sus cambios más abajo.",
     accept: "Aceptar los cambios y cargar",
     cancel: "Cancelar (rechazar este archivo)",
     errors: {

@@ -29,6 +29,9 @@ export default {
     paragraphBreak: "saut de paragraphe",
     chooseAgain:
       "Si le fichier n’est plus sélectionné ci-dessus, choisissez de nouveau le même fichier avant d’accepter.",
+    chooseFileAgain:
+      "Choisissez de nouveau le même fichier : la page est revenue sans lui. " +
+      "Acceptez ensuite ses modifications ci-dessous.",
     accept: "Accepter les modifications et téléverser",
     cancel: "Annuler (refuser ce fichier)",
     errors: {

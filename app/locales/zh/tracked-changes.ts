@@ -21,6 +21,7 @@ export default {
     on: "{{date}}",
     paragraphBreak: "段落标记",
     chooseAgain: "如果上方已不再选中该文件，请在接受前重新选择同一文件。",
+    chooseFileAgain: "请重新选择同一文件：页面返回时未保留该文件。然后在下方接受其修订。",
     accept: "接受修订并上传",
     cancel: "取消（拒绝此文件）",
     errors: {
