@@ -268,7 +268,8 @@ async function measureProvider(
   // Workers forked by node:cluster inherit the primary's node options, so each process writes its own profile.
   const nodeArgs = CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
   const start = (env: Record<string, string> = {}) =>
-    startServer({ databaseUrl, readyPath: READER_PATH, nodeArgs, env: { ...workers, ...env } });
+    // Two minutes to start: on a machine shared with other work (and under --cpu-prof) 30 s is not always enough.
+    startServer({ databaseUrl, readyPath: READER_PATH, nodeArgs, timeoutMs: 120_000, env: { ...workers, ...env } });
 
   const coldStartMs: number[] = [];
   for (let k = 0; k < (ONLY ? 0 : 3); k++) {
