@@ -22,6 +22,12 @@
  * BENCH_HTTP_READ_SECONDS (default 15) and BENCH_HTTP_WRITE_SECONDS (default
  * 60) shorten the runs for a quick look.
  *
+ * `npm run bench -- http --only=submit` runs the comment submission alone
+ * (no cold start, no reader runs), for working on the submission path; with
+ * BENCH_HTTP_CPU_PROF=<dir> every server process (primary and workers) writes
+ * a V8 CPU profile there when it stops (`node --cpu-prof`), and
+ * BENCH_HTTP_DATABASES=sqlite (or postgres) measures one database only.
+ *
  * Run as `tsx bench/http.ts --prepare` (with DATABASE_URL) it seeds the
  * database it is given: the demo consultation plus 10,000 comments.
  */
@@ -68,6 +74,14 @@ const WRITE_SECONDS = Number(process.env.BENCH_HTTP_WRITE_SECONDS ?? 60);
 const CONNECTIONS = 10;
 const TARGETS = { coldStartMs: 3_000, readRps: 500, readP95Ms: 100, writeRps: 300, writeP99Ms: 500 };
 const check = (ok: boolean) => (ok ? "✓" : "✗");
+
+/** `--only=submit`: the comment submission runs alone. */
+const ONLY = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length) ?? null;
+if (ONLY !== null && ONLY !== "submit") throw new Error(`--only=${ONLY}: the only part that runs alone is "submit".`);
+/** BENCH_HTTP_CPU_PROF=<dir>: the servers run under `node --cpu-prof`, writing their profiles to <dir>. */
+const CPU_PROFILE_DIR = process.env.BENCH_HTTP_CPU_PROF ? path.resolve(process.env.BENCH_HTTP_CPU_PROF) : null;
+/** BENCH_HTTP_DATABASES: "sqlite", "postgres" or both (the default). */
+const DATABASES = (process.env.BENCH_HTTP_DATABASES ?? "sqlite,postgres").split(",").map((name) => name.trim());
 
 function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return NaN;
@@ -251,16 +265,19 @@ async function measureProvider(
   log(`${provider}: migrating and seeding ${COMMENTS.toLocaleString("en")} comments`);
   prepareDatabase(databaseUrl);
   const workers = { WEB_CONCURRENCY: String(WORKERS) };
+  // Workers forked by node:cluster inherit the primary's node options, so each process writes its own profile.
+  const nodeArgs = CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
   const start = (env: Record<string, string> = {}) =>
-    startServer({ databaseUrl, readyPath: READER_PATH, env: { ...workers, ...env } });
+    // Two minutes to start: on a machine shared with other work (and under --cpu-prof) 30 s is not always enough.
+    startServer({ databaseUrl, readyPath: READER_PATH, nodeArgs, timeoutMs: 120_000, env: { ...workers, ...env } });
 
   const coldStartMs: number[] = [];
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; k < (ONLY ? 0 : 3); k++) {
     const server = await start();
     coldStartMs.push(server.startupMs);
     await server.stop();
   }
-  log(`${provider}: cold start ${coldStartMs.map((value) => Math.round(value)).join(", ")} ms`);
+  if (!ONLY) log(`${provider}: cold start ${coldStartMs.map((value) => Math.round(value)).join(", ")} ms`);
 
   const runs: Run[] = [];
   const reader = async (name: string, { cookie, env }: { cookie?: string; env?: Record<string, string> } = {}) => {
@@ -276,15 +293,19 @@ async function measureProvider(
     runs.push({ name: `${name}, ${READ_SECONDS} s`, processes: `${WORKERS} workers`, result, target: "read" });
     log(`${provider}: ${name} ${Math.round(result.rps)} req/s, p95 ${result.p95} ms`);
   };
-  await reader("reader page, anonymous (page cache on: the default)");
-  await reader("reader page, anonymous, PAGE_CACHE=off (every request renders)", { env: { PAGE_CACHE: "off" } });
+  if (!ONLY) {
+    await reader("reader page, anonymous (page cache on: the default)");
+    await reader("reader page, anonymous, PAGE_CACHE=off (every request renders)", { env: { PAGE_CACHE: "off" } });
+  }
   const signInServer = await start();
   const secretariatCookie = await signInWithCode(signInServer.url, "secretariat@demo.test", BENCH_TOTP_SECRET);
   const focalPointCookie = await signIn(signInServer.url, "focal.point@demo.test", DEMO_PASSWORD);
   await signInServer.stop();
-  await reader("reader page, secretariat signed in (never cached; counts 10,000 comments)", {
-    cookie: secretariatCookie,
-  });
+  if (!ONLY) {
+    await reader("reader page, secretariat signed in (never cached; counts 10,000 comments)", {
+      cookie: secretariatCookie,
+    });
+  }
 
   // Comment submission: a fresh idempotency key per request; each autocannon
   // client sends one request at a time, so its context knows which key a
@@ -455,7 +476,7 @@ function report(figures: ProviderFigures[], skipped: string | null) {
         const w = run.write!;
         // The cold start and its target are shown once per database, on its first row.
         const start =
-          index === 0
+          index === 0 && f.coldStartMs.length > 0
             ? [
                 f.coldStartMs.map((value) => `${fmt(value)} ms`).join(", "),
                 `${check(cold < TARGETS.coldStartMs)} < ${TARGETS.coldStartMs / 1000} s`,
@@ -499,14 +520,17 @@ export const httpArea: BenchArea = {
   async run(log) {
     buildIfStale({ quiet: true });
     const figures: ProviderFigures[] = [];
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "consult-bench-http-"));
-    try {
-      figures.push(await measureProvider("SQLite", `file:${path.join(dir, "bench.db")}`, log));
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+    if (CPU_PROFILE_DIR) fs.mkdirSync(CPU_PROFILE_DIR, { recursive: true });
+    if (DATABASES.includes("sqlite")) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "consult-bench-http-"));
+      try {
+        figures.push(await measureProvider("SQLite", `file:${path.join(dir, "bench.db")}`, log));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     }
-    const server = await postgresServer();
-    let skipped: string | null = null;
+    const server = DATABASES.includes("postgres") ? await postgresServer() : null;
+    let skipped: string | null = DATABASES.includes("postgres") ? null : "BENCH_HTTP_DATABASES left it out.";
     if (server) {
       const name = "consult_bench_http";
       const url = await createDatabase(server, name);
@@ -515,7 +539,7 @@ export const httpArea: BenchArea = {
       } finally {
         await dropDatabase(server, name);
       }
-    } else {
+    } else if (!skipped) {
       skipped = "no server answered at BENCH_POSTGRES_URL / TEST_POSTGRES_URL.";
     }
     return report(figures, skipped);

@@ -1,223 +1,29 @@
 /**
- * Writing comments: create, edit, submit for the organization, withdraw,
+ * Writing comments: create (comment-create.server.ts), edit, submit for the organization, withdraw,
  * each checked against the actor's permissions (authorize) and the comment
  * period (comment-period.ts). Reads are in comment-read.server.ts, which
  * this module re-exports for the models that read comments through it.
  */
 import type { Prisma } from "~/generated/prisma/client";
 import { MAX_WITHDRAWAL_REASON } from "~/lib/comment-types";
-import { commentLanguageOf, ORIGINAL_LANGUAGE } from "~/lib/editions";
 import { DomainError } from "~/lib/errors";
-import { can, type Actor } from "~/lib/permissions";
-import { anchorQuote } from "~/lib/quote-anchor";
+import type { Actor } from "~/lib/permissions";
 import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText } from "~/lib/richtext";
+import { prepareBody } from "~/models/comment-create.server";
 import { assertCommentingOpen } from "~/models/comment-period";
-import type { CommentEditInput, CommentFormInput } from "~/models/comment-schema";
-import { commentEdition } from "~/models/edition.server";
+import type { CommentEditInput } from "~/models/comment-schema";
 import { submitDrafts } from "~/models/submission.server";
 import { recordAuditEvent } from "~/utils/audit.server";
 import { authorize } from "~/utils/authorize.server";
-import { isUniqueViolation, prisma, rawDate } from "~/utils/db.server";
+import { prisma } from "~/utils/db.server";
 
+export { createComment } from "~/models/comment-create.server";
 export {
   commentCountsByParagraph,
   listCommentRevisions,
   listParagraphComments,
   visibleCommentsWhere,
 } from "~/models/comment-read.server";
-
-/** Validates and renders a comment body from the editor's JSON or the plain-text fallback. */
-function prepareBody(input: { body?: string; bodyText?: string }) {
-  const parsed = input.body ? parseRichText(input.body) : parseRichText(plainTextToRichText(input.bodyText ?? ""));
-  if (!parsed.ok) throw new DomainError(parsed.status, parsed.error.key, { values: parsed.error.values });
-  return {
-    body: JSON.stringify(parsed.doc),
-    bodyHtml: renderRichText(parsed.doc),
-    bodyText: richTextToPlainText(parsed.doc),
-  };
-}
-
-/** Locates the quoted phrase in the paragraph and keeps its surroundings. */
-function quoteFields(paragraphText: string, input: Pick<CommentFormInput, "quote" | "quoteStart">) {
-  if (!input.quote) return {};
-  const anchored = anchorQuote(paragraphText, input.quote, input.quoteStart);
-  if (!anchored) throw new DomainError(400, "comments.errors.quoteNotFound");
-  return anchored;
-}
-
-const periodSelect = {
-  id: true,
-  consultationId: true,
-  status: true,
-  commentsOpenAt: true,
-  commentsCloseAt: true,
-  consultation: { select: { timeZone: true } },
-} satisfies Prisma.VersionSelect;
-
-/**
- * The version (open for comments now) and the paragraph a new comment is on:
- * one SQL statement on the way every comment takes (portable SQL; Prisma's
- * nested select would be three statements and a query compilation, the
- * largest cost of a submission). When it finds nothing, the version and the
- * paragraph are looked up apart to say which is wrong, in the same order of
- * checks.
- */
-async function findVersionAndParagraph({
-  slug,
-  versionNumber,
-  paragraphKey,
-  now,
-}: {
-  slug: string;
-  versionNumber: number;
-  paragraphKey: string;
-  now: Date;
-}) {
-  const rows = await prisma.$queryRaw<
-    Array<{
-      paragraphId: string;
-      text: string;
-      versionId: string;
-      consultationId: string;
-      status: string;
-      commentsOpenAt: Date | string | null;
-      commentsCloseAt: Date | string | null;
-      timeZone: string;
-    }>
-  >`
-    SELECT p."id" AS "paragraphId", p."text" AS "text", v."id" AS "versionId", v."consultationId" AS "consultationId",
-           v."status" AS "status", v."commentsOpenAt" AS "commentsOpenAt", v."commentsCloseAt" AS "commentsCloseAt",
-           c."timeZone" AS "timeZone"
-    FROM "Consultation" c
-    JOIN "Version" v ON v."consultationId" = c."id" AND v."number" = ${versionNumber}
-    JOIN "Paragraph" p ON p."versionId" = v."id" AND p."key" = ${paragraphKey}
-    WHERE c."slug" = ${slug}`;
-  const found = rows[0];
-  if (found) {
-    const version = {
-      id: found.versionId,
-      consultationId: found.consultationId,
-      status: found.status,
-      commentsOpenAt: rawDate(found.commentsOpenAt),
-      commentsCloseAt: rawDate(found.commentsCloseAt),
-      consultation: { timeZone: found.timeZone },
-    };
-    assertCommentingOpen(version, now);
-    return { version, paragraph: { id: found.paragraphId, text: found.text } };
-  }
-  const version = await prisma.version.findFirst({
-    where: { number: versionNumber, consultation: { slug } },
-    select: periodSelect,
-  });
-  if (!version) throw new DomainError(404, "reader.errors.noSuchVersion");
-  assertCommentingOpen(version, now);
-  throw new DomainError(404, "reader.errors.noSuchParagraph");
-}
-
-/**
- * Creates a comment on a paragraph of an open version, on behalf of the
- * actor's organization. Delegates create drafts; a focal point may submit at
- * once. The idempotency key (per user) makes a double click or a client
- * retry return the first comment instead of creating a second.
- */
-export async function createComment({
-  actor,
-  slug,
-  versionNumber,
-  input,
-  now = new Date(),
-  clientAddress,
-  uiLanguage,
-}: {
-  actor: Actor | null;
-  slug: string;
-  versionNumber: number;
-  input: CommentFormInput;
-  now?: Date;
-  clientAddress?: string;
-  /** The author's UI language: the comment's language unless the form says otherwise. */
-  uiLanguage?: string;
-}) {
-  await authorize({
-    actor,
-    permission: "create:comment:own",
-    audit: { ip: clientAddress, action: "comment.create", entity: "comment" },
-  });
-  // authorize returned: there is an actor. A comment is always on behalf of an organization.
-  const author = actor!;
-  const organization = author.organization;
-  if (!organization) throw new DomainError(403, "comments.errors.noOrganization");
-  const { version, paragraph } = await findVersionAndParagraph({
-    slug,
-    versionNumber,
-    paragraphKey: input.paragraphKey,
-    now,
-  });
-
-  const body = prepareBody(input);
-  // On an edition, a selected phrase is in the translated text (the original's where it has none).
-  const edition = input.edition
-    ? await commentEdition({ versionId: version.id, language: input.edition, paragraphId: paragraph.id })
-    : null;
-  const quote = quoteFields(edition?.text ?? paragraph.text, input);
-  const language = input.language ?? commentLanguageOf(uiLanguage) ?? ORIGINAL_LANGUAGE;
-  // "Submit now" goes through the one submission code (tracking number, receipt) once the draft exists.
-  const submit = Boolean(input.submit) && can(author, "submit:comment:organization");
-  const status = "draft";
-  const idempotencyKey = `${author.id}:${input.idempotencyKey}`;
-
-  try {
-    const comment = await prisma.comment.create({
-      data: {
-        consultationId: version.consultationId,
-        versionId: version.id,
-        paragraphId: paragraph.id,
-        authorId: author.id,
-        organizationId: organization.id,
-        type: input.type,
-        status,
-        ...body,
-        proposedText: input.proposedText ?? null,
-        ...quote,
-        idempotencyKey,
-        language,
-        editionId: edition?.editionId ?? null,
-        revisions: {
-          create: {
-            revision: 1,
-            event: "created",
-            type: input.type,
-            body: body.body,
-            bodyHtml: body.bodyHtml,
-            proposedText: input.proposedText ?? null,
-            status,
-            editedById: author.id,
-          },
-        },
-      },
-      select: { id: true, status: true },
-    });
-    await recordAuditEvent({
-      actorId: author.id,
-      action: "comment.create",
-      entity: "comment",
-      entityId: comment.id,
-      outcome: "ok",
-      ip: clientAddress ?? null,
-      details: { paragraphKey: input.paragraphKey, versionNumber },
-    });
-    if (submit) {
-      const { reference } = await submitDrafts({ actor: author, slug, commentIds: [comment.id], now, clientAddress });
-      return { id: comment.id, status: "submitted", reference, duplicate: false };
-    }
-    return { ...comment, duplicate: false };
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const existing = await prisma.comment.findUnique({ where: { idempotencyKey }, select: { id: true, status: true } });
-    if (!existing) throw error;
-    return { ...existing, duplicate: true };
-  }
-}
 
 const commentForChange = {
   id: true,
@@ -238,7 +44,6 @@ const commentForChange = {
       consultation: { select: { timeZone: true, slug: true } },
     },
   },
-  _count: { select: { revisions: true } },
 } satisfies Prisma.CommentSelect;
 
 /** Whether a comment has been official (submitted, or withdrawn after it was): only the focal point acts on it then. */
@@ -301,10 +106,12 @@ async function writeRevision(input: {
     proposedText: data.proposedText === undefined ? comment.proposedText : data.proposedText,
     status: data.status ?? comment.status,
   };
+  // Counted on its own: `_count` in commentForChange would be a GROUP BY over every comment's revisions.
+  const revisions = await prisma.commentRevision.count({ where: { commentId: comment.id } });
   await prisma.$transaction([
     prisma.comment.update({ where: { id: comment.id }, data, select: { id: true } }),
     prisma.commentRevision.create({
-      data: { commentId: comment.id, revision: comment._count.revisions + 1, event, editedById: actor.id, ...next },
+      data: { commentId: comment.id, revision: revisions + 1, event, editedById: actor.id, ...next },
       select: { id: true },
     }),
   ]);

@@ -17,7 +17,7 @@ import { can, type Actor } from "~/lib/permissions";
 import { assertCommentingOpen } from "~/models/comment-period";
 import { mailLanguage, mailT } from "~/models/mail-language.server";
 import { absoluteUrl } from "~/utils/app-url.server";
-import { recordAuditEvent } from "~/utils/audit.server";
+import { recordAuditEventsIn } from "~/utils/audit.server";
 import { authorize } from "~/utils/authorize.server";
 import { prisma } from "~/utils/db.server";
 import { queueEmail } from "~/utils/outbox.server";
@@ -50,8 +50,35 @@ const draftSelect = {
   version: {
     select: { status: true, commentsOpenAt: true, commentsCloseAt: true, consultation: { select: { timeZone: true } } },
   },
-  _count: { select: { revisions: true } },
 } as const;
+
+/**
+ * How many revisions each of the comments has, by comment id. Not `_count`
+ * in the comments' select: Prisma turns that into a join with a GROUP BY
+ * over the whole CommentRevision table, a scan of every revision of every
+ * comment on each submission; this reads only the given comments' rows
+ * (the unique index on commentId, revision).
+ */
+async function revisionCounts(db: Prisma.TransactionClient, commentIds: string[]) {
+  const groups = await db.commentRevision.groupBy({
+    by: ["commentId"],
+    where: { commentId: { in: commentIds } },
+    _count: { _all: true },
+  });
+  return new Map(groups.map((group) => [group.commentId, group._count._all]));
+}
+
+/** A draft as a submission writes it: its "submitted" revision repeats the body. */
+export interface DraftToSubmit {
+  id: string;
+  authorId: string | null;
+  type: string;
+  body: string;
+  bodyHtml: string;
+  proposedText: string | null;
+  /** How many revisions it has so far: the "submitted" one comes next. */
+  revisions: number;
+}
 
 /** The receipt page, as a same-site path. */
 export function receiptPath(slug: string, reference: string) {
@@ -130,6 +157,91 @@ async function queueReceiptMail(
 }
 
 /**
+ * The writes of one submission, inside the caller's transaction, once its
+ * numbers are allocated there (`receiptSequence` for the receipt;
+ * `commentSequence` already advanced by `drafts.length`, so the drafts get
+ * the numbers just below it, in their order): the Submission row, each draft
+ * made official with its tracking number and a "submitted" revision, and the
+ * receipt emails. Both ways of submitting share it: submitDrafts, and a new
+ * comment submitted at once (createComment), which writes the comment and
+ * its submission in one transaction.
+ */
+export async function writeSubmission(
+  tx: Prisma.TransactionClient,
+  {
+    consultation,
+    organizationId,
+    focalPointId,
+    drafts,
+    receiptSequence,
+    commentSequence,
+    now,
+    request,
+  }: {
+    consultation: { id: string; slug: string; title: string; timeZone: string };
+    organizationId: string;
+    focalPointId: string;
+    drafts: DraftToSubmit[];
+    receiptSequence: number;
+    commentSequence: number;
+    now: Date;
+    request?: Request;
+  },
+) {
+  const reference = receiptReference(consultation.slug, receiptSequence);
+  const submission = await tx.submission.create({
+    data: {
+      consultationId: consultation.id,
+      organizationId,
+      submittedById: focalPointId,
+      reference,
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+  const numbered: { authorId: string | null; trackingNumber: string }[] = [];
+  let next = commentSequence - drafts.length;
+  for (const comment of drafts) {
+    next += 1;
+    numbered.push({ authorId: comment.authorId, trackingNumber: trackingNumber(consultation.slug, next) });
+    // Guarded by status: a comment submitted meanwhile is not renumbered.
+    const changed = await tx.comment.updateMany({
+      where: { id: comment.id, status: "draft" },
+      data: {
+        status: "submitted",
+        submittedAt: now,
+        submittedById: focalPointId,
+        submissionId: submission.id,
+        trackingNumber: trackingNumber(consultation.slug, next),
+      },
+    });
+    if (changed.count !== 1) throw new DomainError(409, "workspace.errors.alreadySubmitted");
+  }
+  await tx.commentRevision.createMany({
+    data: drafts.map((comment) => ({
+      commentId: comment.id,
+      revision: comment.revisions + 1,
+      event: "submitted",
+      type: comment.type,
+      body: comment.body,
+      bodyHtml: comment.bodyHtml,
+      proposedText: comment.proposedText,
+      status: "submitted",
+      editedById: focalPointId,
+    })),
+  });
+  await queueReceiptMail(tx, {
+    submission: { id: submission.id, reference, createdAt: now },
+    consultation,
+    submittedById: focalPointId,
+    organizationId,
+    numbered,
+    link: absoluteUrl(receiptPath(consultation.slug, reference), request),
+  });
+  return { reference };
+}
+
+/**
  * Submits the given drafts of the actor's organization as official comments,
  * in one transaction, and returns the receipt reference. Comments already
  * submitted (a double click, a second tab) are left as they are; when all
@@ -201,63 +313,38 @@ export async function submitDrafts({
       stillDrafts.sort(
         (a, b) => (a.paragraph?.order ?? 0) - (b.paragraph?.order ?? 0) || ids.indexOf(a.id) - ids.indexOf(b.id),
       );
+      const revisions = await revisionCounts(
+        tx,
+        stillDrafts.map((comment) => comment.id),
+      );
       const { commentSequence } = await tx.consultation.update({
         where: { id: consultation.id },
         data: { commentSequence: { increment: stillDrafts.length } },
         select: { commentSequence: true },
       });
-      const reference = receiptReference(consultation.slug, receiptSequence);
-      const submission = await tx.submission.create({
-        data: {
-          consultationId: consultation.id,
-          organizationId: organization.id,
-          submittedById: focalPoint.id,
-          reference,
-          createdAt: now,
-        },
-        select: { id: true },
-      });
-      const numbered: { authorId: string | null; trackingNumber: string }[] = [];
-      let next = commentSequence - stillDrafts.length;
-      for (const comment of stillDrafts) {
-        next += 1;
-        numbered.push({ authorId: comment.authorId, trackingNumber: trackingNumber(consultation.slug, next) });
-        // Guarded by status: a comment submitted meanwhile is not renumbered.
-        const changed = await tx.comment.updateMany({
-          where: { id: comment.id, status: "draft" },
-          data: {
-            status: "submitted",
-            submittedAt: now,
-            submittedById: focalPoint.id,
-            submissionId: submission.id,
-            trackingNumber: trackingNumber(consultation.slug, next),
-          },
-        });
-        if (changed.count !== 1) throw new DomainError(409, "workspace.errors.alreadySubmitted");
-        await tx.commentRevision.create({
-          data: {
-            commentId: comment.id,
-            revision: comment._count.revisions + 1,
-            event: "submitted",
-            type: comment.type,
-            body: comment.body,
-            bodyHtml: comment.bodyHtml,
-            proposedText: comment.proposedText,
-            status: "submitted",
-            editedById: focalPoint.id,
-          },
-          select: { id: true },
-        });
-      }
-      await queueReceiptMail(tx, {
-        submission: { id: submission.id, reference, createdAt: now },
+      const { reference } = await writeSubmission(tx, {
         consultation,
-        submittedById: focalPoint.id,
         organizationId: organization.id,
-        numbered,
-        link: absoluteUrl(receiptPath(consultation.slug, reference), request),
+        focalPointId: focalPoint.id,
+        drafts: stillDrafts.map((comment) => ({ ...comment, revisions: revisions.get(comment.id) ?? 0 })),
+        receiptSequence,
+        commentSequence,
+        now,
+        request,
       });
-      return { reference, submitted: stillDrafts.length, ids: stillDrafts.map((comment) => comment.id) };
+      const logAudit = await recordAuditEventsIn(
+        tx,
+        stillDrafts.map((comment) => ({
+          actorId: focalPoint.id,
+          action: "comment.submit",
+          entity: "comment",
+          entityId: comment.id,
+          outcome: "ok" as const,
+          ip: clientAddress ?? null,
+          details: { reference },
+        })),
+      );
+      return { reference, submitted: stillDrafts.length, logAudit };
     },
     { maxWait: 15_000, timeout: 30_000 },
   );
@@ -269,17 +356,7 @@ export async function submitDrafts({
     if (!again?.submission) throw new DomainError(409, "workspace.errors.alreadySubmitted");
     return { reference: again.submission.reference, submitted: 0, duplicate: true };
   }
-  for (const id of result.ids) {
-    await recordAuditEvent({
-      actorId: focalPoint.id,
-      action: "comment.submit",
-      entity: "comment",
-      entityId: id,
-      outcome: "ok",
-      ip: clientAddress ?? null,
-      details: { reference: result.reference },
-    });
-  }
+  result.logAudit();
   return { reference: result.reference, submitted: result.submitted, duplicate: false };
 }
 

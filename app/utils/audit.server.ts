@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 
@@ -33,13 +34,8 @@ export interface AuditEventInput {
   details?: Record<string, unknown>;
 }
 
-/**
- * Appends one event to the audit log (and mirrors it to the JSON log).
- * A failure to write is logged, never thrown: the audit must not turn a
- * refusal (403) or a sign-in into a 500 for the person in front of the form.
- */
-export async function recordAuditEvent(input: AuditEventInput) {
-  const event = {
+function auditRow(input: AuditEventInput) {
+  return {
     actorId: input.actorId ?? null,
     action: input.action,
     entity: input.entity ?? null,
@@ -48,6 +44,15 @@ export async function recordAuditEvent(input: AuditEventInput) {
     ip: input.ip ?? null,
     details: JSON.stringify(input.details ?? {}),
   };
+}
+
+/**
+ * Appends one event to the audit log (and mirrors it to the JSON log).
+ * A failure to write is logged, never thrown: the audit must not turn a
+ * refusal (403) or a sign-in into a 500 for the person in front of the form.
+ */
+export async function recordAuditEvent(input: AuditEventInput) {
+  const event = auditRow(input);
   try {
     await prisma.auditEvent.create({ data: event, select: { id: true } });
     logger.info("audit", { ...event, details: input.details ?? {} });
@@ -58,6 +63,21 @@ export async function recordAuditEvent(input: AuditEventInput) {
       error: error instanceof Error ? error.message : String(error),
     });
   }
+}
+
+/**
+ * Records events inside the transaction of what they record (one statement
+ * for all of them), so that the event and the audit are stored together or
+ * not at all. Unlike recordAuditEvent, a failure is the transaction's: the
+ * caller's writes are rolled back with it. The log lines are written once
+ * the caller calls the returned function, after its commit.
+ */
+export async function recordAuditEventsIn(db: Prisma.TransactionClient, inputs: AuditEventInput[]) {
+  const events = inputs.map(auditRow);
+  await db.auditEvent.createMany({ data: events });
+  return () => {
+    events.forEach((event, index) => logger.info("audit", { ...event, details: inputs[index].details ?? {} }));
+  };
 }
 
 /** The latest events, newest first (for tests and a future audit view). */

@@ -91,6 +91,7 @@ export async function getSessionUser(request: Request): Promise<SignedIn | Signe
     sessionId: valid.session.id,
     role: valid.user.role,
     pathname: new URL(request.url).pathname,
+    known: valid.session,
   });
   // Password entered, code not yet: signed out everywhere but /login/two-factor (app/utils/two-factor.server.ts).
   if (gate === "pending") return { user: null, session: null, headers };

@@ -11,7 +11,9 @@ import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
  *
  * Differences from the official adapter, on purpose:
  * - `getSessionAndUser` loads the user's role, permissions and organization in
- *   the same SQL statement, so a signed-in request costs one round trip;
+ *   the same SQL statement, with what the per-request checks need (the
+ *   account deactivated? second factor enrolled, and verified in this
+ *   session?), so a signed-in request costs one round trip;
  * - session attributes carry `createdAt`, for the absolute lifetime that
  *   app/utils/session.server.ts enforces;
  * - deletes and updates use `deleteMany`/`updateMany`, so two parallel
@@ -30,6 +32,9 @@ interface SessionRow {
   organizationId: string | null;
   organizationName: string | null;
   organizationKind: string | null;
+  deactivatedAt: Date | string | null;
+  twoFactorVerifiedAt: Date | string | null;
+  totpConfirmedAt: Date | string | null;
   action: string | null;
   entity: string | null;
   access: string | null;
@@ -52,11 +57,14 @@ export class PrismaLuciaAdapter implements Adapter {
       SELECT s."id" AS "sessionId", s."userId" AS "userId", s."expiresAt" AS "expiresAt", s."createdAt" AS "createdAt",
              u."email" AS "email", u."name" AS "name", r."name" AS "role",
              o."id" AS "organizationId", o."name" AS "organizationName", o."kind" AS "organizationKind",
+             u."deactivatedAt" AS "deactivatedAt", s."twoFactorVerifiedAt" AS "twoFactorVerifiedAt",
+             t."confirmedAt" AS "totpConfirmedAt",
              p."action" AS "action", p."entity" AS "entity", p."access" AS "access"
       FROM "Session" s
       JOIN "User" u ON u."id" = s."userId"
       JOIN "Role" r ON r."id" = u."roleId"
       LEFT JOIN "Organization" o ON o."id" = u."organizationId"
+      LEFT JOIN "TotpCredential" t ON t."userId" = u."id"
       LEFT JOIN "_PermissionToRole" pr ON pr."B" = r."id"
       LEFT JOIN "Permission" p ON p."id" = pr."A"
       WHERE s."id" = ${sessionId}`;
@@ -81,7 +89,14 @@ export class PrismaLuciaAdapter implements Adapter {
         id: row.sessionId,
         userId: row.userId,
         expiresAt: rawDate(row.expiresAt),
-        attributes: { createdAt: rawDate(row.createdAt) },
+        attributes: {
+          createdAt: rawDate(row.createdAt),
+          // Read with the session for the checks every request makes (app/utils/session.server.ts
+          // validateSessionId, auth.server.ts twoFactorGate), instead of three more queries.
+          userDeactivated: row.deactivatedAt !== null,
+          twoFactorVerified: row.twoFactorVerifiedAt !== null,
+          totpEnrolled: row.totpConfirmedAt !== null,
+        },
       },
       { id: row.userId, attributes },
     ];

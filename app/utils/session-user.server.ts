@@ -72,17 +72,25 @@ export async function twoFactorGate({
   sessionId,
   role,
   pathname,
+  known,
 }: {
   sessionId: string;
   role: string;
   pathname: string;
+  /** What the session's own query read (app/utils/lucia-adapter.server.ts): then nothing is read again. */
+  known?: { totpEnrolled?: boolean; twoFactorVerified?: boolean };
 }): Promise<"ok" | "pending" | "enrol"> {
-  const row = await prisma.session.findUnique({
-    where: { id: sessionId },
-    select: { twoFactorVerifiedAt: true, user: { select: { totp: { select: { confirmedAt: true } } } } },
-  });
-  const enrolled = Boolean(row?.user.totp?.confirmedAt);
-  if (enrolled && !row?.twoFactorVerifiedAt) return "pending";
+  let enrolled = known?.totpEnrolled;
+  let verified = known?.twoFactorVerified;
+  if (enrolled === undefined || verified === undefined) {
+    const row = await prisma.session.findUnique({
+      where: { id: sessionId },
+      select: { twoFactorVerifiedAt: true, user: { select: { totp: { select: { confirmedAt: true } } } } },
+    });
+    enrolled = Boolean(row?.user.totp?.confirmedAt);
+    verified = Boolean(row?.twoFactorVerifiedAt);
+  }
+  if (enrolled && !verified) return "pending";
   if (!enrolled && isTwoFactorRequired(role) && !isEnrolmentAllowed(pathname)) return "enrol";
   return "ok";
 }

@@ -52,14 +52,28 @@ const cookieAttributes = {
 export const lucia = new Lucia(new PrismaLuciaAdapter(prisma, { absoluteLifetimeMs: SESSION_ABSOLUTE_LIFETIME_MS }), {
   sessionExpiresIn: SESSION_IDLE_TIMEOUT,
   sessionCookie: { name: SESSION_COOKIE_NAME, attributes: cookieAttributes },
-  getSessionAttributes: (attributes) => ({ createdAt: attributes.createdAt ?? new Date() }),
+  getSessionAttributes: (attributes) => ({
+    createdAt: attributes.createdAt ?? new Date(),
+    userDeactivated: attributes.userDeactivated,
+    twoFactorVerified: attributes.twoFactorVerified,
+    totpEnrolled: attributes.totpEnrolled,
+  }),
   getUserAttributes: (attributes) => attributes,
 });
 
 declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
-    DatabaseSessionAttributes: { createdAt?: Date };
+    /**
+     * The three flags are read with the session (app/utils/lucia-adapter.server.ts) for the checks of every
+     * request; undefined on a session just created, which has not been read back.
+     */
+    DatabaseSessionAttributes: {
+      createdAt?: Date;
+      userDeactivated?: boolean;
+      twoFactorVerified?: boolean;
+      totpEnrolled?: boolean;
+    };
     DatabaseUserAttributes: Omit<SessionUser, "id">;
   }
 }
@@ -105,7 +119,7 @@ export async function validateSessionId(sessionId: string, now = new Date()): Pr
     await lucia.invalidateSession(session.id);
     return null;
   }
-  if (await isDeactivated(user.id)) {
+  if (session.userDeactivated ?? (await isDeactivated(user.id))) {
     await lucia.invalidateUserSessions(user.id);
     return null;
   }

@@ -467,3 +467,71 @@ describe("visibility", () => {
     expect(comments.map((c) => c.bodyHtml).join(" ")).toContain("With regard to the Council of Europe");
   });
 });
+
+describe("a comment submitted at once (the focal point's 'submit now')", () => {
+  it("is stored submitted with its tracking number, both revisions and audit rows, one receipt email", async () => {
+    const created = await createComment({
+      actor: focalPoint,
+      slug: GCA_SLUG,
+      versionNumber: 1,
+      input: form({ submit: "on" }),
+      clientAddress: "192.0.2.7",
+    });
+    expect(created).toMatchObject({ status: "submitted", duplicate: false });
+    const stored = await prisma.comment.findUniqueOrThrow({
+      where: { id: created.id },
+      select: {
+        status: true,
+        trackingNumber: true,
+        submission: { select: { id: true, reference: true } },
+        revisions: { select: { revision: true, event: true, status: true }, orderBy: { revision: "asc" } },
+      },
+    });
+    expect(stored.status).toBe("submitted");
+    expect(stored.trackingNumber).toMatch(/^GCA-GUIDELINES-\d{4,}$/);
+    expect(stored.submission?.reference).toBe("reference" in created ? created.reference : null);
+    expect(stored.revisions).toEqual([
+      { revision: 1, event: "created", status: "draft" },
+      { revision: 2, event: "submitted", status: "submitted" },
+    ]);
+    const audit = await prisma.auditEvent.findMany({
+      where: { entityId: created.id },
+      select: { action: true, outcome: true, ip: true },
+      orderBy: { action: "asc" },
+    });
+    expect(audit).toEqual([
+      { action: "comment.create", outcome: "ok", ip: "192.0.2.7" },
+      { action: "comment.submit", outcome: "ok", ip: "192.0.2.7" },
+    ]);
+    const mail = await prisma.outboxMessage.count({
+      where: { dedupeKey: { startsWith: `receipt:${stored.submission!.id}:` } },
+    });
+    expect(mail).toBe(1);
+  });
+
+  it("is all or nothing: when the submission cannot be written, not even the draft is kept", async () => {
+    // The receipt reference the next submission takes is already used, so the submission's insert fails.
+    const consultation = await prisma.consultation.findUniqueOrThrow({
+      where: { slug: GCA_SLUG },
+      select: { id: true, receiptSequence: true },
+    });
+    const reference = `${GCA_SLUG.toUpperCase()}-R${String(consultation.receiptSequence + 1).padStart(4, "0")}`;
+    const blocker = await prisma.submission.create({
+      data: { consultationId: consultation.id, reference },
+      select: { id: true },
+    });
+    const input = form({ submit: "on" });
+    try {
+      await expect(createComment({ actor: focalPoint, slug: GCA_SLUG, versionNumber: 1, input })).rejects.toThrow();
+      const idempotencyKey = `${focalPoint.id}:${input.idempotencyKey}`;
+      expect(await prisma.comment.findUnique({ where: { idempotencyKey }, select: { id: true } })).toBeNull();
+      const after = await prisma.consultation.findUniqueOrThrow({
+        where: { id: consultation.id },
+        select: { receiptSequence: true },
+      });
+      expect(after.receiptSequence).toBe(consultation.receiptSequence);
+    } finally {
+      await prisma.submission.delete({ where: { id: blocker.id } });
+    }
+  });
+});

@@ -100,16 +100,19 @@ export async function startServer({
   env = {},
   readyPath = "/healthz",
   timeoutMs = 30_000,
+  nodeArgs = [],
 }: {
   databaseUrl: string;
   port?: number;
   env?: Record<string, string>;
+  /** Options for node itself, before the script (e.g. `--cpu-prof`); node:cluster passes them on to the workers. */
+  nodeArgs?: string[];
   readyPath?: string;
   timeoutMs?: number;
 }): Promise<RunningServer> {
   const listenPort = port ?? (await freePort());
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, "build/server.js")], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "build/server.js")], {
     cwd: ROOT,
     env: {
       ...process.env,
