@@ -102,16 +102,36 @@ export async function listParagraphComments({
       author: { select: { name: true } },
       organization: { select: { name: true, kind: true } },
       ...officialSelect,
-      _count: { select: { revisions: true } },
     },
   });
+  const revisions = await revisionCounts(
+    prisma,
+    comments.map((comment) => comment.id),
+  );
   return comments.map(({ authorId, organizationId, submission, ...comment }) => ({
     ...comment,
+    _count: { revisions: revisions.get(comment.id) ?? 0 },
     // The receipt is for the organization and the secretariat only (submission.server getReceipt).
     submission: mayReadReceipt(actor, organizationId) ? submission : null,
     mine: actor?.id === authorId,
     ...commentCapabilities(actor, { ...comment, authorId, organizationId }),
   }));
+}
+
+/**
+ * How many revisions each of the comments has, by comment id. Not `_count`
+ * in the comments' select: Prisma turns that into a join with a GROUP BY
+ * over the whole CommentRevision table, a scan of every revision of every
+ * comment on each submission; this reads only the given comments' rows
+ * (the unique index on commentId, revision).
+ */
+export async function revisionCounts(db: Prisma.TransactionClient, commentIds: string[]) {
+  const groups = await db.commentRevision.groupBy({
+    by: ["commentId"],
+    where: { commentId: { in: commentIds } },
+    _count: { _all: true },
+  });
+  return new Map(groups.map((group) => [group.commentId, group._count._all]));
 }
 
 /** Whether the actor may read the receipts of `organizationId` (as getReceipt decides). */

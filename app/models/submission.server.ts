@@ -15,6 +15,7 @@ import { languageDirection } from "~/lib/language";
 import { composeMail, MAIL_KINDS } from "~/lib/mail/compose";
 import { can, type Actor } from "~/lib/permissions";
 import { assertCommentingOpen } from "~/models/comment-period";
+import { revisionCounts } from "~/models/comment-read.server";
 import { mailLanguage, mailT } from "~/models/mail-language.server";
 import { absoluteUrl } from "~/utils/app-url.server";
 import { recordAuditEventsIn } from "~/utils/audit.server";
@@ -51,22 +52,6 @@ const draftSelect = {
     select: { status: true, commentsOpenAt: true, commentsCloseAt: true, consultation: { select: { timeZone: true } } },
   },
 } as const;
-
-/**
- * How many revisions each of the comments has, by comment id. Not `_count`
- * in the comments' select: Prisma turns that into a join with a GROUP BY
- * over the whole CommentRevision table, a scan of every revision of every
- * comment on each submission; this reads only the given comments' rows
- * (the unique index on commentId, revision).
- */
-async function revisionCounts(db: Prisma.TransactionClient, commentIds: string[]) {
-  const groups = await db.commentRevision.groupBy({
-    by: ["commentId"],
-    where: { commentId: { in: commentIds } },
-    _count: { _all: true },
-  });
-  return new Map(groups.map((group) => [group.commentId, group._count._all]));
-}
 
 /** A draft as a submission writes it: its "submitted" revision repeats the body. */
 export interface DraftToSubmit {
