@@ -23,11 +23,11 @@ import { commentLanguageOf, ORIGINAL_LANGUAGE } from "~/lib/editions";
 import { DomainError } from "~/lib/errors";
 import { inspectZip } from "~/lib/feedback";
 import { placeWordComments, type PlacementProblem } from "~/lib/import/docx-comment-placement";
-import { commentThreads, readDocxComments, type WordComment } from "~/lib/import/docx-comments";
+import { commentsOfWordParts, commentThreads, type WordComment } from "~/lib/import/docx-comments";
+import { readWordParts } from "~/lib/import/docx-xml";
 import type { Actor } from "~/lib/permissions";
 import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText } from "~/lib/richtext";
 import type { MessageKey, Translate } from "~/lib/translate";
-import { checkZipBudget } from "~/lib/zip-budget";
 import { assertCommentingOpen } from "~/models/comment-period";
 import { mailT } from "~/models/mail-language.server";
 import { recordAuditEvent } from "~/utils/audit.server";
@@ -103,12 +103,12 @@ async function readComments(bytes: Uint8Array): Promise<WordComment[]> {
   const unzipped = { megabytes: WORD_IMPORT_LIMITS.maxUnzippedBytes / MB };
   if (zip.declaredBytes > WORD_IMPORT_LIMITS.maxUnzippedBytes) throw refused("zipTooLarge", unzipped);
   if (!zip.names.includes("word/document.xml")) throw refused("notDocx");
-  const budget = await checkZipBudget(bytes, { budgetBytes: WORD_IMPORT_LIMITS.maxUnzippedBytes });
-  if (!budget.ok)
-    throw budget.reason === "tooLarge" || budget.reason === "tooManyEntries"
+  const opened = await readWordParts(bytes, { budgetBytes: WORD_IMPORT_LIMITS.maxUnzippedBytes });
+  if (!opened.ok)
+    throw opened.reason === "tooLarge" || opened.reason === "tooManyEntries"
       ? refused("zipTooLarge", unzipped)
-      : refused(budget.reason === "notZip" ? "notDocx" : "corrupt");
-  const read = await readDocxComments(bytes);
+      : refused(opened.reason === "notZip" ? "notDocx" : "corrupt");
+  const read = await commentsOfWordParts(opened.parts);
   if (!read.ok) throw refused(read.error);
   if (read.comments.length === 0) throw refused("noComments");
   if (read.comments.length > WORD_IMPORT_LIMITS.maxComments)

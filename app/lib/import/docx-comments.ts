@@ -14,12 +14,13 @@
  * giving it exactly its parent's range. {@link commentThreads} gathers each
  * thread's replies under its first comment.
  *
- * Pure: the caller hands the XML parts (or the bytes, read with jszip);
+ * Pure: the caller hands the parts (docx-xml.ts readWordParts), their XML or the bytes;
  * nothing here knows the consultation. Placement on the platform's
  * paragraphs is docx-comment-placement.ts.
  */
-import { DOMParser } from "@xmldom/xmldom";
 import JSZip from "jszip";
+
+import { parseXml, wordPartsOf, type WordParts } from "./docx-xml";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
@@ -75,18 +76,6 @@ function wordName(node: Node): string | null {
 
 function attribute(element: Element, namespace: string, name: string): string | null {
   return element.getAttributeNS(namespace, name) || element.getAttribute(`w:${name}`) || null;
-}
-
-/** Parses an XML part; throws when it is not well-formed (xmldom reports instead of throwing). */
-function parseXml(text: string): Document {
-  let failed = false;
-  const document = new DOMParser({
-    errorHandler: (level: string) => {
-      if (level !== "warning") failed = true;
-    },
-  }).parseFromString(text, "text/xml");
-  if (failed || !document.documentElement) throw new Error("malformed XML");
-  return document;
 }
 
 /**
@@ -221,9 +210,39 @@ export function commentsFromXml(parts: {
   commentsExtendedXml?: string | null;
 }): WordComment[] {
   if (!parts.commentsXml) return [];
-  const { texts, starts, ends, references } = walkDocument(parseXml(parts.documentXml));
-  const commentsDocument = parseXml(parts.commentsXml);
-  const extended = extendedEntries(parts.commentsExtendedXml ? parseXml(parts.commentsExtendedXml) : null);
+  return commentsFromDocuments({
+    document: parseXml(parts.documentXml),
+    comments: parseXml(parts.commentsXml),
+    commentsExtended: parts.commentsExtendedXml ? parseXml(parts.commentsExtendedXml) : null,
+  });
+}
+
+/**
+ * The comments of an opened .docx's parts (docx-xml.ts): "notDocx" without a
+ * main document, "corrupt" when a part is not well-formed XML.
+ */
+export async function commentsOfWordParts(parts: WordParts): Promise<DocxCommentsResult> {
+  try {
+    if ((await parts.text("document")) === null) return { ok: false, error: "notDocx" };
+    const comments = await parts.xml("comments");
+    if (!comments) return { ok: true, comments: [] };
+    const document = await parts.xml("document");
+    if (!document) return { ok: false, error: "corrupt" };
+    const commentsExtended = await parts.xml("commentsExtended");
+    return { ok: true, comments: commentsFromDocuments({ document, comments, commentsExtended }) };
+  } catch {
+    return { ok: false, error: "corrupt" };
+  }
+}
+
+function commentsFromDocuments(parts: {
+  document: Document;
+  comments: Document;
+  commentsExtended: Document | null;
+}): WordComment[] {
+  const { texts, starts, ends, references } = walkDocument(parts.document);
+  const commentsDocument = parts.comments;
+  const extended = extendedEntries(parts.commentsExtended);
 
   const elements = commentsDocument.getElementsByTagNameNS(W, "comment");
   const read = Array.from({ length: elements.length }, (_, index) => {
@@ -320,16 +339,5 @@ export async function readDocxComments(bytes: Uint8Array): Promise<DocxCommentsR
   } catch {
     return { ok: false, error: "notDocx" };
   }
-  const documentPart = zip.file("word/document.xml");
-  if (!documentPart) return { ok: false, error: "notDocx" };
-  try {
-    const [documentXml, commentsXml, commentsExtendedXml] = await Promise.all([
-      documentPart.async("string"),
-      zip.file("word/comments.xml")?.async("string") ?? null,
-      zip.file("word/commentsExtended.xml")?.async("string") ?? null,
-    ]);
-    return { ok: true, comments: commentsFromXml({ documentXml, commentsXml, commentsExtendedXml }) };
-  } catch {
-    return { ok: false, error: "corrupt" };
-  }
+  return commentsOfWordParts(wordPartsOf(zip));
 }
