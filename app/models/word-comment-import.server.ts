@@ -10,22 +10,26 @@
  * for a member of an organization), same period check, same body pipeline
  * (app/lib/richtext), origin "platform" with a first "created" revision, so
  * the workspace, the submission and the reminders treat them as typed ones.
- * All placed comments are written in one transaction, or none; a file that
+ * Replies in Word (a thread) are appended to the draft of the thread's first
+ * comment, in order, each introduced by its author and date in the draft's
+ * language. All placed comments are written in one transaction, or none; a file that
  * cannot be read is a 400 and writes nothing. The same file imported twice
  * by the same person is refused (409), not duplicated.
  */
 import crypto from "node:crypto";
 
+import { formatDay } from "~/lib/dates";
 import { commentLanguageOf, ORIGINAL_LANGUAGE } from "~/lib/editions";
 import { DomainError } from "~/lib/errors";
 import { inspectZip } from "~/lib/feedback";
 import { placeWordComments, type PlacementProblem } from "~/lib/import/docx-comment-placement";
-import { readDocxComments, type WordComment } from "~/lib/import/docx-comments";
+import { commentsOfWordParts, commentThreads, type WordComment } from "~/lib/import/docx-comments";
+import { readWordParts } from "~/lib/import/docx-xml";
 import type { Actor } from "~/lib/permissions";
 import { parseRichText, plainTextToRichText, renderRichText, richTextToPlainText } from "~/lib/richtext";
-import type { MessageKey } from "~/lib/translate";
-import { checkZipBudget } from "~/lib/zip-budget";
+import type { MessageKey, Translate } from "~/lib/translate";
 import { assertCommentingOpen } from "~/models/comment-period";
+import { mailT } from "~/models/mail-language.server";
 import { recordAuditEvent } from "~/utils/audit.server";
 import { authorize } from "~/utils/authorize.server";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
@@ -99,17 +103,37 @@ async function readComments(bytes: Uint8Array): Promise<WordComment[]> {
   const unzipped = { megabytes: WORD_IMPORT_LIMITS.maxUnzippedBytes / MB };
   if (zip.declaredBytes > WORD_IMPORT_LIMITS.maxUnzippedBytes) throw refused("zipTooLarge", unzipped);
   if (!zip.names.includes("word/document.xml")) throw refused("notDocx");
-  const budget = await checkZipBudget(bytes, { budgetBytes: WORD_IMPORT_LIMITS.maxUnzippedBytes });
-  if (!budget.ok)
-    throw budget.reason === "tooLarge" || budget.reason === "tooManyEntries"
+  const opened = await readWordParts(bytes, { budgetBytes: WORD_IMPORT_LIMITS.maxUnzippedBytes });
+  if (!opened.ok)
+    throw opened.reason === "tooLarge" || opened.reason === "tooManyEntries"
       ? refused("zipTooLarge", unzipped)
-      : refused(budget.reason === "notZip" ? "notDocx" : "corrupt");
-  const read = await readDocxComments(bytes);
+      : refused(opened.reason === "notZip" ? "notDocx" : "corrupt");
+  const read = await commentsOfWordParts(opened.parts);
   if (!read.ok) throw refused(read.error);
   if (read.comments.length === 0) throw refused("noComments");
   if (read.comments.length > WORD_IMPORT_LIMITS.maxComments)
     throw refused("tooManyComments", { count: read.comments.length, max: WORD_IMPORT_LIMITS.maxComments });
   return read.comments;
+}
+
+/**
+ * The body of a thread's draft: its first comment, then each reply in the
+ * file's order, introduced by who wrote it and when ("Reply from Fatima
+ * Focal (2 March 2026): …"). The date is the day Word recorded, as written.
+ */
+function threadBody(root: WordComment, replies: readonly WordComment[], t: Translate, language: string): string {
+  const blocks = [root.body];
+  for (const reply of replies) {
+    if (reply.body.trim() === "") continue;
+    const author = reply.author.trim() || t("workspace.wordImport.unnamedAuthor");
+    const day = reply.date !== null && !Number.isNaN(Date.parse(reply.date)) ? reply.date : null;
+    blocks.push(
+      day === null
+        ? t("workspace.wordImport.replyUndated", { author, text: reply.body })
+        : t("workspace.wordImport.reply", { author, date: formatDay(day, "UTC", language), text: reply.body }),
+    );
+  }
+  return blocks.join("\n\n");
 }
 
 /**
@@ -207,8 +231,12 @@ export async function importWordComments({
   // The same checks as a comment typed in the reader (app/lib/richtext).
   const digest = crypto.createHash("sha256").update(bytes).digest("base64url").slice(0, 24);
   const language = commentLanguageOf(uiLanguage) ?? ORIGINAL_LANGUAGE;
+  const threads = commentThreads(comments);
+  const t = [...threads.values()].some((replies) => replies.length > 0) ? await mailT(language) : null;
   const rows = placement.placed.flatMap(({ comment, paragraph, quote }) => {
-    const parsed = parseRichText(plainTextToRichText(comment.body));
+    const replies = threads.get(comment.id) ?? [];
+    const body = t && replies.length > 0 ? threadBody(comment, replies, t, language) : comment.body;
+    const parsed = parseRichText(plainTextToRichText(body));
     if (!parsed.ok) {
       unplaced.push({
         wordId: comment.id,
@@ -221,6 +249,7 @@ export async function importWordComments({
     }
     return [
       {
+        wordId: comment.id,
         paragraph,
         data: {
           consultationId: consultation.id,
@@ -242,6 +271,13 @@ export async function importWordComments({
       },
     ];
   });
+
+  // A reply now in its thread's draft is imported, not unplaced; the others stay listed ("reply").
+  const imported = new Set(rows.map((row) => row.wordId));
+  const inDraft = new Set(
+    [...threads].flatMap(([root, replies]) => (imported.has(root) ? replies.map((reply) => reply.id) : [])),
+  );
+  const report = unplaced.filter((entry) => !(entry.reason === "reply" && inDraft.has(entry.wordId)));
 
   let created: Array<{ id: string; idempotencyKey: string | null }> = [];
   if (rows.length > 0) {
@@ -290,7 +326,7 @@ export async function importWordComments({
       fileName: fileName.slice(0, 200),
       comments: comments.length,
       imported: created.length,
-      unplaced: unplaced.length,
+      unplaced: report.length,
     },
   });
   return {
@@ -302,6 +338,6 @@ export async function importWordComments({
       quote: row.data.quote ?? null,
       excerpt: excerpt(row.data.bodyText),
     })),
-    unplaced,
+    unplaced: report,
   };
 }

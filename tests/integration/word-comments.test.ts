@@ -111,10 +111,8 @@ describe("importing a delegation's annotated copy", () => {
       ["4-8-b", "4.8 b.", null],
       ["5-1", "5.1", "a cybersecurity culture"],
     ]);
-    expect(result.unplaced.map((u) => [u.excerpt, u.reason])).toEqual([
-      [C["new-paragraph"].body, "paragraphNotFound"],
-      [ANNOTATED_GCA_REPLY.body, "reply"],
-    ]);
+    // The reply is in its thread's draft (on 1.1), not in the report.
+    expect(result.unplaced.map((u) => [u.excerpt, u.reason])).toEqual([[C["new-paragraph"].body, "paragraphNotFound"]]);
 
     const drafts = await draftsOf(orgA);
     expect(drafts).toHaveLength(3);
@@ -128,7 +126,7 @@ describe("importing a delegation's annotated copy", () => {
       expect(draft.revisions).toEqual([{ revision: 1, event: "created", status: "draft" }]);
     }
     expect(drafts.map((d) => [d.paragraph?.key, d.bodyText])).toEqual([
-      ["1-1", C["whole-1-1"].body],
+      ["1-1", `${C["whole-1-1"].body}\n\nReply from Fatima Focal (March 2, 2026): ${ANNOTATED_GCA_REPLY.body}`],
       ["4-8-b", "Which criteria define “proper” organizational structures?\n\nPlease list them in an annex."],
       ["5-1", C["phrase-5-1"].body],
     ]);
@@ -224,6 +222,130 @@ describe("importing a delegation's annotated copy", () => {
       });
     }
     expect(await prisma.comment.count({ where: { consultationId } })).toBe(before);
+  });
+});
+
+/**
+ * A .docx built by hand as Word 2013+ writes a thread: a comment, a reply and
+ * a reply to the reply on the same range of paragraph `text`, linked in
+ * word/commentsExtended.xml (w15:paraIdParent → the parent's last w14:paraId).
+ */
+async function threadDocx(text: string, thread: Array<{ author: string; date: string; body: string }>) {
+  const ns =
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
+    'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"';
+  const ids = thread.map((_, index) => 20 + index);
+  const paraId = (index: number) => `0000AB${String(index).padStart(2, "0")}`;
+  const zip = new JSZip();
+  zip.file(
+    "word/document.xml",
+    `<?xml version="1.0"?><w:document ${ns}><w:body><w:p>` +
+      ids.map((id) => `<w:commentRangeStart w:id="${id}"/>`).join("") +
+      `<w:r><w:t>${text}</w:t></w:r>` +
+      ids.map((id) => `<w:commentRangeEnd w:id="${id}"/>`).join("") +
+      ids.map((id) => `<w:r><w:commentReference w:id="${id}"/></w:r>`).join("") +
+      `</w:p></w:body></w:document>`,
+  );
+  zip.file(
+    "word/comments.xml",
+    `<?xml version="1.0"?><w:comments ${ns}>` +
+      thread
+        .map(
+          ({ author, date, body }, index) =>
+            `<w:comment w:id="${ids[index]}" w:author="${author}" w:date="${date}">` +
+            `<w:p w14:paraId="${paraId(index)}"><w:r><w:t>${body}</w:t></w:r></w:p></w:comment>`,
+        )
+        .join("") +
+      `</w:comments>`,
+  );
+  zip.file(
+    "word/commentsExtended.xml",
+    `<?xml version="1.0"?><w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">` +
+      thread
+        .map(
+          (_, index) =>
+            `<w15:commentEx w15:paraId="${paraId(index)}"` +
+            (index > 0 ? ` w15:paraIdParent="${paraId(index - 1)}"` : "") +
+            ` w15:done="0"/>`,
+        )
+        .join("") +
+      `</w15:commentsEx>`,
+  );
+  return zip.generateAsync({ type: "uint8array" });
+}
+
+describe("a Word thread (a comment, a reply, a reply to the reply)", () => {
+  it("becomes one draft holding the three in order, placed as the comment alone is", async () => {
+    const suffix = unique();
+    const orgC = (await upsertOrganization({ name: `Delegation C ${suffix}`, kind: "member_state" })).id;
+    const delegate = await person(suffix, "delegate", orgC, "wc-thread-delegate");
+    const colleague = await person(suffix, "delegate", orgC, "wc-thread-colleague");
+    const paragraph = await prisma.paragraph.findFirstOrThrow({
+      where: { version: { consultationId }, key: "1-2" },
+      select: { text: true, number: true },
+    });
+    const text = `${paragraph.number} ${paragraph.text}`;
+    const first = { author: "Ana Author", date: "2026-03-02T10:00:00Z", body: "Cite the 2018 resolution." };
+    const reply = { author: "Ben Reviewer", date: "2026-03-03T09:30:00Z", body: "Which paragraph of it?" };
+    const replyToReply = { author: "Ana Author", date: "2026-03-04T08:00:00Z", body: "Resolves 3." };
+
+    const alone = await importWordComments({
+      actor: await actorFor(colleague.id),
+      slug,
+      bytes: await threadDocx(text, [first]),
+      fileName: "alone.docx",
+      now: NOW,
+      uiLanguage: "en",
+    });
+    const result = await importWordComments({
+      actor: await actorFor(delegate.id),
+      slug,
+      bytes: await threadDocx(text, [first, reply, replyToReply]),
+      fileName: "thread.docx",
+      now: NOW,
+      uiLanguage: "en",
+    });
+    const report = (r: typeof result) => ({
+      imported: r.imported.map((d) => [d.paragraphKey, d.paragraphNumber, d.quote]),
+      unplaced: r.unplaced,
+    });
+    expect(report(result)).toEqual({ imported: [["1-2", "1.2", null]], unplaced: [] });
+    expect(report(result)).toEqual(report(alone));
+
+    const drafts = await prisma.comment.findMany({
+      where: { consultationId, authorId: delegate.id },
+      select: { bodyText: true, paragraph: { select: { key: true } } },
+    });
+    expect(drafts).toEqual([
+      {
+        paragraph: { key: "1-2" },
+        bodyText:
+          "Cite the 2018 resolution.\n\n" +
+          "Reply from Ben Reviewer (March 3, 2026): Which paragraph of it?\n\n" +
+          "Reply from Ana Author (March 4, 2026): Resolves 3.",
+      },
+    ]);
+  });
+
+  it("keeps a thread whose first comment cannot be placed in the report, replies as replies", async () => {
+    const suffix = unique();
+    const orgD = (await upsertOrganization({ name: `Delegation D ${suffix}`, kind: "member_state" })).id;
+    const delegate = await person(suffix, "delegate", orgD, "wc-thread-lost");
+    const result = await importWordComments({
+      actor: await actorFor(delegate.id),
+      slug,
+      bytes: await threadDocx("A paragraph the draft has never had, about something else entirely.", [
+        { author: "Ana Author", date: "2026-03-02T10:00:00Z", body: "Our addition." },
+        { author: "", date: "not a date", body: "Agreed." },
+      ]),
+      fileName: "lost.docx",
+      now: NOW,
+    });
+    expect(result.imported).toEqual([]);
+    expect(result.unplaced.map((u) => [u.excerpt, u.reason])).toEqual([
+      ["Our addition.", "paragraphNotFound"],
+      ["Agreed.", "reply"],
+    ]);
   });
 });
 

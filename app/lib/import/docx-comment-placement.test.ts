@@ -23,6 +23,7 @@ function wordComment(overrides: Partial<WordComment>): WordComment {
     date: null,
     body: "A comment.",
     parentId: null,
+    done: false,
     paragraphText: null,
     paragraphIndex: 0,
     quote: null,

@@ -42,7 +42,7 @@ export interface PlacementParagraph {
 
 /** Why a Word comment was not placed. */
 export type PlacementProblem =
-  /** An answer to another comment: the thread's first comment is the delegation's comment. */
+  /** An answer to another comment: placed with its thread's first comment, not on its own. */
   | "reply"
   /** Nothing written in the comment. */
   | "emptyBody"

@@ -8,7 +8,7 @@ import {
   ANNOTATED_GCA_REPLY,
   buildAnnotatedGcaDocx,
 } from "./__fixtures__/annotated-gca";
-import { commentsFromXml, readDocxComments } from "./docx-comments";
+import { commentsFromXml, commentThreads, readDocxComments } from "./docx-comments";
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const documentXml = (body: string) => `<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`;
@@ -103,6 +103,90 @@ describe("commentsFromXml", () => {
 
   it("throws on XML that is not well-formed", () => {
     expect(() => commentsFromXml({ documentXml: "<w:document", commentsXml: commentsXml() })).toThrow();
+  });
+});
+
+const W14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"';
+const W15 = 'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"';
+/** A comment whose one paragraph has `paraId` (as Word 2013+ writes it). */
+const threaded = (id: number, author: string, text: string, paraId: string) =>
+  `<w:comment w:id="${id}" w:author="${author}" w:date="2026-03-0${id + 1}T09:00:00Z">` +
+  `<w:p w14:paraId="${paraId}"><w:r><w:t>${text}</w:t></w:r></w:p></w:comment>`;
+const threadedComments = (...comments: string[]) =>
+  `<?xml version="1.0"?><w:comments ${W} ${W14}>${comments.join("")}</w:comments>`;
+const extendedXml = (...entries: string[]) =>
+  `<?xml version="1.0"?><w15:commentsEx ${W15}>${entries.join("")}</w15:commentsEx>`;
+/** One paragraph with every comment of `ids` on the word "Shared" (replies in Word share the range). */
+const sharedRange = (ids: number[], rest = "") =>
+  documentXml(
+    `<w:p>${ids.map((id) => `<w:commentRangeStart w:id="${id}"/>`).join("")}${run("Shared")}` +
+      `${ids.map((id) => `<w:commentRangeEnd w:id="${id}"/>`).join("")}${run(" text.")}</w:p>${rest}`,
+  );
+
+describe("replies", () => {
+  it("links a reply and a reply to the reply through commentsExtended.xml, and keeps Word's done flag", () => {
+    const comments = commentsFromXml({
+      documentXml: sharedRange([1, 2, 3]),
+      commentsXml: threadedComments(
+        threaded(1, "Ana", "First", "0000000A"),
+        threaded(2, "Ben", "Second", "0000000B"),
+        threaded(3, "Cy", "Third", "0000000C"),
+      ),
+      commentsExtendedXml: extendedXml(
+        `<w15:commentEx w15:paraId="0000000A" w15:done="1"/>`,
+        `<w15:commentEx w15:paraId="0000000B" w15:paraIdParent="0000000A" w15:done="0"/>`,
+        `<w15:commentEx w15:paraId="0000000C" w15:paraIdParent="0000000B" w15:done="0"/>`,
+      ),
+    });
+    expect(comments.map((c) => [c.id, c.parentId, c.done])).toEqual([
+      ["1", null, true],
+      ["2", "1", false],
+      ["3", "2", false],
+    ]);
+    expect([...commentThreads(comments)].map(([root, replies]) => [root, replies.map((r) => r.body)])).toEqual([
+      ["1", ["Second", "Third"]],
+    ]);
+  });
+
+  it("without commentsExtended.xml, takes a comment on exactly an earlier comment's range for a reply", () => {
+    const comments = commentsFromXml({
+      documentXml: sharedRange(
+        [1, 2],
+        `<w:p><w:commentRangeStart w:id="3"/>${run("Shared")}<w:commentRangeEnd w:id="3"/>${run(" again.")}</w:p>`,
+      ),
+      commentsXml: commentsXml(comment(1, "Root"), comment(2, "Answer"), comment(3, "Same words, elsewhere")),
+    });
+    expect(comments.map((c) => [c.id, c.parentId, c.done])).toEqual([
+      ["1", null, false],
+      ["2", "1", false],
+      ["3", null, false],
+    ]);
+  });
+
+  it("does not infer a reply for a comment commentsExtended.xml describes as a thread of its own", () => {
+    const comments = commentsFromXml({
+      documentXml: sharedRange([1, 2]),
+      commentsXml: threadedComments(threaded(1, "Ana", "One", "0000000A"), threaded(2, "Ben", "Two", "0000000B")),
+      commentsExtendedXml: extendedXml(
+        `<w15:commentEx w15:paraId="0000000A" w15:done="0"/>`,
+        `<w15:commentEx w15:paraId="0000000B" w15:done="0"/>`,
+      ),
+    });
+    expect(comments.map((c) => c.parentId)).toEqual([null, null]);
+    expect([...commentThreads(comments).keys()]).toEqual(["1", "2"]);
+  });
+
+  it("puts comments whose parents loop (a damaged file) in no thread", () => {
+    const comments = commentsFromXml({
+      documentXml: sharedRange([]),
+      commentsXml: threadedComments(threaded(1, "Ana", "One", "0000000A"), threaded(2, "Ben", "Two", "0000000B")),
+      commentsExtendedXml: extendedXml(
+        `<w15:commentEx w15:paraId="0000000A" w15:paraIdParent="0000000B"/>`,
+        `<w15:commentEx w15:paraId="0000000B" w15:paraIdParent="0000000A"/>`,
+      ),
+    });
+    expect(comments.map((c) => c.parentId)).toEqual(["2", "1"]);
+    expect(commentThreads(comments).size).toBe(0);
   });
 });
 

@@ -9,14 +9,18 @@
  * w:commentRangeEnd around the selected text (which may span several runs,
  * or several paragraphs) and a w:commentReference run after it. Replies are
  * comments of their own, linked to their parent in word/commentsExtended.xml
- * (w15:commentEx paraIdParent → the parent's last paragraph's w14:paraId).
+ * (w15:commentEx paraIdParent → the parent's last paragraph's w14:paraId);
+ * files without that link (Word 2010 and older write none) mark a reply by
+ * giving it exactly its parent's range. {@link commentThreads} gathers each
+ * thread's replies under its first comment.
  *
- * Pure: the caller hands the XML parts (or the bytes, read with jszip);
+ * Pure: the caller hands the parts (docx-xml.ts readWordParts), their XML or the bytes;
  * nothing here knows the consultation. Placement on the platform's
  * paragraphs is docx-comment-placement.ts.
  */
-import { DOMParser } from "@xmldom/xmldom";
 import JSZip from "jszip";
+
+import { parseXml, wordPartsOf, type WordParts } from "./docx-xml";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
@@ -31,8 +35,14 @@ export interface WordComment {
   date: string | null;
   /** The comment's text, its paragraphs separated by a blank line. */
   body: string;
-  /** The w:id of the comment this one replies to, or null. */
+  /**
+   * The w:id of the comment this one replies to, or null: from
+   * commentsExtended.xml, or, for a comment that file does not describe, the
+   * first earlier comment on exactly the same range.
+   */
   parentId: string | null;
+  /** Marked resolved in Word (w15:done="1"). */
+  done: boolean;
   /** Text of the document paragraph the comment is on (where its range starts), or null when it has no anchor. */
   paragraphText: string | null;
   /** Position of that paragraph among the document's paragraphs (0-based), or null. */
@@ -66,18 +76,6 @@ function wordName(node: Node): string | null {
 
 function attribute(element: Element, namespace: string, name: string): string | null {
   return element.getAttributeNS(namespace, name) || element.getAttribute(`w:${name}`) || null;
-}
-
-/** Parses an XML part; throws when it is not well-formed (xmldom reports instead of throwing). */
-function parseXml(text: string): Document {
-  let failed = false;
-  const document = new DOMParser({
-    errorHandler: (level: string) => {
-      if (level !== "warning") failed = true;
-    },
-  }).parseFromString(text, "text/xml");
-  if (failed || !document.documentElement) throw new Error("malformed XML");
-  return document;
 }
 
 /**
@@ -175,18 +173,26 @@ function commentBody(comment: Element): { body: string; lastParaId: string | nul
   return { body: blocks.filter((block) => block !== "").join("\n\n"), lastParaId };
 }
 
-/** Reply links from commentsExtended.xml: a comment's last paraId → its parent's last paraId. */
-function replyLinks(extended: Document | null): Map<string, string> {
-  const links = new Map<string, string>();
-  if (!extended) return links;
-  const entries = extended.getElementsByTagNameNS(W15, "commentEx");
-  for (let index = 0; index < entries.length; index++) {
-    const entry = entries.item(index)!;
+/** What commentsExtended.xml says of one comment (keyed by its last paragraph's paraId). */
+interface ExtendedEntry {
+  /** The parent's last paraId, or null for the first comment of a thread. */
+  parentParaId: string | null;
+  done: boolean;
+}
+
+/** The w15:commentEx entries of commentsExtended.xml, by the comment's last paraId. */
+function extendedEntries(extended: Document | null): Map<string, ExtendedEntry> {
+  const entries = new Map<string, ExtendedEntry>();
+  if (!extended) return entries;
+  const elements = extended.getElementsByTagNameNS(W15, "commentEx");
+  for (let index = 0; index < elements.length; index++) {
+    const entry = elements.item(index)!;
     const paraId = entry.getAttributeNS(W15, "paraId") || entry.getAttribute("w15:paraId");
     const parent = entry.getAttributeNS(W15, "paraIdParent") || entry.getAttribute("w15:paraIdParent");
-    if (paraId && parent) links.set(paraId, parent);
+    const done = entry.getAttributeNS(W15, "done") || entry.getAttribute("w15:done");
+    if (paraId) entries.set(paraId, { parentParaId: parent || null, done: done === "1" || done === "true" });
   }
-  return links;
+  return entries;
 }
 
 /** Collapses whitespace the way the importer does for paragraph text. */
@@ -204,9 +210,39 @@ export function commentsFromXml(parts: {
   commentsExtendedXml?: string | null;
 }): WordComment[] {
   if (!parts.commentsXml) return [];
-  const { texts, starts, ends, references } = walkDocument(parseXml(parts.documentXml));
-  const commentsDocument = parseXml(parts.commentsXml);
-  const links = replyLinks(parts.commentsExtendedXml ? parseXml(parts.commentsExtendedXml) : null);
+  return commentsFromDocuments({
+    document: parseXml(parts.documentXml),
+    comments: parseXml(parts.commentsXml),
+    commentsExtended: parts.commentsExtendedXml ? parseXml(parts.commentsExtendedXml) : null,
+  });
+}
+
+/**
+ * The comments of an opened .docx's parts (docx-xml.ts): "notDocx" without a
+ * main document, "corrupt" when a part is not well-formed XML.
+ */
+export async function commentsOfWordParts(parts: WordParts): Promise<DocxCommentsResult> {
+  try {
+    if ((await parts.text("document")) === null) return { ok: false, error: "notDocx" };
+    const comments = await parts.xml("comments");
+    if (!comments) return { ok: true, comments: [] };
+    const document = await parts.xml("document");
+    if (!document) return { ok: false, error: "corrupt" };
+    const commentsExtended = await parts.xml("commentsExtended");
+    return { ok: true, comments: commentsFromDocuments({ document, comments, commentsExtended }) };
+  } catch {
+    return { ok: false, error: "corrupt" };
+  }
+}
+
+function commentsFromDocuments(parts: {
+  document: Document;
+  comments: Document;
+  commentsExtended: Document | null;
+}): WordComment[] {
+  const { texts, starts, ends, references } = walkDocument(parts.document);
+  const commentsDocument = parts.comments;
+  const extended = extendedEntries(parts.commentsExtended);
 
   const elements = commentsDocument.getElementsByTagNameNS(W, "comment");
   const read = Array.from({ length: elements.length }, (_, index) => {
@@ -217,8 +253,21 @@ export function commentsFromXml(parts: {
     read.flatMap((comment) => (comment.lastParaId ? [[comment.lastParaId, comment.id]] : [])),
   );
 
+  // Without a commentsExtended entry, a comment on exactly an earlier comment's range answers it.
+  const firstOnRange = new Map<string, string>();
+  const rangeKey = (id: string) => {
+    const start = starts.get(id);
+    const end = ends.get(id);
+    return start && end ? `${start.paragraph}:${start.offset}-${end.paragraph}:${end.offset}` : null;
+  };
+
   return read.map(({ element, id, body, lastParaId }) => {
-    const parentParaId = lastParaId ? links.get(lastParaId) : undefined;
+    const entry = lastParaId ? extended.get(lastParaId) : undefined;
+    const range = rangeKey(id);
+    let parentId: string | null = null;
+    if (entry) parentId = entry.parentParaId ? (idByLastParaId.get(entry.parentParaId) ?? null) : null;
+    else if (range !== null) parentId = firstOnRange.get(range) ?? null;
+    if (range !== null && !firstOnRange.has(range)) firstOnRange.set(range, id);
     const start = starts.get(id);
     const end = ends.get(id);
     const anchor = start ?? references.get(id) ?? null;
@@ -235,13 +284,48 @@ export function commentsFromXml(parts: {
       author: attribute(element, W, "author") ?? "",
       date: attribute(element, W, "date"),
       body,
-      parentId: parentParaId ? (idByLastParaId.get(parentParaId) ?? null) : null,
+      parentId: parentId === id ? null : parentId,
+      done: entry?.done ?? false,
       paragraphText: paragraphText === null ? null : clean(paragraphText),
       paragraphIndex: paragraphText === null ? null : anchor!.paragraph,
       quote,
       spansParagraphs,
     };
   });
+}
+
+/**
+ * The replies of each thread, by the w:id of the thread's first comment, in
+ * the order of `comments` (a reply to a reply belongs to the same thread).
+ * A comment whose parents loop back to it (a damaged file) is in no thread.
+ */
+export function commentThreads(comments: readonly WordComment[]): Map<string, WordComment[]> {
+  const byId = new Map(comments.map((comment) => [comment.id, comment]));
+  const rootOf = (comment: WordComment): string | null => {
+    const seen = new Set<string>();
+    let current = comment;
+    while (current.parentId !== null) {
+      if (seen.has(current.id)) return null;
+      seen.add(current.id);
+      const parent = byId.get(current.parentId);
+      if (!parent) return null;
+      current = parent;
+    }
+    return current.id;
+  };
+  const threads = new Map<string, WordComment[]>();
+  for (const comment of comments) {
+    if (comment.parentId === null) {
+      if (!threads.has(comment.id)) threads.set(comment.id, []);
+      continue;
+    }
+    const root = rootOf(comment);
+    if (root === null) continue;
+    const replies = threads.get(root) ?? [];
+    replies.push(comment);
+    threads.set(root, replies);
+  }
+  return threads;
 }
 
 /**
@@ -255,16 +339,5 @@ export async function readDocxComments(bytes: Uint8Array): Promise<DocxCommentsR
   } catch {
     return { ok: false, error: "notDocx" };
   }
-  const documentPart = zip.file("word/document.xml");
-  if (!documentPart) return { ok: false, error: "notDocx" };
-  try {
-    const [documentXml, commentsXml, commentsExtendedXml] = await Promise.all([
-      documentPart.async("string"),
-      zip.file("word/comments.xml")?.async("string") ?? null,
-      zip.file("word/commentsExtended.xml")?.async("string") ?? null,
-    ]);
-    return { ok: true, comments: commentsFromXml({ documentXml, commentsXml, commentsExtendedXml }) };
-  } catch {
-    return { ok: false, error: "corrupt" };
-  }
+  return commentsOfWordParts(wordPartsOf(zip));
 }

@@ -21,8 +21,9 @@ import {
   isW,
   onOff,
   parseXml,
-  readWordParts,
   valueOf,
+  wordPartsOf,
+  type WordParts,
 } from "./docx-xml";
 
 import type JSZip from "jszip";
@@ -131,15 +132,15 @@ function completeLevel(level: Partial<LevelDefinition>, base?: LevelDefinition):
   };
 }
 
-function readDefinitions(numberingXml: string | null | undefined, stylesXml: string | null | undefined): Definitions {
+function readDefinitions(numbering: Document | null, styles: Document | null): Definitions {
   const definitions: Definitions = {
     abstractNums: new Map(),
     nums: new Map(),
     paragraphStyles: new Map(),
     numberingStyles: new Map(),
   };
-  if (numberingXml) {
-    const root = parseXml(numberingXml).documentElement;
+  if (numbering) {
+    const root = numbering.documentElement;
     for (const element of children(root)) {
       if (isW(element, "abstractNum")) {
         const id = attribute(element, "abstractNumId");
@@ -172,8 +173,8 @@ function readDefinitions(numberingXml: string | null | undefined, stylesXml: str
       }
     }
   }
-  if (stylesXml) {
-    const root = parseXml(stylesXml).documentElement;
+  if (styles) {
+    const root = styles.documentElement;
     for (const style of children(root)) {
       if (!isW(style, "style")) continue;
       const id = attribute(style, "styleId");
@@ -450,10 +451,18 @@ function paragraphNumbering(pPr: Element | null, definitions: Definitions): Para
  * Throws on malformed XML.
  */
 export function numberDocxParagraphs(parts: DocxNumberingParts): DocxNumberedParagraph[] {
-  const definitions = readDefinitions(parts.numbering, parts.styles);
+  const definitions = readDefinitions(
+    parts.numbering ? parseXml(parts.numbering) : null,
+    parts.styles ? parseXml(parts.styles) : null,
+  );
   // No list defined, nothing to count: the body (the slow part to parse) is not read.
   if (definitions.nums.size === 0) return [];
-  const root = parseXml(parts.document).documentElement;
+  return countParagraphs(parseXml(parts.document), definitions);
+}
+
+/** Every body paragraph of `document` with its number under `definitions`. */
+function countParagraphs(document: Document, definitions: Definitions): DocxNumberedParagraph[] {
+  const root = document.documentElement;
   const body = children(root).find((el) => isW(el, "body"));
   if (!body) throw new Error("Malformed Word XML: no w:body");
   const counter = new NumberingCounter(definitions);
@@ -471,12 +480,21 @@ export function numberDocxParagraphs(parts: DocxNumberingParts): DocxNumberedPar
 }
 
 /**
- * Reads the numbering of a .docx already opened with jszip: finds the main
- * document, numbering and styles parts through the package relationships
- * (as mammoth does) and counts. Throws on malformed XML.
+ * The numbering of an opened .docx's parts (docx-xml.ts): the main document,
+ * numbering and styles parts, found through the package relationships as
+ * mammoth finds them. The body is parsed only when a list is defined.
+ * Throws (rejects) on malformed XML and when there is no main document.
  */
-export async function readDocxNumbering(zip: JSZip): Promise<DocxNumberedParagraph[]> {
-  const { document, numbering, styles } = await readWordParts(zip);
-  if (document === null) throw new Error("No main document part");
-  return numberDocxParagraphs({ document, numbering, styles });
+export async function numberWordParts(parts: WordParts): Promise<DocxNumberedParagraph[]> {
+  if ((await parts.text("document")) === null) throw new Error("No main document part");
+  const definitions = readDefinitions(await parts.xml("numbering"), await parts.xml("styles"));
+  if (definitions.nums.size === 0) return [];
+  const document = await parts.xml("document");
+  if (!document) throw new Error("Malformed Word XML: empty main document part");
+  return countParagraphs(document, definitions);
+}
+
+/** {@link numberWordParts} for a .docx already opened with jszip. */
+export function readDocxNumbering(zip: JSZip): Promise<DocxNumberedParagraph[]> {
+  return numberWordParts(wordPartsOf(zip));
 }

@@ -17,10 +17,12 @@
  *   the text and are ignored; text both inserted and deleted (one reviewer's
  *   insertion deleted by another) is in neither text and is left out.
  *
- * Pure: bytes in, data out.
+ * Pure: the parts (or bytes) in, data out.
  */
 import { DOMParser } from "@xmldom/xmldom";
 import JSZip from "jszip";
+
+import { wordPartsOf, type WordParts } from "./docx-xml";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -284,6 +286,11 @@ export function revisionsFromDocumentXml(xml: string): DocxRevisions {
       },
     },
   }).parseFromString(xml, "text/xml");
+  return revisionsFromDocument(document);
+}
+
+/** {@link revisionsFromDocumentXml} for word/document.xml already parsed. */
+export function revisionsFromDocument(document: Document): DocxRevisions {
   const root = document.documentElement;
   const body = root ? firstW(root, "body") : null;
   const raw = body ? readParagraphs(body, [], []) : [];
@@ -323,17 +330,27 @@ export function revisionsFromDocumentXml(xml: string): DocxRevisions {
 }
 
 /**
- * The tracked changes of a .docx, or null when it has none. Throws when the
- * bytes are not a zip holding word/document.xml (the caller has already had
- * mammoth read the file, so that is not expected).
+ * The tracked changes of an opened .docx's parts (docx-xml.ts), or null when
+ * it has none. Throws (rejects) when there is no main document or it is not
+ * well-formed XML.
+ */
+export async function revisionsOfWordParts(parts: WordParts): Promise<DocxRevisions | null> {
+  const xml = await parts.text("document");
+  if (xml === null) throw new Error("The file holds no main document part.");
+  // Most files have no tracked changes: the body need not be parsed for them.
+  if (!/<(?:[\w.-]+:)?(?:ins|del|moveFrom|moveTo)[\s/>]/.test(xml)) return null;
+  const document = await parts.xml("document");
+  if (!document) return null;
+  const revisions = revisionsFromDocument(document);
+  return revisions.changes > 0 ? revisions : null;
+}
+
+/**
+ * The tracked changes of a .docx given as bytes, or null when it has none.
+ * Throws when the bytes are not a zip holding a main document (the caller
+ * has already had mammoth read the file and bounded it, so that is not
+ * expected).
  */
 export async function readDocxRevisions(bytes: Uint8Array): Promise<DocxRevisions | null> {
-  const zip = await JSZip.loadAsync(bytes);
-  const part = zip.file("word/document.xml");
-  if (!part) throw new Error("The file holds no word/document.xml.");
-  const xml = await part.async("string");
-  // Most files have no tracked changes: skip parsing them a second time.
-  if (!/<(?:[\w.-]+:)?(?:ins|del|moveFrom|moveTo)[\s/>]/.test(xml)) return null;
-  const revisions = revisionsFromDocumentXml(xml);
-  return revisions.changes > 0 ? revisions : null;
+  return revisionsOfWordParts(wordPartsOf(await JSZip.loadAsync(bytes)));
 }

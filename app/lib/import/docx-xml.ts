@@ -3,10 +3,17 @@
  * parsing (malformed XML throws), namespace-aware helpers, the package
  * relationships that say where the parts are, and a walk over the body's
  * paragraphs in the order mammoth reads them.
+ *
+ * {@link readWordParts} is the one reading of a .docx for the readers beside
+ * this file (numbering, revisions, comments): the archive is checked against
+ * the zip budget and opened once, and each part is inflated and parsed at
+ * most once, when a reader first asks for it. mammoth reads the file on its
+ * own (it takes bytes, not an opened archive).
  */
 import { DOMParser } from "@xmldom/xmldom";
+import JSZip from "jszip";
 
-import type JSZip from "jszip";
+import { checkZipBudget, type ZipBudgetResult } from "~/lib/zip-budget";
 
 /** The two namespaces WordprocessingML is written in (transitional, strict). */
 const W_NAMESPACES = new Set([
@@ -159,7 +166,8 @@ function relationshipTarget(relsXml: string | null, typeSuffix: string): string 
   for (let node = root.firstChild; node; node = node.nextSibling) {
     if (node.nodeType !== 1) continue;
     const el = node as Element;
-    if (el.localName === "Relationship" && (el.getAttribute("Type") ?? "").endsWith(typeSuffix)) {
+    const type = el.getAttribute("Type") ?? "";
+    if (el.localName === "Relationship" && type.endsWith(typeSuffix)) {
       const mode = el.getAttribute("TargetMode");
       if (mode === "External") continue;
       return el.getAttribute("Target");
@@ -185,21 +193,92 @@ export async function readPart(zip: JSZip, path: string | null): Promise<string 
   return file ? file.async("string") : null;
 }
 
-/** The main document, numbering and styles parts, found as mammoth finds them (null when absent). */
-export async function readWordParts(
-  zip: JSZip,
-): Promise<{ document: string | null; numbering: string | null; styles: string | null }> {
-  const packageRels = await readPart(zip, "_rels/.rels");
-  const documentPath = resolvePath("", relationshipTarget(packageRels, "/officeDocument") ?? "word/document.xml");
-  const document = await readPart(zip, documentPath);
-  const slash = documentPath.lastIndexOf("/");
-  const base = slash >= 0 ? documentPath.slice(0, slash + 1) : "";
-  const documentRels = await readPart(zip, `${base}_rels/${documentPath.slice(slash + 1)}.rels`);
-  const part = (type: string, fallback: string) =>
-    readPart(zip, resolvePath(base, relationshipTarget(documentRels, type) ?? fallback));
-  return {
-    document,
-    numbering: await part("/numbering", "numbering.xml"),
-    styles: await part("/styles", "styles.xml"),
+/** The parts of a .docx the readers use. */
+export type WordPartName = "document" | "numbering" | "styles" | "comments" | "commentsExtended";
+
+/** Relationship type (its last segment) and default file name of each part beside the main document. */
+const PART_RELATIONSHIPS: Record<Exclude<WordPartName, "document">, [string, string]> = {
+  numbering: ["/numbering", "numbering.xml"],
+  styles: ["/styles", "styles.xml"],
+  comments: ["/comments", "comments.xml"],
+  commentsExtended: ["/commentsExtended", "commentsExtended.xml"],
+};
+
+/**
+ * The parts of one opened .docx, each read from the archive and parsed at
+ * most once (whoever asks first), found through the package relationships as
+ * mammoth finds them, else at Word's usual paths. Absent parts are null;
+ * malformed XML rejects, for every reader that asks for that part.
+ */
+export interface WordParts {
+  /** A part's XML text. */
+  text(name: WordPartName): Promise<string | null>;
+  /** A part parsed strictly ({@link parseXml}); an empty part is no part. */
+  xml(name: WordPartName): Promise<Document | null>;
+}
+
+/** The parts of a .docx already opened with jszip (the caller has bounded what it inflates to). */
+export function wordPartsOf(zip: JSZip): WordParts {
+  let paths: Promise<Record<WordPartName, string>> | null = null;
+  const pathsOf = () =>
+    (paths ??= (async () => {
+      const packageRels = await readPart(zip, "_rels/.rels");
+      const document = resolvePath("", relationshipTarget(packageRels, "/officeDocument") ?? "word/document.xml");
+      const slash = document.lastIndexOf("/");
+      const base = slash >= 0 ? document.slice(0, slash + 1) : "";
+      const documentRels = await readPart(zip, `${base}_rels/${document.slice(slash + 1)}.rels`);
+      const beside = (name: keyof typeof PART_RELATIONSHIPS) => {
+        const [type, fallback] = PART_RELATIONSHIPS[name];
+        return resolvePath(base, relationshipTarget(documentRels, type) ?? fallback);
+      };
+      return {
+        document,
+        numbering: beside("numbering"),
+        styles: beside("styles"),
+        comments: beside("comments"),
+        commentsExtended: beside("commentsExtended"),
+      };
+    })());
+  const texts = new Map<WordPartName, Promise<string | null>>();
+  const documents = new Map<WordPartName, Promise<Document | null>>();
+  const text = (name: WordPartName) => {
+    let read = texts.get(name);
+    if (!read) {
+      read = pathsOf().then((all) => readPart(zip, all[name]));
+      texts.set(name, read);
+    }
+    return read;
   };
+  const xml = (name: WordPartName) => {
+    let parsed = documents.get(name);
+    if (!parsed) {
+      parsed = text(name).then((xmlText) => (xmlText ? parseXml(xmlText) : null));
+      documents.set(name, parsed);
+    }
+    return parsed;
+  };
+  return { text, xml };
+}
+
+/** Why a .docx could not be opened: the zip budget's reasons, or not an archive jszip can open. */
+export type ReadWordPartsResult =
+  { ok: true; parts: WordParts } | { ok: false; reason: Extract<ZipBudgetResult, { ok: false }>["reason"] };
+
+/**
+ * Opens a .docx once: refused when it inflates past `budgetBytes` (or has
+ * more than `maxEntries` entries) before anything is inflated in memory
+ * (app/lib/zip-budget.ts), then opened with jszip; the parts are read as
+ * asked ({@link WordParts}).
+ */
+export async function readWordParts(
+  bytes: Uint8Array,
+  budget: { budgetBytes: number; maxEntries?: number },
+): Promise<ReadWordPartsResult> {
+  const checked = await checkZipBudget(bytes, budget);
+  if (!checked.ok) return checked;
+  try {
+    return { ok: true, parts: wordPartsOf(await JSZip.loadAsync(bytes)) };
+  } catch {
+    return { ok: false, reason: "corrupt" };
+  }
 }

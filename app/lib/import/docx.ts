@@ -12,16 +12,23 @@
  * removes. When the numbering cannot be read, mammoth's lists are counted
  * instead ("1.", "2." at the top level, "a.", "b." one level down).
  */
-import JSZip from "jszip";
 import mammoth from "mammoth";
 
 import { decodeEntities } from "~/lib/text/entities";
 
 import { documentFromBlocks, type Block, type ParseOptions } from "./blocks";
 import { alignParagraphs } from "./docx-alignment";
-import { readDocxNumbering, type DocxNumberedParagraph, type DocxParagraphNumber } from "./docx-numbering";
-import { readDocxRevisions, type DocxRevisions } from "./docx-revisions";
+import { numberWordParts, type DocxNumberedParagraph, type DocxParagraphNumber } from "./docx-numbering";
+import { revisionsOfWordParts, type DocxRevisions } from "./docx-revisions";
+import { readWordParts, type WordParts } from "./docx-xml";
 import { ImportError, type ImportedDocument } from "./types";
+
+/**
+ * What a .docx may inflate to when its parts are read here: the import's
+ * limit (import-document.ts MAX_UNZIPPED_BYTES, which checks it first and
+ * says so to the person; that module imports this one, hence the copy).
+ */
+const UNZIPPED_BUDGET_BYTES = 100 * 1024 * 1024;
 
 /** Class mammoth puts on the paragraph styled "Title" (see style map below). */
 const TITLE_CLASS = "import-title";
@@ -211,7 +218,9 @@ export function docxHtmlToBlocks(html: string, numbered: readonly DocxNumberedPa
 /**
  * Parses a .docx file. Throws `ImportError` when the bytes are not a Word
  * document that mammoth can read (not a zip, a zip without
- * word/document.xml, a damaged archive). Tracked changes are accepted, as
+ * word/document.xml, a damaged archive, one inflating past the import's
+ * limit). The archive is opened once for the numbering and the tracked
+ * changes (docx-xml.ts readWordParts); mammoth reads the bytes itself. Tracked changes are accepted, as
  * mammoth reads them; the document's `revisions` lists them (absent when
  * there are none).
  */
@@ -219,7 +228,9 @@ export async function parseDocx(buffer: Uint8Array | Buffer, options: ParseOptio
   const nodeBuffer = Buffer.isBuffer(buffer)
     ? buffer
     : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  const numbered = await readNumberingOrNull(nodeBuffer);
+  const opened = await readWordParts(nodeBuffer, { budgetBytes: UNZIPPED_BUDGET_BYTES });
+  if (!opened.ok) throw new ImportError("import.errors.unreadableDocx", {}, { cause: new Error(opened.reason) });
+  const numbered = await readNumberingOrNull(opened.parts);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
@@ -247,7 +258,7 @@ export async function parseDocx(buffer: Uint8Array | Buffer, options: ParseOptio
   }
   let revisions: DocxRevisions | null;
   try {
-    revisions = await readDocxRevisions(nodeBuffer);
+    revisions = await revisionsOfWordParts(opened.parts);
   } catch (error) {
     throw new ImportError("import.errors.unreadableDocx", {}, { cause: error });
   }
@@ -260,9 +271,9 @@ export async function parseDocx(buffer: Uint8Array | Buffer, options: ParseOptio
  * (a damaged archive, malformed numbering or styles XML): the import then
  * counts mammoth's lists, as it did before numbering.xml was read.
  */
-async function readNumberingOrNull(buffer: Buffer): Promise<DocxNumberedParagraph[] | null> {
+async function readNumberingOrNull(parts: WordParts): Promise<DocxNumberedParagraph[] | null> {
   try {
-    return await readDocxNumbering(await JSZip.loadAsync(buffer));
+    return await numberWordParts(parts);
   } catch {
     return null;
   }

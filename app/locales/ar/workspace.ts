@@ -105,8 +105,11 @@ export default {
       inCopy: "في نسختك، على: {{text}}",
       reason: "السبب: {{reason}}",
       noText: "(لا توجد فقرة)",
+      reply: "رد من {{author}} ({{date}}): {{text}}",
+      replyUndated: "رد من {{author}}: {{text}}",
+      unnamedAuthor: "مراجع غير مسمّى",
       reasons: {
-        reply: "رد على تعليق آخر: لا يُستورد إلا التعليق الأول من السلسلة.",
+        reply: "رد في سلسلة تعذّر استيراد تعليقها الأول: تُضاف الردود إلى مسودة ذلك التعليق.",
         emptyBody: "التعليق فارغ.",
         noAnchor: "التعليق غير مرتبط بأي فقرة.",
         paragraphNotFound: "لا توجد فقرة في المشروع بهذا النص.",

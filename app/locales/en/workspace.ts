@@ -81,8 +81,11 @@ export default {
       inCopy: "In your copy, on: {{text}}",
       reason: "Reason: {{reason}}",
       noText: "(no paragraph)",
+      reply: "Reply from {{author}} ({{date}}): {{text}}",
+      replyUndated: "Reply from {{author}}: {{text}}",
+      unnamedAuthor: "an unnamed reviewer",
       reasons: {
-        reply: "A reply to another comment: only the first comment of a thread is imported.",
+        reply: "A reply in a thread whose first comment could not be imported: replies go into that comment's draft.",
         emptyBody: "The comment is empty.",
         noAnchor: "The comment is not attached to any paragraph.",
         paragraphNotFound: "No paragraph of the draft has this text.",

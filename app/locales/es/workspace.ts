@@ -91,8 +91,13 @@ export default {
       inCopy: "En su copia, sobre: {{text}}",
       reason: "Motivo: {{reason}}",
       noText: "(ningún párrafo)",
+      reply: "Respuesta de {{author}} ({{date}}): {{text}}",
+      replyUndated: "Respuesta de {{author}}: {{text}}",
+      unnamedAuthor: "un revisor sin nombre",
       reasons: {
-        reply: "Una respuesta a otro comentario: solo se importa el primer comentario de un hilo.",
+        reply:
+          "Una respuesta en un hilo cuyo primer comentario no se pudo importar: " +
+          "las respuestas van en el borrador de ese comentario.",
         emptyBody: "El comentario está vacío.",
         noAnchor: "El comentario no está vinculado a ningún párrafo.",
         paragraphNotFound: "Ningún párrafo del proyecto tiene este texto.",

@@ -93,8 +93,13 @@ export default {
       inCopy: "Dans votre copie, sur : {{text}}",
       reason: "Motif : {{reason}}",
       noText: "(aucun paragraphe)",
+      reply: "Réponse de {{author}} ({{date}}) : {{text}}",
+      replyUndated: "Réponse de {{author}} : {{text}}",
+      unnamedAuthor: "un relecteur sans nom",
       reasons: {
-        reply: "Une réponse à un autre commentaire : seul le premier commentaire d’un fil est importé.",
+        reply:
+          "Une réponse dans un fil dont le premier commentaire n’a pas pu être importé : " +
+          "les réponses vont dans le brouillon de ce commentaire.",
         emptyBody: "Le commentaire est vide.",
         noAnchor: "Le commentaire n’est rattaché à aucun paragraphe.",
         paragraphNotFound: "Aucun paragraphe du projet n’a ce texte.",

@@ -71,8 +71,11 @@ export default {
       inCopy: "在您的副本中，位于：{{text}}",
       reason: "原因：{{reason}}",
       noText: "（无段落）",
+      reply: "{{author}}的回复（{{date}}）：{{text}}",
+      replyUndated: "{{author}}的回复：{{text}}",
+      unnamedAuthor: "未署名的审阅者",
       reasons: {
-        reply: "这是对另一条批注的回复：只导入讨论串的第一条批注。",
+        reply: "所在讨论串的第一条批注未能导入的回复：回复会并入该批注的草稿。",
         emptyBody: "批注为空。",
         noAnchor: "批注未附着于任何段落。",
         paragraphNotFound: "草案中没有段落包含此文本。",
