@@ -7,40 +7,13 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 import { parseText } from "../import";
-import {
-  alignParagraphs,
-  LOW_CONFIDENCE_SIMILARITY,
-  MOVE_THRESHOLD,
-  SANDWICH_THRESHOLD,
-  type AlignInput,
-} from "./align";
+import { TEXT, doc } from "./__fixtures__/paragraphs";
+import { alignParagraphs, LOW_CONFIDENCE_SIMILARITY, MOVE_THRESHOLD, SANDWICH_THRESHOLD } from "./align";
 import { compareVersions, type ComparisonRow } from "./compare";
 import { CONTAINED_SHARE, inOrderShare } from "./containment";
 import { paragraphsForComparison } from "./document";
 import { findMovedSentences, sentenceRanges } from "./moved-sentences";
 import { hashString, normalizedWords, similarity, textFeatures } from "./similarity";
-
-const TEXT = {
-  intro:
-    "The ITU 2018 Plenipotentiary Conference in Dubai adopted Resolution 130 on strengthening the role of ITU in " +
-    "building confidence and security in the use of ICTs.",
-  cirt:
-    "ITU should continue to assist developing countries in the design and implementation of national computer " +
-    "incident response teams.",
-  gci:
-    "ITU should increase its efforts to measure institutional commitments of Member States, leveraging tools such " +
-    "as the Global Cybersecurity Index.",
-  drills:
-    "ITU should continue to foster greater collaboration among cybersecurity organizational structures regionally " +
-    "and globally through activities such as cyber drills.",
-  youth:
-    "Develop a guide on the implementation of cybersecurity education programmes for youth in primary, secondary, " +
-    "university and adult professional education systems.",
-};
-
-function doc(prefix: string, texts: string[]): AlignInput[] {
-  return texts.map((text, index) => ({ key: `${prefix}${index}`, number: String(index + 1), text }));
-}
 
 const operationOf = (operations: ReturnType<typeof alignParagraphs>["operations"], a: number) =>
   operations.find((operation) => operation.a.includes(a));
