@@ -68,6 +68,7 @@ export default {
     },
     counts: {
       modified: "معدَّلة",
+      possiblyRelated: "ربما تكون ذات صلة",
       added: "مضافة",
       deleted: "محذوفة",
       moved: "منقولة",

@@ -68,6 +68,7 @@ export default {
     },
     counts: {
       modified: "Modified",
+      possiblyRelated: "Possibly related",
       added: "Added",
       deleted: "Deleted",
       moved: "Moved",

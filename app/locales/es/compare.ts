@@ -69,6 +69,7 @@ export default {
     },
     counts: {
       modified: "Modificados",
+      possiblyRelated: "Posiblemente relacionados",
       added: "Añadidos",
       deleted: "Suprimidos",
       moved: "Desplazados",

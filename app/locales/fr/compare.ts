@@ -69,6 +69,7 @@ export default {
     },
     counts: {
       modified: "Modifiés",
+      possiblyRelated: "Peut-être apparentés",
       added: "Ajoutés",
       deleted: "Supprimés",
       moved: "Déplacés",

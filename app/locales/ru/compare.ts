@@ -69,6 +69,7 @@ export default {
     },
     counts: {
       modified: "Изменено",
+      possiblyRelated: "Возможно, связаны",
       added: "Добавлено",
       deleted: "Удалено",
       moved: "Перемещено",

@@ -68,6 +68,7 @@ export default {
     },
     counts: {
       modified: "已修改",
+      possiblyRelated: "可能相关",
       added: "已添加",
       deleted: "已删除",
       moved: "已移动",
