@@ -31,7 +31,17 @@ export type SectionSummaryData = {
 };
 
 /** The count columns of the summary table, in reading order. */
-const COLUMNS = ["modified", "added", "deleted", "moved", "split", "merged", "unchanged", "renumbered"] as const;
+const COLUMNS = [
+  "modified",
+  "possiblyRelated",
+  "added",
+  "deleted",
+  "moved",
+  "split",
+  "merged",
+  "unchanged",
+  "renumbered",
+] as const;
 
 /** What the colours mean, in words (the colours are not the only cue: underline and strikethrough are). */
 export function ComparisonLegend() {

@@ -2,6 +2,7 @@ import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { WordChange } from "~/lib/compare";
+import { markMovedSentences, type MarkedChange } from "~/lib/compare/moved-sentences";
 import { rowNumbers } from "~/lib/compare/page";
 
 /** A paragraph as a comparison row refers to it. */
@@ -72,46 +73,7 @@ function commentTypeKey(type: string) {
 }
 
 /** A run of a row's text as shown: a word change, or the part of one that is a moved sentence. */
-type ShownChange = WordChange & {
-  /** The moved sentence this part belongs to. */
-  move?: RowMovedSentence;
-  /** The last part of that sentence (where its link goes). */
-  moveEnds?: boolean;
-};
-
-/**
- * Cuts the deleted and inserted runs at the moved sentences' bounds
- * (character ranges in the old side's text, equal + deleted runs, and the
- * new side's, equal + inserted runs).
- */
-function markMovedSentences(changes: readonly WordChange[], moves: readonly RowMovedSentence[]): ShownChange[] {
-  if (moves.length === 0) return [...changes];
-  const shown: ShownChange[] = [];
-  let oldAt = 0;
-  let newAt = 0;
-  for (const change of changes) {
-    const side = change.type === "delete" ? "old" : change.type === "insert" ? "new" : null;
-    const at = change.type === "insert" ? newAt : oldAt;
-    const end = at + change.text.length;
-    if (change.type !== "insert") oldAt += change.text.length;
-    if (change.type !== "delete") newAt += change.text.length;
-    const inside = side ? moves.filter((move) => move.side === side && move.start < end && move.end > at) : [];
-    if (inside.length === 0) {
-      shown.push(change);
-      continue;
-    }
-    let cut = at;
-    for (const move of inside) {
-      const from = Math.max(move.start, at);
-      const to = Math.min(move.end, end);
-      if (from > cut) shown.push({ type: change.type, text: change.text.slice(cut - at, from - at) });
-      shown.push({ type: change.type, text: change.text.slice(from - at, to - at), move, moveEnds: move.end <= end });
-      cut = to;
-    }
-    if (cut < end) shown.push({ type: change.type, text: change.text.slice(cut - at) });
-  }
-  return shown;
-}
+type ShownChange = MarkedChange<RowMovedSentence>;
 
 /**
  * Splits word changes into paragraphs: a blank line inside a run separates

@@ -3,7 +3,10 @@
  * `w:del` runs and insertions `w:ins` runs, so Word's Review tab lists them,
  * "Accept all" turns the old version into the new one and "Reject all"
  * gives the old one back. Moves, splits and merges, which Word's revision
- * marks cannot express across paragraphs, are explained in Word comments.
+ * marks cannot express across paragraphs, are explained in Word comments;
+ * so are a sentence moved from one paragraph into another (a comment on
+ * each end, saying where it went or came from) and a "possibly related"
+ * pairing, which the comparison does not call a certain modification.
  */
 import {
   AlignmentType,
@@ -21,7 +24,7 @@ import {
   type ParagraphChild,
 } from "docx";
 
-import { rowNumbers, type ComparisonRowView } from "~/lib/compare";
+import { markMovedSentences, rowNumbers, type ComparisonRowView, type MovedSentenceView } from "~/lib/compare";
 import type { Translate } from "~/lib/translate";
 import type { ComparisonPage } from "~/models/comparison.server";
 
@@ -94,13 +97,37 @@ export async function comparisonDocx({
     return new Paragraph({ heading: level, children });
   }
 
-  function note(row: ComparisonRowView): string | null {
+  /** A Word comment by the new version's author; its id. */
+  function addComment(texts: readonly string[]): number {
+    const id = comments.length;
+    comments.push({
+      id,
+      author: revision.author,
+      date: new Date(revision.date),
+      children: texts.map((text) => new Paragraph(text)),
+    });
+    return id;
+  }
+
+  /** What a row's comment says: how its paragraphs moved, split or merged, and whether the pairing is a guess. */
+  function notes(row: ComparisonRowView): string[] {
     const from = rowNumbers(row.old) || t("compare.unnumbered");
+    const said: string[] = [];
     if (row.kind === "split")
-      return t("compare.docx.splitNote", { number: from, count: row.new.length, version: page.from.label });
-    if (row.kind === "merged") return t("compare.docx.mergedNote", { numbers: from, version: page.from.label });
-    if (row.moved) return t("compare.docx.movedNote", { number: from, version: page.from.label });
-    return null;
+      said.push(t("compare.docx.splitNote", { number: from, count: row.new.length, version: page.from.label }));
+    else if (row.kind === "merged")
+      said.push(t("compare.docx.mergedNote", { numbers: from, version: page.from.label }));
+    else if (row.moved) said.push(t("compare.docx.movedNote", { number: from, version: page.from.label }));
+    if (row.possiblyRelated) said.push(t("compare.possiblyRelatedNote"));
+    return said;
+  }
+
+  /** Where a moved sentence went (deleted here) or came from (inserted here), as its comment says it. */
+  function movedSentenceNote(move: MovedSentenceView): string {
+    const number = move.number || t("compare.unnumberedLong");
+    return move.side === "old"
+      ? t("compare.docx.movedSentenceToNote", { number, version: page.to.label })
+      : t("compare.docx.movedSentenceFromNote", { number, version: page.from.label });
   }
 
   function rowParagraphs(row: ComparisonRowView): Paragraph[] {
@@ -117,11 +144,14 @@ export async function comparisonDocx({
     }
     if (oldNumbers || newNumbers) lead.push(new TextRun({ text: "\t" }));
 
-    for (const change of row.changes) {
+    // The comment open on each moved sentence of the row, from its first run to its last.
+    const movedSentenceComments = new Map<MovedSentenceView, number>();
+    for (const change of markMovedSentences(row.changes, row.movedSentences)) {
       // A blank line inside a change is a paragraph boundary (the joined
       // pieces of a split or merge): the paragraph it ends gets a tracked
       // paragraph mark when only one side has it.
-      change.text.split("\n\n").forEach((piece, index) => {
+      const pieces = change.text.split("\n\n");
+      pieces.forEach((piece, index) => {
         if (index > 0) {
           marks[paragraphs.length - 1] =
             change.type === "insert" ? "inserted" : change.type === "delete" ? "deleted" : null;
@@ -129,24 +159,28 @@ export async function comparisonDocx({
         }
         if (!piece) return;
         const target = paragraphs[paragraphs.length - 1];
+        const move = change.move;
+        if (move && !movedSentenceComments.has(move)) {
+          const id = addComment([movedSentenceNote(move)]);
+          movedSentenceComments.set(move, id);
+          target.push(new CommentRangeStart(id));
+        }
         if (change.type === "equal") target.push(new TextRun(piece));
         else if (change.type === "insert") target.push(new InsertedTextRun({ ...tracked(), text: piece }));
         else target.push(new DeletedTextRun({ ...tracked(), text: piece }));
+        if (move && change.moveEnds && index === pieces.length - 1) {
+          const id = movedSentenceComments.get(move)!;
+          target.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
+        }
       });
     }
     // A wholly inserted or deleted paragraph takes its paragraph mark with it.
     if (row.kind === "inserted") marks[paragraphs.length - 1] = "inserted";
     if (row.kind === "deleted") marks[paragraphs.length - 1] = "deleted";
 
-    const explanation = note(row);
-    if (explanation) {
-      const id = comments.length;
-      comments.push({
-        id,
-        author: revision.author,
-        date: new Date(revision.date),
-        children: [new Paragraph(explanation)],
-      });
+    const explanation = notes(row);
+    if (explanation.length > 0) {
+      const id = addComment(explanation);
       paragraphs[0].unshift(new CommentRangeStart(id));
       const last = paragraphs[paragraphs.length - 1];
       last.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));

@@ -49,9 +49,9 @@ export {
 /**
  * Identifies the comparison code in ComparisonCache rows. Change it whenever the output of `compareVersions` or of
  * `comparisonPayload` changes (new thresholds, a different cleanup rule, new fields): old rows are then ignored and
- * recomputed on demand. structure-2: moved sentences, low-confidence pairings, moves by containment.
+ * recomputed on demand. structure-2: moves by containment, moved sentences; 3: sections; 4: possiblyRelated counts.
  */
-export const COMPARISON_ALGORITHM = "structure-3";
+export const COMPARISON_ALGORITHM = "structure-4";
 
 /** A version as the comparison page names it. */
 export interface ComparedVersion {

@@ -22,6 +22,7 @@ import {
   type ComparisonPage,
 } from "~/models/comparison.server";
 import { carriedCommentCounts } from "~/models/lineage.server";
+import { loader as htmlLoader } from "~/routes/consultations.$slug.compare.$range_.export[.]html";
 import { prisma } from "~/utils/db.server";
 import { sessionUserSelect, toSessionUser, type SessionUser } from "~/utils/session-user.server";
 
@@ -102,7 +103,15 @@ describe("getComparison", () => {
       loadParagraphsForComparison({ versionId: await versionId(2) }),
     ]);
     expect(page!.totals).toEqual(compareVersions(a, b).totals);
-    expect(page!.totals).toMatchObject({ modified: 36, added: 5, deleted: 106, merged: 1, moved: 1, unchanged: 10 });
+    expect(page!.totals).toMatchObject({
+      modified: 35,
+      possiblyRelated: 1,
+      added: 5,
+      deleted: 106,
+      merged: 1,
+      moved: 1,
+      unchanged: 10,
+    });
     // Sections: per-section counts add up to the totals; deletions of the
     // dropped 2020 background sit under their section ("2", Pillar 1).
     const sum = page!.sections.reduce((total, section) => total + section.counts.deleted, 0);
@@ -281,5 +290,128 @@ describe("the Word export", () => {
     const comments = await zip.file("word/comments.xml")!.async("string");
     expect(comments).toContain("Merged: paragraphs 5.14 j. + 5.14 k. of Draft 1 (C20/65) became one paragraph.");
     expect(comments).toContain("Moved: this was paragraph 1.5 of Draft 1 (C20/65)");
+  });
+});
+
+/** The sentence of 2020 6.17 a. that the 2022 text moved into 6. (app/lib/compare/moves.test.ts). */
+const MOVED_SENTENCE =
+  "The United Nations has a unique role in fostering cooperation, dialogue, and coordination among all nations, " +
+  "as well as with the private sector and other stakeholders, on global cybersecurity matters.";
+
+/** The Word comments of an export, by id: their text (runs joined). */
+function wordComments(xml: string) {
+  const found = new Map<string, string>();
+  for (const [, id, body] of xml.matchAll(/<w:comment w:id="(\d+)"[^>]*>(.*?)<\/w:comment>/gs)) {
+    found.set(id, [...body.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((match) => match[1]).join(" "));
+  }
+  return found;
+}
+
+/** The document.xml between a comment's range start and end. */
+function commentedRange(xml: string, id: string) {
+  const start = xml.indexOf(`<w:commentRangeStart w:id="${id}"/>`);
+  const end = xml.indexOf(`<w:commentRangeEnd w:id="${id}"/>`, start);
+  expect(start).toBeGreaterThan(0);
+  expect(end).toBeGreaterThan(start);
+  return xml.slice(start, end);
+}
+
+describe("moved sentences and possibly related pairings in the exports", () => {
+  /** The printable redline of the GCA pair, in English, as its route serves it. */
+  async function redline() {
+    const response = await htmlLoader({
+      request: new Request(`http://localhost/consultations/${GCA_SLUG}/compare/1...2/export.html`),
+      params: { slug: GCA_SLUG, range: "1...2" },
+      context: { cspNonce: "", requestId: "test", clientAddress: "127.0.0.1" },
+    });
+    expect(response.status).toBe(200);
+    return response.text();
+  }
+
+  it("Word: each end of the moved sentence has a comment saying where it went or came from", async () => {
+    const page = await getComparison({ slug: GCA_SLUG, from: 1, to: 2, actor: null, withComments: false });
+    const i18n = createInstance();
+    await i18n.init({ ...i18nConfig, resources, lng: "en" });
+    const zip = await JSZip.loadAsync(await comparisonDocx({ page: page!, t: i18n.t }));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const comments = [...wordComments(await zip.file("word/comments.xml")!.async("string"))];
+    const idOf = (text: string) => comments.filter(([, body]) => body === text).map(([id]) => id);
+
+    // Deleted from 6.17 a.: the comment spans exactly the sentence's deleted run.
+    const [away] = idOf("Moved sentence: this sentence was moved to 6. in Final text (Council 2022).");
+    expect(commentedRange(xml, away)).toMatch(
+      new RegExp(
+        `^<w:commentRangeStart w:id="${away}"/><w:del [^>]*><w:r><w:delText xml:space="preserve">` +
+          `${MOVED_SENTENCE}</w:delText></w:r></w:del>$`,
+      ),
+    );
+    // Inserted into 6.: the same sentence, inserted.
+    const [arrived] = idOf("Moved sentence: this sentence was moved here from 6.17 a. in Draft 1 (C20/65).");
+    expect(commentedRange(xml, arrived)).toMatch(
+      new RegExp(
+        `^<w:commentRangeStart w:id="${arrived}"/><w:ins [^>]*><w:r><w:t xml:space="preserve">` +
+          `${MOVED_SENTENCE}</w:t></w:r></w:ins>$`,
+      ),
+    );
+    // No other sentence is marked moved.
+    expect(comments.filter(([, body]) => body.startsWith("Moved sentence:"))).toHaveLength(2);
+  });
+
+  it("Word: 3.12 e. → 3. e. carries a 'possibly related' comment over the whole paragraph", async () => {
+    const page = await getComparison({ slug: GCA_SLUG, from: 1, to: 2, actor: null, withComments: false });
+    const i18n = createInstance();
+    await i18n.init({ ...i18nConfig, resources, lng: "en" });
+    const zip = await JSZip.loadAsync(await comparisonDocx({ page: page!, t: i18n.t }));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const comments = [...wordComments(await zip.file("word/comments.xml")!.async("string"))];
+    const flagged = comments.filter(([, body]) => body.startsWith("Possibly related:"));
+    expect(flagged.map(([, body]) => body)).toEqual([i18n.t("compare.possiblyRelatedNote")]);
+    // The comment opens before the paragraph's numbers, old struck and new inserted.
+    expect(commentedRange(xml, flagged[0][0])).toMatch(
+      /^<w:commentRangeStart w:id="\d+"\/><w:del [^>]*><w:r><w:delText xml:space="preserve">3\.12 e\.<\/w:delText>.*<w:ins [^>]*><w:r><w:t xml:space="preserve">3\. e\.<\/w:t>/s,
+    );
+  });
+
+  it("printable redline: the moved sentence marked, linked both ways; 3. e. labelled possibly related", async () => {
+    const rows = (await redline()).split('<li id="').slice(1);
+    const marked = (tag: "del" | "ins") =>
+      rows.filter((row) => row.includes(`<${tag} class="moved-sentence">`)).map((row) => row.split("</li>")[0]);
+    const [from] = marked("del");
+    expect(marked("del")).toHaveLength(1);
+    expect(from).toContain(">6.17 a.</a> → ");
+    expect(from).toContain(
+      `<del class="moved-sentence"><span class="visually-hidden">deleted: </span>${MOVED_SENTENCE}</del>`,
+    );
+    expect(from).toMatch(
+      /<span class="badge badge-change badge-moved-sentence">moved sentence<\/span> <a href="#ch-[\w-]+">moved to 6\.<span class="visually-hidden"> in Final text \(Council 2022\)<\/span><\/a>/,
+    );
+    const [to] = marked("ins");
+    expect(marked("ins")).toHaveLength(1);
+    expect(to).toContain(
+      `<ins class="moved-sentence"><span class="visually-hidden">inserted: </span>${MOVED_SENTENCE}</ins>`,
+    );
+    expect(to).toMatch(
+      /<a href="#ch-[\w-]+">moved from 6\.17 a\.<span class="visually-hidden"> in Draft 1 \(C20\/65\)<\/span><\/a>/,
+    );
+    // Each link leads to the other row.
+    expect(from).toContain(`<a href="#${to.slice(0, to.indexOf('"'))}">moved to 6.`);
+    expect(to).toContain(`<a href="#${from.slice(0, from.indexOf('"'))}">moved from 6.17 a.`);
+
+    const possibly = rows.filter((row) => row.includes("badge-possiblyRelated"));
+    expect(possibly).toHaveLength(1);
+    expect(possibly[0]).toContain(">3.12 e.</a> → ");
+    expect(possibly[0]).toContain('<span class="badge badge-change badge-possiblyRelated">Possibly related</span>');
+    expect(possibly[0]).toContain(
+      '<p class="change-confidence">Possibly related: these paragraphs share little wording',
+    );
+  });
+
+  it("printable redline: the summary counts possibly related pairings in their own column", async () => {
+    const html = await redline();
+    expect(html).toContain('<th scope="col">Modified</th><th scope="col">Possibly related</th>');
+    const totals = html.slice(html.indexOf("<tfoot>"), html.indexOf("</tfoot>"));
+    expect([...totals.matchAll(/<td>(\d+)<\/td>/g)].map((match) => Number(match[1]))).toEqual([
+      35, 1, 5, 106, 1, 0, 1, 10, 45,
+    ]);
   });
 });

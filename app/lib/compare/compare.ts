@@ -58,12 +58,15 @@ export interface ComparisonRow {
 /**
  * How many rows fall in each bucket. Each row counts once, in the first
  * bucket that applies: `added` (inserted), `deleted`, `split`, `merged`,
- * `moved`, `modified`, `unchanged`. `renumbered` counts separately, across
- * buckets.
+ * `possiblyRelated` (a pairing of low confidence, see
+ * {@link ComparisonRow.confidence}), `moved`, `modified`, `unchanged`.
+ * `renumbered` counts separately, across buckets.
  */
 export interface ChangeCounts {
   unchanged: number;
   modified: number;
+  /** Pairings on little shared wording: not counted as `modified`, since the page does not call them certain. */
+  possiblyRelated: number;
   moved: number;
   split: number;
   merged: number;
@@ -106,13 +109,26 @@ export interface CompareOptions {
 
 /** A fresh set of zero counts. */
 export function emptyCounts(): ChangeCounts {
-  return { unchanged: 0, modified: 0, moved: 0, split: 0, merged: 0, added: 0, deleted: 0, renumbered: 0 };
+  return {
+    unchanged: 0,
+    modified: 0,
+    possiblyRelated: 0,
+    moved: 0,
+    split: 0,
+    merged: 0,
+    added: 0,
+    deleted: 0,
+    renumbered: 0,
+  };
 }
 
 /** The one bucket a row counts in (see {@link ChangeCounts}). */
-export function bucket(row: Pick<ComparisonRow, "kind" | "moved">): keyof Omit<ChangeCounts, "renumbered"> {
+export function bucket(
+  row: Pick<ComparisonRow, "kind" | "moved" | "confidence">,
+): keyof Omit<ChangeCounts, "renumbered"> {
   if (row.kind === "inserted") return "added";
   if (row.kind === "deleted" || row.kind === "split" || row.kind === "merged") return row.kind;
+  if (row.confidence === "low") return "possiblyRelated";
   if (row.moved) return "moved";
   return row.kind;
 }

@@ -50,7 +50,9 @@ export {
 export { paragraphsForComparison } from "./document";
 export {
   findMovedSentences,
+  markMovedSentences,
   MIN_MOVED_SENTENCE_WORDS,
+  type MarkedChange,
   type MovedSentence,
   type MovedSentenceView,
 } from "./moved-sentences";

@@ -184,3 +184,52 @@ export function movedSentenceViews<Row extends RowWithMoves>(
     };
   });
 }
+
+/** The bounds of one end of a moved sentence, as {@link markMovedSentences} reads them. */
+type MoveBounds = Pick<MovedSentence, "side" | "start" | "end">;
+
+/** A run of a row's text as shown: a word change, or the part of one that is a moved sentence. */
+export type MarkedChange<Move extends MoveBounds> = WordChange & {
+  /** The moved sentence this part belongs to. */
+  move?: Move;
+  /** The last part of that sentence (where the page puts its link, the Word export the end of its comment). */
+  moveEnds?: boolean;
+};
+
+/**
+ * Cuts the deleted and inserted runs at the moved sentences' bounds
+ * (character ranges in the old side's text, equal + deleted runs, and the
+ * new side's, equal + inserted runs), so the page and the exports can mark
+ * each moved sentence as one.
+ */
+export function markMovedSentences<Move extends MoveBounds>(
+  changes: readonly WordChange[],
+  moves: readonly Move[],
+): Array<MarkedChange<Move>> {
+  if (moves.length === 0) return [...changes];
+  const shown: Array<MarkedChange<Move>> = [];
+  let oldAt = 0;
+  let newAt = 0;
+  for (const change of changes) {
+    const side = change.type === "delete" ? "old" : change.type === "insert" ? "new" : null;
+    const at = change.type === "insert" ? newAt : oldAt;
+    const end = at + change.text.length;
+    if (change.type !== "insert") oldAt += change.text.length;
+    if (change.type !== "delete") newAt += change.text.length;
+    const inside = side ? moves.filter((move) => move.side === side && move.start < end && move.end > at) : [];
+    if (inside.length === 0) {
+      shown.push(change);
+      continue;
+    }
+    let cut = at;
+    for (const move of inside) {
+      const from = Math.max(move.start, at);
+      const to = Math.min(move.end, end);
+      if (from > cut) shown.push({ type: change.type, text: change.text.slice(cut - at, from - at) });
+      shown.push({ type: change.type, text: change.text.slice(from - at, to - at), move, moveEnds: move.end <= end });
+      cut = to;
+    }
+    if (cut < end) shown.push({ type: change.type, text: change.text.slice(cut - at) });
+  }
+  return shown;
+}

@@ -7,40 +7,15 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 import { parseText } from "../import";
-import {
-  alignParagraphs,
-  LOW_CONFIDENCE_SIMILARITY,
-  MOVE_THRESHOLD,
-  SANDWICH_THRESHOLD,
-  type AlignInput,
-} from "./align";
-import { compareVersions, type ComparisonRow } from "./compare";
+import { TEXT, doc } from "./__fixtures__/paragraphs";
+import { alignParagraphs, LOW_CONFIDENCE_SIMILARITY, MOVE_THRESHOLD, SANDWICH_THRESHOLD } from "./align";
+import { compareVersions, type ChangeCounts, type ComparisonRow } from "./compare";
 import { CONTAINED_SHARE, inOrderShare } from "./containment";
 import { paragraphsForComparison } from "./document";
 import { findMovedSentences, sentenceRanges } from "./moved-sentences";
+import { indexComparison, runToEnd } from "./page";
+import { documentComparisonPayload } from "./payload";
 import { hashString, normalizedWords, similarity, textFeatures } from "./similarity";
-
-const TEXT = {
-  intro:
-    "The ITU 2018 Plenipotentiary Conference in Dubai adopted Resolution 130 on strengthening the role of ITU in " +
-    "building confidence and security in the use of ICTs.",
-  cirt:
-    "ITU should continue to assist developing countries in the design and implementation of national computer " +
-    "incident response teams.",
-  gci:
-    "ITU should increase its efforts to measure institutional commitments of Member States, leveraging tools such " +
-    "as the Global Cybersecurity Index.",
-  drills:
-    "ITU should continue to foster greater collaboration among cybersecurity organizational structures regionally " +
-    "and globally through activities such as cyber drills.",
-  youth:
-    "Develop a guide on the implementation of cybersecurity education programmes for youth in primary, secondary, " +
-    "university and adult professional education systems.",
-};
-
-function doc(prefix: string, texts: string[]): AlignInput[] {
-  return texts.map((text, index) => ({ key: `${prefix}${index}`, number: String(index + 1), text }));
-}
 
 const operationOf = (operations: ReturnType<typeof alignParagraphs>["operations"], a: number) =>
   operations.find((operation) => operation.a.includes(a));
@@ -140,8 +115,10 @@ describe("low-confidence pairings", () => {
 const read = (name: string) => readFileSync(new URL(`../../../tests/fixtures/corpus/${name}`, import.meta.url), "utf8");
 
 describe("the GCA guidelines, 2020 draft → 2022 final", () => {
-  const a = paragraphsForComparison(parseText(read("gca-guidelines-draft-2020-C20-65.txt")));
-  const b = paragraphsForComparison(parseText(read("gca-guidelines-final-2022.txt")));
+  const draft = parseText(read("gca-guidelines-draft-2020-C20-65.txt"));
+  const final = parseText(read("gca-guidelines-final-2022.txt"));
+  const a = paragraphsForComparison(draft);
+  const b = paragraphsForComparison(final);
   const comparison = compareVersions(a, b);
   const rowIndexOfOld = (number: string) =>
     comparison.rows.findIndex((row) => row.old.some((p) => p.number === number));
@@ -175,6 +152,18 @@ describe("the GCA guidelines, 2020 draft → 2022 final", () => {
     expect(comparison.rows.filter((row) => row.movedSentences).length).toBe(2);
     const low = comparison.rows.filter((row) => row.confidence === "low");
     expect(low.map((row) => `${row.old[0].number} → ${row.new[0].number}`)).toEqual(["3.12 e. → 3. e."]);
+  });
+
+  it("counts 3.12 e. → 3. e. as possibly related, not modified, in its group, its section and the totals", () => {
+    const payload = documentComparisonPayload(draft, final);
+    const index = runToEnd(indexComparison(payload));
+    const row = payload.rows.findIndex((candidate) => candidate.confidence === "low");
+    const group = index.groups.find((candidate) => candidate.firstRow <= row && row <= candidate.lastRow)!;
+    expect(group.counts).toMatchObject({ possiblyRelated: 1 });
+    expect(index.sections.find((section) => section.number === "3")?.counts).toMatchObject({ possiblyRelated: 1 });
+    const sum = (key: keyof ChangeCounts) => index.sections.reduce((total, { counts }) => total + counts[key], 0);
+    expect([sum("possiblyRelated"), sum("modified")]).toEqual([1, payload.totals.modified]);
+    expect(payload.totals).toMatchObject({ possiblyRelated: 1, modified: 35 });
   });
 });
 

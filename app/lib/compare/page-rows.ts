@@ -2,17 +2,17 @@
  * What the comparison page's index and rows share about one row: its
  * element id, whether it is a change, and the bucket it counts in.
  */
-import type { ChangeCounts, ComparisonRow } from "./compare";
+import { bucket, type ChangeCounts, type ComparisonRow } from "./compare";
 
 /** Rows built between two pauses of the page's builders (app/lib/compare/page.ts). */
 export const ROWS_PER_SLICE = 1000;
 
 /** The same buckets as the library's section summaries (each row counts once, renumbering aside). */
-export function countRow(counts: ChangeCounts, row: Pick<ComparisonRow, "kind" | "moved" | "renumbered">) {
-  if (row.kind === "inserted") counts.added++;
-  else if (row.kind === "deleted" || row.kind === "split" || row.kind === "merged") counts[row.kind]++;
-  else if (row.moved) counts.moved++;
-  else counts[row.kind]++;
+export function countRow(
+  counts: ChangeCounts,
+  row: Pick<ComparisonRow, "kind" | "moved" | "renumbered" | "confidence">,
+) {
+  counts[bucket(row)]++;
   if (row.renumbered) counts.renumbered++;
 }
 

@@ -4,7 +4,7 @@
  * (app/lib/compare/section-changes.ts) a group per run of rows of a section
  * at any level, under its heading and heading change.
  */
-import { emptyCounts } from "./compare";
+import { emptyCounts, type ComparisonRow } from "./compare";
 import { countRow, isChangeRow, rowAnchor, ROWS_PER_SLICE } from "./page-rows";
 
 import type { ComparisonIndex, ComparisonSectionSummary, IndexedGroup, RowTarget } from "./page";
@@ -35,6 +35,38 @@ function groupOfSection(change: SectionChange): Omit<IndexedGroup, "id" | "first
 }
 
 /**
+ * What both ways of grouping collect from each row once it has its group
+ * and its section's summary: the counts of both, where the changes are and
+ * the paragraph numbers to go to.
+ */
+function indexedRows() {
+  const changeRows: number[] = [];
+  const newTargets: RowTarget[] = [];
+  const oldTargets: RowTarget[] = [];
+  return {
+    /** Adds row `index` (`row`) to the end of `group` and to the counts of `summary`. */
+    add(row: ComparisonRow, index: number, group: IndexedGroup, summary: ComparisonSectionSummary) {
+      group.lastRow = index;
+      countRow(group.counts, row);
+      countRow(summary.counts, row);
+      if (isChangeRow(row)) {
+        group.changes++;
+        changeRows.push(index);
+      }
+      const id = rowAnchor(row);
+      for (const paragraph of row.new)
+        if (paragraph.number) newTargets.push({ number: paragraph.number, id, row: index });
+      for (const paragraph of row.old)
+        if (paragraph.number) oldTargets.push({ number: paragraph.number, id, row: index });
+    },
+    /** The index of the rows added, under `groups` and `sections`. */
+    index(groups: IndexedGroup[], sections: ComparisonSectionSummary[]): ComparisonIndex {
+      return { groups, sections, changeRows, targets: [...newTargets, ...oldTargets] };
+    },
+  };
+}
+
+/**
  * {@link indexComparison} of a comparison with section lineage: one group per
  * run of rows of a section at any level, under its own heading and heading
  * change; a section without rows of its own (a chapter heading over its
@@ -50,9 +82,7 @@ function* indexByLineage(
   const withRows = new Set(comparison.rowSections);
   const groups: IndexedGroup[] = [];
   const summary = new Map<string, ComparisonSectionSummary>();
-  const changeRows: number[] = [];
-  const newTargets: RowTarget[] = [];
-  const oldTargets: RowTarget[] = [];
+  const rows = indexedRows();
   const summaryOf = (change: SectionChange, groupId: string) => {
     let found = summary.get(change.top);
     if (!found) {
@@ -108,21 +138,10 @@ function* indexByLineage(
       current = open(sectionChanges[at], index);
       currentKey = key;
     }
-    current.lastRow = index;
-    countRow(current.counts, row);
-    countRow(summaryOf(sectionChanges[position.get(key)!], current.id).counts, row);
-    if (isChangeRow(row)) {
-      current.changes++;
-      changeRows.push(index);
-    }
-    const id = rowAnchor(row);
-    for (const paragraph of row.new)
-      if (paragraph.number) newTargets.push({ number: paragraph.number, id, row: index });
-    for (const paragraph of row.old)
-      if (paragraph.number) oldTargets.push({ number: paragraph.number, id, row: index });
+    rows.add(row, index, current, summaryOf(sectionChanges[position.get(key)!], current.id));
   }
   headingsUpTo(sectionChanges.length, comparison.rows.length);
-  return { groups, sections: [...summary.values()], changeRows, targets: [...newTargets, ...oldTargets] };
+  return rows.index(groups, [...summary.values()]);
 }
 
 type SectionNames = Partial<Record<"old" | "new", { number: string | null; heading: string | null }>>;
@@ -147,9 +166,7 @@ export function* indexComparison(
   const headings = sectionNames(comparison);
   const groups: IndexedGroup[] = [];
   const summary = new Map<string, ComparisonSectionSummary>();
-  const changeRows: number[] = [];
-  const newTargets: RowTarget[] = [];
-  const oldTargets: RowTarget[] = [];
+  const rows = indexedRows();
   let currentSection: string | null = null;
   for (const [index, row] of comparison.rows.entries()) {
     if (index > 0 && index % rowsPerSlice === 0) yield;
@@ -175,23 +192,12 @@ export function* indexComparison(
       currentSection = section;
     }
     const group = groups[groups.length - 1];
-    group.lastRow = index;
     let sectionSummary = summary.get(section);
     if (!sectionSummary) {
       sectionSummary = { groupId: group.id, number: group.number, heading: group.heading, counts: emptyCounts() };
       summary.set(section, sectionSummary);
     }
-    countRow(group.counts, row);
-    countRow(sectionSummary.counts, row);
-    if (isChangeRow(row)) {
-      group.changes++;
-      changeRows.push(index);
-    }
-    const id = rowAnchor(row);
-    for (const paragraph of row.new)
-      if (paragraph.number) newTargets.push({ number: paragraph.number, id, row: index });
-    for (const paragraph of row.old)
-      if (paragraph.number) oldTargets.push({ number: paragraph.number, id, row: index });
+    rows.add(row, index, group, sectionSummary);
   }
-  return { groups, sections: [...summary.values()], changeRows, targets: [...newTargets, ...oldTargets] };
+  return rows.index(groups, [...summary.values()]);
 }

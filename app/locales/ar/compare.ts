@@ -68,6 +68,7 @@ export default {
     },
     counts: {
       modified: "معدَّلة",
+      possiblyRelated: "ربما تكون ذات صلة",
       added: "مضافة",
       deleted: "محذوفة",
       moved: "منقولة",
@@ -153,6 +154,8 @@ export default {
       movedNote: "منقولة: كانت هذه الفقرة {{number}} من {{version}}، في موضع آخر من الوثيقة.",
       splitNote: "مقسَّمة: أصبحت الفقرة {{number}} من {{version}} {{count}} فقرات.",
       mergedNote: "مدمجة: أصبحت الفقرات {{numbers}} من {{version}} فقرة واحدة.",
+      movedSentenceToNote: "جملة منقولة: نُقلت هذه الجملة إلى {{number}} في {{version}}.",
+      movedSentenceFromNote: "جملة منقولة: نُقلت هذه الجملة إلى هنا من {{number}} في {{version}}.",
     },
     printed: "طُبع من {{url}}",
     preparing: {

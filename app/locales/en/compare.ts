@@ -68,6 +68,7 @@ export default {
     },
     counts: {
       modified: "Modified",
+      possiblyRelated: "Possibly related",
       added: "Added",
       deleted: "Deleted",
       moved: "Moved",
@@ -129,6 +130,8 @@ export default {
       movedNote: "Moved: this was paragraph {{number}} of {{version}}, elsewhere in the document.",
       splitNote: "Split: paragraph {{number}} of {{version}} became {{count}} paragraphs.",
       mergedNote: "Merged: paragraphs {{numbers}} of {{version}} became one paragraph.",
+      movedSentenceToNote: "Moved sentence: this sentence was moved to {{number}} in {{version}}.",
+      movedSentenceFromNote: "Moved sentence: this sentence was moved here from {{number}} in {{version}}.",
     },
     printed: "Printed from {{url}}",
     preparing: {

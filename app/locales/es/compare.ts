@@ -69,6 +69,7 @@ export default {
     },
     counts: {
       modified: "Modificados",
+      possiblyRelated: "Posiblemente relacionados",
       added: "Añadidos",
       deleted: "Suprimidos",
       moved: "Desplazados",
@@ -136,6 +137,8 @@ export default {
       movedNote: "Desplazado: era el párrafo {{number}} de {{version}}, en otro lugar del documento.",
       splitNote: "Dividido: el párrafo {{number}} de {{version}} se convirtió en {{count}} párrafos.",
       mergedNote: "Fusionado: los párrafos {{numbers}} de {{version}} se convirtieron en un solo párrafo.",
+      movedSentenceToNote: "Oración desplazada: esta oración se desplazó a {{number}} en {{version}}.",
+      movedSentenceFromNote: "Oración desplazada: esta oración se desplazó aquí desde {{number}} en {{version}}.",
     },
     printed: "Impreso desde {{url}}",
     preparing: {

@@ -69,6 +69,7 @@ export default {
     },
     counts: {
       modified: "Modifiés",
+      possiblyRelated: "Peut-être apparentés",
       added: "Ajoutés",
       deleted: "Supprimés",
       moved: "Déplacés",
@@ -139,6 +140,8 @@ export default {
       movedNote: "Déplacé : il s’agissait du paragraphe {{number}} de {{version}}, situé ailleurs dans le document.",
       splitNote: "Scindé : le paragraphe {{number}} de {{version}} a été divisé en {{count}} paragraphes.",
       mergedNote: "Fusionné : les paragraphes {{numbers}} de {{version}} ont été réunis en un seul paragraphe.",
+      movedSentenceToNote: "Phrase déplacée : cette phrase a été déplacée vers {{number}} dans {{version}}.",
+      movedSentenceFromNote: "Phrase déplacée : cette phrase a été déplacée ici depuis {{number}} dans {{version}}.",
     },
     printed: "Imprimé à partir de {{url}}",
     preparing: {

@@ -69,6 +69,7 @@ export default {
     },
     counts: {
       modified: "Изменено",
+      possiblyRelated: "Возможно, связаны",
       added: "Добавлено",
       deleted: "Удалено",
       moved: "Перемещено",
@@ -142,6 +143,9 @@ export default {
       movedNote: "Перемещен: это был пункт {{number}} версии {{version}}, находившийся в другом месте документа.",
       splitNote: "Разделен: пункт {{number}} версии {{version}} разделен на несколько пунктов ({{count}}).",
       mergedNote: "Объединен: пункты {{numbers}} версии {{version}} объединены в один пункт.",
+      movedSentenceToNote: "Перемещенное предложение: это предложение перемещено в {{number}} (версия {{version}}).",
+      movedSentenceFromNote:
+        "Перемещенное предложение: это предложение перемещено сюда из {{number}} (версия {{version}}).",
     },
     printed: "Распечатано со страницы {{url}}",
     preparing: {

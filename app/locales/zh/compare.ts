@@ -68,6 +68,7 @@ export default {
     },
     counts: {
       modified: "已修改",
+      possiblyRelated: "可能相关",
       added: "已添加",
       deleted: "已删除",
       moved: "已移动",
@@ -119,6 +120,8 @@ export default {
       movedNote: "已移动：此段原为{{version}}的第{{number}}段，位于文件中的其他位置。",
       splitNote: "已拆分：{{version}}的第{{number}}段已拆分为{{count}}段。",
       mergedNote: "已合并：{{version}}的第{{numbers}}段已合并为一段。",
+      movedSentenceToNote: "已移动的句子：此句已移至{{version}}的{{number}}。",
+      movedSentenceFromNote: "已移动的句子：此句由{{version}}的{{number}}移至此处。",
     },
     printed: "打印自{{url}}",
     preparing: {
