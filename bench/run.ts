@@ -25,6 +25,7 @@ const AREAS: Array<{ name: string; load: () => Promise<BenchArea> }> = [
   { name: "http", load: async () => (await import("./http")).httpArea },
   { name: "feedback", load: async () => (await import("./feedback")).feedbackArea },
   { name: "notifications", load: async () => (await import("./notifications")).notificationsArea },
+  { name: "long", load: async () => (await import("./long")).longArea },
 ];
 
 async function main() {
