@@ -304,7 +304,8 @@ export const longArea: BenchArea = {
       delegate = await signIn(server.url, "delegate@demo.test", DEMO_PASSWORD);
     } catch (error) {
       await server.stop();
-      throw error;
+      // A 500 or a refusal: what the server logged says why.
+      throw new Error(`${String(error)}\n--- server output ---\n${server.output.slice(-40).join("")}`);
     }
 
     const readerMiddle = Math.ceil(pages.reader / 2);
