@@ -26,6 +26,7 @@ const AREAS: Array<{ name: string; load: () => Promise<BenchArea> }> = [
   { name: "feedback", load: async () => (await import("./feedback")).feedbackArea },
   { name: "notifications", load: async () => (await import("./notifications")).notificationsArea },
   { name: "lighthouse", load: async () => (await import("./lighthouse")).lighthouseArea },
+  { name: "long", load: async () => (await import("./long")).longArea },
 ];
 
 async function main() {
