@@ -2,7 +2,7 @@
 /**
  * Smoke tests of `app/components/rich-text-editor.tsx` in a DOM: it renders
  * the plain-text fallback on the server and before hydration, then the
- * editor, and keeps the hidden field in step. (Kept here, next to the
+ * editor once its module has been fetched, and keeps the hidden field in step. (Kept here, next to the
  * extensions it exercises; it can move next to the component.)
  */
 import { act } from "react";
@@ -30,9 +30,19 @@ async function mount(element: React.ReactElement) {
   document.body.append(container);
   root = createRoot(container);
   await act(() => Promise.resolve(root!.render(element)));
-  // The editor is created in an effect after the first render.
-  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  await editorStarted(container);
   return container;
+}
+
+/**
+ * The editor's module is fetched with a dynamic import once the field is shown; then the
+ * editor is created in an effect, and its `create` event comes a tick later.
+ */
+async function editorStarted(within: HTMLElement) {
+  for (let tick = 0; tick < 200 && !within.querySelector(".rte-content"); tick++) {
+    await act(() => new Promise((resolve) => setTimeout(resolve, 5)));
+  }
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 }
 
 const stored = JSON.stringify({
@@ -63,7 +73,7 @@ describe("RichTextEditor", () => {
       root = hydrateRoot(container!, element);
       return Promise.resolve();
     });
-    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    await editorStarted(container);
 
     expect(container.querySelector("textarea")).toBeNull();
     const editable = container.querySelector("#comment-body")!;
@@ -86,7 +96,7 @@ describe("RichTextEditor", () => {
       root = hydrateRoot(container!, element);
       return Promise.resolve();
     });
-    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    await editorStarted(container);
 
     expect(container.querySelector("textarea")).toBeNull();
     expect(container.querySelector("#comment-body")!.innerHTML).toBe(
@@ -99,6 +109,30 @@ describe("RichTextEditor", () => {
         { type: "paragraph", content: [{ type: "text", text: "Second <b>paragraph</b>" }] },
       ],
     });
+  });
+
+  it("hydrates the server's fallback unchanged and keeps it until the editor's module has arrived", async () => {
+    const serverHtml =
+      '<div class="rte"><label id="comment-body-label" for="comment-body" class="rte-label">Comment</label>' +
+      '<textarea id="comment-body" name="bodyText" class="rte-fallback" rows="8">Stored body</textarea></div>';
+    container = document.createElement("form");
+    container.innerHTML = serverHtml;
+    document.body.append(container);
+    const error = vi.spyOn(console, "error");
+
+    act(() => {
+      root = hydrateRoot(
+        container!,
+        <RichTextEditor name="body" label="Comment" id="comment-body" defaultValue={stored} />,
+      );
+    });
+    expect(container.innerHTML).toBe(serverHtml);
+    expect(error).not.toHaveBeenCalled();
+    error.mockRestore();
+
+    await editorStarted(container);
+    expect(container.querySelector("textarea")).toBeNull();
+    expect(container.querySelector("#comment-body")!.innerHTML).toBe("<p><strong>Stored </strong>body</p>");
   });
 
   it("replaces the textarea with the editor and posts the JSON in a hidden field", async () => {

@@ -1,12 +1,12 @@
-import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
-import { useId, useMemo, useRef, useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
-import { richTextExtensions } from "~/lib/richtext/extensions";
-import { isAllowedLinkHref } from "~/lib/richtext/link-href";
 import { plainTextToRichText, richTextToPlainText } from "~/lib/richtext/plain-text";
-import type { RichTextDoc } from "~/lib/richtext/types";
-import { readRichTextDraft } from "~/lib/richtext/validate";
+import type { RichTextBlock, RichTextDoc, RichTextInline } from "~/lib/richtext/types";
+
+import type * as TiptapModule from "./rich-text-editor-tiptap";
+import type { RichTextEditorProps, TiptapRichTextEditor } from "./rich-text-editor-tiptap";
+
+export type { RichTextEditorProps } from "./rich-text-editor-tiptap";
 
 /**
  * A comment body field for a normal Remix `<Form>`.
@@ -14,10 +14,17 @@ import { readRichTextDraft } from "~/lib/richtext/validate";
  * Field names (the server reads whichever is present):
  * - `name`        the editor's Tiptap JSON, in a hidden input, once the
  *                 editor has started; pass it to `parseRichText`.
- * - `${name}Text` plain text from the `<textarea>` shown before hydration
- *                 and without JavaScript; pass it through
+ * - `${name}Text` plain text from the `<textarea>` shown before the editor
+ *                 has started and without JavaScript; pass it through
  *                 `plainTextToRichText`, then `parseRichText`.
  * Only one of the two is in the form at any time.
+ *
+ * The editor itself (Tiptap and ProseMirror, ~120 KB gzipped) is in
+ * `rich-text-editor-tiptap.tsx`, fetched with a dynamic `import()` when
+ * this field is first shown, so that no page carries it in its route
+ * chunk (issue 17: an anonymous reader never downloads it). Until it
+ * arrives — or for good, if it cannot be fetched — the textarea is the
+ * field; what was typed into it and its focus are carried into the editor.
  *
  * `defaultValue` is a stored or re-submitted body: a `RichTextDoc`, its
  * JSON text (a string starting with "{"), or plain text. A body that breaks
@@ -26,255 +33,114 @@ import { readRichTextDraft } from "~/lib/richtext/validate";
  *
  * To clear the field after a successful submission, remount it with a new `key`.
  */
-export function RichTextEditor({
-  name,
-  label,
-  id,
-  defaultValue,
-  describedBy,
-  invalid = false,
-  onChange,
-}: {
-  name: string;
-  label: string;
-  id: string;
-  defaultValue?: RichTextDoc | string | null;
-  describedBy?: string;
-  invalid?: boolean;
-  /** Called with the document's JSON after every edit (e.g. to keep a local draft). */
-  onChange?: (json: string) => void;
-}) {
-  const { t } = useTranslation();
-  const labelId = `${id}-label`;
-  const linkErrorId = `${useId()}-link-error`;
+export function RichTextEditor(props: RichTextEditorProps) {
+  const { name, label, id, defaultValue, describedBy, invalid = false } = props;
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const typedBeforeHydration = useRef<{ text: string | null; focused: boolean } | null>(null);
-  const [linkError, setLinkError] = useState<string | null>(null);
+  const [Editor, setEditor] = useState<typeof TiptapRichTextEditor | null>(null);
+  // Set by the editor in the commit that first shows it, so the two are never both missing.
+  const [editorShown, setEditorShown] = useState(false);
+  const onShown = useCallback(() => setEditorShown(true), []);
+  const fallbackText = useMemo(() => plainTextOf(defaultValue), [defaultValue]);
 
-  const initial = useMemo(() => initialDoc(defaultValue), [defaultValue]);
-  const [json, setJson] = useState(() => (initial ? JSON.stringify(initial) : ""));
-
-  const describedByIds = [describedBy, linkError ? linkErrorId : undefined].filter(Boolean).join(" ") || undefined;
-
-  const editor = useEditor({
-    extensions: richTextExtensions,
-    content: initial ?? "",
-    // Render on the client only: the server and the first client render show the textarea.
-    immediatelyRender: false,
-    // Tiptap would add a <style> element, which the Content-Security-Policy (style-src 'self') blocks;
-    // its rules are in app.css instead.
-    injectCSS: false,
-    editorProps: {
-      attributes: {
-        id,
-        class: "rte-content",
-        role: "textbox",
-        "aria-multiline": "true",
-        "aria-labelledby": labelId,
-        ...(describedByIds ? { "aria-describedby": describedByIds } : {}),
-        ...(invalid ? { "aria-invalid": "true" } : {}),
-        // Each paragraph takes its direction from its first strong character (Arabic, Hebrew…).
-        dir: "auto",
+  useEffect(() => {
+    let mounted = true;
+    loadEditor().then(
+      (module) => {
+        if (mounted) setEditor(() => module.TiptapRichTextEditor);
       },
-    },
-    // Runs synchronously while the textarea is still on the page (`create` comes a tick
-    // later, after React has replaced it): note what was typed into it while the page was loading.
-    // A click or tap into the textarea without typing counts too: the editor then takes the focus
-    // (and the on-screen keyboard stays up) instead of dropping it when the textarea goes.
-    onBeforeCreate: () => {
-      const textarea = textareaRef.current;
-      if (!textarea) return;
-      const changed = textarea.value !== textarea.defaultValue;
-      const focused = textarea.ownerDocument.activeElement === textarea;
-      typedBeforeHydration.current = changed || focused ? { text: changed ? textarea.value : null, focused } : null;
-    },
-    onCreate: ({ editor: created }) => {
-      const typed = typedBeforeHydration.current;
-      typedBeforeHydration.current = null;
-      if (typed?.text != null) created.commands.setContent(plainTextToRichText(typed.text), { emitUpdate: false });
-      setJson(JSON.stringify(created.getJSON()));
-      if (typed?.focused) created.commands.focus("end");
-    },
-    onUpdate: ({ editor: updated }) => {
-      const next = JSON.stringify(updated.getJSON());
-      setJson(next);
-      setLinkError(null);
-      onChange?.(next);
-    },
-  });
-
-  // The snapshot only refreshes on transactions, so it can still hold `editor: null` right after
-  // the editor is created: fall back to "nothing pressed" rather than waiting for it.
-  const active =
-    useEditorState({
-      editor,
-      selector: ({ editor: current }) =>
-        current
-          ? {
-              bold: current.isActive("bold"),
-              italic: current.isActive("italic"),
-              bulletList: current.isActive("bulletList"),
-              orderedList: current.isActive("orderedList"),
-              link: current.isActive("link"),
-            }
-          : null,
-    }) ?? NOTHING_ACTIVE;
-
-  if (!editor) {
-    return (
-      <div className="rte">
-        <label id={labelId} htmlFor={id} className="rte-label">
-          {label}
-        </label>
-        <textarea
-          ref={textareaRef}
-          id={id}
-          name={`${name}Text`}
-          className="rte-fallback"
-          rows={8}
-          defaultValue={initial ? richTextToPlainText(initial) : ""}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-        />
-      </div>
+      // Offline or a stale deployment: the textarea keeps working, and the server reads `${name}Text`.
+      () => undefined,
     );
-  }
-
-  const editLink = () => {
-    const current = editor.getAttributes("link").href as string | undefined;
-    if (current) {
-      editor.chain().focus().extendMarkRange("link").unsetLink().run();
-      return;
-    }
-    const answer = window.prompt(t("editor.linkPrompt"), "https://");
-    if (answer === null) return;
-    const href = completeHref(answer);
-    if (href === "" || href === "https://") {
-      editor.commands.focus();
-      return;
-    }
-    if (!isAllowedLinkHref(href)) {
-      setLinkError(t("editor.linkInvalid"));
-      editor.commands.focus();
-      return;
-    }
-    setLinkError(null);
-    if (editor.state.selection.empty) {
-      editor
-        .chain()
-        .focus()
-        .insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href } }] })
-        .run();
-    } else {
-      editor.chain().focus().extendMarkRange("link").setLink({ href }).run();
-    }
-  };
+    return () => {
+      mounted = false;
+    };
+  }, []);
 
   return (
     <div className="rte">
-      {/* A contenteditable element cannot be a label's control: aria-labelledby names it,
-          and a click on the label focuses it as a click on a textarea's label would. */}
-      <label id={labelId} htmlFor={id} className="rte-label" onClick={() => editor.commands.focus()}>
-        {label}
-      </label>
-      <div className="rte-toolbar" role="group" aria-label={t("editor.toolbar")}>
-        <ToolbarButton editor={editor} label={t("editor.bold")} pressed={active.bold} onPress={(c) => c.toggleBold()}>
-          <strong aria-hidden="true">B</strong>
-        </ToolbarButton>
-        <ToolbarButton
-          editor={editor}
-          label={t("editor.italic")}
-          pressed={active.italic}
-          onPress={(c) => c.toggleItalic()}
-        >
-          <em aria-hidden="true">I</em>
-        </ToolbarButton>
-        <ToolbarButton
-          editor={editor}
-          label={t("editor.bulletList")}
-          pressed={active.bulletList}
-          onPress={(c) => c.toggleBulletList()}
-        >
-          <span aria-hidden="true">•</span>
-        </ToolbarButton>
-        <ToolbarButton
-          editor={editor}
-          label={t("editor.orderedList")}
-          pressed={active.orderedList}
-          onPress={(c) => c.toggleOrderedList()}
-        >
-          {/* "1." drawn by the stylesheet: a symbol, not a text label, so the button's name need not contain it. */}
-          <span aria-hidden="true" className="rte-glyph-ordered-list" />
-        </ToolbarButton>
-        <button
-          type="button"
-          className="rte-button"
-          aria-label={t("editor.link")}
-          title={active.link ? t("editor.removeLink") : t("editor.link")}
-          aria-pressed={active.link}
-          onClick={editLink}
-        >
-          <span aria-hidden="true">{t("editor.link")}</span>
-        </button>
-      </div>
-      <EditorContent editor={editor} />
-      {linkError ? (
-        <p id={linkErrorId} className="rte-error" role="alert">
-          {linkError}
-        </p>
-      ) : null}
-      <input type="hidden" name={name} value={json} />
+      {editorShown ? null : (
+        <>
+          <label id={`${id}-label`} htmlFor={id} className="rte-label">
+            {label}
+          </label>
+          <textarea
+            ref={textareaRef}
+            id={id}
+            name={`${name}Text`}
+            className="rte-fallback"
+            rows={8}
+            defaultValue={fallbackText}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+          />
+        </>
+      )}
+      {Editor ? <Editor {...props} fallback={textareaRef} onShown={onShown} /> : null}
     </div>
   );
 }
 
-const NOTHING_ACTIVE = { bold: false, italic: false, bulletList: false, orderedList: false, link: false };
+let editorModule: Promise<typeof TiptapModule> | undefined;
 
-type Chain = ReturnType<Editor["chain"]>;
-
-function ToolbarButton({
-  editor,
-  label,
-  pressed,
-  onPress,
-  children,
-}: {
-  editor: Editor;
-  label: string;
-  pressed: boolean;
-  onPress: (chain: Chain) => Chain;
-  children: ReactNode;
-}) {
-  return (
-    <button
-      type="button"
-      className="rte-button"
-      aria-label={label}
-      title={label}
-      aria-pressed={pressed}
-      onClick={() => onPress(editor.chain().focus()).run()}
-    >
-      {children}
-    </button>
-  );
+/** One fetch per page, shared by every field; a failed fetch is tried again by the next field shown. */
+function loadEditor() {
+  editorModule ??= import("./rich-text-editor-tiptap").catch((error: unknown) => {
+    editorModule = undefined;
+    throw error;
+  });
+  return editorModule;
 }
 
 /**
- * What people type into the link prompt: "example.org" means https, and an
- * address with "@" and no scheme means mailto. Anything with a scheme is
- * left as typed, so "javascript:…" still reaches the check and is refused.
+ * The text the fallback textarea starts with. The editor checks the body
+ * against its ProseMirror schema (`readRichTextDraft`), which needs Tiptap;
+ * here, where Tiptap is not loaded, only the shape of the JSON is read, so
+ * that a body that is not a comment document shows as empty, as it does in
+ * the editor. Showing text is all this is used for: it is never stored.
  */
-function completeHref(typed: string): string {
-  const href = typed.trim();
-  if (href === "" || /^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
-  if (/^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(href)) return `mailto:${href}`;
-  return `https://${href.replace(/^\/+/, "")}`;
+function plainTextOf(defaultValue: RichTextDoc | string | null | undefined): string {
+  if (defaultValue === null || defaultValue === undefined || defaultValue === "") return "";
+  if (typeof defaultValue === "string" && !defaultValue.trimStart().startsWith("{")) {
+    return richTextToPlainText(plainTextToRichText(defaultValue));
+  }
+  let value: unknown = defaultValue;
+  if (typeof defaultValue === "string") {
+    try {
+      value = JSON.parse(defaultValue);
+    } catch {
+      return "";
+    }
+  }
+  return isCommentDoc(value) ? richTextToPlainText(value) : "";
 }
 
-function initialDoc(defaultValue: RichTextDoc | string | null | undefined): RichTextDoc | null {
-  if (defaultValue === null || defaultValue === undefined || defaultValue === "") return null;
-  if (typeof defaultValue === "string" && !defaultValue.trimStart().startsWith("{")) {
-    return plainTextToRichText(defaultValue);
-  }
-  return readRichTextDraft(defaultValue);
+/** Deeper than any document the server accepts (`MAX_JSON_DEPTH` counts JSON levels, 4 per list). */
+const MAX_BLOCK_NESTING = 8;
+
+function isCommentDoc(value: unknown): value is RichTextDoc {
+  return isNode(value, "doc") && Array.isArray(value.content) && value.content.every((b) => isBlock(b, 0));
+}
+
+function isBlock(value: unknown, depth: number): value is RichTextBlock {
+  if (depth > MAX_BLOCK_NESTING || !isNode(value)) return false;
+  if (value.type === "paragraph") return value.content === undefined || isArrayOf(value.content, isInline);
+  if (value.type !== "bulletList" && value.type !== "orderedList") return false;
+  return isArrayOf(
+    value.content,
+    (item) => isNode(item, "listItem") && isArrayOf(item.content, (block) => isBlock(block, depth + 1)),
+  );
+}
+
+function isInline(value: unknown): value is RichTextInline {
+  return isNode(value) && (value.type === "hardBreak" || (value.type === "text" && typeof value.text === "string"));
+}
+
+function isNode(value: unknown, type?: string): value is { type: string; content?: unknown; text?: unknown } {
+  if (value === null || typeof value !== "object") return false;
+  const node = value as { type?: unknown };
+  return typeof node.type === "string" && (type === undefined || node.type === type);
+}
+
+function isArrayOf(value: unknown, check: (item: unknown) => boolean): boolean {
+  return Array.isArray(value) && value.every(check);
 }
