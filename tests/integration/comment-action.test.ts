@@ -62,7 +62,24 @@ describe("the comment action", () => {
       "(threats: database unavailable during submit)",
     async () => {
       const before = await prisma.comment.count();
-      const spy = vi.spyOn(prisma.comment, "create").mockRejectedValueOnce(new Error("Can't reach database server"));
+      // The connection drops inside the comment's transaction, after its row is inserted: the insert is rolled back.
+      const transaction = prisma.$transaction.bind(prisma) as (...args: unknown[]) => Promise<unknown>;
+      const spy = vi.spyOn(prisma, "$transaction").mockImplementationOnce(((
+        work: (tx: object) => Promise<unknown>,
+        options?: unknown,
+      ) =>
+        transaction(
+          (tx: object) =>
+            work(
+              new Proxy(tx, {
+                get(target, property, receiver) {
+                  if (property === "commentRevision") throw new Error("Can't reach database server");
+                  return Reflect.get(target, property, receiver) as unknown;
+                },
+              }),
+            ),
+          options,
+        )) as never);
       const result = (await run(
         post({
           intent: "create",
@@ -72,6 +89,7 @@ describe("the comment action", () => {
           idempotencyKey: "action-db-down-1",
         }),
       )) as { type?: string; data?: { formError?: { key: string } }; init?: { status?: number } };
+      expect(spy).toHaveBeenCalled();
       spy.mockRestore();
       expect(result.init?.status).toBe(503);
       // "Your comment could not be saved just now. It is kept in this browser: try again in a moment."
